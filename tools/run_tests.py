@@ -10,6 +10,9 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 SHARED = ROOT.parent/'shared'
 results = []  # (name, ok, seconds, detail)
+# nbdev-test runs two notebooks at once on this 2-core target: one BLAS/torch thread each avoids oversubscription
+os.environ.setdefault('OMP_NUM_THREADS', '1')
+os.environ.setdefault('MKL_NUM_THREADS', '1')
 
 
 def sh(*args, **kw):
