@@ -439,6 +439,7 @@ class Recognition:
     window_probs: np.ndarray    # (n_windows, C) probabilities per window
     window_starts: np.ndarray   # (n_windows,) first frame of each window, in the input's frames
     fps: float                  # the input's frame rate
+    window_s: float = 0.        # length of one window, seconds
 
     def to_dict(self) -> dict:
         "JSON-able summary (for report.json)."
@@ -447,8 +448,8 @@ class Recognition:
     def _repr_markdown_(self):
         flag = (f' -- **low confidence** (below {self.threshold:.0%}): treat the label as a guess' if self.low_confidence else '')
         rows = '\n'.join(f"| {'**' + k + '**' if k == self.label else k} | {v:.1%} |" for k, v in sorted(self.probs.items(), key=lambda kv: -kv[1]))
-        return (f'Recognised **{self.label}** with confidence {self.confidence:.0%}{flag}; {len(self.window_starts)} '
-                f'window(s) over {len(self.window_starts) and (self.window_starts[-1] / self.fps):.1f}+ s.\n\n| class | probability |\n|---|---|\n{rows}')
+        return (f'Recognised **{self.label}** with confidence {self.confidence:.0%}{flag}; averaged over '
+                f'{len(self.window_starts)} window(s) of {self.window_s:.1f} s.\n\n| class | probability |\n|---|---|\n{rows}')
 
 def _as_model(model) -> ExerciseClassifier:
     if model is None: return load_classifier()
@@ -499,7 +500,7 @@ def recognize(poses, # (T, 17, 2|3) pixel keypoints (kind '2d') or (T, 17, 3) me
     k = int(mean.argmax())
     return Recognition(label=c.classes[k], confidence=float(mean[k]), probs={n: float(v) for n, v in zip(c.classes, mean)},
                        low_confidence=bool(mean[k] < threshold), threshold=threshold, window_probs=p,
-                       window_starts=np.rint(np.array(starts) * fps / c.fps).astype(int), fps=float(fps))
+                       window_starts=np.rint(np.array(starts) * fps / c.fps).astype(int), fps=float(fps), window_s=c.window / c.fps)
 
 # %% ../nbs/44_recognize.ipynb #3b361b4b
 @dataclass
