@@ -9,7 +9,9 @@ Held-out sets (none of them is used to train the shipped classifier):
   (`perfectrep.recognize.unseen_body`), seen from the training range of camera views and from
   unseen high views (elevation 45-60 degrees; training uses -10 to 45).
 Each motion is seen from `--views` random virtual cameras and recognised whole (`recognize`), as a
-user's clip would be. Real sets also get a noisy-2D run (per-joint offsets, 3% of body height).
+user's clip would be. Real sets also get a noisy-2D run (per-joint offsets, 3% of body height), a
+run from the camera's root-relative 3D (a perfect lifter: `recognize(..., kind='3d')`, the path
+`perfectrep-analyze` takes for 3D input) and one from the 2D lifted by the shipped default lifter.
 """
 import argparse, sys, time
 from pathlib import Path
@@ -35,11 +37,13 @@ def main(argv=None):
     sets = []
     if (shared / 'hdm05').is_dir():
         mm = hdm05_examples(shared / 'hdm05', ('mm',), fps=30)
-        sets += [('HDM05 mm', mm, {}), ('HDM05 mm, noisy 2D', mm, dict(noise_px=0.03))]
+        sets += [('HDM05 mm', mm, {}), ('HDM05 mm, noisy 2D', mm, dict(noise_px=0.03)),
+                 ('HDM05 mm, true 3D', mm, dict(inputs='3d')), ('HDM05 mm, lifted 3D', mm, dict(inputs='lifted'))]
     else: print(f'skipping HDM05: {shared / "hdm05"} not found')
     if (shared / 'cmu-mocap6').is_dir():
         cmu = cmu13_examples(shared / 'cmu-mocap6', fps=30)
-        sets += [('CMU 13 segments', cmu, {}), ('CMU 13 segments, noisy 2D', cmu, dict(noise_px=0.03))]
+        sets += [('CMU 13 segments', cmu, {}), ('CMU 13 segments, noisy 2D', cmu, dict(noise_px=0.03)),
+                 ('CMU 13 segments, true 3D', cmu, dict(inputs='3d')), ('CMU 13 segments, lifted 3D', cmu, dict(inputs='lifted'))]
     else: print(f'skipping CMU: {shared / "cmu-mocap6"} not found')
     syn = synth_examples(a.synth, seed=10_000 + a.seed, fps=30, unseen=True)
     sets += [('synth lifts, unseen bodies', syn, {}),

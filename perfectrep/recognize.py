@@ -476,8 +476,10 @@ def recognize(poses, # (T, 17, 2|3) pixel keypoints (kind '2d') or (T, 17, 3) me
     if kind == '2d' and c.kind == '3d': raise PerfectRepError('this classifier takes 3D input (kind="3d"); lift the keypoints first')
     if kind == '3d':
         if up not in UP_TO_CAMERA: raise PerfectRepError(f'up must be one of {list(UP_TO_CAMERA)}, got {up!r}')
-        x = root_relative(x) @ UP_TO_CAMERA[up].T
-        if c.kind == '2d':                                     # a virtual pinhole camera 4 m in front
+        x = x @ UP_TO_CAMERA[up].T
+        if c.kind == '3d': x = root_relative(x)
+        else:              # feet planted: ankles' midpoint fixed, seen by a virtual pinhole camera 4 m in front
+            x = x - x[:, [3, 6]].mean(1, keepdims=True)
             z = np.maximum(x[..., 2:] + 4.0, 0.5)
             x = 1000 * x[..., :2] / z
     if x.shape[-1] == 2 and c.kind == '2d': x = np.concatenate([x, np.ones(x.shape[:-1] + (1,))], -1)
@@ -717,10 +719,18 @@ def evaluate_classifier(model, # an ExerciseClassifier (or a path, or None for t
                         views:int=4, # random virtual cameras per motion
                         seed:int=0, # seeds the cameras
                         camera_kw:dict|None=None, # `sample_cameras` arguments (e.g. unseen elevations)
-                        noise_px:float=0. # 2D noise: std of per-joint offsets as a fraction of the person's image height
+                        noise_px:float=0., # 2D noise: std of per-joint offsets as a fraction of the person's image height
+                        inputs:str|None=None, # '2d' pixels, '3d' the camera's root-relative 3D (a perfect lifter), 'lifted' 2D through `lifter`; None: the model's kind
+                        lifter=None # for 'lifted': a lifter or checkpoint path (None: the shipped default)
                        ) -> ClassifierEval:
     "Recognise every held-out motion from `views` random cameras; accuracy and confusion."
     net = _as_model(model)
+    inputs = inputs or net.cfg.kind
+    if inputs not in ('2d', '3d', 'lifted'): raise ValueError(f"inputs must be '2d', '3d' or 'lifted', not {inputs!r}")
+    if inputs == 'lifted':
+        from perfectrep.infer import lift_keypoints
+        from perfectrep.model import load_lifter
+        lifter = load_lifter(lifter) if lifter is None or isinstance(lifter, (str, Path)) else lifter
     rng = np.random.default_rng(seed)
     rows = []
     for e in examples:
@@ -729,7 +739,12 @@ def evaluate_classifier(model, # an ExerciseClassifier (or a path, or None for t
             if noise_px > 0:
                 h = np.ptp(px[..., 1], axis=1).mean()
                 px = px + rng.normal(0, noise_px * h, (1,) + px.shape[1:]) + rng.normal(0, noise_px * h / 4, px.shape)
-            r = recognize(Xc if net.cfg.kind == '3d' else px, e.motion.fps, kind=net.cfg.kind, model=net)
+            if inputs == '2d': r = recognize(px, e.motion.fps, model=net)
+            elif inputs == '3d': r = recognize(root_relative(Xc), e.motion.fps, kind='3d', model=net)
+            else:
+                k = np.concatenate([px, np.ones(px.shape[:-1] + (1,))], -1)
+                size = np.ceil(np.nanmax(px.reshape(-1, 2), 0)).astype(int) + 1
+                r = recognize(lift_keypoints(k, int(size[0]), int(size[1]), model=lifter), e.motion.fps, kind='3d', model=net)
             rows.append(dict(name=e.motion.name, view=v, truth=e.label, pred=r.label, confidence=r.confidence,
                              low_confidence=r.low_confidence))
     return ClassifierEval(name, pd.DataFrame(rows), tuple(net.cfg.classes))
