@@ -47,7 +47,8 @@ def main(argv=None):
     else: print(f'skipping CMU: {shared / "cmu-mocap6"} not found')
     syn = synth_examples(a.synth, seed=10_000 + a.seed, fps=30, unseen=True)
     sets += [('synth lifts, unseen bodies', syn, {}),
-             ('synth lifts, unseen bodies + high views', syn, dict(camera_kw=dict(elevation=(45., 60.))))]
+             ('synth lifts, unseen bodies + high views', syn, dict(camera_kw=dict(elevation=(45., 60.)))),
+             ('synth lifts, unseen bodies, lifted 3D', syn, dict(inputs='lifted'))]
     rows = []
     for name, ex, kw in sets:
         t0 = time.time()

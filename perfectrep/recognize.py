@@ -566,7 +566,7 @@ class ActionConfig:
                   max_minutes=g('max_minutes'), progress=g('progress'))
         if g('steps_per_epoch'): kw['steps_per_epoch'] = g('steps_per_epoch')
         data = g('data', 'mocap')
-        if data == 'mocap': kw['motions'] = list(g('train') or [])
+        if data == 'mocap' and g('train'): kw.update(motions=list(g('train')), hdm05='-')   # the globs name the real data
         elif data == 'fit3d': kw.update(fit3d_store=g('store'), fit3d_split=(g('train') or ['train'])[0])
         elif data == 'synthetic': kw.update(hdm05='-', synth_sets=8)
         return cls(**{**{k: v for k, v in kw.items() if v is not None}, **overrides})
