@@ -10,6 +10,8 @@ streams fused through torch.cat. It loads the same state dict, so outputs must a
 
 Figures: frames/s of lite and base forward passes at T=243, B=1 (eager float32, then the fastest
 CPU paths: torch.compile and ONNX Runtime), training steps/s of tiny and lite at T=81, B=8.
+Beside them, the floor: the same model's linear layers alone (the same matrix products on inputs of
+the same shapes), which bounds the speed-up any float32 implementation of the architecture can reach.
 """
 from __future__ import annotations
 import argparse, os, statistics, sys, tempfile, time, warnings
@@ -147,11 +149,30 @@ def bench_forward(name:str, reps:int, T:int=243, compiled:bool=True, onnx:bool=T
             diffs['onnxruntime'] = float(abs(ort(x.numpy()) - y_ref.numpy()).max())
             fns['ours onnxruntime'] = lambda: ort(x.numpy())
         except Exception as e: print(f'  ONNX Runtime unavailable: {type(e).__name__}: {e}'.splitlines()[0])
+    fns['linear layers alone'] = linear_floor(ours, x)
     times = timeit(fns, reps)
     report(f'{name} forward, T={T}, B=1 (frames/s)', times, T)
     print('  max |ours - reference|: ' + ', '.join(f'{k} {v:.1e}' for k, v in diffs.items()))
+    best = lambda k: min(w for w, c in times[k])
+    gflop = 2 * sum(m.in_features * m.out_features for m in ours.modules() if type(m) is nn.Linear) * 17 * T / 1e9
+    print(f'  floor: the model\'s {gflop:.1f} GFLOP of linear layers alone take {best("linear layers alone") * 1e3:.0f} ms '
+          f'({gflop / best("linear layers alone"):.0f} GFLOP/s); the reference takes {best("reference") * 1e3:.0f} ms, '
+          f'so no float32 path with the same matrix products can beat it by more than x{best("reference") / best("linear layers alone"):.2f}')
     assert max(diffs.values()) <= 1e-4, diffs
     return times, diffs
+
+def linear_floor(model, x):
+    "A function running only `model`'s linear layers, each on a random input of the shape it sees in `model(x)`."
+    shapes, hooks = [], []
+    for m in model.modules():
+        if type(m) is nn.Linear: hooks.append(m.register_forward_hook(lambda m, i, o: shapes.append((m, i[0].shape))))
+    with torch.inference_mode(): model(x)
+    for h in hooks: h.remove()
+    calls = [(m.weight, m.bias, torch.randn(shape)) for m, shape in shapes]
+    def f():
+        with torch.inference_mode():
+            for w, b, inp in calls: F.linear(inp, w, b)
+    return f
 
 def compile_lifter(model):
     "torch.compile with weight freezing (oneDNN-packed weights) for CPU inference."
