@@ -16,10 +16,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-METRICS = ('depth_m', 'knee_ankle_ratio', 'hip_shift_m', 'bar_drift_m', 'torso_lean_deg', 'lean_gain_deg', 'lockout_deg',
-           'rom_m', 'min_knee_deg', 'min_hip_deg', 'knee_diff_deg', 'shin_angle_deg', 'rise_ratio', 'pause_s',
-           'touch_height_m', 'elbow_flare_deg', 'wrist_diff_m', 'bar_path_m', 'hip_rise_m', 'arch_deg', 'lockout_elbow_deg')
-
 def measure(n_sets:int, seed:int=123):
     from perfectrep.synth import synth_set
     from perfectrep.cameras import sample_cameras, project_motion
