@@ -71,7 +71,8 @@ class TrainConfig:
     warmup_epochs: float = 0.0   # linear warm-up length in epochs (fractions allowed), 0 = none
     grad_clip: float = 1.0       # maximum gradient norm, 0 = no clipping
     ema: float = 0.0             # decay of an exponential moving average of the weights, validated and exported instead (0 = off)
-    amp: bool = True             # mixed precision (bfloat16, or float16 with loss scaling) when on CUDA
+    amp: bool = True             # mixed precision when on CUDA (validation always runs in float32)
+    amp_dtype: str = 'float16'   # 'float16' (with loss scaling) or 'bfloat16', whose 8-bit mantissa trains this lifter worse
     steps_per_epoch: int = 0     # cap on optimiser steps per epoch, 0 = one full pass over the data
     # run control
     seed: int = 0                # one seed for weights, data order, cameras and augmentation
@@ -156,6 +157,8 @@ def validate_config(cfg:TrainConfig):
         raise PerfectRepError('mode=finetune needs the starting weights: add checkpoint=PATH (ours or a MotionBERT .bin)')
     for k in ('epochs', 'batch_size', 'clip_len'):
         if getattr(cfg, k) < 1: raise PerfectRepError(f'{k} must be at least 1, got {getattr(cfg, k)}')
+    if cfg.amp_dtype not in ('float16', 'bfloat16'):
+        raise PerfectRepError(f"amp_dtype must be 'float16' or 'bfloat16', got '{cfg.amp_dtype}'")
 
 def save_config(cfg:TrainConfig, path) -> Path:
     "Write `cfg` as YAML, atomically."
@@ -252,7 +255,7 @@ class LiftTask:
         "The loss of one batch and its parts as floats."
         x, y = batch['x'].to(device, non_blocking=True), batch['y'].to(device, non_blocking=True)
         if augment is not None: x, y = augment(x, y)
-        with _autocast(device, self.cfg.amp): pred = model(x)
+        with _autocast(device, self.cfg): pred = model(x)
         total, parts = masked_lifting_loss(pred.float(), y, batch.get('valid'))
         return total, {k: float(v) for k, v in parts.items()}
 
@@ -269,9 +272,8 @@ class LiftTask:
             for b in _progress(loader, c.progress and _rank() == 0, leave=False):
                 x, y = b['x'].to(device), b['y']
                 if corrupt is not None: x, y = corrupt(x, y.to(device)); y = y.cpu()
-                with _autocast(device, c.amp):
-                    p = model(x).float()
-                    pf = flip_pose(model(flip_pose(x)).float())
+                p = model(x).float()                 # float32: scores do not depend on the training precision
+                pf = flip_pose(model(flip_pose(x)).float())
                 nf = p - p[..., :1, :]
                 avg = (p + pf) / 2
                 valid = torch.as_tensor(b['valid']).bool() if 'valid' in b else torch.ones(x.shape[:2], dtype=torch.bool)
@@ -448,9 +450,9 @@ def _progress(it, show:bool, **kw):
     "A fastprogress bar over `it`, or `it` itself when nothing should be shown (a hidden bar still prints)."
     return progress_bar(it, **kw) if show else it
 
-def _autocast(device, amp:bool):
-    if amp and device.type == 'cuda':
-        return torch.autocast('cuda', dtype=torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16)
+def _autocast(device, cfg:TrainConfig):
+    "Mixed precision in `cfg.amp_dtype` on CUDA when `cfg.amp`; otherwise a no-op context."
+    if cfg.amp and device.type == 'cuda': return torch.autocast('cuda', dtype=getattr(torch, cfg.amp_dtype))
     return torch.autocast(device.type, enabled=False)
 
 def _any_rank(flag:bool, world:int, device) -> bool:
@@ -538,7 +540,7 @@ def train(cfg:TrainConfig, # the run
     if train_ds is None: train_ds = build_dataset(cfg, 'train')
     if val_ds is None and (cfg.val or cfg.data == 'synthetic'): val_ds = build_dataset(cfg, 'val')
     opt = make_optimizer(model, cfg)
-    scaler = torch.amp.GradScaler('cuda', enabled=cfg.amp and device.type == 'cuda' and not torch.cuda.is_bf16_supported())
+    scaler = torch.amp.GradScaler('cuda', enabled=cfg.amp and device.type == 'cuda' and cfg.amp_dtype == 'float16')
     start_epoch, gstep, best, history = 0, 0, float('inf'), []
     if resume:
         ck = load_training_state(latest)
