@@ -34,7 +34,7 @@ def main(argv=None):
     seed_everything(a.seed)
     cfg_path = Path(__file__).resolve().parents[1] / 'perfectrep' / 'configs' / 'default_cpu.yaml'
     cfg = load_config(cfg_path, dict(clip_len=27, stride=27, synth=0, bone_spread=0, speed=0, seed=a.seed, progress=False,
-                                     batch_size=64, checkpoint='', mode='pretrain'))
+                                     checkpoint='', mode='pretrain'))
     train_ds = build_dataset(cfg, 'train')
 
     class Block(nn.Sequential):

@@ -12,7 +12,7 @@ of failures (2 when there is no CUDA device):
   a resumed run continues from its `latest.pt`, and the checkpoint loads and scores on the CPU;
 - `bench_train`'s throughput per preset on the GPU (clips per second, T=81, batch 32).
 """
-import argparse, os, sys, time, tempfile
+import argparse, sys, time, tempfile
 from pathlib import Path
 
 FAILS = []

@@ -16,13 +16,14 @@ learning rate decaying per epoch to `--final-lr` of its peak by the last one. Ea
 checkpoint is then scored by `benchmarks/eval_lifter.py` (HDM05 mm clean and noisy, held-out
 synthesised lifts, averaged over `--draws` camera draws). Logs go to OUT/NAME.log.
 """
-import argparse, json, math, os, subprocess, sys, time
+import argparse, json, subprocess, sys, time
 from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
-def launch(name:str, config:str, settings:dict, log:Path) -> subprocess.Popen:
+def launch(config:str, settings:dict, log:Path) -> subprocess.Popen:
+    "Start one `train` process with `settings` over `config`, its output to `log`."
     code = 'import sys; from perfectrep.train import load_config, train; train(load_config(sys.argv[1], sys.argv[2:]))'
     args = [sys.executable, '-c', code, config]
     args += [f'{k}={json.dumps(v) if isinstance(v, (dict, list)) else v}' for k, v in settings.items()]
@@ -49,7 +50,7 @@ def main(argv=None):
     out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
     # 1. time two epochs of every run under the shared load
-    procs = {n: launch(n, spec['config'], dict(s, out=str(out / f'{n}_probe'), epochs=2, val_every=1000, resume=False,
+    procs = {n: launch(spec['config'], dict(s, out=str(out / f'{n}_probe'), epochs=2, val_every=1000, resume=False,
                                                 progress=False), out / f'{n}_probe.log') for n, s in runs.items()}
     codes = wait_all(procs)
     plan = {}
@@ -64,7 +65,7 @@ def main(argv=None):
     print(f'probes took {time.time() - t0:.0f} s', flush=True)
     # 2. the runs themselves
     t1 = time.time()
-    codes = wait_all({n: launch(n, spec['config'], s, out / f'{n}.log') for n, s in plan.items()})
+    codes = wait_all({n: launch(spec['config'], s, out / f'{n}.log') for n, s in plan.items()})
     print(f'runs took {(time.time() - t1) / 60:.1f} min', flush=True)
     # 3. score every best checkpoint alike (all at once; printed in order)
     evals = {}
