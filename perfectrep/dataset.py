@@ -234,13 +234,13 @@ def time_warp(x, # (N, ...) a per-frame array
               clip_len:int # output frames
              ) -> tuple[np.ndarray, int]: # (clip_len, ...) float64 clip, number of real frames
     "Frames of `x` from `start` at `factor` times the speed, linearly interpolated; past the end the last frame repeats."
-    x = np.asarray(x, dtype=np.float64)
     pos = start + factor * np.arange(clip_len)
     n_real = int((pos <= len(x) - 1 + 1e-9).sum())
     pos = np.minimum(pos, len(x) - 1)
     i0 = np.floor(pos).astype(int); i1 = np.minimum(i0 + 1, len(x) - 1)
-    w = (pos - i0).reshape(-1, *([1] * (x.ndim - 1)))
-    return x[i0] * (1 - w) + x[i1] * w, max(n_real, 1)
+    x0, x1 = (np.asarray(x[i], dtype=np.float64) for i in (i0, i1))     # only the frames read, not the whole motion
+    w = (pos - i0).reshape(-1, *([1] * (x0.ndim - 1)))
+    return x0 * (1 - w) + x1 * w, max(n_real, 1)
 
 class MocapPairs(torch.utils.data.Dataset):
     "Training pairs from 3D motions seen by random virtual cameras, deterministic in (seed, epoch, index)."

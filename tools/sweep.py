@@ -19,6 +19,7 @@ synthesised lifts, averaged over `--draws` camera draws). Logs go to OUT/NAME.lo
 import argparse, json, subprocess, sys, time
 from pathlib import Path
 import yaml
+from perfectrep.train import read_metrics
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -56,7 +57,7 @@ def main(argv=None):
     plan = {}
     for n, s in runs.items():
         if codes[n]: continue
-        rows = [json.loads(l) for l in (out / f'{n}_probe' / 'metrics.jsonl').read_text().splitlines()]
+        rows = read_metrics(out / f'{n}_probe')
         ep = rows[-1]['epoch_s']
         epochs = max(2, int(a.minutes * 60 / (ep * 1.08)))
         plan[n] = dict(s, out=str(out / n), epochs=epochs, lr_decay=round(a.final_lr ** (1 / epochs), 5),
@@ -75,7 +76,7 @@ def main(argv=None):
             evals[n] = subprocess.Popen([sys.executable, str(ROOT / 'benchmarks' / 'eval_lifter.py'), '--checkpoint', str(best),
                                          '--draws', str(a.draws), '--lifts'], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     for n in plan:
-        rows = [json.loads(l) for l in (out / n / 'metrics.jsonl').read_text().splitlines()] if (out / n / 'metrics.jsonl').exists() else []
+        rows = read_metrics(out / n)
         vals = [(r['epoch'], round(r['val_mpjpe'], 1)) for r in rows if 'val_mpjpe' in r]
         print(f"\n{n}: {len(rows)} epochs, {rows[-1]['clips_per_s'] if rows else 0:.0f} clips/s, validation curve {vals}", flush=True)
         if n in evals: print(evals[n].communicate()[0], end='', flush=True)
