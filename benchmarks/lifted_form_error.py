@@ -21,7 +21,7 @@ def measure(n_sets:int, seed:int=123):
     from perfectrep.cameras import sample_cameras, project_motion
     from perfectrep.infer import lift_keypoints
     from perfectrep.form import assess_form
-    from perfectrep.report import plant_feet
+    from perfectrep.geometry import plant_feet
     rng = np.random.default_rng(seed)
     rows = []
     for i in range(n_sets):

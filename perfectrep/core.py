@@ -6,14 +6,14 @@ Docs: https://perfectrep.github.io/perfectrep/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #3d293b35
 from __future__ import annotations
-import os, random, shutil, tempfile, contextlib
+import os, random, shutil, sys, tempfile, contextlib
 from pathlib import Path
 import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['SHAPES', 'UNITS', 'PerfectRepError', 'check_file', 'data_root', 'seed_everything', 'get_device', 'atomic_path',
-           'save_npy']
+__all__ = ['SHAPES', 'UNITS', 'PerfectRepError', 'check_file', 'cli_errors', 'show_progress', 'data_root', 'seed_everything',
+           'get_device', 'atomic_path', 'save_npy']
 
 # %% ../nbs/00_core.ipynb #2879bdeb
 SHAPES = {
@@ -36,6 +36,20 @@ def check_file(path, # a path that must exist and be a file
     if not p.exists(): raise PerfectRepError(f"{what} not found: {p}")
     if not p.is_file(): raise PerfectRepError(f"{what} is not a file: {p}")
     return p
+
+# %% ../nbs/00_core.ipynb #5d3e9bd4
+@contextlib.contextmanager
+def cli_errors():
+    "For command-line tools: a `PerfectRepError` inside the block prints `error: message` to stderr and exits with status 2."
+    try: yield
+    except PerfectRepError as e:
+        print(f'error: {e}', file=sys.stderr, flush=True)
+        sys.exit(e.exit_code)
+
+def show_progress(quiet:bool=False # the command's --quiet
+                 ) -> bool:
+    "Whether to draw progress bars: not quiet, and standard output is a terminal."
+    return not quiet and sys.stdout.isatty()
 
 # %% ../nbs/00_core.ipynb #552e7eda
 def data_root(*parts:str # sub-folders to join under the root

@@ -19,9 +19,9 @@ from .geometry import joint_angle, angle_between
 from .reps import up_vector, RepSegmentation, segment_reps
 
 # %% auto #0
-__all__ = ['STILL', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'BodyFrame', 'knee_angles', 'hip_angles', 'elbow_angles', 'squat_depth',
-           'lift_heights', 'rep_metrics', 'load_lifted_error', 'load_rules', 'Fault', 'score_rep', 'RepForm',
-           'assess_form']
+__all__ = ['STILL', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'BodyFrame', 'camera_view', 'knee_angles', 'hip_angles', 'elbow_angles',
+           'squat_depth', 'lift_heights', 'rep_metrics', 'load_lifted_error', 'load_rules', 'Fault', 'score_rep',
+           'RepForm', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #65b129d4
 def _mid(x, a, b): return (x[:, J[a]] + x[:, J[b]]) / 2
@@ -52,6 +52,35 @@ class BodyFrame:
     def ahead(self, p): "Forward position (..., 3) -> (...), metres."; return (np.asarray(p) - self.origin) @ self.forward
     def side(self, p): "Sideways position toward the right (..., 3) -> (...), metres."; return (np.asarray(p) - self.origin) @ self.lateral
     def horizontal(self, v): "The horizontal part of vectors (..., 3)."; return np.asarray(v) - (np.asarray(v) @ self.up)[..., None] * self.up
+
+# %% ../nbs/42_form.ipynb #d6de58a4
+def _standing_up(x:np.ndarray) -> np.ndarray:
+    "The body's vertical in the joints' frame: mid-ankle to head top in the most upright tenth of the frames."
+    v = x[:, J['head_top']] - _mid(x, 'left_ankle', 'right_ankle')
+    n = np.linalg.norm(v, axis=-1)
+    top = n >= np.percentile(n, 90)
+    u = v[top].mean(0)
+    return u / np.linalg.norm(u)
+
+def camera_view(joints, # (T, 17, 3) camera frame (x right, y down, z away), metres; root-relative is fine
+                exercise:str='squat' # 'bench' takes the image's vertical (the lifter lies down)
+               ) -> dict: # label, side, azimuth_deg, elevation_deg, height, description
+    "Where the camera stood relative to the lifter: front, rear, left or right side, or three-quarter; its height."
+    x = np.asarray(joints, float)
+    up = np.array([0., -1., 0.]) if exercise == 'bench' else _standing_up(x)
+    f = BodyFrame.fit(x, up)
+    to_cam = np.array([0., 0., -1.])
+    az = float(np.degrees(np.arctan2(to_cam @ f.lateral, to_cam @ f.forward)))
+    el = float(np.degrees(np.arcsin(np.clip(to_cam @ f.up, -1, 1))))
+    a = abs(az)
+    side = 'right' if az > 0 else 'left'
+    label = ('front' if a <= 30 else 'front three-quarter' if a < 60 else 'side' if a <= 120 else
+             'rear three-quarter' if a < 150 else 'rear')
+    height = 'level' if abs(el) <= 15 else 'high (looking down)' if el > 0 else 'low (looking up)'
+    where = label if label in ('front', 'rear') else f'{label}, {side}'
+    return dict(label=label, side=None if label in ('front', 'rear') else side, azimuth_deg=round(az, 1),
+                elevation_deg=round(el, 1), height=height,
+                description=f'the {where} ({az:+.0f}° from the front), camera {height} ({el:+.0f}°)')
 
 # %% ../nbs/42_form.ipynb #16b1ac01
 def knee_angles(x): "(T, 2) right and left knee angles, degrees."; return np.stack([joint_angle(x[:, J[f'{s}_hip']], x[:, J[f'{s}_knee']], x[:, J[f'{s}_ankle']]) for s in ('right', 'left')], -1)

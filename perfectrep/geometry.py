@@ -11,8 +11,8 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['axis_angle_to_matrix', 'look_at', 'Camera', 'Normalisation2D', 'normalise_clip', 'root_relative', 'procrustes_align',
-           'joint_angle', 'angle_between']
+__all__ = ['axis_angle_to_matrix', 'look_at', 'Camera', 'Normalisation2D', 'normalise_clip', 'model_input_2d', 'root_relative',
+           'is_root_relative', 'plant_feet', 'procrustes_align', 'joint_angle', 'angle_between']
 
 # %% ../nbs/02_geometry.ipynb #ab97cd34
 def axis_angle_to_matrix(axis, # (..., 3) rotation axis (need not be unit length)
@@ -152,12 +152,43 @@ def normalise_clip(kpts # (T, J, 2|3) pixel keypoints
     n = Normalisation2D.fit(kpts)
     return n.normalise(kpts), n
 
+# %% ../nbs/02_geometry.ipynb #174ec6e9
+def model_input_2d(kpts # (T, J, 2|3) pixels x, y (and confidence; 0 or NaN coordinates: unseen)
+                  ) -> tuple[np.ndarray, Normalisation2D]: # (T, J, 3) normalised x, y (0 where unseen) and confidence; the map
+    "The one 2D-to-model input of every model: per-clip box to [-1, 1], unseen joints at the origin with confidence 0."
+    k = np.array(kpts, dtype=np.float64)
+    if k.shape[-1] == 2: k = np.concatenate([k, np.ones(k.shape[:-1] + (1,))], -1)
+    bad = ~np.isfinite(k).all(-1)
+    k[bad] = 0.
+    try: n = Normalisation2D.fit(k)
+    except ValueError:                                   # nothing seen in this clip: fit the positions, else the identity
+        try: n = Normalisation2D.fit(k, min_conf=-1)
+        except ValueError: n = Normalisation2D(1., np.zeros(2))
+    x = n.normalise(k)
+    x[..., :2] *= x[..., 2:] > 0
+    return x, n
+
 # %% ../nbs/02_geometry.ipynb #9a9aa37c
 def root_relative(x, # (..., J, 3) 3D joints, metres (numpy or torch)
                   root:int=0 # root joint index (the pelvis)
                  ):
     "Subtract the root joint from every joint."
     return x - x[..., root:root + 1, :]
+
+# %% ../nbs/02_geometry.ipynb #32c8bce0
+def is_root_relative(joints # (T, J, 3) metres
+                    ) -> bool:
+    "Whether every frame has its pelvis (joint 0) at the same point: a lifter's root-relative output, not motion in the room."
+    p = np.asarray(joints, float)[:, 0]
+    return len(p) > 1 and float(np.ptp(p, axis=0).max()) < 1e-4
+
+def plant_feet(joints, # (T, 17, 3) root-relative joints, metres (Human3.6M order: ankles are joints 3 and 6)
+               feet=(3, 6) # the ankle joints
+              ) -> np.ndarray: # (T, 17, 3) the same poses with the ankles' midpoint held at its median position
+    "Undo root-relative output for a standing lift: the feet stay on the floor and the body moves over them."
+    x = np.asarray(joints, float)
+    mid = x[:, list(feet)].mean(1)
+    return x - mid[:, None] + np.median(mid, 0)
 
 # %% ../nbs/02_geometry.ipynb #93d616bb
 def procrustes_align(pred, # (..., J, 3) predicted joints

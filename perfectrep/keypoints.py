@@ -125,9 +125,17 @@ def _load_json(path):
     try: return json.loads(Path(path).read_text())
     except (json.JSONDecodeError, UnicodeDecodeError) as e: raise PerfectRepError(f'{path} is not valid JSON ({e}); truncated?') from None
 
+_LAYOUTS = ('a COCO / AlphaPose results list [{"image_id", "keypoints", "score"}], a COCO dataset {"images", "annotations"}, '
+            'per-frame people {"keypoints": [frame: [person]]} (easy_ViTPose), or an OpenPose frame {"people": [...]}')
+
 def _read_json(path, yx:bool):
-    "Dispatch a JSON file on its layout; returns (entries, size or None, layout name)."
+    "Dispatch a JSON file on its layout; returns (entries, size or None, layout name). Any wrong structure is a `PerfectRepError`."
     d = _load_json(path)
+    try: return _dispatch_json(d, path, yx)
+    except (TypeError, AttributeError, KeyError, IndexError, ValueError) as e:
+        raise PerfectRepError(f'{path}: keypoint JSON of the wrong structure ({type(e).__name__}: {e}); expected {_LAYOUTS}') from None
+
+def _dispatch_json(d, path, yx:bool):
     if isinstance(d, dict) and 'people' in d: return _read_openpose_frame(d, path, 0, yx), None, 'OpenPose frame'
     if isinstance(d, dict) and 'annotations' in d:
         sizes = {(im.get('width'), im.get('height')) for im in d.get('images', []) if isinstance(im, dict)}
@@ -138,9 +146,7 @@ def _read_json(path, yx:bool):
         return _read_frames(d['keypoints'], path, yx), None, 'per-frame people (easy_ViTPose layout)'
     if isinstance(d, list) and all(isinstance(x, dict) for x in d): return _read_results(d, path, yx), None, 'results list'
     if isinstance(d, list): return _read_frames(d, path, yx), None, 'per-frame people'
-    raise PerfectRepError(f'{path}: unrecognised keypoint JSON layout; expected a COCO / AlphaPose results list '
-                          '[{"image_id", "keypoints", "score"}], a COCO dataset {"images", "annotations"}, per-frame people '
-                          '{"keypoints": [frame: [person]]} (easy_ViTPose), or an OpenPose frame {"people": [...]}')
+    raise PerfectRepError(f'{path}: unrecognised keypoint JSON layout; expected {_LAYOUTS}')
 
 def _read_openpose_folder(folder:Path, yx:bool):
     files = sorted((f for f in folder.iterdir() if f.suffix.lower() == '.json'),

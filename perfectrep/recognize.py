@@ -6,255 +6,41 @@ Docs: https://perfectrep.github.io/perfectrep/recognize.html.md"""
 
 # %% ../nbs/44_recognize.ipynb #fa00fcc5
 from __future__ import annotations
-import glob, json, math, time, importlib.resources
+import dataclasses, glob, json, math, time, importlib.resources
 from dataclasses import dataclass, field, asdict, fields
 from pathlib import Path
-from typing import NamedTuple
 import numpy as np
 import pandas as pd
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from .core import PerfectRepError, check_file, atomic_path, seed_everything, data_root
-from .skeleton import flip_pose, H36M
-from .geometry import normalise_clip, root_relative
-from .mocap import Motion, load_motion, hdm05_info, CMU13_SQUAT
-from .cameras import sample_cameras, project_motion
-from .dataset import Augment2D, slice_clips, make_pair, FrameStore
+from .skeleton import flip_pose, H36M, J
+from .geometry import model_input_2d, root_relative, plant_feet
+from .mocap import load_motion
+from .augment import time_window, rescale_bones, random_bone_scale, transfer_arms, freeze_legs, view_clip
+from .dataset import Augment2D, slice_clips
+from .examples import (CLASSES, LOW_CONFIDENCE, FIT3D_CLASSES, Example, synth_examples, hdm05_examples,
+                                 motion_examples, fit3d_examples)
 from .model import DSTformer, DSTformerConfig, ActionNet, param_groups, load_checkpoint
-from .synth import synth_set, Body, TEMPO
+from .reps import up_vector
+from .form import BodyFrame, knee_angles, hip_angles, elbow_angles
 
 # %% auto #0
-__all__ = ['CLASSES', 'LOW_CONFIDENCE', 'HDM05_CLASSES', 'FIT3D_EXERCISES', 'FIT3D_WARMUPS', 'FIT3D_CLASSES', 'BONE_GROUPS',
-           'ARM_CHAINS', 'CLASSIFIER_FORMAT', 'DEFAULT_CLASSIFIER', 'UP_TO_CAMERA', 'hdm05_class', 'fit3d_class',
-           'Example', 'unseen_body', 'synth_examples', 'hdm05_examples', 'label_segments', 'cmu13_examples',
-           'fit3d_examples', 'motion_examples', 'rescale_bones', 'random_bone_scale', 'torso_frames', 'transfer_arms',
-           'freeze_legs', 'view_clip', 'model_input', 'ClipSampler', 'ClassifierConfig', 'ExerciseClassifier',
-           'save_classifier', 'load_classifier', 'resample_poses', 'Recognition', 'recognize', 'ActionConfig',
-           'training_examples', 'build_classifier', 'train_classifier', 'markdown_table', 'confusion', 'ClassifierEval',
+__all__ = ['CLASSIFIER_FORMAT', 'DEFAULT_CLASSIFIER', 'UP_TO_CAMERA', 'model_input', 'ClipSampler', 'ClassifierConfig',
+           'ExerciseClassifier', 'save_classifier', 'load_classifier', 'resample_poses', 'Recognition', 'recognize',
+           'window_activity', 'movement_evidence', 'recognize_exercise', 'ActionConfig', 'training_examples',
+           'build_classifier', 'train_classifier', 'markdown_table', 'confusion', 'ClassifierEval',
            'evaluate_classifier']
 
-# %% ../nbs/44_recognize.ipynb #99cfc71f
-CLASSES = ('squat', 'deadlift', 'bench', 'other')
-LOW_CONFIDENCE = 0.6   # a recognition whose winning probability is below this is flagged `low_confidence`
-
-HDM05_CLASSES = {'squat1Reps': 'squat'}   # HDM05 class name -> class; every other HDM05 class is 'other'
-
-FIT3D_EXERCISES = (
-    'band_pull_apart', 'barbell_dead_row', 'barbell_row', 'barbell_shrug', 'burpees', 'clean_and_press', 'deadlift',
-    'diamond_pushup', 'drag_curl', 'dumbbell_biceps_curls', 'dumbbell_curl_trifecta', 'dumbbell_hammer_curls',
-    'dumbbell_high_pulls', 'dumbbell_overhead_shoulder_press', 'dumbbell_reverse_lunge', 'dumbbell_scaptions',
-    'man_maker', 'mule_kick', 'neutral_overhead_shoulder_press', 'one_arm_row', 'overhead_extension_thruster',
-    'overhead_trap_raises', 'pushup', 'side_lateral_raise', 'squat', 'standing_ab_twists', 'w_raise', 'walk_the_box')
-FIT3D_WARMUPS = tuple(f'warmup_{i}' for i in range(1, 20))
-
-# The editable table: Fit3D action name (exact) -> class, or None to leave the action out of training.
-FIT3D_CLASSES = {a: 'other' for a in FIT3D_EXERCISES} | {
-    'squat': 'squat',
-    'deadlift': 'deadlift',
-    'barbell_dead_row': None,              # the bar leaves the floor every rep: a deadlift in any short window
-    'clean_and_press': None,               # a pull from the floor and a front-squat catch: two lifts mixed
-    'overhead_extension_thruster': None,   # a squat with a press
-    'man_maker': None,                     # burpee, rows, clean and thruster in one rep
-} | {w: None for w in FIT3D_WARMUPS}       # warm-ups: content not checked here (some may be squats); left out
-
-def hdm05_class(cls:str # an HDM05 class name, e.g. 'squat1Reps'
-               ) -> str:
-    "The recognition class of an HDM05 clip class (exact name)."
-    return HDM05_CLASSES.get(cls, 'other')
-
-def fit3d_class(action:str, # a Fit3D action name, e.g. 'diamond_pushup'
-                mapping:dict|None=None # action -> class or None; default `FIT3D_CLASSES`
-               ) -> str|None: # the class, or None for an action left out
-    "The recognition class of a Fit3D action, by exact name; an action missing from the table is an error."
-    mapping = FIT3D_CLASSES if mapping is None else mapping
-    if action not in mapping:
-        raise PerfectRepError(f'Fit3D action {action!r} is not in the class table; add it to the mapping '
-                              f'(a class of {CLASSES} or None to leave it out)')
-    c = mapping[action]
-    if c is not None and c not in CLASSES: raise PerfectRepError(f'the class table maps {action!r} to {c!r}, not one of {CLASSES}')
-    return c
-
-# %% ../nbs/44_recognize.ipynb #9f195b06
-class Example(NamedTuple):
-    "A 3D motion with its recognition class."
-    motion: Motion   # joints (T, 17, 3) world metres, Z up
-    label: str       # one of CLASSES
-
-def unseen_body(rng:np.random.Generator # random generator
-               ) -> Body:
-    "A body outside the training range of `Body.sample`: 1.45-1.55 m or 1.95-2.05 m tall, proportions jittered 8%."
-    h = rng.uniform(1.45, 1.55) if rng.random() < 0.5 else rng.uniform(1.95, 2.05)
-    b = Body.sample(rng, height=h)
-    return Body(**{k: (v if k == 'height' else v * rng.uniform(0.92, 1.08)) for k, v in asdict(b).items()})
-
-def synth_examples(n:int=20, # sets per lift
-                   seed:int=0, # seeds every set
-                   fps:float=10., # frames per second
-                   unseen:bool=False, # bodies from `unseen_body` (held-out evaluation) instead of `Body.sample`
-                   exercises=('squat', 'deadlift', 'bench')
-                  ) -> list[Example]:
-    "Synthesised sets of each lift with random bodies, reps (1-5), tempos, faults, idle time, walk-outs and partial reps."
-    rng = np.random.default_rng(seed)
-    out = []
-    for i in range(n):
-        for ex in exercises:
-            s = int(rng.integers(2 ** 31))
-            body = unseen_body(rng) if unseen else Body.sample(rng)
-            tempo = {k: TEMPO[ex][k] * rng.uniform(0.6, 1.5) for k in ('eccentric', 'concentric', 'rest')}
-            st = synth_set(ex, n_reps=int(rng.integers(1, 6)), fps=fps, seed=s, body=body, tempo=tempo,
-                           faults='random' if rng.random() < 0.6 else None, idle=tuple(rng.uniform(0.2, 1.5, 2)),
-                           variation=float(rng.uniform(0.03, 0.15)), walkout=bool(rng.random() < 0.3),
-                           partial_last=bool(rng.random() < 0.2))
-            out.append(Example(st.motion, ex))
-    return out
-
-def hdm05_examples(root, # the HDM05 folder (HDM_<p>.asf and HDM_<p>_<class>_<take>_120.amc)
-                   performers=('bd', 'bk', 'dg'), # performer codes to take
-                   fps:float=10. # resample to this rate
-                  ) -> list[Example]:
-    "HDM05 clips of some performers: `squat1Reps` is a squat, every other class is 'other'."
-    files = sorted(f for f in Path(root).glob('HDM_*.amc') if (i := hdm05_info(f)) and i['performer'] in performers)
-    if not files: raise PerfectRepError(f'no HDM05 clips of performers {list(performers)} in {root}')
-    return [Example(load_motion(f, fps=fps), hdm05_class(hdm05_info(f)['cls'])) for f in files]
-
-def label_segments(m:Motion, # a motion with per-frame labels
-                   min_seconds:float=1.0 # shorter runs are dropped
-                  ) -> list[tuple[int, int, str]]: # (start, end, label) runs, end exclusive
-    "Runs of constant label in a motion."
-    lab = np.asarray(m.labels)
-    b = np.r_[0, np.flatnonzero(lab[1:] != lab[:-1]) + 1, len(lab)]
-    return [(int(s), int(e), str(lab[s])) for s, e in zip(b[:-1], b[1:]) if (e - s) / m.fps >= min_seconds]
-
-def cmu13_examples(root, # folder with CMU subject 13's 13_*.amc, 13.asf and 13_*.txt label files
-                   fps:float=10., # resample to this rate
-                   min_seconds:float=1.0 # shorter segments are dropped
-                  ) -> list[Example]:
-    "CMU subject 13's labelled segments: code `CMU13_SQUAT` is a squat, every other code 'other'."
-    files = sorted(Path(root).glob('13_*.amc'))
-    if not files: raise PerfectRepError(f'no CMU subject 13 trials (13_*.amc) in {root}')
-    out = []
-    for f in files:
-        m = load_motion(f, fps=fps)
-        if m.labels is None: raise PerfectRepError(f'{f}: no label file {f.with_suffix(".txt").name} beside it')
-        for s, e, code in label_segments(m, min_seconds):
-            seg = m.slice(s, e); seg.name = f'{m.name}[{s}:{e}]#{code}'
-            out.append(Example(seg, 'squat' if code == CMU13_SQUAT else 'other'))
-    return out
-
-def fit3d_examples(store, # a Fit3D `FrameStore` (or its folder) from `fit3d_to_store`
-                   split:str|None='train', # 'train', 'val', 'test' or None for all
-                   mapping:dict|None=None, # action -> class or None; default `FIT3D_CLASSES`
-                   fps:float=10. # resample to this rate
-                  ) -> list[Example]:
-    "Fit3D sequences with their class from the action name (exact match; None leaves an action out)."
-    st = store if isinstance(store, FrameStore) else FrameStore(store)
-    out = []
-    for rec in st.split(split):
-        c = fit3d_class(rec['action'], mapping)
-        if c is None: continue
-        m = Motion(np.asarray(st.array(rec, 'world'), dtype=np.float64), float(rec.get('fps', 50.)), rec['id'], None, 'fit3d')
-        out.append(Example(m.resample(fps), c))
-    return out
-
-def motion_examples(motions, # Motions from `perfectrep.mocap` (HDM05, CMU subject 13 with labels, or others)
-                    min_seconds:float=1.0 # CMU segments shorter than this are dropped
-                   ) -> list[Example]:
-    "Label loaded motion capture: HDM05 by class, CMU subject 13 by segment code, anything else 'other'."
-    out = []
-    for m in motions:
-        if (i := hdm05_info(m.name)): out.append(Example(m, hdm05_class(i['cls'])))
-        elif m.name.startswith('13_') and m.labels is not None:
-            out += [Example(m.slice(s, e), 'squat' if c == CMU13_SQUAT else 'other') for s, e, c in label_segments(m, min_seconds)]
-        else: out.append(Example(m, 'other'))
-    return out
-
 # %% ../nbs/44_recognize.ipynb #594d32f5
-def _window(joints:np.ndarray, L:int, rng, tempo=(0.8, 1.25)) -> np.ndarray:
-    "L frames of `joints` (T, J, 3) from a random start, at a random speed; edges are held when the motion is short."
-    T = len(joints)
-    s = math.exp(rng.uniform(math.log(tempo[0]), math.log(tempo[1])))
-    span = (L - 1) * s
-    start = rng.uniform(0, T - 1 - span) if T - 1 > span else -rng.uniform(0, span - (T - 1))
-    t = np.clip(start + np.arange(L) * s, 0, T - 1)
-    i0 = np.floor(t).astype(int); i1 = np.minimum(i0 + 1, T - 1); w = (t - i0)[:, None, None]
-    return joints[i0] * (1 - w) + joints[i1] * w
-
-BONE_GROUPS = ((1, 4), (2, 5), (3, 6), (7,), (8,), (9,), (10,), (11, 14), (12, 15), (13, 16))  # child joints of bones scaled together (left/right pairs)
-
-def rescale_bones(joints:np.ndarray, # (T, 17, 3) joints, metres
-                  scale # (17,) length factor of the bone ending at each joint (index 0 unused)
-                 ) -> np.ndarray: # (T, 17, 3) same pelvis path and bone directions, new bone lengths
-    "Change a skeleton's proportions, keeping every bone's direction: another body doing the same movement."
-    out = np.empty_like(joints)
-    out[:, 0] = joints[:, 0]
-    for j in range(1, 17):
-        p = H36M.parents[j]
-        out[:, j] = out[:, p] + (joints[:, j] - joints[:, p]) * scale[j]
-    return out
-
-def random_bone_scale(rng:np.random.Generator, spread:float=0.15) -> np.ndarray:
-    "(17,) bone-length factors: 1 +- `spread` per symmetric bone group, +-3% per side."
-    s = np.ones(17)
-    for g in BONE_GROUPS: s[list(g)] = rng.uniform(1 - spread, 1 + spread)
-    return s * rng.uniform(0.97, 1.03, 17)
-
-ARM_CHAINS = ((11, 12, 13), (14, 15, 16))   # (shoulder, elbow, wrist), left then right
-
-def torso_frames(X:np.ndarray # (T, 17, 3) joints
-                ) -> np.ndarray: # (T, 3, 3) rows: the body's left, forward and up axes in X's coordinates
-    "A per-frame orthonormal frame of the torso, from the shoulders and the pelvis-to-thorax axis."
-    up = X[:, 8] - X[:, 0]; up = up / np.linalg.norm(up, axis=-1, keepdims=True)
-    left = X[:, 11] - X[:, 14]; left = left - (left * up).sum(-1, keepdims=True) * up
-    left = left / np.maximum(np.linalg.norm(left, axis=-1, keepdims=True), 1e-9)
-    return np.stack([left, np.cross(up, left), up], 1)
-
-def transfer_arms(X:np.ndarray, # (T, 17, 3) the recipient's joints
-                  donor:np.ndarray # (T, 17, 3) another motion, same length
-                 ) -> np.ndarray: # (T, 17, 3) X with the donor's arm movements
-    "Give a motion another motion's arm movements: upper-arm and forearm directions relative to the torso, the recipient's bone lengths."
-    Rx, Rd = torso_frames(X), torso_frames(donor)
-    out = X.copy()
-    for chain in ARM_CHAINS:
-        for a, b in zip(chain[:-1], chain[1:]):
-            d = donor[:, b] - donor[:, a]
-            local = np.einsum('tij,tj->ti', Rd, d / np.maximum(np.linalg.norm(d, axis=-1, keepdims=True), 1e-9))
-            out[:, b] = out[:, a] + np.einsum('tji,tj->ti', Rx, local) * np.linalg.norm(X[:, b] - X[:, a], axis=-1, keepdims=True)
-    return out
-
-def freeze_legs(X:np.ndarray, # (T, 17, 3) joints
-                t:int # the frame whose legs are kept
-               ) -> np.ndarray: # (T, 17, 3) legs and pelvis still, the upper body moving as before on the still pelvis
-    "The same upper-body movement on legs that stay still: no squat, no deadlift."
-    out = X.copy()
-    out[:, :7] = X[t, :7]
-    out[:, 7:] = X[:, 7:] - X[:, :1] + X[t, :1]
-    return out
-
-def view_clip(joints_world:np.ndarray, # (T, 17, 3) world metres, Z up
-              rng:np.random.Generator, # draws the camera
-              camera_kw:dict|None=None, # `sample_cameras` arguments (elevation, distance, ...)
-              tries:int=10
-             ) -> tuple[np.ndarray, np.ndarray]: # (pixels (T, 17, 2), camera-space joints (T, 17, 3) metres)
-    "The motion seen by one random virtual camera aimed at its mean pelvis, every joint 0.5 m or more in front."
-    centre = joints_world[:, 0].mean(0)
-    for _ in range(tries):
-        cam = sample_cameras(1, rng, center=centre, **(camera_kw or {}))[0]
-        px, Xc = project_motion(joints_world, cam)
-        if Xc[..., 2].min() > 0.5: break
-    return px, Xc
-
 def model_input(px, # (T, 17, 2|3) pixels (x, y[, confidence]); None with `kind='3d'`
                 Xc=None, # (T, 17, 3) camera-space metres (3D mode)
-                kind:str='2d' # '2d': normalised x, y, confidence; '3d': root-relative metres
+                kind:str='2d' # '2d': `perfectrep.geometry.model_input_2d`, as the lifter's input; '3d': root-relative metres
                ) -> np.ndarray: # (T, 17, 3) float32
     "One clip as the classifier sees it."
     if kind == '3d': return root_relative(np.asarray(Xc, dtype=np.float64)).astype(np.float32)
-    k = np.asarray(px, dtype=np.float64)
-    if k.shape[-1] == 2: k = np.concatenate([k, np.ones(k.shape[:-1] + (1,))], -1)
-    xn, _ = normalise_clip(k)
-    xn[..., :2] *= xn[..., 2:] > 0        # unseen joints at 0, as in the lifter's input
-    return xn.astype(np.float32)
+    return model_input_2d(px)[0].astype(np.float32)
 
 class ClipSampler:
     "Random labelled clips from `Example`s: class-balanced, source-balanced, random window, tempo and camera."
@@ -305,16 +91,16 @@ class ClipSampler:
         xs = []
         for i in idx:
             if self.labels[i] == self.other and len(self.still_sources) and rng.random() < self.still_legs:
-                w = _window(self.joints[rng.choice(self.still_sources)], length, rng, self.tempo)
+                w = time_window(self.joints[rng.choice(self.still_sources)], length, rng, self.tempo)
                 w = freeze_legs(w, int(rng.integers(length)))
                 if len(self.donors) and rng.random() < self.arm_swap:
-                    w = transfer_arms(w, _window(self.joints[rng.choice(self.donors)], length, rng, self.tempo))
-            else: w = _window(self.joints[i], length, rng, self.tempo)
+                    w = transfer_arms(w, time_window(self.joints[rng.choice(self.donors)], length, rng, self.tempo))
+            else: w = time_window(self.joints[i], length, rng, self.tempo)
             if self.arm_swap and self.takers[i] and len(self.donors) and rng.random() < self.arm_swap:
-                w = transfer_arms(w, _window(self.joints[rng.choice(self.donors)], length, rng, self.tempo))
+                w = transfer_arms(w, time_window(self.joints[rng.choice(self.donors)], length, rng, self.tempo))
             if self.bone_spread: w = rescale_bones(w, random_bone_scale(rng, self.bone_spread))
             if rng.random() < self.reverse: w = w[::-1]
-            px, Xc = view_clip(w, rng, self.camera_kw)
+            px, Xc, _ = view_clip(w, rng, self.camera_kw)
             xs.append(model_input(px, Xc, self.kind))
         return torch.from_numpy(np.stack(xs)), torch.from_numpy(self.labels[idx]).long()
 
@@ -420,7 +206,7 @@ def resample_poses(x:np.ndarray, # (T, ...) per-frame values
     w = (t - i0).reshape(-1, *([1] * (x.ndim - 1)))
     return x[i0] * (1 - w) + x[i1] * w
 
-UP_TO_CAMERA = {'-y': np.eye(3), '+y': np.diag([1., -1., -1.]), '+z': np.array([[1., 0, 0], [0, 0, -1], [0, 1, 0]])}
+UP_TO_CAMERA = {'-y': np.eye(3), 'y': np.diag([1., -1., -1.]), 'z': np.array([[1., 0, 0], [0, 0, -1], [0, 1, 0]])}  # rotations taking each `up_vector` name to our camera's -y
 
 def _pad(x:np.ndarray, n:int) -> np.ndarray:
     "Hold the first and last frames so that `x` has at least `n` frames."
@@ -440,11 +226,20 @@ class Recognition:
     window_starts: np.ndarray   # (n_windows,) first frame of each window, in the input's frames
     fps: float                  # the input's frame rate
     window_s: float = 0.        # length of one window, seconds
+    classifier_probs: dict|None = None   # the classifier's own probabilities, when `probs` combine it with the movement's geometry
+    evidence: dict|None = None  # the geometry of the movement that was combined (`movement_evidence`)
+
+    @property
+    def runner_up(self) -> str:
+        "The second most probable class."
+        return sorted(self.probs, key=self.probs.get)[-2]
 
     def to_dict(self) -> dict:
         "JSON-able summary (for report.json)."
-        return dict(label=self.label, confidence=round(self.confidence, 4), low_confidence=self.low_confidence,
-                    probs={k: round(v, 4) for k, v in self.probs.items()}, threshold=self.threshold, n_windows=len(self.window_starts))
+        r4 = lambda d: None if d is None else {k: round(float(v), 4) for k, v in d.items()}
+        return dict(label=self.label, confidence=round(self.confidence, 4), runner_up=self.runner_up, low_confidence=self.low_confidence,
+                    probs=r4(self.probs), threshold=self.threshold, n_windows=len(self.window_starts),
+                    classifier_probs=r4(self.classifier_probs), evidence=r4(self.evidence))
     def _repr_markdown_(self):
         flag = (f' -- **low confidence** (below {self.threshold:.0%}): treat the label as a guess' if self.low_confidence else '')
         rows = '\n'.join(f"| {'**' + k + '**' if k == self.label else k} | {v:.1%} |" for k, v in sorted(self.probs.items(), key=lambda kv: -kv[1]))
@@ -462,7 +257,7 @@ def recognize(poses, # (T, 17, 2|3) pixel keypoints (kind '2d') or (T, 17, 3) me
               model=None, # an ExerciseClassifier, a path to one, or None for the shipped default
               threshold:float=LOW_CONFIDENCE, # confidence below this sets `low_confidence`
               stride:int|None=None, # window step at the model's rate (None: a third of a window)
-              up:str='-y' # 3D only: the input's up axis, '-y' (our lifter's camera axes), '+y' or '+z'
+              up:str='-y' # 3D only: the input's up axis, '-y' (our lifter's camera axes), 'y' or 'z'
              ) -> Recognition:
     "Recognise the exercise in a pose sequence by averaging class probabilities over sliding windows."
     net = _as_model(model)
@@ -479,7 +274,8 @@ def recognize(poses, # (T, 17, 2|3) pixel keypoints (kind '2d') or (T, 17, 3) me
         x = x @ UP_TO_CAMERA[up].T
         if c.kind == '3d': x = root_relative(x)
         else:              # feet planted: ankles' midpoint fixed, seen by a virtual pinhole camera 4 m in front
-            x = x - x[:, [3, 6]].mean(1, keepdims=True)
+            x = plant_feet(x)
+            x = x - x[:, [3, 6]].mean((0, 1))            # the planted ankles' midpoint at the origin
             z = np.maximum(x[..., 2:] + 4.0, 0.5)
             x = 1000 * x[..., :2] / z
     if x.shape[-1] == 2 and c.kind == '2d': x = np.concatenate([x, np.ones(x.shape[:-1] + (1,))], -1)
@@ -503,6 +299,89 @@ def recognize(poses, # (T, 17, 2|3) pixel keypoints (kind '2d') or (T, 17, 3) me
     return Recognition(label=c.classes[k], confidence=float(mean[k]), probs={n: float(v) for n, v in zip(c.classes, mean)},
                        low_confidence=bool(mean[k] < threshold), threshold=threshold, window_probs=p,
                        window_starts=np.rint(np.array(starts) * fps / c.fps).astype(int), fps=float(fps), window_s=c.window / c.fps)
+
+# %% ../nbs/44_recognize.ipynb #b4a7d424
+def _sig(v, at, width): return float(1 / (1 + np.exp(-(v - at) / width)))
+
+def _heights(joints:np.ndarray) -> tuple[np.ndarray, float]:
+    "Heights (T, 17) of the joints with the feet planted (the image's vertical), and the leg length, metres."
+    P = plant_feet(joints)
+    leg = float(np.median(np.linalg.norm(P[:, J['right_hip']] - P[:, J['right_knee']], axis=-1)
+                          + np.linalg.norm(P[:, J['right_knee']] - P[:, J['right_ankle']], axis=-1)))
+    return -P[..., 1], max(leg, 1e-3)
+
+def window_activity(joints, # (T, 17, 3) lifted 3D, camera frame (y down), metres
+                    starts, # first frame of each window
+                    length:int # frames per window
+                   ) -> np.ndarray: # (n_windows,) vertical travel of the hips plus the hands, leg lengths
+    "How much each window holds a lift: how far the hips and the hands travel up and down in it."
+    h, leg = _heights(np.asarray(joints, float))
+    hands = (h[:, J['left_wrist']] + h[:, J['right_wrist']]) / 2
+    rng = lambda v: float(np.percentile(v, 95) - np.percentile(v, 5)) if len(v) else 0.
+    return np.array([(rng(h[s:s + length, 0]) + rng(hands[s:s + length])) / leg for s in starts])
+
+def movement_evidence(joints, # (T, 17, 3) lifted 3D, camera frame (x right, y down, z away), metres
+                      kpts=None, # (T, 17, 3) the 2D it was lifted from (pixels, confidence), or None
+                      frames=None # (T,) bool: the frames of the lift (e.g. its windows); None: all
+                     ) -> dict: # measured facts and the factor each class gets
+    "What the geometry of the movement says about the lift: lying or standing, legs and arms at work."
+    x = np.asarray(joints, float)
+    sel = np.ones(len(x), bool) if frames is None or not np.any(frames) else np.asarray(frames, bool)
+    trunk = x[sel, J['thorax']] - x[sel, J['pelvis']]
+    tilt = np.degrees(np.arccos(np.clip(-trunk[:, 1] / np.maximum(np.linalg.norm(trunk, axis=-1), 1e-9), -1, 1)))
+    tilt3 = float(np.percentile(tilt, 10))          # the most upright moments: a deadlift stands up at every lockout
+    lying = _sig(tilt3, 55, 6)
+    if kpts is not None:                 # the 2D must agree: seen lying, the shoulders are never straight above the hips
+        k = np.asarray(kpts, float)[sel]
+        t2 = (k[:, [11, 14], :2].mean(1) - k[:, [1, 4], :2].mean(1))
+        upright2 = float(np.percentile(-t2[:, 1] / np.maximum(np.linalg.norm(t2, axis=-1), 1e-9), 90))
+        lying = float(np.sqrt(lying * _sig(0.6 - upright2, 0, 0.08)))
+        rng = lambda v: float(np.percentile(v, 95) - np.percentile(v, 5))
+        press = rng(k[:, [13, 16], 1].mean(1)) / max(rng(k[:, [11, 14], 1].mean(1)), 1.)   # hands travel, shoulders stay: a press
+    else: upright2, press = float('nan'), 10.
+    x = x[sel]
+    pct = lambda a, q: float(np.percentile(a, q))
+    knee, elbow = knee_angles(x).mean(-1), elbow_angles(x).mean(-1)
+    knee_range, elbow_range, knee_min = pct(knee, 95) - pct(knee, 5), pct(elbow, 95) - pct(elbow, 5), pct(knee, 5)
+    legs, arms, deep = _sig(knee_range, 45, 8), _sig(elbow_range, 30, 4), 1 - _sig(knee_min, 62, 5)
+    standing = 1 - lying
+    factors = dict(squat=0.02 + 0.98 * standing * legs,
+                   deadlift=(0.02 + 0.98 * standing * legs) * (1 - 0.85 * deep),
+                   bench=0.02 + 0.98 * lying * arms * _sig(np.log(max(press, 1e-3)), np.log(2.5), 0.3),
+                   other=1 - standing * legs * (0.6 + 0.25 * deep))
+    return dict(trunk_tilt_deg=tilt3, upright_2d=upright2, lying=lying, knee_range_deg=knee_range, knee_min_deg=knee_min,
+                elbow_range_deg=elbow_range, press_2d=press, **{f'factor_{c}': v for c, v in factors.items()})
+
+# %% ../nbs/44_recognize.ipynb #abba5962
+def recognize_exercise(joints, # (T, 17, 3) lifted 3D, camera frame (y down), metres
+                       fps:float, # frames per second
+                       kpts=None, # the 2D the joints were lifted from: `Keypoints2D` or (T, 17, 2|3) pixels; None: recognise from the 3D
+                       up:str='-y', # the joints' vertical axis (`perfectrep.reps.up_vector` names)
+                       model=None, # an ExerciseClassifier, a path, or None for the shipped default
+                       threshold:float=LOW_CONFIDENCE, # confidence below this sets `low_confidence`
+                       geometry:bool=True # combine with `movement_evidence` (False: the classifier alone, over all windows)
+                      ) -> Recognition:
+    "Which lift a set shows: the classifier (on the 2D when there is 2D) over the windows where the lift happens, times the movement's geometry."
+    k = getattr(kpts, 'kpts', kpts)
+    x = np.asarray(joints, float)
+    if up != '-y': x = x @ UP_TO_CAMERA[up].T
+    r = recognize(k, fps, model=model, threshold=threshold) if k is not None else recognize(x, fps, kind='3d', model=model, threshold=threshold)
+    if not geometry: return r
+    L = max(1, int(round(r.window_s * fps)))
+    act = window_activity(x, r.window_starts, L)
+    w = (act >= 0.5 * act.max()).astype(float) if act.max() > 0.15 else np.ones(len(act))   # the lift's windows
+    p_cls = (r.window_probs * w[:, None]).sum(0) / w.sum()
+    lift = np.zeros(len(x), bool)
+    for s, keep in zip(r.window_starts, w):
+        if keep: lift[s:s + L] = True
+    ev = movement_evidence(x, k, lift)
+    classes = list(r.probs)
+    p = p_cls * np.array([ev.get(f'factor_{c}', 1.) for c in classes])
+    p = p / p.sum()
+    i = int(p.argmax())
+    return dataclasses.replace(r, label=classes[i], confidence=float(p[i]), probs={c: float(v) for c, v in zip(classes, p)},
+                               low_confidence=bool(p[i] < threshold), classifier_probs={c: float(v) for c, v in zip(classes, p_cls)},
+                               evidence=ev)
 
 # %% ../nbs/44_recognize.ipynb #3b361b4b
 @dataclass
@@ -735,7 +614,7 @@ def evaluate_classifier(model, # an ExerciseClassifier (or a path, or None for t
     rows = []
     for e in examples:
         for v in range(views):
-            px, Xc = view_clip(e.motion.joints, rng, camera_kw)
+            px, Xc, _ = view_clip(e.motion.joints, rng, camera_kw)
             if noise_px > 0:
                 h = np.ptp(px[..., 1], axis=1).mean()
                 px = px + rng.normal(0, noise_px * h, (1,) + px.shape[1:]) + rng.normal(0, noise_px * h / 4, px.shape)

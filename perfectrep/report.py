@@ -1,4 +1,4 @@
-"""`analyze` and `perfectrep-analyze`: a video, keypoints or 3D joints (or the built-in demo) in; rep count, per-rep scores with feedback, report.json, a per-rep CSV and a self-contained HTML report out.
+"""The analysis of one set as a `FormReport`: per-rep scores, faults and metrics, figures, report.json, a per-rep CSV and a self-contained HTML page.
 
 Docs: https://perfectrep.github.io/perfectrep/report.html.md"""
 
@@ -6,22 +6,18 @@ Docs: https://perfectrep.github.io/perfectrep/report.html.md"""
 
 # %% ../nbs/43_report.ipynb #a82749e6
 from __future__ import annotations
-import base64, html, io, json, sys, tempfile
+import base64, html, io, json
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from fastcore.script import call_parse
-from .core import PerfectRepError, check_file, atomic_path
+from .core import PerfectRepError, atomic_path
 from .skeleton import J
-from .geometry import Camera, look_at
-from .reps import segment_reps, RepSegmentation, up_vector, vertical_signal, EXERCISE_SIGNAL
-from .form import assess_form, RepForm, load_rules, load_lifted_error, BodyFrame, knee_angles, hip_angles, elbow_angles
+from .reps import RepSegmentation
+from .form import BodyFrame, knee_angles, hip_angles, elbow_angles
 
 # %% auto #0
-__all__ = ['DEMO_FAULTS', 'FormReport', 'plot_rep_count', 'plot_angles', 'plot_bar_path', 'plot_velocity', 'render_html',
-           'guess_exercise', 'is_root_relative', 'plant_feet', 'demo_camera', 'demo_input', 'analyze', 'annotate_video',
-           'analyze_cli']
+__all__ = ['FormReport', 'rep_pictures', 'plot_rep_count', 'plot_angles', 'plot_bar_path', 'plot_velocity', 'render_html']
 
 # %% ../nbs/43_report.ipynb #2fdd60f1
 @dataclass
@@ -37,6 +33,10 @@ class FormReport:
     notes: list = field(default_factory=list)   # things the lifter should know (fallbacks, recognition)
     truth: dict|None = None         # the demo's ground truth
     files: dict = field(default_factory=dict)   # name -> path of each output written
+    recognition: object = None      # `perfectrep.recognize.Recognition` when the exercise was recognised, not given
+    kpts: object = None             # `perfectrep.detect.Keypoints2D` the 3D was lifted from (for pictures of the reps)
+    view: dict|None = None          # the camera's view of the lifter (`perfectrep.form.camera_view`)
+    pictures: dict = field(default_factory=dict)   # frame -> base64 JPEG of the video frame with the 2D skeleton
 
     @property
     def n_reps(self) -> int: return len(self.reps)
@@ -63,7 +63,13 @@ class FormReport:
         "The content of report.json (frames are integer frames of the input)."
         vl = [r.metrics.get('velocity_loss_pct') for r in self.reps]
         sc = [s for s in self.scores if s is not None]
-        return {'exercise': self.exercise, 'fps': float(self.fps), 'n_reps': self.n_reps, 'n_frames': int(self.n_frames),
+        rec = self.recognition
+        return {'exercise': self.exercise,
+                'exercise_confidence': None if rec is None else round(float(rec.confidence), 4),
+                'exercise_runner_up': None if rec is None else rec.runner_up,
+                'exercise_source': 'given' if rec is None else 'recognised',
+                **({'recognition': rec.to_dict()} if rec is not None else {}),
+                'view': self.view, 'fps': float(self.fps), 'n_reps': self.n_reps, 'n_frames': int(self.n_frames),
                 'duration_s': round(self.n_frames / self.fps, 3), 'source': self.source, 'notes': list(self.notes),
                 'mean_score': round(float(np.mean(sc)), 1) if sc else None,
                 'velocity_loss_pct': round(float(vl[-1]), 1) if vl and vl[-1] is not None else None,
@@ -79,6 +85,7 @@ class FormReport:
         if sc: head += f', mean score {np.mean(sc):.0f}/100'
         if self.segmentation.partial: head += f' (+{len(self.segmentation.partial)} partial, not counted)'
         maybe = lambda r: [n.name for n in r.notes if n.severity == 'possible']
+        if self.view: head += f'\nfilmed from {self.view["description"]}'
         lines = [head] + [f'  rep {r.index + 1}: ' + (f'{r.score:.0f}' if r.score is not None else '-') + ' '
                           + ('; '.join(f'{f.name}: {f.feedback}' for f in r.faults) or 'clean')
                           + (f' (possibly: {", ".join(maybe(r))})' if maybe(r) else '') for r in self.reps]
@@ -93,9 +100,18 @@ class FormReport:
         return (f'**{self.n_reps} reps of {self.exercise}** ({self.n_frames / self.fps:.1f} s at {self.fps:g} fps){notes}\n\n'
                 f'| rep | {" | ".join(keep)} |\n|---|{"---|" * len(keep)}\n{rows}')
 
-    def save(self, outdir) -> dict:
+    def picture_frames(self) -> list[int]:
+        "The frames the HTML report shows: each rep's bottom and each fault's frame."
+        fr = {int(r.frames.get('bottom', r.start)) for r in self.reps} | {int(f.frame) for r in self.reps for f in r.faults}
+        return sorted(f for f in fr if 0 <= f < self.n_frames)
+
+    def save(self, outdir, # the folder to write into (created)
+             video=None # the analysed video: its frames at the bottom of each rep and at each fault go into the HTML
+            ) -> dict:
         "Write report.json, reps.csv and report.html into `outdir`, each atomically; return their paths."
         outdir = Path(outdir)
+        if video is not None and self.kpts is not None and not self.pictures:
+            self.pictures = rep_pictures(video, self.kpts, self.picture_frames())
         if outdir.exists() and not outdir.is_dir(): raise PerfectRepError(f'output folder {outdir} exists and is not a folder')
         out = {'report.json': outdir / 'report.json', 'reps.csv': outdir / 'reps.csv', 'report.html': outdir / 'report.html'}
         with atomic_path(out['report.json']) as tmp: tmp.write_text(json.dumps(self.to_dict(), indent=1, default=_json))
@@ -110,6 +126,29 @@ def _json(o):
     if isinstance(o, np.bool_): return bool(o)
     if isinstance(o, np.ndarray): return o.tolist()
     raise TypeError(f'not JSON serialisable: {type(o)}')
+
+# %% ../nbs/43_report.ipynb #e03e23f6
+def rep_pictures(video, # the analysed video
+                 kpts, # `Keypoints2D` of the person analysed (frame 0 is the video's frame `kpts.first_frame`)
+                 frames, # frame numbers (of the keypoints) to picture
+                 height:int=240, # picture height, pixels
+                 quality:int=80 # JPEG quality
+                ) -> dict: # frame -> base64 JPEG
+    "Pictures of some frames of a video with the 2D skeleton drawn on them, decoded in one pass."
+    from PIL import Image
+    from perfectrep.video import Video
+    from perfectrep.viz import draw_skeleton_2d
+    want = sorted(set(int(f) for f in frames))
+    if not want: return {}
+    vid = Video(video)
+    ms = round(height * max(vid.width, vid.height) / vid.height)
+    out = {}
+    for t, fr in enumerate(vid.frames(max_side=ms, start=kpts.first_frame, stop=kpts.first_frame + want[-1] + 1)):
+        if t not in want: continue
+        buf = io.BytesIO()
+        Image.fromarray(draw_skeleton_2d(fr, kpts.kpts[t], size=(kpts.width, kpts.height))).save(buf, format='jpeg', quality=quality)
+        out[t] = base64.b64encode(buf.getvalue()).decode('ascii')
+    return out
 
 # %% ../nbs/43_report.ipynb #dabc4927
 def _png(fig) -> str:
@@ -216,7 +255,19 @@ _CSS = '''body{font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;mar
 h1{font-size:1.6em;margin-bottom:.2em} .big{font-size:2.4em;font-weight:700;color:#08519c}
 table{border-collapse:collapse;margin:1em 0;font-size:.9em} th,td{border-bottom:1px solid #ddd;padding:.35em .6em;text-align:left;vertical-align:top}
 th{background:#f4f6f8} .major{color:#b10026} .minor{color:#d46a00} .note{background:#fff8e1;padding:.6em 1em;border-left:4px solid #f0b400}
-img{max-width:100%} .row{display:flex;gap:1em;flex-wrap:wrap} .muted{color:#777;font-size:.85em}'''
+img{max-width:100%} .row{display:flex;gap:1em;flex-wrap:wrap} .muted{color:#777;font-size:.85em}
+figure{display:inline-block;margin:0 .4em .4em 0} figure img{height:170px;border-radius:3px} figcaption{font-size:.8em;color:#555}'''
+
+def _rep_figures(report:FormReport, r) -> str:
+    "The rep's pictures: its bottom, then each fault's frame, captioned."
+    shots = [(int(r.frames.get('bottom', r.start)), 'bottom')] + [(int(f.frame), f.name) for f in r.faults]
+    seen, out = set(), []
+    for t, cap in shots:
+        if t in report.pictures and (t, cap) not in seen:
+            seen.add((t, cap))
+            out.append(f'<figure><img alt="rep {r.index + 1} {html.escape(cap)}" src="data:image/jpeg;base64,{report.pictures[t]}">'
+                       f'<figcaption>{html.escape(cap)}, {t / report.fps:.1f} s</figcaption></figure>')
+    return ''.join(out)
 
 def render_html(report:FormReport) -> str:
     "The report as one self-contained HTML page (inline CSS, base64 PNG figures)."
@@ -235,8 +286,14 @@ def render_html(report:FormReport) -> str:
         mtxt = ', '.join(f'{n} {m[k] * s:.{2 if u == "m/s" else 0}f} {u}' for n, k, s, u in key if isinstance(m.get(k), float))
         rows.append(f'<tr><td>{r.index + 1}</td><td>{r.start}-{r.end - 1}<br><span class="muted">{r.start / report.fps:.1f}-'
                     f'{r.end / report.fps:.1f} s</span></td><td><b>{"-" if r.score is None else f"{r.score:.0f}"}</b></td>'
-                    f'<td>{faults}{"<br><span class=muted>" + notes + "</span>" if notes else ""}</td><td class="muted">{e(mtxt)}</td></tr>')
+                    f'<td>{faults}{"<br><span class=muted>" + notes + "</span>" if notes else ""}</td><td class="muted">{e(mtxt)}</td>'
+                    f'<td>{_rep_figures(report, r)}</td></tr>')
     notes = ''.join(f'<p class="note">{e(n)}</p>' for n in report.notes)
+    rec = report.recognition
+    seen = ' &middot; '.join(x for x in (
+        f'exercise {"recognised" if rec is not None else "given"}: <b>{e(report.exercise)}</b>'
+        + (f' ({rec.confidence:.0%}; next {e(rec.runner_up)} {rec.probs[rec.runner_up]:.0%})' if rec is not None else ''),
+        f'camera: {e(report.view["description"])}' if report.view else '') if x)
     part = ''.join(f'<li>frames {s}-{e_ - 1} ({s / report.fps:.1f}-{e_ / report.fps:.1f} s)</li>' for s, e_ in report.segmentation.partial)
     d = report.to_dict()
     return f'''<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>PerfectRep: {e(report.exercise)}, {report.n_reps} reps</title>
@@ -244,232 +301,10 @@ def render_html(report:FormReport) -> str:
 <h1>PerfectRep report: {e(report.exercise)}</h1><div class="muted">{e(report.source)}</div>
 <p><span class="big">{report.n_reps}</span> reps{f", mean score <b>{d['mean_score']:.0f}</b>/100" if d['mean_score'] is not None else ""}
 {f", velocity loss <b>{d['velocity_loss_pct']:.0f}%</b>" if d['velocity_loss_pct'] is not None else ""}
- &middot; {report.n_frames / report.fps:.1f} s at {report.fps:g} fps</p>{notes}
+ &middot; {report.n_frames / report.fps:.1f} s at {report.fps:g} fps</p><p>{seen}</p>{notes}
 {imgs[0]}
-<table><tr><th>rep</th><th>frames</th><th>score</th><th>faults and feedback</th><th>key metrics</th></tr>{"".join(rows)}</table>
+<table><tr><th>rep</th><th>frames</th><th>score</th><th>faults and feedback</th><th>key metrics</th><th>{"the video" if report.pictures else ""}</th></tr>{"".join(rows)}</table>
 {f"<p>Partial reps (not counted):</p><ul>{part}</ul>" if part else ""}
 {imgs[1]}<div class="row">{"".join(imgs[2:])}</div>
 <p class="muted">Scores: 100 minus each fault's weight (half for a minor one), from the rules in form_rules.yaml. Metrics are in
 metres, degrees, seconds and m/s; every number is in report.json and reps.csv. Generated by perfectrep.</p></body></html>'''
-
-# %% ../nbs/43_report.ipynb #175cee7b
-def guess_exercise(joints, # (T, 17, 3) metres
-                   up='-y' # vertical axis
-                  ) -> str: # 'squat' | 'deadlift' | 'bench' | 'other'
-    "A geometric guess at the lift, for when no exercise classifier is installed."
-    x = np.asarray(joints, float)
-    f = BodyFrame.fit(x, up)
-    trunk = x[:, J['thorax']] - x[:, J['pelvis']]
-    lean = np.degrees(np.arccos(np.clip((trunk @ f.up) / np.linalg.norm(trunk, axis=-1), -1, 1)))
-    head_above = f.height(x[:, J['head_top']]) - f.height(x[:, J['pelvis']])
-    if np.median(lean) > 65 and np.median(head_above) < 0.3: return 'bench'
-    bar = f.height((x[:, J['left_wrist']] + x[:, J['right_wrist']]) / 2)
-    knee = f.height((x[:, J['left_knee']] + x[:, J['right_knee']]) / 2)
-    low = int(np.argmin(bar))
-    if bar[low] < knee[low]: return 'deadlift'
-    hip = f.height(x[:, J['pelvis']])
-    leg = np.median(np.linalg.norm(x[:, J['right_hip']] - x[:, J['right_knee']], axis=-1) + np.linalg.norm(x[:, J['right_knee']] - x[:, J['right_ankle']], axis=-1))
-    if np.percentile(hip, 95) - np.percentile(hip, 2) > leg / 3: return 'squat'
-    return 'other'
-
-def is_root_relative(joints # (T, 17, 3) metres
-                    ) -> bool:
-    "Whether every frame has its pelvis at the same point: a lifter's root-relative output, not motion in the room."
-    p = np.asarray(joints, float)[:, J['pelvis']]
-    return len(p) > 1 and float(np.ptp(p, axis=0).max()) < 1e-4
-
-def plant_feet(joints # (T, 17, 3) root-relative joints, metres
-              ) -> np.ndarray: # (T, 17, 3) the same poses with the ankles' midpoint held at its median position
-    "Undo root-relative output for a standing lift: the feet stay on the floor and the body moves over them."
-    x = np.asarray(joints, float)
-    feet = (x[:, J['left_ankle']] + x[:, J['right_ankle']]) / 2
-    return x - feet[:, None] + np.median(feet, 0)
-
-def _recognise(joints, fps, up, kind='3d'):
-    "The exercise and a note: the classifier's answer when its weights are installed, else the geometric guess."
-    try:
-        from perfectrep.recognize import recognize, DEFAULT_CLASSIFIER
-        if Path(DEFAULT_CLASSIFIER).exists():
-            r = recognize(joints, fps, kind='3d', up={'-y': '-y', 'y': '+y', 'z': '+z'}.get(up, '-y'))
-            return r.label, f'exercise recognised as {r.label} ({r.confidence:.0%})' + (' -- low confidence' if r.low_confidence else '')
-    except ImportError: pass
-    g = guess_exercise(joints, up)
-    return g, f'exercise not given: guessed {g} from the pose (no exercise classifier installed); pass --exercise to be sure'
-
-# %% ../nbs/43_report.ipynb #a5ec4f0d
-DEMO_FAULTS = {1: 'shallow', 3: 'valgus', 4: 'hips_first'}   # rep index -> injected fault
-
-def demo_camera(height:float=1.1, # metres: lens height
-                dist:float=4.0, # metres from the lifter
-                azimuth:float=40. # degrees from straight in front, toward the lifter's right
-               ) -> Camera:
-    "A level 1920x1080 camera looking at a lifter who stands at the origin facing +y."
-    a = np.radians(azimuth)
-    eye = np.array([dist * np.sin(a), dist * np.cos(a), height])
-    return Camera(f=[1500., 1500.], c=[960., 540.], R=look_at(eye, [0, 0, 0.9]), T=eye, width=1920, height=1080, name='demo')
-
-def demo_input(seed:int=0, # the lifter, tempo and variation
-               fps:float=30. # frames per second
-              ) -> dict: # synth (SynthSet), kpts (T, 17, 3) pixels + confidence, camera
-    "The demo: a synthesised squat set and its 2D keypoints seen by `demo_camera`."
-    from perfectrep.synth import synth_set
-    from perfectrep.cameras import project_motion
-    st = synth_set('squat', 6, fps=fps, seed=seed, faults=DEMO_FAULTS, idle=(1.5, 1.5), walkout=True)
-    cam = demo_camera()
-    kp, _ = project_motion(st.joints, cam)
-    return dict(synth=st, kpts=np.concatenate([kp, np.ones(kp.shape[:2] + (1,))], -1), camera=cam)
-
-def _demo(seed, fps, model):
-    "The demo's 3D joints, fps, up axis, a source line, notes and its truth."
-    d = demo_input(seed, fps)
-    st, cam = d['synth'], d['camera']
-    truth = dict(n_reps=st.n_reps, reps=[list(r) for r in st.reps], faults=st.faults)
-    src = f'built-in demo: synthesised squat set (seed {seed}), {st.n_reps} reps, faults {DEMO_FAULTS}, seen by a virtual camera'
-    notes = []
-    try:
-        from perfectrep.model import DEFAULT_LIFTER
-        from perfectrep.infer import lift_keypoints
-        have = model is not None or Path(DEFAULT_LIFTER).exists()
-    except ImportError: have = False
-    if have:
-        joints = lift_keypoints(d['kpts'], cam.width, cam.height, model=model)
-        return joints, fps, '-y', src + f', lifted to 3D by {"the default" if model is None else "the given"} lifter', notes, truth
-    notes.append('The default lifter\'s weights are not installed yet, so the demo analysed the synthesised 3D joints '
-                 'directly instead of lifting the camera\'s 2D keypoints.')
-    return st.joints, fps, 'z', src + ' (3D analysed directly)', notes, truth
-
-# %% ../nbs/43_report.ipynb #bc2e3896
-def _looks_2d(a) -> bool:
-    "Whether a (T, 17, 3) array is pixel keypoints with confidence rather than 3D metres."
-    c = a[..., 2][np.isfinite(a[..., 2])]
-    return bool(c.size and c.min() >= 0 and c.max() <= 1 and np.nanmax(np.ptp(a[..., :2], axis=1)) > 3)
-
-def _load_input(path, fps, up, model, workdir, progress, size=None):
-    "3D joints from an input file: (joints, fps, up, source, notes, input kind, lift folder or None)."
-    p = Path(path)
-    if not p.exists(): raise PerfectRepError(f'input not found: {p}')
-    if p.suffix.lower() == '.npy':
-        try: a = np.load(p, allow_pickle=False)
-        except Exception as e: raise PerfectRepError(f'{p}: not a readable .npy array ({e})') from None
-        if a.ndim != 3 or a.shape[1] != 17 or a.shape[2] not in (2, 3):
-            raise PerfectRepError(f'{p}: expected 3D joints (T, 17, 3) in metres or 2D keypoints (T, 17, 2|3), got shape {a.shape}')
-        if a.shape[2] == 3 and not _looks_2d(a):
-            if not fps: raise PerfectRepError(f'{p}: 3D joints need their frame rate: pass --fps')
-            if not np.isfinite(a).all(): raise PerfectRepError(f'{p}: the 3D joints contain NaN or infinite values')
-            return a.astype(np.float64), float(fps), up or '-y', f'3D joints from {p.name} ({len(a)} frames)', [], '3d', None
-    try:
-        from perfectrep.infer import run_lift
-        from perfectrep.video import is_video
-    except ImportError as e:
-        raise PerfectRepError(f'{p}: analysing a video, an image or 2D keypoints needs perfectrep.infer ({e}); '
-                              'pass 3D joints (.npy, with --fps) instead') from None
-    lift_dir = Path(workdir) / 'lift'
-    video = is_video(p)
-    meta = run_lift(p, lift_dir, model=model, fps=fps, size=size, render=video, progress=progress)
-    joints = np.load(lift_dir / 'poses3d.npy').astype(np.float64)
-    fps = float(meta.get('fps') or fps or 30.)
-    notes = [] if meta.get('fps') or fps else ['the input had no frame rate: 30 fps assumed']
-    return joints, fps, '-y', f'{meta.get("input_kind", "input")} {p.name}, lifted to 3D ({len(joints)} frames)', notes, \
-           ('video' if video else meta.get('input_kind', 'keypoints')), lift_dir
-
-def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) metres, or None for the demo
-            exercise:str|None=None, # 'squat' | 'deadlift' | 'bench' | 'other'; None: recognised (the demo: squat)
-            outdir='perfectrep-report', # output folder (created); None writes nothing
-            fps:float|None=None, # frames per second (needed for a 3D .npy)
-            up:str|None=None, # vertical axis of 3D input: '-y' (our lifter's camera frame, default), 'y', 'z', 'auto'
-            rules=None, # form rules: a YAML path or a dict; None: the shipped perfectrep/configs/form_rules.yaml
-            model=None, # lifter checkpoint (or model) for 2D input and the demo; None: the shipped weights
-            size=None, # image size 'WxH' for a 2D keypoint .npy (see perfectrep-lift --size)
-            seed:int=0, # the demo's lifter
-            annotate:bool=True, # for a video: write annotated.mp4 with the rep count and the current rep's score
-            progress:bool=False # progress bars while lifting
-           ) -> FormReport:
-    "Count, measure and score the reps of a set; write report.json, reps.csv and report.html to `outdir`."
-    if exercise is not None and exercise not in ('squat', 'deadlift', 'bench', 'other'):
-        raise PerfectRepError(f'unknown exercise {exercise!r}; use squat, deadlift, bench or other')
-    if up is not None and up != 'auto': up_vector(up)          # check the axis name early
-    rules = rules if isinstance(rules, dict) else load_rules(rules)
-    truth, kind, lift_dir = None, 'demo', None
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(outdir) if outdir is not None else Path(tmp)
-        if input is None:
-            joints, fps, up_, source, notes, truth = _demo(seed, fps or 30., model)
-            exercise = exercise or 'squat'
-        else:
-            joints, fps, up_, source, notes, kind, lift_dir = _load_input(input, fps, up, model, work, progress, size)
-        up = up or up_
-        if exercise is None:
-            exercise, note = _recognise(joints, fps, up)
-            notes.append(note)
-        rootrel = is_root_relative(joints)
-        lifted = rootrel or (kind != '3d' and up == '-y')   # 3D from one camera through a lifter
-        if exercise in ('squat', 'deadlift') and rootrel:
-            joints = plant_feet(joints)      # heights, bar path and velocities are measured from the floor, not the pelvis
-            notes.append('root-relative 3D: each frame placed with the feet planted (the ankles\' midpoint held still)')
-        tol = None
-        if lifted and exercise in ('squat', 'deadlift', 'bench'):
-            tol = load_lifted_error().get(exercise)
-            if tol: notes.append('3D lifted from one camera: a limit missed by less than the lifter\'s measured error of that metric '
-                                 'is reported as a possible fault, not scored (perfectrep/configs/lifted_error.yaml)')
-        seg = segment_reps(joints, fps, exercise=exercise, kind='3d', up=up)
-        forms = assess_form(joints, fps, exercise=exercise, reps=seg, up=up, rules=rules, tolerance=tol)
-        report = FormReport(exercise, fps, forms, seg, joints, up, source, notes, truth)
-        if outdir is not None:
-            report.save(outdir)
-            if lift_dir is not None: report.files.update({f'lift/{f.name}': str(f) for f in sorted(lift_dir.iterdir())})
-            if kind == 'video' and annotate and (lift_dir / 'render.mp4').exists():
-                report.files['annotated.mp4'] = str(annotate_video(lift_dir / 'render.mp4', report, Path(outdir) / 'annotated.mp4'))
-    return report
-
-# %% ../nbs/43_report.ipynb #0cd46a84
-def annotate_video(src, # a video whose frames match the report's (e.g. OUTDIR/lift/render.mp4)
-                   report:FormReport, # the analysis
-                   dst # the annotated .mp4 to write (atomically)
-                  ) -> Path:
-    "Write `src` under a banner: reps done so far, the current rep and its score, its faults."
-    from PIL import Image, ImageDraw, ImageFont
-    from perfectrep.video import Video, write_video
-    vid = Video(src)
-    size = max(14, vid.height // 22)
-    band = int(size * 1.6) // 2 * 2
-    try: font = ImageFont.load_default(size=size)
-    except TypeError: font = ImageFont.load_default()
-    starts = np.array([r.start for r in report.reps]); ends = np.array([r.end for r in report.reps])
-    def frames():
-        for t, fr in enumerate(vid.frames()):
-            done = int((ends <= t).sum())
-            cur = [r for r in report.reps if r.start <= t < r.end]
-            text = f'{report.exercise}: {done} rep{"s" * (done != 1)}'
-            if cur:
-                r = cur[0]
-                text += f'  |  rep {r.index + 1}' + (f': score {r.score:.0f}' if r.score is not None else '')
-                if r.faults: text += '  ' + ', '.join(f.name for f in r.faults)
-            img = Image.new('RGB', (fr.shape[1], fr.shape[0] + band), (0, 0, 0))    # a black band above the frame
-            img.paste(Image.fromarray(fr), (0, band))
-            ImageDraw.Draw(img).text((size // 2, (band - size) // 2), text, fill=(255, 255, 255), font=font)
-            yield np.asarray(img)
-    return write_video(dst, frames(), fps=vid.fps or report.fps)
-
-# %% ../nbs/43_report.ipynb #425f8a49
-@call_parse(pos=['input'])
-def analyze_cli(input:str=None, # a video, an image, a keypoint file (.json, .npy), or 3D joints .npy (T, 17, 3); none: the built-in demo
-                exercise:str=None, # squat, deadlift, bench, or other (counted, not scored); default: recognised (the demo: squat)
-                Outdir:str='perfectrep-report', # output folder for report.json, reps.csv, report.html
-                fps:float=None, # frames per second (required for a 3D .npy)
-                up:str=None, # vertical axis of 3D .npy input: -y (our lifter's camera frame, default), y, z, auto
-                rules:str=None, # form rules YAML (default: the shipped perfectrep/configs/form_rules.yaml)
-                model:str=None, # lifter checkpoint for video, image and keypoint input (default: the shipped weights)
-                size:str=None, # image size WIDTHxHEIGHT for a 2D keypoint .npy
-                seed:int=0, # the demo's lifter
-                quiet:bool=False # print nothing but errors
-               ):
-    "Count and score the reps of a squat, deadlift or bench-press set: report.json, reps.csv and report.html (and annotated.mp4 for a video)."
-    try:
-        r = analyze(input, exercise=exercise, outdir=Outdir, fps=fps, up=up, rules=rules, model=model, size=size, seed=seed,
-                    progress=not quiet)
-    except PerfectRepError as e:
-        print(f'error: {e}', file=sys.stderr)
-        sys.exit(e.exit_code)
-    if not quiet:
-        print(r.summary())
-        print(f'wrote {", ".join(sorted(r.files))} to {Outdir}')

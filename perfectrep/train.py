@@ -18,13 +18,14 @@ from torch.utils.data import Dataset, DataLoader, DistributedSampler
 import yaml
 from fastcore.script import call_parse
 from fastprogress.fastprogress import master_bar, progress_bar
-from .core import PerfectRepError, check_file, data_root, seed_everything, get_device, atomic_path
+from .core import PerfectRepError, cli_errors, check_file, data_root, seed_everything, get_device, atomic_path
 from .skeleton import flip_pose
 from .model import DSTformer, DSTformerConfig, load_checkpoint, save_model
 from .losses import lifting_loss, metrics_by_action
 from .mocap import load_motion, Motion
 from .dataset import Augment2D, MocapPairs, ClipDataset
-from .recognize import synth_examples, motion_examples, train_classifier, evaluate_classifier
+from .examples import synth_examples, motion_examples
+from .recognize import train_classifier, evaluate_classifier
 
 # %% auto #0
 __all__ = ['TASKS', 'DATA_KINDS', 'TrainConfig', 'load_config', 'validate_config', 'save_config', 'with_maxlen', 'with_depth',
@@ -676,10 +677,6 @@ def _print_action(r:dict):
     print(f"done: {r['epochs']} epochs; classifier in {Path(r['out']) / 'classifier.safetensors'}")
 
 # %% ../nbs/30_train.ipynb #57d7e006
-def _cli_error(e:Exception):
-    print(f'error: {e}', file=sys.stderr)
-    sys.exit(getattr(e, 'exit_code', 2))
-
 @call_parse
 def train_cli(*overrides:str, # KEY=VALUE settings that override the config file, e.g. epochs=10 lr=2e-4
               config:str=None, # YAML config file (see perfectrep/configs/)
@@ -687,9 +684,9 @@ def train_cli(*overrides:str, # KEY=VALUE settings that override the config file
              ):
     "Train, resume or finetune a lifter (or, with --task action, the exercise classifier) as the config says."
     try:
-        cfg = load_config(config, list(overrides) + ([f'task={task}'] if task else []))
-        r = train(cfg)
-    except PerfectRepError as e: _cli_error(e)
+        with cli_errors():
+            cfg = load_config(config, list(overrides) + ([f'task={task}'] if task else []))
+            r = train(cfg)
     finally:
         if dist.is_available() and dist.is_initialized(): dist.destroy_process_group()
     if cfg.task == 'action': _print_action(r)
@@ -704,10 +701,9 @@ def eval_cli(*overrides:str, # KEY=VALUE settings, e.g. checkpoint=runs/x/best.p
              json_out:str=None # also write the summary and table to this JSON file
             ):
     "Evaluate a checkpoint: MPJPE and P-MPJPE (mm) per action, with and without flip-test."
-    try:
+    with cli_errors():
         cfg = load_config(config, list(overrides) + ([f'checkpoint={checkpoint}'] if checkpoint else []))
         r = evaluate(cfg, noisy=noisy)
-    except PerfectRepError as e: _cli_error(e)
     table = r.pop('table')
     print(table.round(1).to_string())
     print(' '.join(f'{k} {v:.1f}' for k, v in r.items()))

@@ -60,11 +60,11 @@ class Video:
     width: int = 0       # upright (displayed) width, pixels
     height: int = 0      # upright height, pixels
     fps: float = 0.0     # frames per second
-    n_frames: int = 0    # frames the container declares (estimated from the duration when it declares none)
+    n_frames: int = 0    # frames the container declares (often wrong in phone videos: only decoding tells; estimated from the duration when none)
     rotation: int = 0    # degrees counter-clockwise applied to decoded frames: 0, 90, 180 or 270
     codec: str = ''
     duration: float = 0.0  # seconds
-    declared: bool = False # whether `n_frames` came from the container (then a shortfall means truncation)
+    declared: bool = False # whether `n_frames` came from the container
 
     def __post_init__(self):
         self.path = check_file(self.path, 'video')
@@ -95,7 +95,7 @@ class Video:
         w, h = self.frame_size(max_side)
         sw, sh = (h, w) if self.rotation in (90, 270) else (w, h)   # size in the stored orientation
         k = self.rotation // 90
-        i = -1
+        i, last = -1, None
         with _open_container(self.path) as c:
             s = c.streams.video[0]
             s.thread_type = 'AUTO'
@@ -103,14 +103,17 @@ class Video:
                 for i, fr in enumerate(c.decode(s)):
                     if i < start: continue
                     if stop is not None and i >= stop: return
+                    last = fr.time
                     a = fr.to_ndarray(format='rgb24', width=sw, height=sh) if (sw, sh) != (fr.width, fr.height) else fr.to_ndarray(format='rgb24')
                     yield np.ascontiguousarray(np.rot90(a, k)) if k else a
             except av.FFmpegError as e:
                 raise PerfectRepError(f'video {self.path} is corrupt or truncated: decoding failed after frame {i + 1} '
                                       f'({str(e).split(": ")[0]}); re-encode it or cut it before the damage') from None
-        n = i + 1
-        if self.declared and stop is None and n < self.n_frames - max(2, 0.02 * self.n_frames):
-            raise PerfectRepError(f'video {self.path} is truncated: it declares {self.n_frames} frames but only {n} could be decoded')
+        # frame counts in containers are often wrong (phones, editors, social media): only time says the end is missing
+        end = (last or 0.) + 1 / self.fps
+        if stop is None and last is not None and self.duration and end < self.duration - max(0.5, 0.05 * self.duration):
+            raise PerfectRepError(f'video {self.path} is truncated: its frames end at {end:.2f} s of the {self.duration:.2f} s it declares '
+                                  f'({i + 1} frames decoded); re-encode it or cut it before the damage')
 
     def frames(self, max_side:int|None=None, # scale frames down so their longer side is at most this, pixels (None: native)
                start:int=0, # first frame index

@@ -1,0 +1,65 @@
+"""Real footage: the whole `perfectrep-analyze` command, no --exercise, on every video in ../shared/media/real.
+
+Prints one row per video (truth and recognised exercise with its confidence, truth and counted reps, the estimated
+camera view, seconds) and the totals; exits 1 when a target is missed (a video refused, an exercise wrong, a scored
+rep count outside its tolerance).
+
+    python benchmarks/eval_real.py [--only NAME ...] [--out out/eval_real] [--keep]
+"""
+import argparse, json, subprocess, sys, time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT.parent / 'shared' / 'media' / 'real'
+BIN = Path(sys.executable).parent
+
+
+def run_one(video: Path, out: Path) -> dict:
+    "Run the command as a user would (its own process) and read its report.json."
+    t0 = time.perf_counter()
+    r = subprocess.run([str(BIN / 'perfectrep-analyze'), str(video), '-o', str(out), '--quiet'], capture_output=True, text=True)
+    dt = time.perf_counter() - t0
+    row = dict(video=video.name, seconds=dt, rc=r.returncode, error=r.stderr.strip().splitlines()[-1] if r.returncode else '')
+    if r.returncode == 0:
+        rep = json.loads((out / 'report.json').read_text())
+        row.update(exercise=rep['exercise'], confidence=rep.get('exercise_confidence'), runner_up=rep.get('exercise_runner_up'),
+                   reps=rep['n_reps'], view=(rep.get('view') or {}).get('label', '?'), duration=rep.get('duration_s'))
+    return row
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--only', nargs='*', help='video names (or name prefixes) to run')
+    ap.add_argument('--out', default=str(ROOT / 'out' / 'eval_real'), help='output folder, one subfolder per video')
+    a = ap.parse_args()
+    if not REAL.is_dir(): sys.exit(f'no real videos: {REAL} is absent (it is in the developers\' ../shared)')
+    truth = {k: v for k, v in json.loads((REAL / 'truth.json').read_text()).items() if not k.startswith('_')}
+    names = [n for n in truth if not a.only or any(n.startswith(o) for o in a.only)]
+    head = f"{'video':40s} {'truth':>8s} {'recognised':>10s} {'conf':>5s} {'2nd':>8s} {'reps':>4s} {'count':>5s} {'view':>18s} {'secs':>6s} {'x len':>5s}"
+    print(head); print('-' * len(head))
+    rows, bad_ex, bad_reps, refused = [], 0, 0, 0
+    for n in names:
+        t = truth[n]
+        r = run_one(REAL / n, Path(a.out) / Path(n).stem)
+        rows.append(r)
+        if r['rc']:
+            refused += 1
+            print(f"{n:40s} {t['exercise']:>8s} REFUSED ({r['seconds']:.1f} s): {r['error']}", flush=True); continue
+        ok_ex = r['exercise'] == t['exercise']
+        ok_n = t['reps'] is None or abs(r['reps'] - t['reps']) <= t.get('tol', 0)
+        bad_ex += not ok_ex; bad_reps += not ok_n
+        conf = f"{r['confidence']:.0%}" if r.get('confidence') is not None else '-'
+        ratio = r['seconds'] / r['duration'] if r.get('duration') else float('nan')
+        print(f"{n:40s} {t['exercise']:>8s} {r['exercise'] + ('' if ok_ex else '*'):>10s} {conf:>5s} {str(r.get('runner_up') or '-'):>8s} "
+              f"{'-' if t['reps'] is None else t['reps']:>4} {str(r['reps']) + ('' if ok_n else '*'):>5s} {r['view']:>18s} "
+              f"{r['seconds']:6.1f} {ratio:5.2f}", flush=True)
+    n = len(rows)
+    print('-' * len(head))
+    print(f'{n} videos: exercise right {n - refused - bad_ex}/{n}, scored rep counts within tolerance '
+          f'{sum(1 for r in rows if not r["rc"]) - bad_reps}/{sum(1 for m in names if truth[m]["reps"] is not None)} '
+          f'(of the videos not refused), refused {refused}; {sum(r["seconds"] for r in rows):.0f} s in all')
+    sys.exit(1 if (bad_ex or bad_reps or refused) else 0)
+
+
+if __name__ == '__main__':
+    main()
