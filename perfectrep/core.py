@@ -13,7 +13,7 @@ import torch
 
 # %% auto #0
 __all__ = ['SHAPES', 'UNITS', 'PerfectRepError', 'check_file', 'cli_errors', 'show_progress', 'data_root', 'seed_everything',
-           'get_device', 'atomic_path', 'save_npy']
+           'get_device', 'atomic_path', 'save_npy', 'runs', 'interpolate_missing']
 
 # %% ../nbs/00_core.ipynb #2879bdeb
 SHAPES = {
@@ -100,3 +100,25 @@ def save_npy(path, # destination `.npy` file
     with atomic_path(path) as tmp:
         with open(tmp, 'wb') as f: np.save(f, np.asarray(arr))
     return Path(path)
+
+# %% ../nbs/00_core.ipynb #60d69ba1
+def runs(mask # (T,) bool per frame
+        ) -> list[tuple[int, int]]: # (start, stop) of each run of True, stop exclusive
+    "The runs of True in a per-frame mask."
+    e = np.flatnonzero(np.diff(np.r_[0, np.asarray(mask, bool).astype(np.int8), 0]))
+    return list(zip(e[::2].tolist(), e[1::2].tolist()))
+
+def interpolate_missing(x, # (T, ...) per-frame values
+                        ok # (T,) or (T, J) bool: where `x` was observed (per frame, or per frame and joint)
+                       ) -> np.ndarray: # (T, ...) float, unobserved values interpolated linearly in time, held at the ends
+    "Fill what was not observed by linear interpolation in time; a joint never observed is left as it is."
+    x = np.array(x, dtype=np.float64)
+    ok = np.asarray(ok, bool)
+    t = np.arange(len(x))
+    cols = ok.reshape(len(x), -1)
+    flat = x.reshape(len(x), cols.shape[1], -1)
+    for j in range(cols.shape[1]):
+        good = cols[:, j]
+        if good.all() or not good.any(): continue
+        for c in range(flat.shape[2]): flat[~good, j, c] = np.interp(t[~good], t[good], flat[good, j, c])
+    return flat.reshape(x.shape)

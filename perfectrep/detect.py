@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterable
 import numpy as np
 from fastprogress.fastprogress import progress_bar
-from .core import PerfectRepError
+from .core import PerfectRepError, runs, interpolate_missing
 from .skeleton import mediapipe33_to_h36m
 from .video import Video, read_image
 
@@ -68,12 +68,6 @@ class Keypoints2D:
         return self.summary() + table
 
 # %% ../nbs/32_detect.ipynb #8230f47d
-def _runs(mask:np.ndarray) -> list[tuple[int, int]]:
-    "(start, stop) of each run of True in a 1D bool array."
-    m = np.concatenate([[False], np.asarray(mask, bool), [False]])
-    d = np.flatnonzero(np.diff(m.astype(np.int8)))
-    return list(zip(d[::2].tolist(), d[1::2].tolist()))
-
 def fill_gaps(kpts, # (T, J, 3) pixels x, y and confidence; confidence 0 marks a missing joint
               max_gap:int=15 # longest run of empty frames considered short, frames
              ) -> tuple[np.ndarray, list[tuple[int, int]]]: # filled (T, J, 3) and the long gaps as (start, stop)
@@ -83,17 +77,12 @@ def fill_gaps(kpts, # (T, J, 3) pixels x, y and confidence; confidence 0 marks a
     seen = (k[..., 2] > 0) & np.isfinite(k[..., :2]).all(-1)
     k[..., 2] = np.where(seen, k[..., 2], 0.0)
     if not seen.any(): raise ValueError('fill_gaps: no joint is observed in any frame')
-    t = np.arange(T)
-    for j in range(J):
-        ok = seen[:, j]
-        if ok.all(): continue
-        if ok.any():
-            for c in range(2): k[:, j, c] = np.interp(t, t[ok], k[ok, j, c])
-        else: k[:, j, :2] = np.nan                      # never seen: placed at the mean of the seen joints below
+    k[..., :2] = interpolate_missing(k[..., :2], seen)
+    k[:, ~seen.any(0), :2] = np.nan                      # never seen: placed at the mean of the seen joints below
     if np.isnan(k[..., :2]).any():
         centre = np.nanmean(k[..., :2], axis=1, keepdims=True)
         k[..., :2] = np.where(np.isnan(k[..., :2]), centre, k[..., :2])
-    gaps = [(a, b) for a, b in _runs(~seen.any(1)) if b - a > max_gap]
+    gaps = [(a, b) for a, b in runs(~seen.any(1)) if b - a > max_gap]
     return k, gaps
 
 # %% ../nbs/32_detect.ipynb #74bbee02

@@ -13,7 +13,7 @@ import math
 import numpy as np
 import yaml
 from scipy.signal import savgol_filter
-from .core import PerfectRepError, check_file
+from .core import PerfectRepError, check_file, runs
 from .skeleton import J
 from .geometry import joint_angle, angle_between
 from .reps import up_vector, RepSegmentation, segment_reps
@@ -103,11 +103,10 @@ def _smooth_velocity(h, fps):
 
 def _longest(mask):
     "(length, start) of the longest run of True."
-    e = np.flatnonzero(np.diff(np.r_[0, np.asarray(mask, int), 0]))
-    if not len(e): return 0, 0
-    lens = e[1::2] - e[::2]
-    k = int(np.argmax(lens))
-    return int(lens[k]), int(e[2 * k])
+    r = runs(mask)
+    if not r: return 0, 0
+    s, e = max(r, key=lambda se: se[1] - se[0])
+    return e - s, s
 
 def lift_heights(x, # (T, 17, 3) metres
                  exercise:str, # the lift

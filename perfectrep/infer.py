@@ -12,7 +12,7 @@ import numpy as np
 import torch
 from fastcore.script import call_parse
 from . import __version__
-from .core import PerfectRepError, cli_errors, get_device, show_progress
+from .core import PerfectRepError, cli_errors, get_device, show_progress, interpolate_missing
 from .skeleton import JOINT_NAMES, J, flip_pose
 from .geometry import model_input_2d, root_relative
 
@@ -62,7 +62,7 @@ def lift_keypoints(kpts_px, # (T, 17, 2|3) pixels x, y (and confidence, 0 = unob
                    pixel_align:bool=False, # place the skeleton so it projects onto the 2D keypoints (absolute camera coordinates)
                    focal_px:float|None=None # focal length for `pixel_align`, pixels (default: the image's longer side)
                   ) -> np.ndarray: # (T, 17, 3) camera frame, metres; root-relative unless `pixel_align`
-    "Lift 2D keypoints of any length to 3D: overlapping windows blended, flip test averaged."
+    "Lift 2D keypoints of any length to 3D: overlapping windows blended, flip test averaged; frames with no joint seen interpolated in time."
     k = _check_kpts(kpts_px)
     if model is None or isinstance(model, (str, os.PathLike)):
         from perfectrep.model import load_lifter
@@ -92,6 +92,8 @@ def lift_keypoints(kpts_px, # (T, 17, 2|3) pixels x, y (and confidence, 0 = unob
         out[a:b] += wt[:, None, None] * yw
         wsum[a:b] += wt
     out /= wsum[:, None, None]
+    seen = k[..., 2].max(-1) > 0
+    if seen.any() and not seen.all(): out = interpolate_missing(out, seen)   # nothing seen: no guess from zeros, the motion around it
     if body_height: out = rescale_to_height(out, body_height)
     if pixel_align: out = align_to_pixels(out, k, width, height, focal_px)
     return out

@@ -164,7 +164,7 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
             tol = load_lifted_error().get(exercise)
             if tol: notes.append('3D lifted from one camera: a limit missed by less than the lifter\'s measured error of that metric '
                                  'is reported as a possible fault, not scored (perfectrep/configs/lifted_error.yaml)')
-        seg = segment_reps(joints, x.fps, exercise=exercise, kind='3d', up=up)
+        seg = segment_reps(joints, x.fps, exercise=exercise, kind='3d', up=up, observed=None if x.kpts is None else x.kpts.observed)
         forms = assess_form(joints, x.fps, exercise=exercise, reps=seg, up=up, rules=rules, tolerance=tol)
         report = FormReport(exercise, x.fps, forms, seg, joints, up, x.source, notes, x.truth, recognition=recognition,
                             kpts=x.kpts, view=view)

@@ -12,7 +12,7 @@ from scipy.ndimage import uniform_filter1d, median_filter
 from scipy.signal import find_peaks, savgol_filter
 from scipy.spatial.distance import cdist
 from scipy.optimize import minimize_scalar
-from .core import PerfectRepError
+from .core import PerfectRepError, runs, interpolate_missing
 from .skeleton import J
 from .geometry import axis_angle_to_matrix
 
@@ -58,15 +58,7 @@ def _as_array(poses, fps, kind, up):
     if kind not in ('2d', '3d'): raise PerfectRepError(f"kind must be 'auto', '2d' or '3d', got {kind!r}")
     return x, float(fps), kind, ('-y' if up is None else up)
 
-def _fill_gaps(x, ok):
-    "Linearly interpolate each joint over frames where `ok` (T, J) is False."
-    x = x.copy()
-    t = np.arange(len(x))
-    for j in range(x.shape[1]):
-        good = ok[:, j]
-        if good.all() or not good.any(): continue
-        for c in range(x.shape[2]): x[~good, j, c] = np.interp(t[~good], t[good], x[good, j, c])
-    return x
+def _fill_gaps(x, ok): return interpolate_missing(x, ok)
 
 def pose_features(poses, # (T, 17, 2|3) or a Motion: 3D metres, or 2D pixels with optional confidence
                   fps:float|None=None, # frames per second
@@ -359,10 +351,7 @@ def _aifit_chain(A, a, b, fw, min_period, max_period):
     if tau is None: return None, R, np.array([max(a - 1, 0), min(b, len(A) - 1)])   # nothing repeats: one excursion
     return tau, R, _chain(A, _start(A, tau, a, b), tau, a, b)
 
-def _runs(mask):
-    "(first, last + 1) of each run of True in a boolean sequence."
-    e = np.flatnonzero(np.diff(np.r_[0, np.asarray(mask, int), 0]))
-    return list(zip(e[::2], e[1::2]))
+_runs = runs
 
 def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confidence), or a Motion
                  fps:float|None=None, # frames per second (taken from a Motion)
@@ -373,7 +362,8 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
                  max_period:float=15., # seconds: longest rep
                  work_fps:float=20., # rate of the affinity matrix
                  refine:bool=True, # continuous refinement of the boundaries
-                 samples:int=24 # poses per resampled interval in the refinement
+                 samples:int=24, # poses per resampled interval in the refinement
+                 observed=None # (T,) bool: frames where the person was actually seen (None: all); unseen stretches do not set the typical range
                 ) -> RepSegmentation:
     "Find and count the reps in a pose sequence (AIFit self-similarity, done right)."
     x, fps, kind, up = _as_array(poses, fps, kind, up)
@@ -417,7 +407,12 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
         far = lambda s, e, r: ((np.linalg.norm(Xw[s:e + 1] - Xw[r], axis=-1) * wm).sum(-1) / wm.sum()).max()
         amp = np.array([(far(s, e, s) + far(s, e, e)) / 2 for s, e in ivs])
     if not len(amp) or amp.max() <= 0: return out
-    ref = np.median(amp[amp >= 0.6 * amp.max()])
+    seen = np.ones(len(ivs), bool)
+    if observed is not None:     # a rep whose frames were partly guessed (the person lost) has an unknown range: it may not set the norm
+        obs = np.asarray(observed, bool)
+        seen = np.array([obs[s * step:(e + 1) * step].mean() >= 0.9 for s, e in ivs])
+        if not seen.any(): seen[:] = True
+    ref = np.median(amp[seen & (amp >= 0.6 * amp[seen].max())])
     full = amp >= FULL_RANGE.get(exercise, 0.7) * ref
     part = (amp >= 0.2 * ref) & ~full
     # refine each run of consecutive full reps at the full frame rate, then trim every rep to its movement
