@@ -53,11 +53,11 @@ def main():
         print(f"{n:40s} {t['exercise']:>8s} {r['exercise'] + ('' if ok_ex else '*'):>10s} {conf:>5s} {str(r.get('runner_up') or '-'):>8s} "
               f"{'-' if t['reps'] is None else t['reps']:>4} {str(r['reps']) + ('' if ok_n else '*'):>5s} {r['view']:>18s} "
               f"{r['seconds']:6.1f} {ratio:5.2f}", flush=True)
-    n = len(rows)
+    n, scored = len(rows), [m for m in names if truth[m]['reps'] is not None]
     print('-' * len(head))
-    print(f'{n} videos: exercise right {n - refused - bad_ex}/{n}, scored rep counts within tolerance '
-          f'{sum(1 for r in rows if not r["rc"]) - bad_reps}/{sum(1 for m in names if truth[m]["reps"] is not None)} '
-          f'(of the videos not refused), refused {refused}; {sum(r["seconds"] for r in rows):.0f} s in all')
+    print(f'{n} videos: exercise recognised {n - refused - bad_ex}/{n}; rep counts within tolerance '
+          f'{len(scored) - bad_reps - sum(1 for r in rows if r["rc"] and truth[r["video"]]["reps"] is not None)}/{len(scored)}; '
+          f'refused {refused}; {sum(r["seconds"] for r in rows):.0f} s for {sum(r.get("duration") or 0 for r in rows):.0f} s of video')
     sys.exit(1 if (bad_ex or bad_reps or refused) else 0)
 
 

@@ -20,8 +20,9 @@ from .augment import view_clip, random_bone_scale, rescale_bones
 from .mocap import Motion, hdm05_info
 
 # %% auto #0
-__all__ = ['STORE_FORMAT', 'slice_clips', 'take_clip', 'make_pair', 'Augment2D', 'FrameStore', 'FrameStoreWriter',
-           'motion_subject', 'motions_to_store', 'time_warp', 'MocapPairs', 'ClipDataset']
+__all__ = ['DETECTOR_STD', 'OCCLUDED_GROUPS', 'STORE_FORMAT', 'slice_clips', 'take_clip', 'make_pair', 'Augment2D',
+           'DetectorNoise2D', 'FrameStore', 'FrameStoreWriter', 'motion_subject', 'motions_to_store', 'time_warp',
+           'MocapPairs', 'ClipDataset']
 
 # %% ../nbs/14_dataset.ipynb #a678e494
 def slice_clips(n_frames:int, # frames in the sequence
@@ -95,6 +96,51 @@ class Augment2D:
             f = (rand(B) < self.flip)[:, None, None, None]
             x, y = torch.where(f, flip_pose(x), x), torch.where(f, flip_pose(y), y)
         return x, y
+
+# %% ../nbs/14_dataset.ipynb #9917c1eb
+# std of the detector's 2D error per joint, as a fraction of the person's height (MediaPipe against triangulated truth;
+# left and right pooled, the larger kept; spine, nose and head top not measured: set like the thorax and the shoulders)
+DETECTOR_STD = np.array([0.007, 0.014, 0.035, 0.055, 0.014, 0.035, 0.055, 0.008, 0.006, 0.02, 0.02,
+                         0.02, 0.06, 0.11, 0.02, 0.06, 0.11])
+OCCLUDED_GROUPS = ((12, 13), (15, 16), (12, 13, 15, 16), (9, 10), (2, 3, 5, 6), tuple(range(7, 17)))
+
+class DetectorNoise2D:
+    "A real detector's 2D error on normalised clips: per-joint smooth offsets, and joint groups guessed far off with low confidence."
+    def __init__(self, std=DETECTOR_STD, # (17,) error std per joint, fraction of the person's height
+                 scale=(0.5, 2.), # per-clip factor on `std` (log-uniform)
+                 corr_frames:float=3., # correlation time of the offsets, frames (key frames this far apart)
+                 occlude:float=0.5, # probability that a clip has a group of joints guessed
+                 groups=OCCLUDED_GROUPS, # joint groups that can be hidden together
+                 guess_std:float=0.25, # std of a guessed joint's offset, normalised units
+                 guess_conf=(0.02, 0.4) # confidence range of guessed joints
+                ):
+        self.std, self.scale, self.corr, self.occlude = torch.as_tensor(std, dtype=torch.float32), scale, corr_frames, occlude
+        self.groups, self.guess_std, self.guess_conf = groups, guess_std, guess_conf
+
+    def __call__(self, x, # (B, T, J, 3) normalised 2D (the person about 2 units tall) and confidence
+                 generator:torch.Generator|None=None
+                ) -> torch.Tensor:
+        "A corrupted copy of `x` (seen joints only)."
+        B, T, Jn, _ = x.shape
+        g, dev = generator, x.device
+        rand = lambda *s: torch.rand(*s, generator=g, device=dev)
+        seen = x[..., 2:] > 0
+        nk = max(2, int(np.ceil(T / self.corr)) + 1)
+        smooth = lambda s: F.interpolate(torch.randn(B, Jn * 2, nk, generator=g, device=dev) * s, size=T, mode='linear',
+                                         align_corners=True).reshape(B, Jn, 2, T).permute(0, 3, 1, 2)
+        lo, hi = np.log(self.scale[0]), np.log(self.scale[1])
+        k = torch.exp(lo + rand(B, 1, 1, 1) * (hi - lo)) * 2 * self.std.to(dev)[None, None, :, None]   # height ~ 2 units
+        out = x.clone()
+        out[..., :2] = torch.where(seen, x[..., :2] + smooth(1.) * k, x[..., :2])
+        for b in range(B):
+            if rand(1).item() >= self.occlude: continue
+            grp = list(self.groups[int(rand(1).item() * len(self.groups))])
+            a = int(rand(1).item() * T * 0.5); e = T if rand(1).item() < 0.5 else a + max(1, int(rand(1).item() * (T - a)))
+            off = smooth(self.guess_std)[b, a:e][:, grp]
+            c0, c1 = self.guess_conf
+            out[b, a:e, grp, :2] = torch.where(seen[b, a:e, grp], out[b, a:e, grp, :2] + off, out[b, a:e, grp, :2])
+            out[b, a:e, grp, 2] = torch.where(seen[b, a:e, grp, 0], c0 + rand(e - a, len(grp)) * (c1 - c0), out[b, a:e, grp, 2])
+        return out
 
 # %% ../nbs/14_dataset.ipynb #df5d6dd7
 STORE_FORMAT = 'perfectrep-framestore'

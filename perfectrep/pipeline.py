@@ -113,7 +113,7 @@ def _recognise(loaded:Loaded):
     return recognize_exercise(loaded.joints, loaded.fps, kpts=loaded.kpts, up=loaded.up)
 
 def _recognition_note(r) -> str:
-    if not r.low_confidence: return f'exercise recognised as {r.label} ({r.confidence:.0%})'
+    "The warning for a set recognised with low confidence: analysed as the most likely lift, the alternative named."
     return (f'exercise recognised as {r.label} with low confidence ({r.confidence:.0%}; {r.runner_up} {r.probs[r.runner_up]:.0%}): '
             f'analysed as {r.label}; pass --exercise {r.runner_up} if it is a {r.runner_up}')
 
@@ -149,7 +149,7 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
         if exercise is None:
             recognition = _recognise(x)
             exercise = recognition.label
-            notes.append(_recognition_note(recognition))
+            if recognition.low_confidence: notes.append(_recognition_note(recognition))    # a warning; the recognition itself is in the report
             say(f'exercise: {exercise} ({recognition.confidence:.0%}' + (f', low confidence; next {recognition.runner_up})' if recognition.low_confidence else ')'))
         joints = x.joints
         rootrel = is_root_relative(joints)

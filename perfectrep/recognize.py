@@ -19,7 +19,7 @@ from .skeleton import flip_pose, H36M, J
 from .geometry import model_input_2d, root_relative, plant_feet
 from .mocap import load_motion
 from .augment import time_window, rescale_bones, random_bone_scale, transfer_arms, freeze_legs, view_clip
-from .dataset import Augment2D, slice_clips
+from .dataset import Augment2D, DetectorNoise2D, slice_clips
 from .examples import (CLASSES, LOW_CONFIDENCE, FIT3D_CLASSES, Example, synth_examples, hdm05_examples,
                                  motion_examples, fit3d_examples)
 from .model import DSTformer, DSTformerConfig, ActionNet, param_groups, load_checkpoint
@@ -424,6 +424,7 @@ class ActionConfig:
     grad_clip: float = 1.0
     label_smoothing: float = 0.05
     noise: bool = True                # 2D augmentation, as the lifter's
+    detector: float = 0.              # probability that a clip gets a real detector's 2D error first (`DetectorNoise2D`)
     mask_joint: float = 0.05
     mask_frame: float = 0.1
     flip: float = 0.5
@@ -510,6 +511,7 @@ def train_classifier(cfg:ActionConfig|dict|None=None, # the run (a dict of Actio
     opt = torch.optim.AdamW(param_groups(net, lr_b, cfg.lr_head), weight_decay=cfg.weight_decay)
     base = [g['lr'] for g in opt.param_groups]
     aug = Augment2D(noise=cfg.noise, mask_joint=cfg.mask_joint, mask_frame=cfg.mask_frame, flip=cfg.flip)
+    detector = DetectorNoise2D()
     out = Path(cfg.out)
     history, stopped = [], None
     epochs = range(cfg.epochs)
@@ -523,6 +525,9 @@ def train_classifier(cfg:ActionConfig|dict|None=None, # the run (a dict of Actio
         for step in range(cfg.steps_per_epoch):
             L = cfg.window if rng.random() < 0.5 else int(rng.integers(cfg.min_len, cfg.window + 1))
             x, y = sampler.sample(rng, cfg.batch_size, L)
+            if cfg.kind == '2d' and cfg.detector > 0:
+                pick = (torch.rand(len(x), generator=gen) < cfg.detector)[:, None, None, None]
+                x = torch.where(pick, detector(x, gen), x)
             x = aug(x, x, generator=gen)[0] if cfg.kind == '2d' else _jitter3d(x, gen, cfg.flip)
             logits = net(x)
             loss = F.cross_entropy(logits, y, label_smoothing=cfg.label_smoothing)

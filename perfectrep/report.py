@@ -82,6 +82,7 @@ class FormReport:
         "A few lines for the console."
         sc = [s for s in self.scores if s is not None]
         head = f'{self.n_reps} rep{"s" * (self.n_reps != 1)} of {self.exercise}'
+        if self.recognition is not None: head += f' (recognised, {self.recognition.confidence:.0%})'
         if sc: head += f', mean score {np.mean(sc):.0f}/100'
         if self.segmentation.partial: head += f' (+{len(self.segmentation.partial)} partial, not counted)'
         maybe = lambda r: [n.name for n in r.notes if n.severity == 'possible']
@@ -256,7 +257,7 @@ h1{font-size:1.6em;margin-bottom:.2em} .big{font-size:2.4em;font-weight:700;colo
 table{border-collapse:collapse;margin:1em 0;font-size:.9em} th,td{border-bottom:1px solid #ddd;padding:.35em .6em;text-align:left;vertical-align:top}
 th{background:#f4f6f8} .major{color:#b10026} .minor{color:#d46a00} .note{background:#fff8e1;padding:.6em 1em;border-left:4px solid #f0b400}
 img{max-width:100%} .row{display:flex;gap:1em;flex-wrap:wrap} .muted{color:#777;font-size:.85em}
-figure{display:inline-block;margin:0 .4em .4em 0} figure img{height:170px;border-radius:3px} figcaption{font-size:.8em;color:#555}'''
+figure{display:inline-block;margin:0 .5em .3em 0;vertical-align:top} figure img{height:180px;border-radius:3px} figcaption{font-size:.8em;color:#555}\ntr.pics td{border-bottom:2px solid #ccc;padding-top:0}'''
 
 def _rep_figures(report:FormReport, r) -> str:
     "The rep's pictures: its bottom, then each fault's frame, captioned."
@@ -286,8 +287,8 @@ def render_html(report:FormReport) -> str:
         mtxt = ', '.join(f'{n} {m[k] * s:.{2 if u == "m/s" else 0}f} {u}' for n, k, s, u in key if isinstance(m.get(k), float))
         rows.append(f'<tr><td>{r.index + 1}</td><td>{r.start}-{r.end - 1}<br><span class="muted">{r.start / report.fps:.1f}-'
                     f'{r.end / report.fps:.1f} s</span></td><td><b>{"-" if r.score is None else f"{r.score:.0f}"}</b></td>'
-                    f'<td>{faults}{"<br><span class=muted>" + notes + "</span>" if notes else ""}</td><td class="muted">{e(mtxt)}</td>'
-                    f'<td>{_rep_figures(report, r)}</td></tr>')
+                    f'<td>{faults}{"<br><span class=muted>" + notes + "</span>" if notes else ""}</td><td class="muted">{e(mtxt)}</td></tr>')
+        if report.pictures: rows.append(f'<tr class="pics"><td></td><td colspan="4">{_rep_figures(report, r)}</td></tr>')
     notes = ''.join(f'<p class="note">{e(n)}</p>' for n in report.notes)
     rec = report.recognition
     seen = ' &middot; '.join(x for x in (
@@ -303,7 +304,7 @@ def render_html(report:FormReport) -> str:
 {f", velocity loss <b>{d['velocity_loss_pct']:.0f}%</b>" if d['velocity_loss_pct'] is not None else ""}
  &middot; {report.n_frames / report.fps:.1f} s at {report.fps:g} fps</p><p>{seen}</p>{notes}
 {imgs[0]}
-<table><tr><th>rep</th><th>frames</th><th>score</th><th>faults and feedback</th><th>key metrics</th><th>{"the video" if report.pictures else ""}</th></tr>{"".join(rows)}</table>
+<table><tr><th>rep</th><th>frames</th><th>score</th><th>faults and feedback</th><th>key metrics</th></tr>{"".join(rows)}</table>
 {f"<p>Partial reps (not counted):</p><ul>{part}</ul>" if part else ""}
 {imgs[1]}<div class="row">{"".join(imgs[2:])}</div>
 <p class="muted">Scores: 100 minus each fault's weight (half for a minor one), from the rules in form_rules.yaml. Metrics are in
