@@ -28,8 +28,8 @@ def main(argv=None):
     import torch
     import pandas as pd
     from perfectrep.core import PerfectRepError
-    from perfectrep.recognize import (load_classifier, evaluate_classifier, hdm05_examples, cmu13_examples,
-                                      synth_examples, markdown_table)
+    from perfectrep.recognize import load_classifier, evaluate_classifier, markdown_table
+    from perfectrep.examples import hdm05_examples, cmu13_examples, synth_examples
     torch.set_num_threads(1)
     try: model = load_classifier(a.model)
     except PerfectRepError as e: print(f'error: {e}', file=sys.stderr); sys.exit(2)

@@ -23,22 +23,22 @@ from .skeleton import flip_pose
 from .model import DSTformer, DSTformerConfig, load_checkpoint, save_model
 from .losses import lifting_loss, metrics_by_action
 from .mocap import load_motion, Motion
-from .dataset import Augment2D, MocapPairs, ClipDataset
-from .examples import synth_examples, motion_examples
-from .recognize import train_classifier, evaluate_classifier
+from .dataset import Augment2D, DetectorNoise2D, MocapPairs, ClipDataset
+from .examples import (CLASSES, FIT3D_CLASSES, synth_examples, motion_examples, hdm05_examples, fit3d_examples)
+from .classifier import ClassifierConfig, ExerciseClassifier, ClipSampler, ActionClips, save_classifier
 
 # %% auto #0
-__all__ = ['TASKS', 'DATA_KINDS', 'TrainConfig', 'load_config', 'validate_config', 'save_config', 'with_maxlen', 'with_depth',
-           'build_lifter', 'load_weights', 'masked_lifting_loss', 'LiftTask', 'SyntheticClips', 'synth_lifts',
-           'build_dataset', 'rng_state', 'set_rng_state', 'save_checkpoint', 'load_training_state', 'lr_at',
-           'make_optimizer', 'setup_processes', 'MetricsLog', 'read_metrics', 'ema_update', 'train', 'evaluate',
-           'export_lifter', 'train_action', 'train_cli', 'eval_cli']
+__all__ = ['ACTION_DEFAULTS', 'TASKS', 'DATA_KINDS', 'TrainConfig', 'load_config', 'validate_config', 'save_config',
+           'with_maxlen', 'with_depth', 'build_lifter', 'load_weights', 'masked_lifting_loss', 'LiftTask',
+           'action_settings', 'ActionTask', 'SyntheticClips', 'synth_lifts', 'build_dataset', 'rng_state',
+           'set_rng_state', 'save_checkpoint', 'load_training_state', 'lr_at', 'make_optimizer', 'setup_processes',
+           'MetricsLog', 'read_metrics', 'ema_update', 'train', 'evaluate', 'export_lifter', 'train_cli', 'eval_cli']
 
 # %% ../nbs/30_train.ipynb #05351e6f
 @dataclass
 class TrainConfig:
     "One training, finetuning or evaluation run; YAML files, the command line and checkpoints all hold this."
-    task: str = 'lift'           # what the model learns: 'lift' (2D -> 3D); other tasks register in `TASKS`
+    task: str = 'lift'           # what the model learns: 'lift' (2D -> 3D) or 'action' (the exercise classifier); see `TASKS`
     mode: str = 'pretrain'       # 'pretrain' (from scratch) or 'finetune' (from `checkpoint`, fresh optimiser)
     out: str = 'runs/train'      # output folder: config.yaml, metrics.jsonl, latest.pt, best.pt, epoch_NNN.pt
     # data
@@ -87,6 +87,7 @@ class TrainConfig:
     flip_test: bool = True       # average with the flipped input's prediction when validating
     eval_mask_joint: float = 0.03  # 'noisy' evaluation: probability that a joint is dropped (confidence 0)
     progress: bool = True        # show fastprogress bars
+    action: dict = field(default_factory=dict)  # task=action: the classifier's own settings (`ACTION_DEFAULTS` names them)
 
     def to_dict(self) -> dict: return asdict(self)
 
@@ -150,8 +151,7 @@ def load_config(path=None, # a YAML file of settings, or None for the defaults
 
 def validate_config(cfg:TrainConfig):
     "Raise a `PerfectRepError` if settings contradict each other or name an unknown choice."
-    if cfg.task not in TASKS and cfg.task != 'action':
-        raise PerfectRepError(f"task '{cfg.task}' is not known; choose one of {', '.join([*TASKS, 'action'])}")
+    if cfg.task not in TASKS: raise PerfectRepError(f"task '{cfg.task}' is not known; choose one of {', '.join(TASKS)}")
     if cfg.mode not in ('pretrain', 'finetune'): raise PerfectRepError(f"mode must be 'pretrain' or 'finetune', got '{cfg.mode}'")
     if cfg.data not in DATA_KINDS: raise PerfectRepError(f"data '{cfg.data}' is not known; choose one of {', '.join(DATA_KINDS)}")
     if cfg.mode == 'finetune' and not cfg.checkpoint:
@@ -245,7 +245,10 @@ def masked_lifting_loss(pred, # (B, T, J, 3) predicted joints, metres
 # %% ../nbs/30_train.ipynb #5d135d10
 class LiftTask:
     "Lift 2D keypoints (normalised x, y and confidence) to root-relative 3D joints in metres."
+    best_key = 'mpjpe'
     def __init__(self, cfg:TrainConfig): self.cfg = cfg
+    def param_groups(self, model) -> list[dict]: return [dict(params=list(model.parameters()), lr_mult=1.)]
+    def export(self, model, out:Path, info:dict): pass      # `export_lifter` writes the shipped form from best.pt
     def build_model(self) -> nn.Module: return build_lifter(self.cfg)
     def make_augment(self):
         "The training-time 2D corruption: noise, joint and frame masks, flips."
@@ -291,7 +294,83 @@ class LiftTask:
         if not c.flip_test: res['mpjpe'], res['p_mpjpe'] = res['mpjpe_noflip'], res['p_mpjpe_noflip']
         return dict(res, table=table)
 
-TASKS = {'lift': LiftTask}
+ACTION_DEFAULTS = dict(
+    kind='2d',                  # classifier input: '2d' (normalised keypoints and confidence) or '3d' (root-relative metres)
+    hidden=2048, dropout=0.1,   # the head: hidden width, dropout before it
+    min_len=8,                  # shortest training clip, frames (half the batches are shorter than clip_len)
+    head_lr=10.,                # the head's learning rate as a multiple of `lr` (MotionBERT's action recipe)
+    label_smoothing=0.05,
+    synth_sets=60,              # synthesised sets of each lift
+    hdm05='',                   # HDM05 folder ('' = $PERFECTREP_DATA/hdm05 when it exists, '-' = none)
+    hdm05_performers=['bd', 'bk', 'dg'],
+    fit3d_mapping={},           # data=fit3d: overrides of `perfectrep.examples.FIT3D_CLASSES`
+    camera_kw={'elevation': [-10., 45.]},   # `sample_cameras` arguments of the training views
+    tempo=[0.5, 1.6], reverse=0.5, arm_swap=0.5, arm_donors=['squat'], still_legs=0.3,   # see `ClipSampler`
+    detector=0.,                # probability that a clip gets a real detector's 2D error first (`DetectorNoise2D`)
+    val_sets=10, val_batches=8) # validation: held-out synthesised sets of each lift (unseen bodies), batches drawn from them
+
+def action_settings(cfg:TrainConfig) -> dict:
+    "The action task's settings: `ACTION_DEFAULTS` updated by `cfg.action`; an unknown name is an error."
+    bad = sorted(set(cfg.action) - set(ACTION_DEFAULTS))
+    if bad: raise PerfectRepError(f"action: unknown setting(s) {', '.join(bad)}; valid: {', '.join(ACTION_DEFAULTS)}")
+    return {**ACTION_DEFAULTS, **cfg.action}
+
+class ActionTask:
+    "Tell the exercise from a clip (`perfectrep.classifier.ExerciseClassifier`): squat, deadlift, bench press or other."
+    best_key = 'error'
+    def __init__(self, cfg:TrainConfig): self.cfg, self.s = cfg, action_settings(cfg)
+    def build_model(self) -> nn.Module:
+        "A classifier on a preset DSTformer backbone, or on the backbone of the lifter `checkpoint`."
+        c, s = self.cfg, self.s
+        bb = load_weights(c.checkpoint, c) if c.checkpoint else None
+        bcfg = bb.cfg.to_dict() if bb is not None else dataclasses.replace(DSTformerConfig.preset(c.model), **c.model_args).to_dict()
+        net = ExerciseClassifier(ClassifierConfig(backbone=bcfg, classes=CLASSES, kind=s['kind'], fps=c.fps, window=c.clip_len,
+                                                  min_len=s['min_len'], hidden=s['hidden'], dropout=s['dropout']))
+        if bb is not None: net.backbone.load_state_dict(bb.state_dict())
+        return net
+    def param_groups(self, model) -> list[dict]:
+        m = _unwrap(model)
+        return [dict(params=list(m.backbone.parameters()), lr_mult=1.), dict(params=list(m.head.parameters()), lr_mult=self.s['head_lr'])]
+    def make_augment(self):
+        "2D: a real detector's error for some clips, then the lifter's corruption; 3D: flips and jitter."
+        c, s = self.cfg, self.s
+        aug2 = Augment2D(noise=c.noise, mask_joint=c.mask_joint, mask_frame=c.mask_frame, flip=c.flip)
+        det = DetectorNoise2D()
+        def augment(x):
+            if s['kind'] == '3d': return _jitter3d(x, c.flip)
+            if s['detector'] > 0: x = torch.where((torch.rand(len(x), device=x.device) < s['detector'])[:, None, None, None], det(x), x)
+            return aug2(x, x)[0]
+        return augment
+    def loss(self, model, batch:dict, device, augment=None) -> tuple:
+        x, y = batch['x'].to(device, non_blocking=True), batch['y'].to(device, non_blocking=True)
+        if augment is not None: x = augment(x)
+        with _autocast(device, self.cfg): logits = model(x)
+        loss = F.cross_entropy(logits.float(), y, label_smoothing=self.s['label_smoothing'])
+        return loss, {'acc': float((logits.argmax(-1) == y).float().mean())}
+    @torch.no_grad()
+    def evaluate(self, model, ds, device, noisy:bool=False) -> dict:
+        "Accuracy (and its complement `error`) and cross-entropy on the validation batches, flip test on."
+        was = model.training; model.eval()
+        n = ok = 0; ce = 0.
+        for b in (ds[i] for i in range(len(ds))):
+            x, y = b['x'].to(device), b['y'].to(device)
+            p = (model(x).float().softmax(-1) + model(flip_pose(x)).float().softmax(-1)) / 2
+            ok += int((p.argmax(-1) == y).sum()); n += len(y); ce += float(F.nll_loss(p.clamp_min(1e-9).log(), y, reduction='sum'))
+        model.train(was)
+        return dict(accuracy=ok / max(n, 1), error=1 - ok / max(n, 1), loss=ce / max(n, 1))
+    def export(self, model, out:Path, info:dict):
+        "The trained classifier as out/classifier.safetensors (+ .json), what `recognize` loads."
+        save_classifier(_unwrap(model).eval(), out / 'classifier.safetensors', info=info)
+
+def _jitter3d(x:torch.Tensor, flip:float=0.5, std:float=0.02) -> torch.Tensor:
+    "3D-mode augmentation: mirror flips and per-clip joint offsets plus per-frame jitter, metres."
+    B = len(x)
+    x = x + torch.randn(B, 1, *x.shape[2:], device=x.device) * std + torch.randn(x.shape, device=x.device) * std / 4
+    x = x - x[..., :1, :]
+    f = (torch.rand(B, device=x.device) < flip)[:, None, None, None]
+    return torch.where(f, flip_pose(x), x)
+
+TASKS = {'lift': LiftTask, 'action': ActionTask}
 
 # %% ../nbs/30_train.ipynb #c1d1cc9c
 class SyntheticClips(Dataset):
@@ -376,11 +455,40 @@ def _lifts_data(cfg:TrainConfig, split:str):
 
 DATA_KINDS = {'synthetic': _synthetic_data, 'mocap': _mocap_data, 'lifts': _lifts_data, 'fit3d': _fit3d_data}
 
+def _action_examples(cfg:TrainConfig, split:str) -> list:
+    "Labelled motions for the classifier: synthesised lifts, HDM05, the `train` (or `val`) mocap globs or the Fit3D store."
+    s, fps = action_settings(cfg), cfg.fps
+    if split != 'train':
+        ex = synth_examples(s['val_sets'], seed=cfg.seed + 99991, fps=fps, unseen=True)
+        if cfg.data == 'mocap' and cfg.val: ex += motion_examples([load_motion(f, fps=fps) for f in _glob_sources(cfg.val, 'val data')])
+        return ex
+    ex = synth_examples(s['synth_sets'], seed=cfg.seed, fps=fps) if s['synth_sets'] else []
+    if cfg.data in ('synthetic', 'lifts'): return ex
+    if s['hdm05'] != '-':
+        root = Path(s['hdm05']).expanduser() if s['hdm05'] else data_root('hdm05')
+        root = root if root.is_absolute() else data_root() / root
+        if s['hdm05'] or root.is_dir(): ex += hdm05_examples(root, tuple(s['hdm05_performers']), fps)
+    if cfg.data == 'mocap' and cfg.train: ex += motion_examples([load_motion(f, fps=fps) for f in _glob_sources(cfg.train, 'training data')])
+    if cfg.data == 'fit3d':
+        root = Path(cfg.store).expanduser()
+        ex += fit3d_examples(root if root.is_absolute() else data_root() / root, (cfg.train or ['train'])[0],
+                             {**FIT3D_CLASSES, **s['fit3d_mapping']}, fps)
+    return ex
+
+def _action_data(cfg:TrainConfig, split:str) -> ActionClips:
+    "Batches of classifier clips: random every epoch for training, the same held-out batches for validation."
+    s, train = action_settings(cfg), split == 'train'
+    sampler = ClipSampler(_action_examples(cfg, split), cfg.fps, CLASSES, s['kind'], s['camera_kw'] or None, tuple(s['tempo']),
+                          cfg.bone_spread if train else 0., s['reverse'] if train else 0., s['arm_swap'] if train else 0.,
+                          arm_donors=tuple(s['arm_donors']), still_legs=s['still_legs'] if train else 0.)
+    if train: return ActionClips(sampler, cfg.steps_per_epoch or 25, cfg.batch_size, cfg.clip_len, s['min_len'], cfg.seed)
+    return ActionClips(sampler, s['val_batches'], cfg.batch_size, cfg.clip_len, s['min_len'], cfg.seed + 7919, full=1.)
+
 def build_dataset(cfg:TrainConfig, split:str # 'train' or 'val'
                  ) -> Dataset:
     "The training or validation dataset the config describes."
     if split not in ('train', 'val'): raise ValueError(f"split must be 'train' or 'val', not {split!r}")
-    return DATA_KINDS[cfg.data](cfg, split)
+    return _action_data(cfg, split) if cfg.task == 'action' else DATA_KINDS[cfg.data](cfg, split)
 
 # %% ../nbs/30_train.ipynb #22d54d66
 def rng_state() -> dict:
@@ -425,14 +533,19 @@ def lr_at(cfg:TrainConfig, epoch:int, # epochs completed
     if warm > 0: f *= min(1.0, (epoch * steps_per_epoch + step + 1) / warm)
     return cfg.lr * f
 
-def make_optimizer(model:nn.Module, cfg:TrainConfig) -> torch.optim.Optimizer:
-    "AdamW; biases, norms and embeddings are not decayed."
-    decay, no_decay = [], []
-    for n, p in model.named_parameters():
-        if not p.requires_grad: continue
-        (no_decay if p.ndim < 2 or n.endswith('embed') else decay).append(p)
-    groups = [dict(params=decay, weight_decay=cfg.weight_decay), dict(params=no_decay, weight_decay=0.0)]
-    return torch.optim.AdamW([g for g in groups if g['params']], lr=cfg.lr)
+def make_optimizer(model:nn.Module, cfg:TrainConfig,
+                   groups:list|None=None # [dict(params, lr_mult)] (a task's `param_groups`); None: one group of all parameters
+                  ) -> torch.optim.Optimizer:
+    "AdamW; biases, norms and embeddings are not decayed; each group's learning rate is `lr_mult` times the schedule's."
+    groups = groups or [dict(params=list(model.parameters()), lr_mult=1.)]
+    names = {id(p): n for n, p in model.named_parameters()}
+    out = []
+    for g in groups:
+        ps = [p for p in g['params'] if p.requires_grad]
+        nd = [p for p in ps if p.ndim < 2 or names.get(id(p), '').endswith('embed')]
+        d = [p for p in ps if all(p is not q for q in nd)]
+        out += [dict(params=d, weight_decay=cfg.weight_decay, lr_mult=g['lr_mult']), dict(params=nd, weight_decay=0., lr_mult=g['lr_mult'])]
+    return torch.optim.AdamW([g for g in out if g['params']], lr=cfg.lr)
 
 # %% ../nbs/30_train.ipynb #49a66da3
 def _rank() -> int: return dist.get_rank() if dist.is_available() and dist.is_initialized() else 0
@@ -524,7 +637,6 @@ def train(cfg:TrainConfig, # the run
     "Train (or resume, or finetune) as `cfg` says; return a summary with the final and best validation metrics."
     t_start = time.time()
     validate_config(cfg)
-    if cfg.task == 'action': return train_action(cfg)
     rank, world, device = setup_processes(cfg)
     if cfg.threads: torch.set_num_threads(cfg.threads)
     out = Path(cfg.out)
@@ -540,7 +652,7 @@ def train(cfg:TrainConfig, # the run
     ema = copy.deepcopy(model).eval().requires_grad_(False) if cfg.ema else None
     if train_ds is None: train_ds = build_dataset(cfg, 'train')
     if val_ds is None and (cfg.val or cfg.data == 'synthetic'): val_ds = build_dataset(cfg, 'val')
-    opt = make_optimizer(model, cfg)
+    opt = make_optimizer(model, cfg, task.param_groups(model))
     scaler = torch.amp.GradScaler('cuda', enabled=cfg.amp and device.type == 'cuda' and cfg.amp_dtype == 'float16')
     start_epoch, gstep, best, history = 0, 0, float('inf'), []
     if resume:
@@ -559,8 +671,9 @@ def train(cfg:TrainConfig, # the run
     if world > 1:
         model = nn.parallel.DistributedDataParallel(model, device_ids=[device.index] if device.type == 'cuda' else None)
     sampler = DistributedSampler(train_ds, num_replicas=world, rank=rank, shuffle=True, seed=cfg.seed)
-    loader = DataLoader(train_ds, batch_size=cfg.batch_size, sampler=sampler, num_workers=cfg.workers,
-                        pin_memory=device.type == 'cuda', drop_last=len(train_ds) >= cfg.batch_size * world,
+    batched = getattr(train_ds, 'batched', False)     # items that are whole batches (the action task's clips)
+    loader = DataLoader(train_ds, batch_size=None if batched else cfg.batch_size, sampler=sampler, num_workers=cfg.workers,
+                        pin_memory=device.type == 'cuda', drop_last=False if batched else len(train_ds) >= cfg.batch_size * world,
                         persistent_workers=False)
     steps = len(loader) if not cfg.steps_per_epoch else min(len(loader), cfg.steps_per_epoch)
     if steps == 0: raise PerfectRepError(f'the training data holds no clips ({len(train_ds)} items for {world} process(es))')
@@ -578,7 +691,7 @@ def train(cfg:TrainConfig, # the run
         for i, batch in enumerate(it):
             if i >= steps: break
             lr = lr_at(cfg, epoch, i, steps)
-            for g in opt.param_groups: g['lr'] = lr
+            for g in opt.param_groups: g['lr'] = lr * g.get('lr_mult', 1.)
             loss, parts = task.loss(model, batch, device, augment)
             if not math.isfinite(loss.item()): raise RuntimeError(f'loss became {loss.item()} at epoch {epoch} step {i}')
             opt.zero_grad(set_to_none=True)
@@ -606,8 +719,9 @@ def train(cfg:TrainConfig, # the run
             last_val = {k: v for k, v in r.items() if k != 'table'}
             row.update({f'val_{k}': v for k, v in last_val.items()})
         if rank == 0:
-            improved = 'val_mpjpe' in row and row['val_mpjpe'] < best
-            if improved: best = row['val_mpjpe']
+            key = f'val_{task.best_key}'
+            improved = key in row and row[key] < best
+            if improved: best = row[key]
             row['time_s'] = time.time() - t_start
             log.write(row); history.append(row)      # before the checkpoint: a resume drops lines past its epoch
             st = _state(model, opt, scaler, cfg, epoch + 1, gstep, best, dict(stopped=stopped), ema)
@@ -615,13 +729,18 @@ def train(cfg:TrainConfig, # the run
             if improved or (val_ds is None and last): save_checkpoint(out / 'best.pt', st)
             if cfg.save_every and (epoch + 1) % cfg.save_every == 0: save_checkpoint(out / f'epoch_{epoch + 1:03d}.pt', st)
             msg = ' '.join(f'{k} {v:.4g}' if isinstance(v, float) else f'{k} {v}' for k, v in row.items() if k in
-                           ('epoch', 'train_loss', 'val_mpjpe', 'val_p_mpjpe', 'lr', 'clips_per_s'))
+                           ('epoch', 'train_loss', 'val_mpjpe', 'val_p_mpjpe', 'val_accuracy', 'lr', 'clips_per_s'))
             if show: mb.write(msg)
             else: print(msg, flush=True)
         if world > 1: dist.barrier()
         if stopped: break
     if rank == 0 and stopped: print(f'stopped: {stopped}', flush=True)
-    return dict(out=str(out), epochs=epoch + 1, steps=gstep, best_mpjpe=best, stopped=stopped, history=history,
+    if rank == 0 and (out / 'best.pt').exists():         # the task's own shipped form of the best weights
+        ck = load_training_state(out / 'best.pt')
+        final = copy.deepcopy(_unwrap(model)); final.load_state_dict(ck.get('ema') or ck['model'])
+        task.export(final, out, dict(epoch=ck['epoch'], step=ck['step'], best=best, recipe=cfg.to_dict(),
+                                     seconds=round(time.time() - t_start, 1)))
+    return dict(out=str(out), epochs=epoch + 1, steps=gstep, best=best, best_mpjpe=best, stopped=stopped, history=history,
                 model=_unwrap(model), ema=ema, **{f'val_{k}': v for k, v in last_val.items()})
 
 # %% ../nbs/30_train.ipynb #1ef7074a
@@ -654,28 +773,6 @@ def export_lifter(checkpoint, # a training checkpoint (.pt) such as runs/default
     with atomic_path(Path(dest).with_suffix('.json')) as tmp: Path(tmp).write_text(json.dumps(model.cfg.to_dict(), indent=1))
     return Path(dest)
 
-# %% ../nbs/30_train.ipynb #a4e4bab7
-def train_action(cfg:TrainConfig, # task='action'
-                 eval_sets:int=10, # held-out synthesised sets of each lift
-                 views:int=2 # random cameras per held-out motion
-                ) -> dict:
-    "Train the exercise classifier the config describes, then evaluate it on held-out data."
-    r = train_classifier(cfg)
-    held = synth_examples(eval_sets, seed=cfg.seed + 99991, fps=10., unseen=True)
-    evals = [evaluate_classifier(r['model'], held, 'synthesised lifts, unseen bodies and views', views=views, seed=cfg.seed + 7919)]
-    if cfg.val:
-        files = _glob_sources(cfg.val, 'val data')
-        evals.append(evaluate_classifier(r['model'], motion_examples([load_motion(f, fps=10.) for f in files]),
-                                         'validation motion capture', views=views, seed=cfg.seed + 7919))
-    return dict(out=r['out'], epochs=len(r['history']), steps=r['info']['steps'], history=r['history'],
-                model=r['model'], evals=evals, stopped=r['info']['stopped'])
-
-def _print_action(r:dict):
-    for e in r['evals']:
-        print(f"\n{e.name}: accuracy {e.accuracy:.1%} over {len(e.table)} clips; squat vs other {e.binary_accuracy():.1%}")
-        print(e.confusion.to_string())
-    print(f"done: {r['epochs']} epochs; classifier in {Path(r['out']) / 'classifier.safetensors'}")
-
 # %% ../nbs/30_train.ipynb #57d7e006
 @call_parse
 def train_cli(*overrides:str, # KEY=VALUE settings that override the config file, e.g. epochs=10 lr=2e-4
@@ -689,9 +786,10 @@ def train_cli(*overrides:str, # KEY=VALUE settings that override the config file
             r = train(cfg)
     finally:
         if dist.is_available() and dist.is_initialized(): dist.destroy_process_group()
-    if cfg.task == 'action': _print_action(r)
-    elif _rank() == 0:
-        print(f"done: {r['epochs']} epochs, best val MPJPE {r['best_mpjpe']:.1f} mm; checkpoints in {r['out']}")
+    if _rank() != 0: return
+    if cfg.task == 'action':
+        print(f"done: {r['epochs']} epochs, best val accuracy {1 - r['best']:.1%}; classifier in {Path(r['out']) / 'classifier.safetensors'}")
+    else: print(f"done: {r['epochs']} epochs, best val MPJPE {r['best_mpjpe']:.1f} mm; checkpoints in {r['out']}")
 
 @call_parse
 def eval_cli(*overrides:str, # KEY=VALUE settings, e.g. checkpoint=runs/x/best.pt
