@@ -25,7 +25,7 @@ from .losses import lifting_loss, metrics_by_action
 from .mocap import load_motion, Motion
 from .dataset import Augment2D, DetectorNoise2D, MocapPairs, ClipDataset
 from .examples import (CLASSES, FIT3D_CLASSES, synth_examples, motion_examples, hdm05_examples, fit3d_examples)
-from .classifier import ClassifierConfig, ExerciseClassifier, ClipSampler, ActionClips, save_classifier
+from .classifier import ClassifierConfig, ExerciseClassifier, ClipSampler, ActionClips, save_classifier, load_classifier
 
 # %% auto #0
 __all__ = ['ACTION_DEFAULTS', 'TASKS', 'DATA_KINDS', 'TrainConfig', 'load_config', 'validate_config', 'save_config',
@@ -249,6 +249,7 @@ class LiftTask:
     def __init__(self, cfg:TrainConfig): self.cfg = cfg
     def param_groups(self, model) -> list[dict]: return [dict(params=list(model.parameters()), lr_mult=1.)]
     def export(self, model, out:Path, info:dict): pass      # `export_lifter` writes the shipped form from best.pt
+    def load(self, path) -> nn.Module: return load_weights(path, self.cfg)
     def build_model(self) -> nn.Module: return build_lifter(self.cfg)
     def make_augment(self):
         "The training-time 2D corruption: noise, joint and frame masks, flips."
@@ -358,6 +359,12 @@ class ActionTask:
             ok += int((p.argmax(-1) == y).sum()); n += len(y); ce += float(F.nll_loss(p.clamp_min(1e-9).log(), y, reduction='sum'))
         model.train(was)
         return dict(accuracy=ok / max(n, 1), error=1 - ok / max(n, 1), loss=ce / max(n, 1))
+    def load(self, path) -> nn.Module:
+        "A classifier from its .safetensors, or from a training checkpoint (.pt) of this task."
+        if Path(path).suffix == '.safetensors': return load_classifier(path)
+        ck = load_training_state(path)
+        net = ExerciseClassifier(ClassifierConfig.from_dict(ck['model_cfg'])); net.load_state_dict(ck.get('ema') or ck['model'])
+        return net
     def export(self, model, out:Path, info:dict):
         "The trained classifier as out/classifier.safetensors (+ .json), what `recognize` loads."
         save_classifier(_unwrap(model).eval(), out / 'classifier.safetensors', info=info)
@@ -752,10 +759,10 @@ def evaluate(cfg:TrainConfig, # `checkpoint` names the weights; `val` the data
     "Scores of one model on the validation data: summary numbers and a per-action `table` (mm)."
     if model is None:
         if not cfg.checkpoint: raise PerfectRepError('evaluation needs weights: pass checkpoint=PATH (a .pt, .safetensors or MotionBERT .bin)')
-        model = load_weights(cfg.checkpoint, cfg)
+        model = TASKS[cfg.task](cfg).load(cfg.checkpoint)
     device = get_device(cfg.device or None)
     if ds is None:
-        if not cfg.val and cfg.data != 'synthetic': raise PerfectRepError('evaluation needs validation data: set val= in the config')
+        if not cfg.val and cfg.data != 'synthetic' and cfg.task != 'action': raise PerfectRepError('evaluation needs validation data: set val= in the config')
         ds = build_dataset(cfg, 'val')
     return TASKS[cfg.task](cfg).evaluate(model.to(device), ds, device, noisy=noisy)
 
@@ -802,9 +809,10 @@ def eval_cli(*overrides:str, # KEY=VALUE settings, e.g. checkpoint=runs/x/best.p
     with cli_errors():
         cfg = load_config(config, list(overrides) + ([f'checkpoint={checkpoint}'] if checkpoint else []))
         r = evaluate(cfg, noisy=noisy)
-    table = r.pop('table')
-    print(table.round(1).to_string())
+    table = r.pop('table', None)
+    if table is not None: print(table.round(1).to_string())
     print(' '.join(f'{k} {v:.1f}' for k, v in r.items()))
     if json_out:
         with atomic_path(json_out) as tmp:
-            Path(tmp).write_text(json.dumps(dict(r, checkpoint=cfg.checkpoint, noisy=noisy, table=table.round(2).to_dict('index')), indent=1))
+            Path(tmp).write_text(json.dumps(dict(r, checkpoint=cfg.checkpoint, noisy=noisy,
+                                                 table=None if table is None else table.round(2).to_dict('index')), indent=1))
