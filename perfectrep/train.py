@@ -639,7 +639,7 @@ def _fmt_secs(s): return f'{int(s // 60)}:{int(s % 60):02d}'
 
 def train(cfg:TrainConfig, # the run
           train_ds:Dataset|None=None, # training data; default: `build_dataset(cfg, 'train')`
-          val_ds:Dataset|None=None # validation data; default: `build_dataset(cfg, 'val')` when `cfg.val` or synthetic
+          val_ds:Dataset|None=None # validation data; default: `build_dataset(cfg, 'val')` when `cfg.val`, synthetic data or the action task
          ) -> dict:
     "Train (or resume, or finetune) as `cfg` says; return a summary with the final and best validation metrics."
     t_start = time.time()
@@ -658,7 +658,7 @@ def train(cfg:TrainConfig, # the run
     model = task.build_model().to(device)
     ema = copy.deepcopy(model).eval().requires_grad_(False) if cfg.ema else None
     if train_ds is None: train_ds = build_dataset(cfg, 'train')
-    if val_ds is None and (cfg.val or cfg.data == 'synthetic'): val_ds = build_dataset(cfg, 'val')
+    if val_ds is None and (cfg.val or cfg.data == 'synthetic' or cfg.task == 'action'): val_ds = build_dataset(cfg, 'val')
     opt = make_optimizer(model, cfg, task.param_groups(model))
     scaler = torch.amp.GradScaler('cuda', enabled=cfg.amp and device.type == 'cuda' and cfg.amp_dtype == 'float16')
     start_epoch, gstep, best, history = 0, 0, float('inf'), []
