@@ -472,8 +472,8 @@ def _action_examples(cfg:TrainConfig, split:str) -> list:
     ex = synth_examples(s['synth_sets'], seed=cfg.seed, fps=fps) if s['synth_sets'] else []
     if cfg.data in ('synthetic', 'lifts'): return ex
     if s['hdm05'] != '-':
-        root = Path(s['hdm05']).expanduser() if s['hdm05'] else data_root('hdm05')
-        root = root if root.is_absolute() else data_root() / root
+        given = Path(s['hdm05']).expanduser()
+        root = (given if given.is_absolute() else data_root() / given) if s['hdm05'] else data_root('hdm05')
         if s['hdm05'] or root.is_dir(): ex += hdm05_examples(root, tuple(s['hdm05_performers']), fps)
     if cfg.data == 'mocap' and cfg.train: ex += motion_examples([load_motion(f, fps=fps) for f in _glob_sources(cfg.train, 'training data')])
     if cfg.data == 'fit3d':
@@ -485,7 +485,12 @@ def _action_examples(cfg:TrainConfig, split:str) -> list:
 def _action_data(cfg:TrainConfig, split:str) -> ActionClips:
     "Batches of classifier clips: random every epoch for training, the same held-out batches for validation."
     s, train = action_settings(cfg), split == 'train'
-    sampler = ClipSampler(_action_examples(cfg, split), cfg.fps, CLASSES, s['kind'], s['camera_kw'] or None, tuple(s['tempo']),
+    ex = _action_examples(cfg, split)
+    missing = sorted(set(CLASSES) - {e.label for e in ex})
+    if train and missing and cfg.data in ('mocap', 'fit3d'):
+        raise PerfectRepError(f"task=action: no training motion of class {', '.join(missing)}: with data={cfg.data}, add labelled motion "
+                              f"(HDM05 under {data_root('hdm05')}, or train= globs) so the classifier can learn every class")
+    sampler = ClipSampler(ex, cfg.fps, CLASSES, s['kind'], s['camera_kw'] or None, tuple(s['tempo']),
                           cfg.bone_spread if train else 0., s['reverse'] if train else 0., s['arm_swap'] if train else 0.,
                           arm_donors=tuple(s['arm_donors']), still_legs=s['still_legs'] if train else 0.)
     if train: return ActionClips(sampler, cfg.steps_per_epoch or 25, cfg.batch_size, cfg.clip_len, s['min_len'], cfg.seed)
@@ -795,7 +800,8 @@ def train_cli(*overrides:str, # KEY=VALUE settings that override the config file
         if dist.is_available() and dist.is_initialized(): dist.destroy_process_group()
     if _rank() != 0: return
     if cfg.task == 'action':
-        print(f"done: {r['epochs']} epochs, best val accuracy {1 - r['best']:.1%}; classifier in {Path(r['out']) / 'classifier.safetensors'}")
+        acc = f"best val accuracy {1 - r['best']:.1%}" if math.isfinite(r['best']) else 'no validation'
+        print(f"done: {r['epochs']} epochs, {acc}; classifier in {Path(r['out']) / 'classifier.safetensors'}")
     else: print(f"done: {r['epochs']} epochs, best val MPJPE {r['best_mpjpe']:.1f} mm; checkpoints in {r['out']}")
 
 @call_parse
