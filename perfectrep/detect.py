@@ -6,7 +6,7 @@ Docs: https://perfectrep.github.io/perfectrep/detect.html.md"""
 
 # %% ../nbs/32_detect.ipynb #41e1fba2
 from __future__ import annotations
-import os, sys, contextlib
+import os, sys, contextlib, dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -18,7 +18,8 @@ from .video import Video, read_image
 
 # %% auto #0
 __all__ = ['Keypoints2D', 'fill_gaps', 'Track', 'track_people', 'choose_lifter', 'select_person', 'PoseDetector',
-           'silence_native_stderr', 'landmarks_to_h36m', 'detect_frames', 'detect_video', 'detect_image']
+           'silence_native_stderr', 'landmarks_to_h36m', 'detect_frames', 'detection_step', 'upsample_keypoints',
+           'detect_video', 'detect_image']
 
 # %% ../nbs/32_detect.ipynb #75b6e563
 @dataclass
@@ -34,6 +35,7 @@ class Keypoints2D:
     gaps: list = field(default_factory=list)     # long runs of frames without the person: (start, stop) pairs, stop exclusive
     path: str = ''         # the input file
     first_frame: int = 0   # frame number of `kpts[0]` in the input's own numbering
+    detect_step: int = 1   # the detector ran on every `detect_step`-th frame; the frames between are interpolated
 
     @property
     def n_frames(self) -> int: return len(self.kpts)
@@ -51,6 +53,7 @@ class Keypoints2D:
             s += f'; followed person {self.person} of {len(self.people)} seen'
             if p: s += f' (frames {p["first"]}-{p["last"]}, median height {p["height_px"]:.0f} px, centre at {p["centre"][0]:.0%}, {p["centre"][1]:.0%} of the frame)'
         s += f'; person detected in {seen}/{T} frames'
+        if self.detect_step > 1: s += f' (detection on every {self.detect_step}. frame, {self.fps / self.detect_step:g} fps, interpolated between)'
         if self.gaps: s += '; long gaps (frames, interpolated with confidence 0): ' + ', '.join(f'{a}-{b - 1}' for a, b in self.gaps)
         return s
 
@@ -59,7 +62,7 @@ class Keypoints2D:
         return dict(source=self.source, path=str(self.path), width=int(self.width), height=int(self.height),
                     fps=float(self.fps) or None, n_frames=self.n_frames, person=self.person, people=self.people,
                     frames_detected=int(self.observed.sum()), gaps=[[int(a), int(b)] for a, b in self.gaps],
-                    first_frame=int(self.first_frame))
+                    first_frame=int(self.first_frame), detect_step=int(self.detect_step))
 
     def _repr_markdown_(self):
         rows = [f"| {'**' + str(p['id']) + '**' if p['id'] == self.person else p['id']} | {p['first']}-{p['last']} | {p['frames']} "
@@ -261,19 +264,51 @@ def _detect_all(frames, width, height, fps, n_frames, detector, progress) -> lis
         if detector is None: det.close()
     return cands
 
+def detection_step(fps:float, # the video's frame rate
+                   max_fps:float|None=30. # the highest rate worth detecting at (None or 0: every frame)
+                  ) -> int: # detect on every `step`-th frame
+    "How many frames apart to detect so that detection runs at `max_fps` or less."
+    return max(1, int(np.ceil(fps / max_fps - 0.05))) if max_fps and fps else 1
+
+def upsample_keypoints(kp:Keypoints2D, # detected on every `step`-th frame
+                       step:int, # frames between detections
+                       n_frames:int # frames of the video
+                      ) -> Keypoints2D: # at every frame: positions interpolated linearly, confidence the lower of the two detections around
+    "Keypoints detected on every `step`-th frame brought back to every frame of the video."
+    if step == 1: return kp
+    T = n_frames
+    t = np.arange(kp.n_frames) * step
+    full = np.zeros((T, 17, 3))
+    full[t[t < T]] = kp.kpts[t < T]
+    on = np.zeros(T, bool); on[t[t < T]] = True
+    full[..., :2] = interpolate_missing(full[..., :2], on)
+    lo = np.clip(np.searchsorted(t, np.arange(T), side='right') - 1, 0, kp.n_frames - 1)
+    hi = np.clip(lo + 1, 0, kp.n_frames - 1)
+    full[..., 2] = np.minimum(kp.kpts[lo, :, 2], kp.kpts[hi, :, 2])
+    full[on, :, 2] = kp.kpts[:on.sum(), :, 2]
+    scale = lambda p: {**p, 'first': p['first'] * step, 'last': min(p['last'] * step, T - 1), 'frames': p['frames'] * step}
+    return dataclasses.replace(kp, kpts=full, fps=kp.fps * step, people=[scale(p) for p in kp.people],
+                               gaps=[(a * step, min(b * step, T)) for a, b in kp.gaps], detect_step=step)
+
 def detect_video(path, # a video file
                  max_side:int|None=640, # detect on frames scaled down to this longer side, pixels (None: native)
                  person=None, # follow this person id instead of the lifter
                  max_gap_s:float=0.5, # longest gap interpolated silently, seconds
                  stop:int|None=None, # only the first `stop` frames
                  progress:bool=False, # show a progress bar
-                 native_logs:bool=True # let MediaPipe's C++ libraries print their log lines to stderr
-                ) -> Keypoints2D: # keypoints in pixels of the upright full-resolution video
-    "Detect and follow the lifter through a video: decoding in a background thread, detection on downscaled frames."
+                 native_logs:bool=True, # let MediaPipe's C++ libraries print their log lines to stderr
+                 max_fps:float|None=30. # detect at this rate at most (every 2nd frame of a 60 fps video), interpolating between
+                ) -> Keypoints2D: # keypoints in pixels of the upright full-resolution video, at every frame
+    "Detect and follow the lifter through a video: decoding in a background thread, detection on downscaled frames at up to `max_fps`."
     v = Video(path)
+    step = detection_step(v.fps, max_fps)
     n = v.n_frames if stop is None else min(stop, v.n_frames)
-    return detect_frames(v.frames(max_side, stop=stop, prefetch=8), v.width, v.height, v.fps, n_frames=n,
-                         person=person, max_gap_s=max_gap_s, progress=progress, path=v.path, native_logs=native_logs)
+    kp = detect_frames(v.frames(max_side, stop=stop, prefetch=8, step=step), v.width, v.height, v.fps / step,
+                       n_frames=-(-n // step), person=person, max_gap_s=max_gap_s, progress=progress, path=v.path,
+                       native_logs=native_logs)
+    if step == 1: return kp
+    total = n if stop is not None else getattr(v, 'n_decoded', n)    # frames the file really holds, counted while decoding
+    return upsample_keypoints(kp, step, max(total, (kp.n_frames - 1) * step + 1))
 
 def detect_image(path, # an image file
                  max_side:int|None=1280, # detect on the image scaled down to this longer side, pixels

@@ -196,6 +196,7 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
              focal_px:float|None=None, # focal length for `pixel_align`, pixels
              render:bool=True, # write render.mp4
              max_side:int|None=640, # detect on frames scaled to this longer side, pixels
+             detect_fps:float|None=30., # detect at this rate at most, interpolating the 2D between (None: every frame)
              render_height:int=480, # height of render.mp4, pixels
              max_gap_s:float=0.5, # longest gap interpolated silently, seconds
              device:str|None=None, # torch device for the lifter
@@ -219,7 +220,8 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
     t1 = time.perf_counter(); timing['load_model'] = t1 - t0
     vid = None
     if kind == 'video':
-        kp = detect_video(p, max_side=max_side, person=person, max_gap_s=max_gap_s, progress=progress, native_logs=False)
+        kp = detect_video(p, max_side=max_side, person=person, max_gap_s=max_gap_s, progress=progress, native_logs=False,
+                          max_fps=detect_fps)
         vid = Video(p)
     elif kind == 'image': kp = detect_image(p, native_logs=False)
     else:
@@ -282,6 +284,7 @@ def lift_cli(input:str, # a video, an image, a keypoint file (.json, .npy) or an
              focal:float=None, # focal length for --pixel-align, pixels (default: the image's longer side)
              render:bool=True, # write render.mp4 (2D on the video beside the turning 3D skeleton)
              max_side:int=640, # detect on frames scaled to this longer side, pixels (0: native)
+             detect_fps:float=30., # detect at this frame rate at most, interpolating the 2D between (0: every frame)
              device:str=None, # torch device for the lifter (cpu, cuda, mps)
              quiet:bool=False # no progress bars or summary
             ):
@@ -289,7 +292,7 @@ def lift_cli(input:str, # a video, an image, a keypoint file (.json, .npy) or an
     with cli_errors():
         meta = run_lift(input, Outdir, model=model, video=video, size=size, fps=fps, yx=yx, person=person, flip=flip,
                         body_height=body_height, pixel_align=pixel_align, focal_px=focal, render=render,
-                        max_side=max_side or None, device=device, progress=show_progress(quiet))
+                        max_side=max_side or None, detect_fps=detect_fps or None, device=device, progress=show_progress(quiet))
     if not quiet:
         print(meta['summary'])
         t = meta['timing_s']

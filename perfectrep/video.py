@@ -91,7 +91,7 @@ class Video:
                   ) -> tuple[int, int]: # (width, height) of the frames `frames(max_side)` yields
         return _fit_size(self.width, self.height, max_side)
 
-    def _decode(self, max_side, start, stop):
+    def _decode(self, max_side, start, stop, step=1):
         w, h = self.frame_size(max_side)
         sw, sh = (h, w) if self.rotation in (90, 270) else (w, h)   # size in the stored orientation
         k = self.rotation // 90
@@ -104,11 +104,13 @@ class Video:
                     if i < start: continue
                     if stop is not None and i >= stop: return
                     last = fr.time
+                    if (i - start) % step: continue          # decoded (the codec needs it) but not converted
                     a = fr.to_ndarray(format='rgb24', width=sw, height=sh) if (sw, sh) != (fr.width, fr.height) else fr.to_ndarray(format='rgb24')
                     yield np.ascontiguousarray(np.rot90(a, k)) if k else a
             except av.FFmpegError as e:
                 raise PerfectRepError(f'video {self.path} is corrupt or truncated: decoding failed after frame {i + 1} '
                                       f'({str(e).split(": ")[0]}); re-encode it or cut it before the damage') from None
+        if stop is None: self.n_decoded = i + 1 - start      # what the file really holds from `start` on
         # frame counts in containers are often wrong (phones, editors, social media): only time says the end is missing
         end = (last or 0.) + 1 / self.fps
         if stop is None and last is not None and self.duration and end < self.duration - max(0.5, 0.05 * self.duration):
@@ -118,10 +120,11 @@ class Video:
     def frames(self, max_side:int|None=None, # scale frames down so their longer side is at most this, pixels (None: native)
                start:int=0, # first frame index
                stop:int|None=None, # frame index to stop before (None: the end)
-               prefetch:int=0 # decode this many frames ahead in a background thread (0: decode in the caller's thread)
+               prefetch:int=0, # decode this many frames ahead in a background thread (0: decode in the caller's thread)
+               step:int=1 # yield every `step`-th frame from `start`
               ) -> Iterator[np.ndarray]: # (H, W, 3) uint8 RGB frames, upright
         "Decode frames upright; a corrupt or truncated file raises `PerfectRepError` when reached."
-        g = self._decode(max_side, start, stop)
+        g = self._decode(max_side, start, stop, max(1, int(step)))
         return _prefetch(g, prefetch) if prefetch else g
 
     def __iter__(self): return self.frames()

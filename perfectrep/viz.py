@@ -18,8 +18,8 @@ from .skeleton import H36M, JOINT_NAMES
 from .video import write_video
 
 # %% auto #0
-__all__ = ['SIDE_COLOURS', 'UNSEEN_COLOUR', 'joint_colour', 'draw_skeleton_2d', 'Skeleton3D', 'compose_frames', 'render_video',
-           'player', 'animate']
+__all__ = ['SIDE_COLOURS', 'UNSEEN_COLOUR', 'joint_colour', 'draw_skeleton_2d', 'Skeleton3D', 'SkeletonView', 'compose_frames',
+           'render_video', 'player', 'animate']
 
 # %% ../nbs/34_viz.ipynb #eb5cd7e7
 SIDE_COLOURS = {'left': (40, 110, 230), 'right': (225, 50, 50), 'centre': (60, 170, 110)}
@@ -107,6 +107,47 @@ class Skeleton3D:
         "Frame `t` as PNG bytes."
         b = io.BytesIO(); Image.fromarray(self.render(t, azim)).save(b, format='png'); return b.getvalue()
 
+# %% ../nbs/34_viz.ipynb #3047d30a
+class SkeletonView:
+    "A fast PIL renderer of one 3D pose sequence from a turning viewpoint: `render(t, azim)` -> (S, S, 3) uint8."
+    def __init__(self, poses:np.ndarray, # (T, 17, 3) camera frame, metres
+                 size:int=480, # output side, pixels
+                 elev:float=12.0, # viewing elevation above the floor plane, degrees
+                 title:str='3D (metres)'):
+        p = np.asarray(poses, dtype=np.float64)
+        if p.ndim == 2: p = p[None]
+        self.poses = _to_display(p - p[:, :1])                   # root-relative: x right, depth, up
+        r = float(np.percentile(np.abs(self.poses).max(-1), 99)) * 1.1 if self.poses.size else 1.0
+        self.size, self.elev, self.title, self.r = size, np.radians(elev), title, max(r, 1e-3)
+        self.floor = float(np.percentile(self.poses[..., 2], 1)) if self.poses.size else -r
+        self.scale = size / 2 / (self.r * 1.05)
+        g = np.linspace(-self.r, self.r, 7)                       # floor grid lines, as pairs of 3D points
+        self.grid = [((v, -self.r, self.floor), (v, self.r, self.floor)) for v in g] + [((-self.r, v, self.floor), (self.r, v, self.floor)) for v in g]
+
+    def __len__(self): return len(self.poses)
+
+    def _project(self, pts:np.ndarray, azim:float) -> np.ndarray:
+        "(N, 3) display points -> (N, 2) pixels, seen from azimuth `azim` degrees (-90: from the camera)."
+        a = np.radians(azim + 90)
+        x = pts[:, 0] * np.cos(a) + pts[:, 1] * np.sin(a)
+        depth = -pts[:, 0] * np.sin(a) + pts[:, 1] * np.cos(a)
+        up = pts[:, 2] * np.cos(self.elev) + depth * np.sin(self.elev)
+        return np.stack([self.size / 2 + x * self.scale, self.size / 2 - up * self.scale], -1)
+
+    def render(self, t:int, azim:float=-90.0) -> np.ndarray: # (S, S, 3) uint8
+        "Frame `t` as an RGB array."
+        im = Image.new('RGB', (self.size, self.size), (255, 255, 255))
+        d = ImageDraw.Draw(im)
+        for a, b in self.grid:
+            q = self._project(np.array([a, b]), azim)
+            d.line([tuple(q[0]), tuple(q[1])], fill=(220, 220, 220), width=1)
+        q = self._project(self.poses[t], azim)
+        w = max(3, self.size // 70)
+        for c, pj in H36M.bones: d.line([tuple(q[pj]), tuple(q[c])], fill=joint_colour(c), width=w)
+        for x, y in q: d.ellipse([x - w * 0.7, y - w * 0.7, x + w * 0.7, y + w * 0.7], fill=(0, 0, 0))
+        d.text((8, 6), self.title, fill=(60, 60, 60))
+        return np.asarray(im)
+
 # %% ../nbs/34_viz.ipynb #d1d44147
 def compose_frames(poses3d:np.ndarray, # (T, 17, 3) camera frame, metres
                    kpts2d:np.ndarray, # (T, 17, 3) pixels of the original image and confidence
@@ -121,7 +162,7 @@ def compose_frames(poses3d:np.ndarray, # (T, 17, 3) camera frame, metres
     T = len(poses3d)
     w0, h0 = image_size
     pw = max(2, round(w0 * height / h0 / 2) * 2)
-    r3 = Skeleton3D(poses3d, size=height)
+    r3 = SkeletonView(poses3d, size=height)
     canvas = np.full((height, pw, 3), 24, np.uint8)
     src = iter(frames) if frames is not None else None
     for t in (progress_bar(range(T), leave=False) if progress else range(T)):
