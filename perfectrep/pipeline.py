@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 from fastcore.script import call_parse
-from .core import PerfectRepError, cli_errors, show_progress
+from .core import PerfectRepError, cli_errors, show_progress, atomic_path
 from .geometry import Camera, look_at, is_root_relative, plant_feet
 from .reps import segment_reps, up_vector
 from .form import assess_form, load_rules, load_lifted_error, camera_view
-from .report import FormReport
+from .report import FormReport, _json
 
 # %% auto #0
 __all__ = ['DEMO_FAULTS', 'demo_camera', 'demo_input', 'Loaded', 'load_input', 'analyze', 'annotate_video', 'analyze_cli']
@@ -142,6 +142,8 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         x = load_input(input, fps, up, model, work, progress, size, seed, person)
+        timing = {k: v for k, v in (x.lift or {}).get('timing_s', {}).items()}      # model loading, 2D (decode + detect), lifting
+        t1 = time.perf_counter()
         if x.kpts is not None and x.kind != 'demo': say(f'2D and 3D: {x.kpts.summary()} ({time.perf_counter() - t0:.1f} s)')
         up = up or x.up
         notes, recognition = list(x.notes), None
@@ -150,6 +152,7 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
             recognition = _recognise(x)
             exercise = recognition.label
             if recognition.low_confidence: notes.append(_recognition_note(recognition))    # a warning; the recognition itself is in the report
+            timing['recognise'] = time.perf_counter() - t1
             say(f'exercise: {exercise} ({recognition.confidence:.0%}' + (f', low confidence; next {recognition.runner_up})' if recognition.low_confidence else ')'))
         joints = x.joints
         rootrel = is_root_relative(joints)
@@ -164,21 +167,28 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
             tol = load_lifted_error().get(exercise)
             if tol: notes.append('3D lifted from one camera: a limit missed by less than the lifter\'s measured error of that metric '
                                  'is reported as a possible fault, not scored (perfectrep/configs/lifted_error.yaml)')
+        t2 = time.perf_counter()
         seg = segment_reps(joints, x.fps, exercise=exercise, kind='3d', up=up, observed=None if x.kpts is None else x.kpts.observed)
         forms = assess_form(joints, x.fps, exercise=exercise, reps=seg, up=up, rules=rules, tolerance=tol)
         report = FormReport(exercise, x.fps, forms, seg, joints, up, x.source, notes, x.truth, recognition=recognition,
-                            kpts=x.kpts, view=view)
+                            kpts=x.kpts, view=view, timing=timing)
+        timing['reps_and_form'] = time.perf_counter() - t2
         say(f'{report.n_reps} rep{"s" * (report.n_reps != 1)} of {exercise} ({time.perf_counter() - t0:.1f} s)')
         if outdir is not None:
+            t3 = time.perf_counter()
+            if x.kind == 'video' and annotate:       # written first, so that report.json carries every stage's time
+                report.files['annotated.mp4'] = str(annotate_video(input, report, x.joints, Path(outdir) / 'annotated.mp4', progress))
+                timing['annotate'] = time.perf_counter() - t3
+                say(f'annotated video written ({time.perf_counter() - t0:.1f} s)')
+            t4 = time.perf_counter()
             report.save(outdir, video=Path(input) if x.kind == 'video' else None)
+            timing['report'] = time.perf_counter() - t4          # the pictures and figures of the page: report.json again with it
+            with atomic_path(Path(outdir) / 'report.json') as tmp: tmp.write_text(json.dumps(report.to_dict(), indent=1, default=_json))
             if x.lift is not None:
                 lift = Path(outdir) / 'lift'
                 for f in sorted((work / 'lift').iterdir()):
                     lift.mkdir(parents=True, exist_ok=True)
                     f.replace(lift / f.name); report.files[f'lift/{f.name}'] = str(lift / f.name)
-            if x.kind == 'video' and annotate:
-                report.files['annotated.mp4'] = str(annotate_video(input, report, x.joints, Path(outdir) / 'annotated.mp4', progress))
-                say(f'annotated video written ({time.perf_counter() - t0:.1f} s)')
     return report
 
 # %% ../nbs/60_pipeline.ipynb #cf3e3f17

@@ -37,6 +37,7 @@ class FormReport:
     kpts: object = None             # `perfectrep.detect.Keypoints2D` the 3D was lifted from (for pictures of the reps)
     view: dict|None = None          # the camera's view of the lifter (`perfectrep.form.camera_view`)
     pictures: dict = field(default_factory=dict)   # frame -> base64 JPEG of the video frame with the 2D skeleton
+    timing: dict = field(default_factory=dict)     # stage -> seconds it took
 
     @property
     def n_reps(self) -> int: return len(self.reps)
@@ -76,6 +77,7 @@ class FormReport:
                 'period_s': round(self.segmentation.period, 3),
                 'partial_reps': [{'start': int(s), 'end': int(e)} for s, e in self.segmentation.partial],
                 'reps': [r.to_dict() for r in self.reps],
+                **({'timing_s': {k: round(v, 3) for k, v in self.timing.items()}} if self.timing else {}),
                 **({'truth': self.truth} if self.truth else {})}
 
     def summary(self) -> str:
