@@ -9,7 +9,6 @@ from __future__ import annotations
 import os, random, shutil, sys, tempfile, contextlib
 from pathlib import Path
 import numpy as np
-import torch
 
 # %% auto #0
 __all__ = ['SHAPES', 'UNITS', 'PerfectRepError', 'check_file', 'cli_errors', 'show_progress', 'data_root', 'seed_everything',
@@ -61,6 +60,7 @@ def data_root(*parts:str # sub-folders to join under the root
 def seed_everything(seed:int=0 # the one seed for Python, NumPy and torch
                    ) -> np.random.Generator:
     "Seed Python, NumPy and torch (CPU and CUDA); return a fresh NumPy generator from the same seed."
+    import torch
     random.seed(seed)
     np.random.seed(seed % 2**32)
     torch.manual_seed(seed)
@@ -69,6 +69,7 @@ def seed_everything(seed:int=0 # the one seed for Python, NumPy and torch
 def get_device(device:str|None=None # 'cpu', 'cuda', 'cuda:1', 'mps', or None for the best available
               ) -> torch.device:
     "The requested torch device, or the best available one: CUDA, then Apple MPS, then CPU."
+    import torch
     if device: return torch.device(device)
     if torch.cuda.is_available(): return torch.device('cuda')
     if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available(): return torch.device('mps')

@@ -10,7 +10,6 @@ import json, os, shutil, sys, tempfile, time, contextlib
 from pathlib import Path
 import numpy as np
 import torch
-from fastcore.script import call_parse
 from . import __version__
 from .core import PerfectRepError, cli_errors, get_device, show_progress, interpolate_missing
 from .skeleton import JOINT_NAMES, J, flip_pose
@@ -18,7 +17,7 @@ from .geometry import model_input_2d, root_relative
 
 # %% auto #0
 __all__ = ['OUTPUT_FILES', 'lift_windows', 'blend_weights', 'lift_keypoints', 'skeleton_height', 'rescale_to_height',
-           'align_to_pixels', 'staged_outputs', 'run_lift', 'lift_cli']
+           'align_to_pixels', 'staged_outputs', 'run_lift']
 
 # %% ../nbs/35_infer.ipynb #04fed59d
 def lift_windows(n_frames:int, # sequence length T
@@ -267,35 +266,3 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
         (stage/'meta.json').write_text(json.dumps(meta, indent=1, default=_json_default))
     meta.update(outdir=str(outdir), summary=kp.summary(), keypoints=kp, joints3d=poses)   # the arrays, for callers in the same run
     return meta
-
-# %% ../nbs/35_infer.ipynb #68a2100b
-@call_parse
-def lift_cli(input:str, # a video, an image, a keypoint file (.json, .npy) or an OpenPose folder
-             Outdir:str='out', # output folder
-             model:str=None, # lifter checkpoint (.safetensors, or a MotionBERT .bin); default: the shipped weights
-             video:str=None, # for keypoint input: the video the keypoints came from (size, fps, background)
-             size:str=None, # for keypoint input: image size WIDTHxHEIGHT in pixels (required for .npy without --video)
-             fps:float=None, # for keypoint input: frames per second (default: the video's, or 30)
-             yx:bool=False, # keypoint JSON stores (y, x), as easy_ViTPose does
-             person:str=None, # follow this person id (see meta.json's people) instead of the lifter
-             flip:bool=True, # flip-test averaging
-             body_height:float=None, # rescale to this standing height, metres
-             pixel_align:bool=False, # absolute camera coordinates that project onto the 2D keypoints
-             focal:float=None, # focal length for --pixel-align, pixels (default: the image's longer side)
-             render:bool=True, # write render.mp4 (2D on the video beside the turning 3D skeleton)
-             max_side:int=640, # detect on frames scaled to this longer side, pixels (0: native)
-             detect_fps:float=30., # detect at this frame rate at most, interpolating the 2D between (0: every frame)
-             device:str=None, # torch device for the lifter (cpu, cuda, mps)
-             quiet:bool=False # no progress bars or summary
-            ):
-    "Lift a person to 3D from a video, an image or 2D keypoints: writes poses3d.npy, poses2d.npy, meta.json and render.mp4."
-    with cli_errors():
-        meta = run_lift(input, Outdir, model=model, video=video, size=size, fps=fps, yx=yx, person=person, flip=flip,
-                        body_height=body_height, pixel_align=pixel_align, focal_px=focal, render=render,
-                        max_side=max_side or None, detect_fps=detect_fps or None, device=device, progress=show_progress(quiet))
-    if not quiet:
-        print(meta['summary'])
-        t = meta['timing_s']
-        print(f"wrote {', '.join(meta['files'])} to {meta['outdir']} "
-              f"({meta['n_frames']} frames; 2D {t['keypoints_2d']:.1f} s, lifting {t['lift']:.1f} s"
-              + (f", rendering {t['render']:.1f} s)" if 'render' in t else ')'))

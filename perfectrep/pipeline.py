@@ -10,7 +10,6 @@ import json, sys, tempfile, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
-from fastcore.script import call_parse
 from .core import PerfectRepError, cli_errors, show_progress, atomic_path
 from .geometry import Camera, look_at, is_root_relative, plant_feet
 from .reps import segment_reps, up_vector
@@ -18,7 +17,7 @@ from .form import assess_form, load_rules, load_lifted_error, camera_view
 from .report import FormReport, _json
 
 # %% auto #0
-__all__ = ['DEMO_FAULTS', 'demo_camera', 'demo_input', 'Loaded', 'load_input', 'analyze', 'annotate_video', 'analyze_cli']
+__all__ = ['DEMO_FAULTS', 'demo_camera', 'demo_input', 'Loaded', 'load_input', 'analyze', 'annotate_video']
 
 # %% ../nbs/60_pipeline.ipynb #b5df8744
 DEMO_FAULTS = {1: 'shallow', 3: 'valgus', 4: 'hips_first'}   # rep index -> injected fault
@@ -228,25 +227,3 @@ def annotate_video(video, # the analysed video
             yield np.asarray(img)
     composed = compose_frames(poses3d, kp.kpts, (kp.width, kp.height), frames, height, report.fps, progress=progress)
     return write_video(dst, banner(composed), fps=report.fps)
-
-# %% ../nbs/60_pipeline.ipynb #0f5824f2
-@call_parse(pos=['input'])
-def analyze_cli(input:str=None, # a video, an image, a keypoint file (.json, .npy), or 3D joints .npy (T, 17, 3); none: the built-in demo
-                exercise:str=None, # squat, deadlift, bench, or other (counted, not scored); default: recognised (the demo: squat)
-                Outdir:str='perfectrep-report', # output folder for report.json, reps.csv, report.html
-                fps:float=None, # frames per second (required for a 3D .npy)
-                up:str=None, # vertical axis of 3D .npy input: -y (our lifter's camera frame, default), y, z, auto
-                rules:str=None, # form rules YAML (default: the shipped perfectrep/configs/form_rules.yaml)
-                model:str=None, # lifter checkpoint for video, image and keypoint input (default: the shipped weights)
-                size:str=None, # image size WIDTHxHEIGHT for a 2D keypoint .npy
-                person:str=None, # follow this person id (see lift/meta.json's people) instead of the lifter
-                seed:int=0, # the demo's lifter
-                quiet:bool=False # print nothing but errors
-               ):
-    "Count and score the reps of a squat, deadlift or bench-press set: report.json, reps.csv and report.html (and annotated.mp4 for a video)."
-    with cli_errors():
-        r = analyze(input, exercise=exercise, outdir=Outdir, fps=fps, up=up, rules=rules, model=model, size=size, seed=seed,
-                    person=person, progress=show_progress(quiet), log=None if quiet else (lambda s: print(s, flush=True)))
-    if not quiet:
-        print(r.summary())
-        print(f'wrote {", ".join(sorted(r.files))} to {Outdir}')

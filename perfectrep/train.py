@@ -16,7 +16,6 @@ import torch.nn.functional as F
 import torch.distributed as dist
 from torch.utils.data import Dataset, DataLoader, DistributedSampler
 import yaml
-from fastcore.script import call_parse
 from fastprogress.fastprogress import master_bar, progress_bar
 from .core import PerfectRepError, cli_errors, check_file, data_root, seed_everything, get_device, atomic_path
 from .skeleton import flip_pose
@@ -32,7 +31,7 @@ __all__ = ['ACTION_DEFAULTS', 'TASKS', 'DATA_KINDS', 'TrainConfig', 'load_config
            'with_maxlen', 'with_depth', 'build_lifter', 'load_weights', 'masked_lifting_loss', 'LiftTask',
            'action_settings', 'ActionTask', 'SyntheticClips', 'synth_lifts', 'build_dataset', 'rng_state',
            'set_rng_state', 'save_checkpoint', 'load_training_state', 'lr_at', 'make_optimizer', 'setup_processes',
-           'MetricsLog', 'read_metrics', 'ema_update', 'train', 'evaluate', 'export_lifter', 'train_cli', 'eval_cli']
+           'MetricsLog', 'read_metrics', 'ema_update', 'train', 'evaluate', 'export_lifter']
 
 # %% ../nbs/30_train.ipynb #05351e6f
 @dataclass
@@ -784,41 +783,3 @@ def export_lifter(checkpoint, # a training checkpoint (.pt) such as runs/default
     dest = save_model(model, dest, info=info)
     with atomic_path(Path(dest).with_suffix('.json')) as tmp: Path(tmp).write_text(json.dumps(model.cfg.to_dict(), indent=1))
     return Path(dest)
-
-# %% ../nbs/30_train.ipynb #57d7e006
-@call_parse
-def train_cli(*overrides:str, # KEY=VALUE settings that override the config file, e.g. epochs=10 lr=2e-4
-              config:str=None, # YAML config file (see perfectrep/configs/)
-              task:str=None # 'lift' (the default) or 'action' (the exercise classifier); same as task=...
-             ):
-    "Train, resume or finetune a lifter (or, with --task action, the exercise classifier) as the config says."
-    try:
-        with cli_errors():
-            cfg = load_config(config, list(overrides) + ([f'task={task}'] if task else []))
-            r = train(cfg)
-    finally:
-        if dist.is_available() and dist.is_initialized(): dist.destroy_process_group()
-    if _rank() != 0: return
-    if cfg.task == 'action':
-        acc = f"best val accuracy {1 - r['best']:.1%}" if math.isfinite(r['best']) else 'no validation'
-        print(f"done: {r['epochs']} epochs, {acc}; classifier in {Path(r['out']) / 'classifier.safetensors'}")
-    else: print(f"done: {r['epochs']} epochs, best val MPJPE {r['best_mpjpe']:.1f} mm; checkpoints in {r['out']}")
-
-@call_parse
-def eval_cli(*overrides:str, # KEY=VALUE settings, e.g. checkpoint=runs/x/best.pt
-             config:str=None, # YAML config file naming the validation data
-             checkpoint:str=None, # weights to evaluate (same as checkpoint=PATH)
-             noisy:bool=False, # also corrupt the 2D: noise and eval_mask_joint dropped joints
-             json_out:str=None # also write the summary and table to this JSON file
-            ):
-    "Evaluate a checkpoint: MPJPE and P-MPJPE (mm) per action, with and without flip-test."
-    with cli_errors():
-        cfg = load_config(config, list(overrides) + ([f'checkpoint={checkpoint}'] if checkpoint else []))
-        r = evaluate(cfg, noisy=noisy)
-    table = r.pop('table', None)
-    if table is not None: print(table.round(1).to_string())
-    print(' '.join(f'{k} {v:.1f}' for k, v in r.items()))
-    if json_out:
-        with atomic_path(json_out) as tmp:
-            Path(tmp).write_text(json.dumps(dict(r, checkpoint=cfg.checkpoint, noisy=noisy,
-                                                 table=None if table is None else table.round(2).to_dict('index')), indent=1))
