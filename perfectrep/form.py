@@ -19,9 +19,9 @@ from .geometry import joint_angle, angle_between
 from .reps import up_vector, RepSegmentation, segment_reps
 
 # %% auto #0
-__all__ = ['STILL', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'BodyFrame', 'camera_view', 'knee_angles', 'hip_angles', 'elbow_angles',
-           'squat_depth', 'lift_heights', 'rep_metrics', 'load_lifted_error', 'load_rules', 'Fault', 'score_rep',
-           'RepForm', 'assess_form']
+__all__ = ['STILL', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'SAGITTAL', 'FRONTAL', 'JUDGED_FROM', 'BodyFrame', 'camera_view',
+           'knee_angles', 'hip_angles', 'elbow_angles', 'squat_depth', 'lift_heights', 'rep_metrics',
+           'load_lifted_error', 'load_rules', 'Fault', 'judged_from', 'score_rep', 'RepForm', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #65b129d4
 def _mid(x, a, b): return (x[:, J[a]] + x[:, J[b]]) / 2
@@ -62,8 +62,19 @@ def _standing_up(x:np.ndarray) -> np.ndarray:
     u = v[top].mean(0)
     return u / np.linalg.norm(u)
 
+def _width_azimuth(x, k) -> float:
+    "Degrees between the line of sight and the lifter's facing axis, from how foreshortened the shoulders and hips are in 2D."
+    w2 = np.abs(k[:, 11, 0] - k[:, 14, 0]) + np.abs(k[:, 1, 0] - k[:, 4, 0])
+    t2 = np.linalg.norm(k[:, [11, 14], :2].mean(1) - k[:, [1, 4], :2].mean(1), axis=-1)
+    w3 = np.linalg.norm(x[:, 11] - x[:, 14], axis=-1) + np.linalg.norm(x[:, 1] - x[:, 4], axis=-1)
+    t3 = np.linalg.norm(x[:, [11, 14]].mean(1) - x[:, [1, 4]].mean(1), axis=-1)
+    up = t2 >= np.percentile(t2, 70)                       # the most upright frames: the trunk at its full length
+    c = np.median(w2[up] / np.maximum(t2[up], 1e-6)) / max(np.median(w3 / np.maximum(t3, 1e-6)), 1e-6)
+    return float(np.degrees(np.arccos(np.clip(c, 0, 1))))
+
 def camera_view(joints, # (T, 17, 3) camera frame (x right, y down, z away), metres; root-relative is fine
-                exercise:str='squat' # 'bench' takes the image's vertical (the lifter lies down)
+                exercise:str='squat', # 'bench' takes the image's vertical (the lifter lies down)
+                kpts=None # (T, 17, 3) the 2D the joints were lifted from (pixels): sharpens how far round the camera stands
                ) -> dict: # label, side, azimuth_deg, elevation_deg, height, description
     "Where the camera stood relative to the lifter: front, rear, left or right side, or three-quarter; its height."
     x = np.asarray(joints, float)
@@ -72,6 +83,10 @@ def camera_view(joints, # (T, 17, 3) camera frame (x right, y down, z away), met
     to_cam = np.array([0., 0., -1.])
     az = float(np.degrees(np.arctan2(to_cam @ f.lateral, to_cam @ f.forward)))
     el = float(np.degrees(np.arcsin(np.clip(to_cam @ f.up, -1, 1))))
+    if kpts is not None and exercise != 'bench':   # how far round: the 3D's guess averaged with the 2D's foreshortening
+        w = _width_azimuth(x, np.asarray(getattr(kpts, 'kpts', kpts), float))
+        m = (abs(az) + (w if abs(az) <= 90 else 180 - w)) / 2
+        az = float(np.copysign(m, az))
     a = abs(az)
     side = 'right' if az > 0 else 'left'
     label = ('front' if a <= 30 else 'front three-quarter' if a < 60 else 'side' if a <= 120 else
@@ -253,7 +268,7 @@ def _inside(v, rng): return (rng[0] is None or v >= rng[0]) and (rng[1] is None 
 class Fault:
     "One fault found in a rep."
     name: str        # e.g. 'shallow'
-    severity: str    # 'minor' (outside good) | 'major' (outside acceptable) | 'note' (weight 0) | 'possible' (within the measurement error)
+    severity: str    # 'minor' (outside good) | 'major' (outside acceptable) | 'note' (weight 0) | 'possible' (within the measurement error) | 'not judged' (this view cannot show it)
     metric: str      # the metric judged
     value: float     # its value, in the metric's unit
     frame: int       # the frame to look at
@@ -266,16 +281,38 @@ def _toward(v, rng, t):
     if rng[1] is not None and v > rng[1]: return max(v - t, rng[1])
     return v
 
+# Which camera views show each metric in the image plane (the movement's plane facing the camera, or the frontal plane):
+# a metric measured along the camera's line of sight comes from depth the lifter can only guess
+SAGITTAL = ('depth_m', 'torso_lean_deg', 'rise_ratio', 'lockout_deg', 'bar_drift_m', 'shin_angle_deg', 'touch_m', 'bar_depth_m', 'hip_rise_m')
+FRONTAL = ('knee_ankle_ratio', 'hip_shift_m', 'bar_tilt_m')
+JUDGED_FROM = {**{m: ('side', 'front three-quarter', 'rear three-quarter') for m in SAGITTAL},
+               **{m: ('front', 'rear', 'front three-quarter', 'rear three-quarter') for m in FRONTAL}}
+
+def judged_from(metric:str, # a metric name
+                view:str|None # a `camera_view` label, or None (3D not from one camera: every metric is judged)
+               ) -> bool:
+    "Whether a metric can be judged from this camera view."
+    return view is None or view in JUDGED_FROM.get(metric, (view,))
+
+def _where_to_film(metric:str) -> str:
+    return 'from the side or three-quarter' if metric in SAGITTAL else 'from the front, behind or three-quarter'
+
 def score_rep(metrics:dict, # metric name -> value
               frames:dict, # metric name (or bottom/top/start/end) -> frame
               rules:list, # the rules of one exercise
-              tolerance:dict|None=None # metric -> measurement error (its unit); None: the metrics are exact
+              tolerance:dict|None=None, # metric -> measurement error (its unit); None: the metrics are exact
+              view:str|None=None # the camera's view (`camera_view` label) of 3D lifted from one camera; None: judge every metric
              ) -> tuple[float, list, list]: # (score 0-100, faults, notes)
-    "Score one rep against the rules: 100 minus the penalties of its faults; misses within `tolerance` are 'possible' notes."
+    "Score one rep: 100 minus the penalties of its faults; misses within `tolerance` are 'possible', metrics this view cannot show 'not judged'."
     score, faults, notes = 100., [], []
     for r in rules:
         v = metrics.get(r['metric'])
-        if v is None or isinstance(v, (str, bool)) or not np.isfinite(v) or _inside(v, r['good']): continue
+        if v is None or isinstance(v, (str, bool)) or not np.isfinite(v): continue
+        if r['weight'] and not judged_from(r['metric'], view):
+            notes.append(Fault(r['fault'], 'not judged', r['metric'], float(v), int(frames.get('bottom', 0)),
+                               f'{r["fault"]} not judged from this view ({view}): film {_where_to_film(r["metric"])} to judge it.', 0.))
+            continue
+        if _inside(v, r['good']): continue
         t = float((tolerance or {}).get(r['metric'], 0.))
         va = _toward(v, r['good'], t)                 # the benefit of the doubt: the value at the near end of its error
         text = r['feedback'].format(value=v, cm=100 * v, abs_cm=abs(100 * v), pct=100 * v)
@@ -310,7 +347,8 @@ class RepForm:
                 'score': None if self.score is None else round(float(self.score), 1),
                 'faults': [{'name': x.name, 'severity': x.severity, 'frame': int(x.frame), 'value': f(x.value),
                             'metric': x.metric, 'feedback': x.feedback} for x in self.faults],
-                'notes': [x.feedback for x in self.notes],
+                'notes': [x.feedback for x in self.notes if x.severity != 'not judged'],
+                'not_judged': [x.name for x in self.notes if x.severity == 'not judged'],
                 **{k: f(v) for k, v in self.metrics.items()},
                 'bottom_frame': int(self.frames.get('bottom', self.start)), 'top_frame': int(self.frames.get('top', self.end - 1))}
 
@@ -320,7 +358,8 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
                 reps=None, # a RepSegmentation, a list of (start, end) frames, or None to segment here
                 up=None, # vertical axis: '-y' (camera, default), 'z' (a Motion's default), 'y', 'auto'
                 rules=None, # rules dict, a YAML path, or None for the shipped rules
-                tolerance:dict|None=None # metric -> measurement error (e.g. `load_lifted_error()[exercise]` for lifted 3D)
+                tolerance:dict|None=None, # metric -> measurement error (e.g. `load_lifted_error()[exercise]` for lifted 3D)
+                view:str|None=None # the camera's view of 3D lifted from one camera (`camera_view(...)['label']`); None: judge all
                ) -> list[RepForm]:
     "Measure and score every rep of a set."
     if hasattr(joints, 'joints'): joints, fps, up = joints.joints, joints.fps if fps is None else fps, 'z' if up is None else up
@@ -344,6 +383,6 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         best = max(best, M['velocity_mean'])
         M['velocity_loss_pct'] = 100 * (1 - M['velocity_mean'] / best) if best > 0 else 0.
         F['velocity_loss_pct'] = F['velocity_mean']
-        sc, fl, nt = score_rep(M, F, rules.get(exercise, []), tolerance)
+        sc, fl, nt = score_rep(M, F, rules.get(exercise, []), tolerance, view)
         out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F))
     return out

@@ -156,7 +156,7 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
         joints = x.joints
         rootrel = is_root_relative(joints)
         lifted = rootrel or (x.kind != '3d' and up == '-y')   # 3D from one camera through a lifter
-        view = camera_view(joints, exercise) if x.kind != '3d' else None
+        view = camera_view(joints, exercise, x.kpts) if x.kind != '3d' else None
         if view: say(f'camera: {view["description"]}')
         if exercise in ('squat', 'deadlift') and rootrel:
             joints = plant_feet(joints)      # heights, bar path and velocities are measured from the floor, not the pelvis
@@ -168,7 +168,8 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
                                  'is reported as a possible fault, not scored (perfectrep/configs/lifted_error.yaml)')
         t2 = time.perf_counter()
         seg = segment_reps(joints, x.fps, exercise=exercise, kind='3d', up=up, observed=None if x.kpts is None else x.kpts.observed)
-        forms = assess_form(joints, x.fps, exercise=exercise, reps=seg, up=up, rules=rules, tolerance=tol)
+        forms = assess_form(joints, x.fps, exercise=exercise, reps=seg, up=up, rules=rules, tolerance=tol,
+                            view=view['label'] if view and lifted else None)
         report = FormReport(exercise, x.fps, forms, seg, joints, up, x.source, notes, x.truth, recognition=recognition,
                             kpts=x.kpts, view=view, timing=timing)
         timing['reps_and_form'] = time.perf_counter() - t2

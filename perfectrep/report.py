@@ -45,6 +45,15 @@ class FormReport:
     def n_frames(self) -> int: return len(self.joints)
     @property
     def scores(self) -> list: return [r.score for r in self.reps]
+    @property
+    def not_judged(self) -> str:
+        "One line naming the faults this camera view could not judge, and where to film them from; '' when none."
+        miss = {n.name: n.feedback.split(': film ')[-1].rstrip('.') for r in self.reps for n in r.notes if n.severity == 'not judged'}
+        if not miss: return ''
+        by_place = {}
+        for name, place in miss.items(): by_place.setdefault(place, []).append(name)
+        view = (self.view or {}).get('label', 'this view')
+        return f'not judged from the {view}: ' + '; '.join(f'{", ".join(n)} ({p})' for p, n in by_place.items())
 
     def to_frame(self) -> pd.DataFrame:
         "One row per rep: frames, seconds, score, faults and every metric."
@@ -92,7 +101,7 @@ class FormReport:
         lines = [head] + [f'  rep {r.index + 1}: ' + (f'{r.score:.0f}' if r.score is not None else '-') + ' '
                           + ('; '.join(f'{f.name}: {f.feedback}' for f in r.faults) or 'clean')
                           + (f' (possibly: {", ".join(maybe(r))})' if maybe(r) else '') for r in self.reps]
-        return '\n'.join(lines + [f'note: {n}' for n in self.notes])
+        return '\n'.join(lines + ([self.not_judged] if self.not_judged else []) + [f'note: {n}' for n in self.notes])
 
     def _repr_markdown_(self):
         df = self.to_frame()
@@ -282,7 +291,7 @@ def render_html(report:FormReport) -> str:
     for r in report.reps:
         faults = '<br>'.join(f'<span class="{f.severity}">{e(f.name)} ({f.severity}, frame {f.frame}):</span> {e(f.feedback)}'
                              for f in r.faults) or 'clean'
-        notes = '<br>'.join(e(n.feedback) for n in r.notes)
+        notes = '<br>'.join(e(n.feedback) for n in r.notes if n.severity != 'not judged')
         m = r.metrics
         key = [('depth', 'depth_m', 100, 'cm'), ('lean', 'torso_lean_deg', 1, '°'), ('v mean', 'velocity_mean', 1, 'm/s'),
                ('lockout', 'lockout_deg', 1, '°'), ('touch', 'touch_m', 100, 'cm')]
@@ -291,7 +300,7 @@ def render_html(report:FormReport) -> str:
                     f'{r.end / report.fps:.1f} s</span></td><td><b>{"-" if r.score is None else f"{r.score:.0f}"}</b></td>'
                     f'<td>{faults}{"<br><span class=muted>" + notes + "</span>" if notes else ""}</td><td class="muted">{e(mtxt)}</td></tr>')
         if report.pictures: rows.append(f'<tr class="pics"><td></td><td colspan="4">{_rep_figures(report, r)}</td></tr>')
-    notes = ''.join(f'<p class="note">{e(n)}</p>' for n in report.notes)
+    notes = ''.join(f'<p class="note">{e(n)}</p>' for n in report.notes + ([report.not_judged] if report.not_judged else []))
     rec = report.recognition
     seen = ' &middot; '.join(x for x in (
         f'exercise {"recognised" if rec is not None else "given"}: <b>{e(report.exercise)}</b>'
