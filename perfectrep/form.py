@@ -19,9 +19,10 @@ from .geometry import joint_angle, angle_between
 from .reps import up_vector, RepSegmentation, segment_reps
 
 # %% auto #0
-__all__ = ['STILL', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'SAGITTAL', 'FRONTAL', 'JUDGED_FROM', 'BodyFrame', 'camera_view',
-           'knee_angles', 'hip_angles', 'elbow_angles', 'squat_depth', 'lift_heights', 'rep_metrics',
-           'load_lifted_error', 'load_rules', 'Fault', 'judged_from', 'score_rep', 'RepForm', 'assess_form']
+__all__ = ['STILL', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'SAGITTAL', 'FRONTAL', 'JUDGED_FROM', 'METRIC_JOINTS', 'BodyFrame',
+           'camera_view', 'knee_angles', 'hip_angles', 'elbow_angles', 'squat_depth', 'lift_heights', 'rep_metrics',
+           'load_lifted_error', 'load_rules', 'Fault', 'hidden_metrics', 'judged_from', 'score_rep', 'RepForm',
+           'assess_form']
 
 # %% ../nbs/42_form.ipynb #65b129d4
 def _mid(x, a, b): return (x[:, J[a]] + x[:, J[b]]) / 2
@@ -288,6 +289,20 @@ FRONTAL = ('knee_ankle_ratio', 'hip_shift_m', 'bar_tilt_m')
 JUDGED_FROM = {**{m: ('side', 'front three-quarter', 'rear three-quarter') for m in SAGITTAL},
                **{m: ('front', 'rear', 'front three-quarter', 'rear three-quarter') for m in FRONTAL}}
 
+METRIC_JOINTS = {   # the joints each metric is measured from (either side will do): a metric whose joints were hidden is not judged
+    'depth_m': ('hip', 'knee'), 'knee_ankle_ratio': ('knee', 'ankle'), 'rise_ratio': ('hip', 'shoulder'), 'torso_lean_deg': ('hip', 'shoulder'),
+    'hip_shift_m': ('hip', 'ankle'), 'bar_drift_m': ('wrist', 'ankle'), 'shin_angle_deg': ('knee', 'ankle'), 'touch_m': ('wrist', 'shoulder'),
+    'bar_depth_m': ('wrist', 'shoulder'), 'bar_tilt_m': ('wrist',), 'hip_rise_m': ('hip', 'shoulder')}
+
+def hidden_metrics(conf, # (T, 17) the 2D confidence of the rep's frames
+                   min_conf:float=0.5 # a joint seen less than this on average over the rep, on both sides, counts as hidden
+                  ) -> dict: # metric -> the hidden joints it needs, e.g. ['wrists']
+    "The metrics that cannot be trusted because the detector could not see their joints on either side."
+    c = np.asarray(conf, float).mean(0)
+    seen = lambda n: max(c[J[f'left_{n}']], c[J[f'right_{n}']]) >= min_conf    # from the side the far limb is hidden: one will do
+    out = {m: [f'{n}s' for n in names if not seen(n)] for m, names in METRIC_JOINTS.items()}
+    return {m: h for m, h in out.items() if h}
+
 def judged_from(metric:str, # a metric name
                 view:str|None # a `camera_view` label, or None (3D not from one camera: every metric is judged)
                ) -> bool:
@@ -301,7 +316,8 @@ def score_rep(metrics:dict, # metric name -> value
               frames:dict, # metric name (or bottom/top/start/end) -> frame
               rules:list, # the rules of one exercise
               tolerance:dict|None=None, # metric -> measurement error (its unit); None: the metrics are exact
-              view:str|None=None # the camera's view (`camera_view` label) of 3D lifted from one camera; None: judge every metric
+              view:str|None=None, # the camera's view (`camera_view` label) of 3D lifted from one camera; None: judge every metric
+              hidden:dict|None=None # metric -> the hidden joints it needs (`hidden_metrics`): not judged
              ) -> tuple[float, list, list]: # (score 0-100, faults, notes)
     "Score one rep: 100 minus the penalties of its faults; misses within `tolerance` are 'possible', metrics this view cannot show 'not judged'."
     score, faults, notes = 100., [], []
@@ -311,6 +327,10 @@ def score_rep(metrics:dict, # metric name -> value
         if r['weight'] and not judged_from(r['metric'], view):
             notes.append(Fault(r['fault'], 'not judged', r['metric'], float(v), int(frames.get('bottom', 0)),
                                f'{r["fault"]} not judged from this view ({view}): film {_where_to_film(r["metric"])} to judge it.', 0.))
+            continue
+        if r['weight'] and (hidden or {}).get(r['metric']):
+            notes.append(Fault(r['fault'], 'not judged', r['metric'], float(v), int(frames.get('bottom', 0)),
+                               f'{r["fault"]} not judged: the {" and ".join(hidden[r["metric"]])} were hidden; film with them in view.', 0.))
             continue
         if _inside(v, r['good']): continue
         t = float((tolerance or {}).get(r['metric'], 0.))
@@ -359,7 +379,8 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
                 up=None, # vertical axis: '-y' (camera, default), 'z' (a Motion's default), 'y', 'auto'
                 rules=None, # rules dict, a YAML path, or None for the shipped rules
                 tolerance:dict|None=None, # metric -> measurement error (e.g. `load_lifted_error()[exercise]` for lifted 3D)
-                view:str|None=None # the camera's view of 3D lifted from one camera (`camera_view(...)['label']`); None: judge all
+                view:str|None=None, # the camera's view of 3D lifted from one camera (`camera_view(...)['label']`); None: judge all
+                confidence=None # (T, 17) the 2D confidence the 3D was lifted from: metrics of hidden joints are not judged
                ) -> list[RepForm]:
     "Measure and score every rep of a set."
     if hasattr(joints, 'joints'): joints, fps, up = joints.joints, joints.fps if fps is None else fps, 'z' if up is None else up
@@ -383,6 +404,7 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         best = max(best, M['velocity_mean'])
         M['velocity_loss_pct'] = 100 * (1 - M['velocity_mean'] / best) if best > 0 else 0.
         F['velocity_loss_pct'] = F['velocity_mean']
-        sc, fl, nt = score_rep(M, F, rules.get(exercise, []), tolerance, view)
+        hid = hidden_metrics(np.asarray(confidence)[s:e]) if confidence is not None else None
+        sc, fl, nt = score_rep(M, F, rules.get(exercise, []), tolerance, view, hid)
         out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F))
     return out

@@ -48,12 +48,11 @@ class FormReport:
     @property
     def not_judged(self) -> str:
         "One line naming the faults this camera view could not judge, and where to film them from; '' when none."
-        miss = {n.name: n.feedback.split(': film ')[-1].rstrip('.') for r in self.reps for n in r.notes if n.severity == 'not judged'}
-        if not miss: return ''
-        by_place = {}
-        for name, place in miss.items(): by_place.setdefault(place, []).append(name)
-        view = (self.view or {}).get('label', 'this view')
-        return f'not judged from the {view}: ' + '; '.join(f'{", ".join(n)} ({p})' for p, n in by_place.items())
+        why = {}
+        for r in self.reps:
+            for n in r.notes:
+                if n.severity == 'not judged': why.setdefault(n.feedback.split(': ', 1)[-1].rstrip('.'), set()).add(n.name)
+        return ('not judged: ' + '; '.join(f'{", ".join(sorted(names))} ({w})' for w, names in why.items())) if why else ''
 
     def to_frame(self) -> pd.DataFrame:
         "One row per rep: frames, seconds, score, faults and every metric."
