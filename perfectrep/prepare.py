@@ -50,18 +50,18 @@ def prepare_cli(argv:list|None=None # arguments (default: sys.argv[1:])
                ):
     "Convert a Fit3D tree or motion capture into a frame store (`perfectrep-prepare fit3d|mocap ...`)."
     args = _parser().parse_args(argv)
-    from perfectrep.core import cli_errors
+    from perfectrep.core import cli_errors, show_progress
     with cli_errors():
         if args.kind == 'fit3d':
             from perfectrep.fit3d import fit3d_to_store
             st = fit3d_to_store(args.root, args.out, subjects=args.subjects, val_subjects=args.val, test_subjects=args.test,
-                                cameras=args.cameras, lr=args.lr, overwrite=args.overwrite, progress=True)
+                                cameras=args.cameras, lr=args.lr, overwrite=args.overwrite, progress=show_progress())
         else:
             from fastprogress.fastprogress import progress_bar
             from perfectrep.mocap import load_motion
             from perfectrep.dataset import motions_to_store
             files = _motion_files(args.src)
-            motions = (load_motion(f, fps=args.fps) for f in progress_bar(files))
+            motions = (load_motion(f, fps=args.fps) for f in (progress_bar(files) if show_progress() else files))
             st = motions_to_store(motions, args.out, fps=args.fps, val_subjects=args.val_subjects,
                                   test_subjects=args.test_subjects, overwrite=args.overwrite)
     n = sum(s['n_frames'] for s in st.sequences)

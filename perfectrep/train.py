@@ -17,7 +17,7 @@ import torch.distributed as dist
 from torch.utils.data import Dataset, DataLoader, DistributedSampler
 import yaml
 from fastprogress.fastprogress import master_bar, progress_bar
-from .core import PerfectRepError, cli_errors, check_file, data_root, seed_everything, get_device, atomic_path
+from .core import PerfectRepError, cli_errors, show_progress, check_file, data_root, seed_everything, get_device, atomic_path
 from .skeleton import flip_pose
 from .model import DSTformer, DSTformerConfig, load_checkpoint, save_model
 from .losses import lifting_loss, metrics_by_action
@@ -689,7 +689,7 @@ def train(cfg:TrainConfig, # the run
     steps = len(loader) if not cfg.steps_per_epoch else min(len(loader), cfg.steps_per_epoch)
     if steps == 0: raise PerfectRepError(f'the training data holds no clips ({len(train_ds)} items for {world} process(es))')
     augment = task.make_augment()
-    show = cfg.progress and rank == 0
+    show = cfg.progress and rank == 0 and show_progress()     # bars on a terminal; one line per epoch in a log
     mb = master_bar(range(start_epoch, cfg.epochs)) if show else range(start_epoch, cfg.epochs)
     stopped, last_val, epoch = None, {}, start_epoch - 1
     for epoch in mb:

@@ -84,6 +84,12 @@ def run_nbdev_test():
 run_nbdev_test()
 
 
+@check('no module imports one that comes after it in the notebook order (tools/import_graph.py)')
+def _():
+    r = sh(sys.executable, ROOT/'tools'/'import_graph.py')
+    return r.returncode == 0, r.stdout[-3000:] + r.stderr[-2000:]
+
+
 @check('docs pipeline (nbdev-proc-nbs) runs with no import-cell complaint')
 def _():
     r = sh(BIN/'nbdev-proc-nbs')
