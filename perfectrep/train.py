@@ -18,7 +18,7 @@ from torch.utils.data import Dataset, DataLoader, DistributedSampler
 import yaml
 from fastprogress.fastprogress import master_bar, progress_bar
 from .core import PerfectRepError, cli_errors, show_progress, check_file, data_root, seed_everything, get_device, atomic_path
-from .skeleton import flip_pose
+from .skeleton import flip_pose, J
 from .model import DSTformer, DSTformerConfig, load_checkpoint, save_model
 from .losses import lifting_loss, metrics_by_action
 from .mocap import load_motion, Motion
@@ -28,7 +28,7 @@ from .classifier import ClassifierConfig, ExerciseClassifier, ClipSampler, Actio
 
 # %% auto #0
 __all__ = ['ACTION_DEFAULTS', 'TASKS', 'DATA_KINDS', 'TrainConfig', 'load_config', 'validate_config', 'save_config',
-           'with_maxlen', 'with_depth', 'build_lifter', 'load_weights', 'masked_lifting_loss', 'LiftTask',
+           'with_maxlen', 'with_depth', 'build_lifter', 'load_weights', 'masked_lifting_loss', 'LiftTask', 'hide_head',
            'action_settings', 'ActionTask', 'SyntheticClips', 'synth_lifts', 'build_dataset', 'rng_state',
            'set_rng_state', 'save_checkpoint', 'load_training_state', 'lr_at', 'make_optimizer', 'setup_processes',
            'MetricsLog', 'read_metrics', 'ema_update', 'train', 'evaluate', 'export_lifter']
@@ -58,6 +58,8 @@ class TrainConfig:
     mask_joint: float = 0.05     # probability that a joint is masked (confidence 0)
     mask_frame: float = 0.1      # probability that a whole frame is masked
     flip: float = 0.5            # probability of a horizontal flip
+    detector: float = 0.0        # probability that a clip first gets a real detector's 2D error (`DetectorNoise2D`)
+    hide_head: float = 0.0       # probability that a clip's nose and head top are unseen (confidence 0) over a stretch of it
     # model
     model: str = 'base'          # DSTformer preset: 'tiny', 'lite' or 'base'
     model_args: dict = field(default_factory=dict)  # preset fields to change, e.g. {depth: 3, dim_feat: 128}
@@ -251,9 +253,15 @@ class LiftTask:
     def load(self, path) -> nn.Module: return load_weights(path, self.cfg)
     def build_model(self) -> nn.Module: return build_lifter(self.cfg)
     def make_augment(self):
-        "The training-time 2D corruption: noise, joint and frame masks, flips."
+        "The training-time 2D corruption: a detector's error and a hidden head for some clips, then noise, joint and frame masks, flips."
         c = self.cfg
-        return Augment2D(noise=c.noise, mask_joint=c.mask_joint, mask_frame=c.mask_frame, flip=c.flip)
+        aug, det = Augment2D(noise=c.noise, mask_joint=c.mask_joint, mask_frame=c.mask_frame, flip=c.flip), DetectorNoise2D()
+        if not (c.detector or c.hide_head): return aug
+        def augment(x, y):
+            if c.detector: x = torch.where((torch.rand(len(x), device=x.device) < c.detector)[:, None, None, None], det(x), x)
+            if c.hide_head: x = hide_head(x, c.hide_head)
+            return aug(x, y)
+        return augment
 
     def loss(self, model, batch:dict, device, augment=None) -> tuple:
         "The loss of one batch and its parts as floats."
@@ -293,6 +301,18 @@ class LiftTask:
         res = {k: float(table.loc['mean', k]) for k in table.columns if k != 'frames'}
         if not c.flip_test: res['mpjpe'], res['p_mpjpe'] = res['mpjpe_noflip'], res['p_mpjpe_noflip']
         return dict(res, table=table)
+
+def hide_head(x, # (B, T, J, 3) normalised 2D and confidence
+              p:float # probability per clip
+             ) -> torch.Tensor:
+    "The nose and head top unseen (coordinates and confidence 0) over a random stretch of a share `p` of the clips."
+    B, T = x.shape[:2]
+    t = torch.arange(T, device=x.device)
+    a = (torch.rand(B, device=x.device) * T * 0.5).long()[:, None]
+    e = torch.where(torch.rand(B, 1, device=x.device) < 0.5, torch.full_like(a, T), a + 1 + (torch.rand(B, 1, device=x.device) * (T - a)).long())
+    off = ((t >= a) & (t < e) & (torch.rand(B, 1, device=x.device) < p))[..., None, None]      # (B, T, 1, 1)
+    head = torch.zeros(x.shape[2], dtype=torch.bool, device=x.device); head[[J['nose'], J['head_top']]] = True
+    return torch.where(off & head[None, None, :, None], torch.zeros_like(x), x)
 
 ACTION_DEFAULTS = dict(
     kind='2d',                  # classifier input: '2d' (normalised keypoints and confidence) or '3d' (root-relative metres)
