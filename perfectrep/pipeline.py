@@ -215,11 +215,12 @@ def annotate_video(video, # the analysed video
     from perfectrep.video import Video, write_video
     from perfectrep.viz import compose_frames
     vid, kp = Video(video), report.kpts
+    ms = round(min(height, vid.height) * max(vid.width, vid.height) / vid.height)     # never upscale a small video
+    height = vid.frame_size(ms)[1]                       # the decoded frames' height: composed as they come, not resized
     size = max(14, height // 22)
     band = int(size * 1.6) // 2 * 2
     try: font = ImageFont.load_default(size=size)
     except TypeError: font = ImageFont.load_default()
-    ms = round(height * max(vid.width, vid.height) / vid.height)
     frames = vid.frames(max_side=ms, start=kp.first_frame, prefetch=8)
     def banner(composed):
         for t, fr in enumerate(composed):

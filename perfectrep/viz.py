@@ -6,7 +6,7 @@ Docs: https://perfectrep.github.io/perfectrep/viz.html.md"""
 
 # %% ../nbs/34_viz.ipynb #5ae2a1c1
 from __future__ import annotations
-import io
+import io, itertools
 from pathlib import Path
 from typing import Iterable, Iterator
 import numpy as np
@@ -163,8 +163,11 @@ def compose_frames(poses3d:np.ndarray, # (T, 17, 3) camera frame, metres
     w0, h0 = image_size
     pw = max(2, round(w0 * height / h0 / 2) * 2)
     r3 = SkeletonView(poses3d, size=height)
-    canvas = np.full((height, pw, 3), 24, np.uint8)
     src = iter(frames) if frames is not None else None
+    first = next(src, None) if src is not None else None
+    if first is not None and first.shape[0] == height: pw = first.shape[1]     # decoded at the output height: no resizing
+    if first is not None: src = itertools.chain([first], src)
+    canvas = np.full((height, pw, 3), 24, np.uint8)
     for t in (progress_bar(range(T), leave=False) if progress else range(T)):
         f = next(src, None) if src is not None else None
         f = canvas if f is None else f
