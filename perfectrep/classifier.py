@@ -33,6 +33,7 @@ def model_input(px, # (T, 17, 2|3) pixels (x, y[, confidence]); None with `kind=
     if kind == '3d': return root_relative(np.asarray(Xc, dtype=np.float64)).astype(np.float32)
     return model_input_2d(px)[0].astype(np.float32)
 
+# %% ../nbs/23_classifier.ipynb #26220e59
 class ClipSampler:
     "Random labelled clips from `Example`s: class-balanced, source-balanced, random window, tempo and camera."
     def __init__(self, examples:list, # `Example`s (any fps)

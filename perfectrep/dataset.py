@@ -183,6 +183,7 @@ class FrameStore:
         rows = [f'| {sp} | {src} | {r.sequences} | {r.frames} | {r.cameras} |' for (sp, src), r in self.summary().iterrows()] if len(self) else []
         return f'**FrameStore** `{self.root}`\n\n| split | source | sequences | frames | cameras |\n|---|---|---|---|---|\n' + '\n'.join(rows)
 
+# %% ../nbs/14_dataset.ipynb #42a7d536
 class FrameStoreWriter:
     "Write a `FrameStore` sequence by sequence; the store appears at `root` only on success (use as a context manager)."
     def __init__(self, root, # the final store folder

@@ -142,6 +142,7 @@ def track_people(cands:list, # per frame, a list of candidate skeletons (17, 3) 
             if j not in used_c: tracks.append(Track(len(tracks))); tracks[-1].add(t, k, b)
     return tracks
 
+# %% ../nbs/32_detect.ipynb #8fef40e1
 def choose_lifter(tracks:list[Track], # person tracks from `track_people`
                   n_frames:int, # frames in the sequence
                   width:int, # image width, pixels
@@ -270,6 +271,7 @@ def detection_step(fps:float, # the video's frame rate
     "How many frames apart to detect so that detection runs at `max_fps` or less."
     return max(1, int(np.ceil(fps / max_fps - 0.05))) if max_fps and fps else 1
 
+# %% ../nbs/32_detect.ipynb #d78f165a
 def upsample_keypoints(kp:Keypoints2D, # detected on every `step`-th frame
                        step:int, # frames between detections
                        n_frames:int # frames of the video

@@ -112,6 +112,7 @@ def label_segments(m:Motion, # a motion with per-frame labels
     b = np.r_[0, np.flatnonzero(lab[1:] != lab[:-1]) + 1, len(lab)]
     return [(int(s), int(e), str(lab[s])) for s, e in zip(b[:-1], b[1:]) if (e - s) / m.fps >= min_seconds]
 
+# %% ../nbs/17_examples.ipynb #922c2445
 def cmu13_examples(root, # folder with CMU subject 13's 13_*.amc, 13.asf and 13_*.txt label files
                    fps:float=10., # resample to this rate
                    min_seconds:float=1.0 # shorter segments are dropped

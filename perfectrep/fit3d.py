@@ -20,6 +20,7 @@ __all__ = ['FIT3D_CAMERAS', 'FIT3D_FPS', 'FIT3D_SIZE', 'MIRROR25', 'read_joints2
 
 # %% ../nbs/15_fit3d.ipynb #8335ee3a
 FIT3D_CAMERAS = ('50591643', '58860488', '60457274', '65906101')
+
 FIT3D_FPS, FIT3D_SIZE = 50., (900, 900)
 
 def _read_json(path, what:str):
@@ -29,6 +30,7 @@ def _read_json(path, what:str):
     except (ValueError, UnicodeDecodeError) as e: raise PerfectRepError(f'{path}: not valid JSON ({e})') from None
 
 _JOINTS_HEAD = re.compile(rb'\s*\{\s*"joints3d_25"\s*:\s*')
+
 _NUMERIC = b'0123456789.-+eE[], \n\r\t'
 
 def read_joints25(path # a Fit3D joints3d_25/<action>.json file
@@ -73,6 +75,7 @@ def fit3d_sequences(root, # the Fit3D root
         out += [(s, a) for a in info['subj_to_act'][s]]
     return out
 
+# %% ../nbs/15_fit3d.ipynb #15ad801a
 def read_fit3d_sequence(root, subject:str, action:str, # which sequence
                         cameras=None, # camera names (default: all in the info file)
                         reps:dict|None=None # a subject's rep_ann.json content (read when None)
@@ -173,6 +176,7 @@ def _fit3d_camera(rng, i, n, center):
             'intrinsics_w_distortion': intr,
             'intrinsics_wo_distortion': {'f': intr['f'], 'c': intr['c']}}
 
+# %% ../nbs/15_fit3d.ipynb #591a273b
 def make_fit3d_tree(root, # folder to write (created)
                     subjects=('s03', 's09', 's11'), # subject names
                     actions=('squat', 'deadlift'), # action names per subject

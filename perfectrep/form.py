@@ -132,6 +132,7 @@ def lift_heights(x, # (T, 17, 3) metres
     bar = frame.height(_mid(x, 'left_wrist', 'right_wrist'))
     return bar, (frame.height(_mid(x, 'left_hip', 'right_hip')) if exercise == 'squat' else bar)
 
+# %% ../nbs/42_form.ipynb #cbec63d7
 def rep_metrics(x, # (T, 17, 3) joints of the whole set, metres
                 fps:float, # frames per second
                 exercise:str, # 'squat' | 'deadlift' | 'bench'
@@ -232,6 +233,7 @@ def rep_metrics(x, # (T, 17, 3) joints of the whole set, metres
 
 # %% ../nbs/42_form.ipynb #1be5aa1a
 RULES_PATH = files('perfectrep') / 'configs' / 'form_rules.yaml'   # the default rules, shipped with the package
+
 LIFTED_ERROR_PATH = files('perfectrep') / 'configs' / 'lifted_error.yaml'   # the default lifter's measured metric errors
 
 def _read_yaml(p):
@@ -285,7 +287,10 @@ def _toward(v, rng, t):
 # Which camera views show each metric in the image plane (the movement's plane facing the camera, or the frontal plane):
 # a metric measured along the camera's line of sight comes from depth the lifter can only guess
 SAGITTAL = ('depth_m', 'torso_lean_deg', 'rise_ratio', 'lockout_deg', 'bar_drift_m', 'shin_angle_deg', 'touch_m', 'bar_depth_m', 'hip_rise_m')
+
 FRONTAL = ('knee_ankle_ratio', 'hip_shift_m', 'bar_tilt_m')
+
+# %% ../nbs/42_form.ipynb #08f5152c
 JUDGED_FROM = {**{m: ('side', 'front three-quarter', 'rear three-quarter') for m in SAGITTAL},
                **{m: ('front', 'rear', 'front three-quarter', 'rear three-quarter') for m in FRONTAL}}
 
@@ -312,6 +317,7 @@ def judged_from(metric:str, # a metric name
 def _where_to_film(metric:str) -> str:
     return 'from the side or three-quarter' if metric in SAGITTAL else 'from the front, behind or three-quarter'
 
+# %% ../nbs/42_form.ipynb #0b58d4d1
 def score_rep(metrics:dict, # metric name -> value
               frames:dict, # metric name (or bottom/top/start/end) -> frame
               rules:list, # the rules of one exercise
@@ -372,6 +378,7 @@ class RepForm:
                 **{k: f(v) for k, v in self.metrics.items()},
                 'bottom_frame': int(self.frames.get('bottom', self.start)), 'top_frame': int(self.frames.get('top', self.end - 1))}
 
+# %% ../nbs/42_form.ipynb #0b17433d
 def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
                 fps:float|None=None, # frames per second
                 exercise:str='squat', # 'squat' | 'deadlift' | 'bench' | 'other'

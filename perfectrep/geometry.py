@@ -47,6 +47,7 @@ def _vec(v, n):
     if a.size != n: raise ValueError(f'expected {n} numbers, got {a.size}')
     return a
 
+# %% ../nbs/02_geometry.ipynb #b130e007
 @dataclass
 class Camera:
     "A calibrated camera: pinhole intrinsics, Fit3D-toolkit distortion, and extrinsics (X_cam = (X_world - T) @ R.T)."

@@ -181,6 +181,7 @@ def _json_default(o):
     if isinstance(o, Path): return str(o)
     raise TypeError(f'not JSON serialisable: {type(o).__name__}')
 
+# %% ../nbs/35_infer.ipynb #27c01838
 def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or an OpenPose folder
              outdir, # output folder (created; files in it are replaced)
              model=None, # a lifter, a checkpoint path, or None for the shipped default

@@ -121,6 +121,7 @@ def _read_openpose_frame(d:dict, path, t:int, yx:bool):
         if a[:, 2].max() > 0: out.append((t, _pid(p.get('person_id')), a, fmt))
     return out
 
+# %% ../nbs/33_keypoints.ipynb #7215b410
 def _load_json(path):
     try: return json.loads(Path(path).read_text())
     except (json.JSONDecodeError, UnicodeDecodeError) as e: raise PerfectRepError(f'{path} is not valid JSON ({e}); truncated?') from None

@@ -125,6 +125,7 @@ class ASFSkeleton:
 
 def _floats(toks): return np.array([float(t) for t in toks], dtype=np.float64)
 
+# %% ../nbs/10_mocap.ipynb #f8c82639
 def read_asf(path # an Acclaim .asf skeleton file
             ) -> ASFSkeleton:
     "Parse an ASF skeleton file."
@@ -333,6 +334,7 @@ BVH_NAMES = {
     'thorax': ['neck', 'neck1', 'lowerneck'],
     'head': ['head'],
 }
+
 for _k in [k for k in BVH_NAMES if k.startswith('left')]:
     BVH_NAMES[_k.replace('left', 'right')] = [n.replace('left', 'right') if n.startswith('left') else 'r' + n[1:] for n in BVH_NAMES[_k]]
 
@@ -366,6 +368,7 @@ def _parse_bvh(path):
     if data.size != nf * nch: raise PerfectRepError(f'{path}: expected {nf} frames of {nch} channels, found {data.size} numbers')
     return joints, data.reshape(nf, nch), ft
 
+# %% ../nbs/10_mocap.ipynb #517bd225
 def read_bvh(path, # a .bvh file
              fps:float|None=None, # resample to this rate; None keeps the file's rate
              scale:float|None=None, # metres per file unit; None guesses from the leg length

@@ -185,6 +185,7 @@ class Fusion(nn.Linear):
         b = b.to(a.dtype)
         return a.lerp_(b, w) if _inplace() else torch.lerp(a, b, w)
 
+# %% ../nbs/20_model.ipynb #1b0c7b6d
 class DSTformer(nn.Module):
     "Dual-stream spatio-temporal transformer: 2D keypoints + confidence `(B, T, J, 3)` -> 3D joints `(B, T, J, 3)`."
     def __init__(self, cfg:DSTformerConfig|None=None):
@@ -243,6 +244,7 @@ def count_parameters(cfg:DSTformerConfig|str # a config or a preset name
 
 # %% ../nbs/20_model.ipynb #26e300ca
 FORMAT = 'perfectrep-dstformer'
+
 DEFAULT_LIFTER = Path(str(importlib.resources.files('perfectrep'))) / 'weights' / 'lifter.safetensors'
 
 def _as_config(cfg, path) -> DSTformerConfig|None:
@@ -284,6 +286,7 @@ def read_state_dict(path # .safetensors (ours) or a MotionBERT .bin/.pth checkpo
     if sd and all(k.startswith('module.') for k in sd): sd = {k[len('module.'):]: v for k, v in sd.items()}
     return sd, cfg
 
+# %% ../nbs/20_model.ipynb #36be3179
 def load_checkpoint(path, # .safetensors (ours) or a MotionBERT .bin/.pth checkpoint
                     cfg:DSTformerConfig|str|dict|None=None, # config, preset name, or config json path; None: the file's own
                     strict:bool=True, # every key must match

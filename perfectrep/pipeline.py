@@ -73,6 +73,7 @@ def _load_demo(seed, fps, model) -> Loaded:
            f'camera, lifted to 3D by {"the default" if model is None else "the given"} lifter')
     return Loaded(joints, fps, '-y', src, 'demo', kpts=kp, truth=truth)
 
+# %% ../nbs/60_pipeline.ipynb #ef80591a
 def load_input(path, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) metres; None: the demo
                fps:float|None=None, # frames per second (needed for a 3D .npy)
                up:str|None=None, # vertical axis of 3D input

@@ -84,6 +84,7 @@ def _as_model(model) -> ExerciseClassifier:
     if isinstance(model, (str, Path)): return load_classifier(model)
     return model
 
+# %% ../nbs/44_recognize.ipynb #13979ea2
 def recognize(poses, # (T, 17, 2|3) pixel keypoints (kind '2d') or (T, 17, 3) metres (kind '3d'); or an object with `.kpts`
               fps:float, # the poses' frame rate, frames per second
               kind:str='2d', # '2d' or '3d'
@@ -258,6 +259,7 @@ class ClassifierEval:
         return (f"**{self.name}**: {s['samples']} samples ({s['motions']} motions), accuracy {s['accuracy']:.1%}, "
                 f"squat vs other {s['squat_vs_other']:.1%}, low confidence {s['low_confidence']:.1%}\n\n" + markdown_table(self.confusion))
 
+# %% ../nbs/44_recognize.ipynb #d3fd4f63
 def evaluate_classifier(model, # an ExerciseClassifier (or a path, or None for the default)
                         examples:list, # held-out `Example`s
                         name:str='held-out', # a name for the set

@@ -131,6 +131,7 @@ class FormReport:
         self.files.update({k: str(v) for k, v in out.items()})
         return out
 
+# %% ../nbs/43_report.ipynb #b3d120c0
 def _json(o):
     if isinstance(o, np.integer): return int(o)
     if isinstance(o, np.floating): return float(o)
@@ -215,6 +216,7 @@ def plot_angles(report:FormReport):
     ax.legend(loc='lower right', fontsize=8, ncol=3)
     return fig
 
+# %% ../nbs/43_report.ipynb #4d88841c
 def plot_bar_path(report:FormReport):
     "Figure: each rep's bar path seen from the side (forward or along the body, against height)."
     from matplotlib.figure import Figure

@@ -225,6 +225,7 @@ def aifit_objective(bounds, # (k+1,) boundaries, fractional frames
     D = np.stack([_pair_dist(Y[i], Y, w) for i in range(k)])
     return -D[np.triu_indices(k, 1)].mean()
 
+# %% ../nbs/41_reps.ipynb #120eea65
 def refine_boundaries(X, # (T, J, C) features at the full frame rate
                       bounds, # (k+1,) initial boundaries, frames
                       w=None, # (J,) joint weights
@@ -269,6 +270,7 @@ def refine_boundaries(X, # (T, J, C) features at the full frame rate
 
 # %% ../nbs/41_reps.ipynb #58156084
 EXERCISE_SIGNAL = {'squat': ('pelvis', 'top'), 'bench': ('bar', 'top'), 'deadlift': ('bar', 'bottom')}
+
 FULL_RANGE = {'squat': 0.55, 'bench': 0.62, 'deadlift': 0.75}   # a rep counts when its range reaches this fraction of the typical rep's (other: 0.7)
 
 def vertical_signal(poses, # (T, 17, 2|3) 3D metres or 2D pixels (y down)
@@ -327,6 +329,7 @@ def _trim(prog, sp, s, e, core, noise=0., rel=0.03, near=0.25):
     if not len(after) and close[pk:].any(): after = [int(np.argmin(np.where(close[pk:], v[pk:], np.inf)))]
     return s + (int(before[-1]) + 1 if len(before) else 0), s + (pk + int(after[0]) if len(after) else e - s)
 
+# %% ../nbs/41_reps.ipynb #79c56dbd
 def _trim_rep(X, w, sp, lo, hi, r0, r1, core=None, noise=0.):
     "Trim one rep found in [lo, hi] whose rest poses are frames r0 and r1, around `core` (default: its farthest pose)."
     lo, hi = max(int(np.floor(lo)), 0), min(int(np.ceil(hi)) + 1, len(X))
@@ -353,6 +356,7 @@ def _aifit_chain(A, a, b, fw, min_period, max_period):
 
 _runs = runs
 
+# %% ../nbs/41_reps.ipynb #50dd7fc8
 def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confidence), or a Motion
                  fps:float|None=None, # frames per second (taken from a Motion)
                  exercise:str|None=None, # 'squat' | 'deadlift' | 'bench' anchor the phase; None or 'other': the rest pose

@@ -112,6 +112,7 @@ def _ease(u): u = np.clip(u, 0, 1); return u ** 3 * (10 - 15 * u + 6 * u ** 2)
 class _Seg:
     t0: float; t1: float; p0: float; p1: float; label: str; rep: int = -1; phase: str = ''
 
+# %% ../nbs/13_synth.ipynb #55bd74a5
 def _timeline(exercise, n_reps, rng, faults, idle, tempo, variation, walkout, partial_last, p_top):
     "Build the segments of one set; return segments, rep (start, end, turn) times and the partial rep's times."
     seg, t = [], 0.
@@ -423,6 +424,7 @@ def _steps(t, seg, foot):
             z[m] += 0.07 * np.sin(np.pi * (t[m] - a) / (b - a))
     return z
 
+# %% ../nbs/13_synth.ipynb #3042a5ca
 def synth_set(exercise:str='squat', # 'squat' | 'deadlift' | 'bench'
               n_reps:int=5, # full reps in the set
               fps:float=50., # frames per second

@@ -150,6 +150,7 @@ def load_config(path=None, # a YAML file of settings, or None for the defaults
     validate_config(cfg)
     return cfg
 
+# %% ../nbs/30_train.ipynb #0e9f1ee2
 def validate_config(cfg:TrainConfig):
     "Raise a `PerfectRepError` if settings contradict each other or name an unknown choice."
     if cfg.task not in TASKS: raise PerfectRepError(f"task '{cfg.task}' is not known; choose one of {', '.join(TASKS)}")
@@ -302,6 +303,7 @@ class LiftTask:
         if not c.flip_test: res['mpjpe'], res['p_mpjpe'] = res['mpjpe_noflip'], res['p_mpjpe_noflip']
         return dict(res, table=table)
 
+# %% ../nbs/30_train.ipynb #0a015119
 def hide_head(x, # (B, T, J, 3) normalised 2D and confidence
               p:float # probability per clip
              ) -> torch.Tensor:
@@ -335,6 +337,7 @@ def action_settings(cfg:TrainConfig) -> dict:
     if bad: raise PerfectRepError(f"action: unknown setting(s) {', '.join(bad)}; valid: {', '.join(ACTION_DEFAULTS)}")
     return {**ACTION_DEFAULTS, **cfg.action}
 
+# %% ../nbs/30_train.ipynb #a0797687
 class ActionTask:
     "Tell the exercise from a clip (`perfectrep.classifier.ExerciseClassifier`): squat, deadlift, bench press or other."
     best_key = 'error'
@@ -388,6 +391,7 @@ class ActionTask:
         "The trained classifier as out/classifier.safetensors (+ .json), what `recognize` loads."
         save_classifier(_unwrap(model).eval(), out / 'classifier.safetensors', info=info)
 
+# %% ../nbs/30_train.ipynb #86091587
 def _jitter3d(x:torch.Tensor, flip:float=0.5, std:float=0.02) -> torch.Tensor:
     "3D-mode augmentation: mirror flips and per-clip joint offsets plus per-frame jitter, metres."
     B = len(x)
@@ -454,6 +458,7 @@ def _pairs(cfg:TrainConfig, motions:list, split:str) -> MocapPairs:
                           bone_spread=cfg.bone_spread, speed=cfg.speed)
     return MocapPairs(motions, clip_len=cfg.clip_len, stride=cfg.val_stride or cfg.clip_len, seed=cfg.seed + 7919, fps=cfg.fps)
 
+# %% ../nbs/30_train.ipynb #04b257f4
 def _mocap_data(cfg:TrainConfig, split:str):
     files = _glob_sources(cfg.train if split == 'train' else cfg.val, f'{split} data')
     motions = [load_motion(f) for f in _progress(files, cfg.progress and _rank() == 0, leave=False)]
@@ -501,6 +506,7 @@ def _action_examples(cfg:TrainConfig, split:str) -> list:
                              {**FIT3D_CLASSES, **s['fit3d_mapping']}, fps)
     return ex
 
+# %% ../nbs/30_train.ipynb #3ae6c49b
 def _action_data(cfg:TrainConfig, split:str) -> ActionClips:
     "Batches of classifier clips: random every epoch for training, the same held-out batches for validation."
     s, train = action_settings(cfg), split == 'train'
@@ -661,6 +667,7 @@ def ema_update(ema:nn.Module, # the averaged copy
 
 def _fmt_secs(s): return f'{int(s // 60)}:{int(s % 60):02d}'
 
+# %% ../nbs/30_train.ipynb #e048ad79
 def train(cfg:TrainConfig, # the run
           train_ds:Dataset|None=None, # training data; default: `build_dataset(cfg, 'train')`
           val_ds:Dataset|None=None # validation data; default: `build_dataset(cfg, 'val')` when `cfg.val`, synthetic data or the action task
