@@ -57,16 +57,21 @@ def _to_display(p:np.ndarray) -> np.ndarray:
     "Camera coordinates (x right, y down, z forward) to display axes (x right, depth, up)."
     return np.stack([p[..., 0], p[..., 2], -p[..., 1]], -1)
 
+def _display_poses(poses) -> tuple[np.ndarray, float, float]:
+    "Root-relative poses in display axes (T, 17, 3), the radius holding 99% of them and the floor height, metres."
+    p = np.asarray(poses, dtype=np.float64)
+    if p.ndim == 2: p = p[None]
+    d = _to_display(p - p[:, :1])
+    r = float(np.percentile(np.abs(d).max(-1), 99)) * 1.1 if d.size else 1.0
+    return d, r, float(np.percentile(d[..., 2], 1)) if d.size else -r
+
 class Skeleton3D:
     "A reusable matplotlib renderer of one 3D pose sequence: `render(t, azim)` -> (S, S, 3) uint8."
     def __init__(self, poses:np.ndarray, # (T, 17, 3) camera frame, metres
                  size:int=480, # output side, pixels
                  elev:float=12.0, # camera elevation above the floor plane, degrees
                  title:str='3D (metres)'):
-        p = np.asarray(poses, dtype=np.float64)
-        if p.ndim == 2: p = p[None]
-        self.poses = _to_display(p - p[:, :1])                   # root-relative for display
-        r = float(np.percentile(np.abs(self.poses).max(-1), 99)) * 1.1 if self.poses.size else 1.0
+        self.poses, r, floor = _display_poses(poses)             # root-relative for display
         self.size, self.elev = size, elev
         self.fig = Figure(figsize=(size / 100, size / 100), dpi=100)
         FigureCanvasAgg(self.fig)
@@ -75,7 +80,6 @@ class Skeleton3D:
         ax.set_xlim(-r, r); ax.set_ylim(-r, r); ax.set_zlim(-r, r)
         ax.set_box_aspect((1, 1, 1), zoom=1.3)
         ax.set_axis_off()                                         # panes and ticks cost two thirds of the drawing time
-        floor = float(np.percentile(self.poses[..., 2], 1)) if self.poses.size else -r
         g = np.linspace(-r, r, 7)
         for v in g:                                               # a floor grid under the feet, 1/3 m apart at most
             ax.plot([v, v], [-r, r], [floor, floor], color='0.85', lw=0.8)
@@ -114,12 +118,8 @@ class SkeletonView:
                  size:int=480, # output side, pixels
                  elev:float=12.0, # viewing elevation above the floor plane, degrees
                  title:str='3D (metres)'):
-        p = np.asarray(poses, dtype=np.float64)
-        if p.ndim == 2: p = p[None]
-        self.poses = _to_display(p - p[:, :1])                   # root-relative: x right, depth, up
-        r = float(np.percentile(np.abs(self.poses).max(-1), 99)) * 1.1 if self.poses.size else 1.0
+        self.poses, r, self.floor = _display_poses(poses)        # root-relative: x right, depth, up
         self.size, self.elev, self.title, self.r = size, np.radians(elev), title, max(r, 1e-3)
-        self.floor = float(np.percentile(self.poses[..., 2], 1)) if self.poses.size else -r
         self.scale = size / 2 / (self.r * 1.05)
         g = np.linspace(-self.r, self.r, 7)                       # floor grid lines, as pairs of 3D points
         self.grid = [((v, -self.r, self.floor), (v, self.r, self.floor)) for v in g] + [((-self.r, v, self.floor), (self.r, v, self.floor)) for v in g]
