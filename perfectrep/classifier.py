@@ -6,7 +6,7 @@ Docs: https://perfectrep.github.io/perfectrep/classifier.html.md"""
 
 # %% ../nbs/23_classifier.ipynb #379ffb51
 from __future__ import annotations
-import json, math, importlib.resources
+import json, importlib.resources
 from dataclasses import dataclass, field, asdict, fields
 from pathlib import Path
 import numpy as np

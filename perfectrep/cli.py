@@ -6,7 +6,6 @@ Docs: https://perfectrep.github.io/perfectrep/cli.html.md"""
 
 # %% ../nbs/61_cli.ipynb #9b4557e9
 from __future__ import annotations
-import sys
 from pathlib import Path
 from fastcore.script import call_parse
 from .core import cli_errors, show_progress, atomic_path

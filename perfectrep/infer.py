@@ -6,12 +6,12 @@ Docs: https://perfectrep.github.io/perfectrep/infer.html.md"""
 
 # %% ../nbs/35_infer.ipynb #e7b54e54
 from __future__ import annotations
-import json, os, shutil, sys, tempfile, time, contextlib
+import json, os, shutil, tempfile, time, contextlib
 from pathlib import Path
 import numpy as np
 import torch
 from . import __version__
-from .core import PerfectRepError, cli_errors, get_device, show_progress, interpolate_missing
+from .core import PerfectRepError, get_device, interpolate_missing
 from .skeleton import JOINT_NAMES, J, flip_pose
 from .geometry import model_input_2d, root_relative
 

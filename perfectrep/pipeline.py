@@ -6,11 +6,11 @@ Docs: https://perfectrep.github.io/perfectrep/pipeline.html.md"""
 
 # %% ../nbs/60_pipeline.ipynb #50303789
 from __future__ import annotations
-import json, sys, tempfile, time
+import json, tempfile, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
-from .core import PerfectRepError, cli_errors, show_progress, atomic_path
+from .core import PerfectRepError, atomic_path
 from .geometry import Camera, look_at, is_root_relative, plant_feet
 from .reps import segment_reps, up_vector
 from .form import assess_form, load_rules, load_lifted_error, camera_view

@@ -14,11 +14,11 @@ import pandas as pd
 import torch
 from .core import PerfectRepError
 from .skeleton import J
-from .geometry import model_input_2d, root_relative, plant_feet
+from .geometry import root_relative, plant_feet
 from .augment import view_clip
 from .dataset import slice_clips
 from .examples import CLASSES, LOW_CONFIDENCE
-from .classifier import ExerciseClassifier, load_classifier, model_input, DEFAULT_CLASSIFIER
+from .classifier import ExerciseClassifier, load_classifier, model_input
 from .form import knee_angles, elbow_angles
 
 # %% auto #0

@@ -17,7 +17,7 @@ import torch.distributed as dist
 from torch.utils.data import Dataset, DataLoader, DistributedSampler
 import yaml
 from fastprogress.fastprogress import master_bar, progress_bar
-from .core import PerfectRepError, cli_errors, show_progress, check_file, data_root, seed_everything, get_device, atomic_path
+from .core import PerfectRepError, show_progress, check_file, data_root, seed_everything, get_device, atomic_path
 from .skeleton import flip_pose, J
 from .model import DSTformer, DSTformerConfig, load_checkpoint, save_model
 from .losses import lifting_loss, metrics_by_action
