@@ -6,15 +6,15 @@ Docs: https://perfectrep.github.io/perfectrep/pipeline.html.md"""
 
 # %% ../nbs/60_pipeline.ipynb #50303789
 from __future__ import annotations
-import json, tempfile, time
+import tempfile, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
-from .core import PerfectRepError, atomic_path
+from .core import PerfectRepError
 from .geometry import Camera, look_at, is_root_relative, plant_feet
 from .reps import segment_reps, up_vector
 from .form import assess_form, load_rules, load_lifted_error, camera_view
-from .report import FormReport, _json
+from .report import FormReport, rep_picture
 
 # %% auto #0
 __all__ = ['DEMO_FAULTS', 'demo_camera', 'demo_input', 'Loaded', 'load_input', 'analyze', 'annotate_video']
@@ -182,10 +182,7 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
                 report.files['annotated.mp4'] = str(annotate_video(input, report, x.joints, Path(outdir) / 'annotated.mp4', progress))
                 timing['annotate'] = time.perf_counter() - t3
                 say(f'annotated video written ({time.perf_counter() - t0:.1f} s)')
-            t4 = time.perf_counter()
-            report.save(outdir, video=Path(input) if x.kind == 'video' else None)
-            timing['report'] = time.perf_counter() - t4          # the pictures and figures of the page: report.json again with it
-            with atomic_path(Path(outdir) / 'report.json') as tmp: tmp.write_text(json.dumps(report.to_dict(), indent=1, default=_json))
+            report.save(outdir, video=Path(input) if x.kind == 'video' else None)      # adds its own time to `timing`
             if x.lift is not None:
                 lift = Path(outdir) / 'lift'
                 for f in sorted((work / 'lift').iterdir()):
@@ -211,7 +208,7 @@ def annotate_video(video, # the analysed video
                    progress:bool=False,
                    height:int=480 # output height of the video part, pixels
                   ) -> Path:
-    "Write the video with its 2D skeleton beside the turning 3D, under a banner: reps done, the current rep, its score and faults."
+    "Write the video with its 2D skeleton beside the turning 3D, under a banner; keep the report's pictures from the same decoding."
     from PIL import Image, ImageDraw, ImageFont
     from perfectrep.video import Video, write_video
     from perfectrep.viz import compose_frames
@@ -222,12 +219,18 @@ def annotate_video(video, # the analysed video
     band = int(size * 1.6) // 2 * 2
     try: font = ImageFont.load_default(size=size)
     except TypeError: font = ImageFont.load_default()
-    frames = vid.frames(max_side=ms, start=kp.first_frame, prefetch=8)
+    want, pictures = set(report.picture_frames()), {}
+    def frames():                                         # one decoding for the video and the report's pictures
+        for t, fr in enumerate(vid.frames(max_side=ms, start=kp.first_frame, prefetch=8)):
+            if t in want: pictures[t] = rep_picture(fr, kp.kpts[t], (kp.width, kp.height))
+            yield fr
     def banner(composed):
         for t, fr in enumerate(composed):
             img = Image.new('RGB', (fr.shape[1], fr.shape[0] + band), (0, 0, 0))    # a black band above the frame
             img.paste(Image.fromarray(fr), (0, band))
             ImageDraw.Draw(img).text((size // 2, (band - size) // 2), _banner(report, t), fill=(255, 255, 255), font=font)
             yield np.asarray(img)
-    composed = compose_frames(poses3d, kp.kpts, (kp.width, kp.height), frames, height, report.fps, progress=progress)
-    return write_video(dst, banner(composed), fps=report.fps)
+    composed = compose_frames(poses3d, kp.kpts, (kp.width, kp.height), frames(), height, report.fps, progress=progress)
+    out = write_video(dst, banner(composed), fps=report.fps)
+    if not report.pictures: report.pictures = pictures
+    return out

@@ -6,7 +6,7 @@ Docs: https://perfectrep.github.io/perfectrep/report.html.md"""
 
 # %% ../nbs/43_report.ipynb #a82749e6
 from __future__ import annotations
-import base64, html, io, json
+import base64, html, io, json, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -17,7 +17,8 @@ from .reps import RepSegmentation
 from .form import BodyFrame, knee_angles, hip_angles, elbow_angles
 
 # %% auto #0
-__all__ = ['FormReport', 'rep_pictures', 'plot_rep_count', 'plot_angles', 'plot_bar_path', 'plot_velocity', 'render_html']
+__all__ = ['FormReport', 'rep_picture', 'rep_pictures', 'plot_rep_count', 'plot_angles', 'plot_bar_path', 'plot_velocity',
+           'render_html']
 
 # %% ../nbs/43_report.ipynb #2fdd60f1
 @dataclass
@@ -120,14 +121,16 @@ class FormReport:
              video=None # the analysed video: its frames at the bottom of each rep and at each fault go into the HTML
             ) -> dict:
         "Write report.json, reps.csv and report.html into `outdir`, each atomically; return their paths."
+        t0 = time.perf_counter()
         outdir = Path(outdir)
         if video is not None and self.kpts is not None and not self.pictures:
             self.pictures = rep_pictures(video, self.kpts, self.picture_frames())
         if outdir.exists() and not outdir.is_dir(): raise PerfectRepError(f'output folder {outdir} exists and is not a folder')
         out = {'report.json': outdir / 'report.json', 'reps.csv': outdir / 'reps.csv', 'report.html': outdir / 'report.html'}
-        with atomic_path(out['report.json']) as tmp: tmp.write_text(json.dumps(self.to_dict(), indent=1, default=_json))
         with atomic_path(out['reps.csv']) as tmp: self.to_frame().to_csv(tmp)
         with atomic_path(out['report.html']) as tmp: tmp.write_text(render_html(self), encoding='utf-8')
+        if self.timing: self.timing['report'] = time.perf_counter() - t0      # pictures, figures, page: report.json, last, has it
+        with atomic_path(out['report.json']) as tmp: tmp.write_text(json.dumps(self.to_dict(), indent=1, default=_json))
         self.files.update({k: str(v) for k, v in out.items()})
         return out
 
@@ -140,6 +143,20 @@ def _json(o):
     raise TypeError(f'not JSON serialisable: {type(o)}')
 
 # %% ../nbs/43_report.ipynb #e03e23f6
+def rep_picture(frame:np.ndarray, # (H, W, 3) uint8 RGB video frame (any scale)
+                kpts:np.ndarray, # (17, 3) its keypoints, pixels of the original video
+                size:tuple[int, int], # (width, height) of the original video
+                height:int=240, # picture height, pixels (a taller frame is scaled down)
+                quality:int=80 # JPEG quality
+               ) -> str: # base64 JPEG
+    "One picture for the report: the frame with the 2D skeleton drawn on it."
+    from PIL import Image
+    from perfectrep.viz import draw_skeleton_2d
+    im = Image.fromarray(draw_skeleton_2d(frame, kpts, size=size))
+    if im.height > height: im = im.resize((max(1, round(im.width * height / im.height)), height), Image.BILINEAR)
+    buf = io.BytesIO(); im.save(buf, format='jpeg', quality=quality)
+    return base64.b64encode(buf.getvalue()).decode('ascii')
+
 def rep_pictures(video, # the analysed video
                  kpts, # `Keypoints2D` of the person analysed (frame 0 is the video's frame `kpts.first_frame`)
                  frames, # frame numbers (of the keypoints) to picture
@@ -147,19 +164,14 @@ def rep_pictures(video, # the analysed video
                  quality:int=80 # JPEG quality
                 ) -> dict: # frame -> base64 JPEG
     "Pictures of some frames of a video with the 2D skeleton drawn on them, decoded in one pass."
-    from PIL import Image
     from perfectrep.video import Video
-    from perfectrep.viz import draw_skeleton_2d
     want = sorted(set(int(f) for f in frames))
     if not want: return {}
     vid = Video(video)
     ms = round(height * max(vid.width, vid.height) / vid.height)
     out = {}
     for t, fr in enumerate(vid.frames(max_side=ms, start=kpts.first_frame, stop=kpts.first_frame + want[-1] + 1)):
-        if t not in want: continue
-        buf = io.BytesIO()
-        Image.fromarray(draw_skeleton_2d(fr, kpts.kpts[t], size=(kpts.width, kpts.height))).save(buf, format='jpeg', quality=quality)
-        out[t] = base64.b64encode(buf.getvalue()).decode('ascii')
+        if t in want: out[t] = rep_picture(fr, kpts.kpts[t], (kpts.width, kpts.height), height, quality)
     return out
 
 # %% ../nbs/43_report.ipynb #dabc4927
