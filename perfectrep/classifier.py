@@ -194,14 +194,18 @@ class ActionClips(Dataset):
                  window:int, # the longest clip, frames at the sampler's rate
                  min_len:int=8, # the shortest clip, frames
                  seed:int=0, # seeds every draw
-                 full:float=0.5 # share of batches at the full window length
+                 full:float=0.5, # share of batches at the full window length
+                 cache:bool=False # keep the batches drawn (validation: the same batches every epoch, drawn once)
                 ):
         self.sampler, self.batches, self.batch_size, self.window, self.min_len = sampler, batches, batch_size, window, min_len
-        self.seed, self.full, self.epoch = seed, full, 0
+        self.seed, self.full, self.epoch, self.cache = seed, full, 0, {} if cache else None
     def set_epoch(self, epoch:int): self.epoch = epoch
     def __len__(self): return self.batches
     def __getitem__(self, i:int) -> dict:
+        if self.cache is not None and (self.epoch, i) in self.cache: return self.cache[self.epoch, i]
         rng = np.random.default_rng([self.seed, self.epoch, i])
         L = self.window if rng.random() < self.full else int(rng.integers(self.min_len, self.window + 1))
         x, y = self.sampler.sample(rng, self.batch_size, L)
-        return dict(x=x, y=y, action=[self.sampler.classes[k] for k in y.tolist()])
+        b = dict(x=x, y=y, action=[self.sampler.classes[k] for k in y.tolist()])
+        if self.cache is not None: self.cache[self.epoch, i] = b
+        return b

@@ -519,7 +519,7 @@ def _action_data(cfg:TrainConfig, split:str) -> ActionClips:
                           cfg.bone_spread if train else 0., s['reverse'] if train else 0., s['arm_swap'] if train else 0.,
                           arm_donors=tuple(s['arm_donors']), still_legs=s['still_legs'] if train else 0.)
     if train: return ActionClips(sampler, cfg.steps_per_epoch or 25, cfg.batch_size, cfg.clip_len, s['min_len'], cfg.seed)
-    return ActionClips(sampler, s['val_batches'], cfg.batch_size, cfg.clip_len, s['min_len'], cfg.seed + 7919, full=1.)
+    return ActionClips(sampler, s['val_batches'], cfg.batch_size, cfg.clip_len, s['min_len'], cfg.seed + 7919, full=1., cache=True)
 
 def build_dataset(cfg:TrainConfig, split:str # 'train' or 'val'
                  ) -> Dataset:
