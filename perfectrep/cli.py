@@ -23,7 +23,7 @@ def analyze_cli(input:str=None, # a video, an image, a keypoint file (.json, .np
                 rules:str=None, # form rules YAML (default: the shipped perfectrep/configs/form_rules.yaml)
                 model:str=None, # lifter checkpoint for video, image and keypoint input (default: the shipped weights)
                 size:str=None, # image size WIDTHxHEIGHT for a 2D keypoint .npy
-                person:str=None, # follow this person id (see lift/meta.json's people) instead of the lifter
+                person:str=None, # follow this person instead of the lifter (their number in the report's 'followed person ... others' line)
                 seed:int=0, # the demo's lifter
                 quiet:bool=False # print nothing but errors
                ):
@@ -45,7 +45,7 @@ def lift_cli(input:str, # a video, an image, a keypoint file (.json, .npy) or an
              size:str=None, # for keypoint input: image size WIDTHxHEIGHT in pixels (required for .npy without --video)
              fps:float=None, # for keypoint input: frames per second (default: the video's, or 30)
              yx:bool=False, # keypoint JSON stores (y, x), as easy_ViTPose does
-             person:str=None, # follow this person id (see meta.json's people) instead of the lifter
+             person:str=None, # follow this person instead of the lifter (their number in meta.json's people, or in analyze's report)
              flip:bool=True, # flip-test averaging
              body_height:float=None, # rescale to this standing height, metres
              pixel_align:bool=False, # absolute camera coordinates that project onto the 2D keypoints

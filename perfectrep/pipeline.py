@@ -62,7 +62,7 @@ def _looks_2d(a) -> bool:
     return bool(c.size and c.min() >= 0 and c.max() <= 1 and np.nanmax(np.ptp(a[..., :2], axis=1)) > 3)
 
 def _load_demo(seed, fps, model) -> Loaded:
-    from perfectrep.detect import Keypoints2D
+    from perfectrep.people import Keypoints2D
     from perfectrep.infer import lift_keypoints
     d = demo_input(seed, fps)
     st, cam = d['synth'], d['camera']

@@ -69,6 +69,15 @@ class FormReport:
         df = pd.DataFrame(rows)
         return df[[c for c in cols if c in df] + [c for c in df if c not in cols]].set_index('rep') if rows else pd.DataFrame(columns=cols[1:])
 
+    @property
+    def followed(self) -> str:
+        "Who was analysed when several people were in view, in one line; '' when only the lifter was seen."
+        kp = self.kpts
+        if kp is None or len(getattr(kp, 'people', [])) < 2: return ''
+        me = next((p for p in kp.people if p['id'] == kp.person), {})
+        return (f'followed person {kp.person} of {len(kp.people)} seen ({me.get("description", "")}); others: '
+                + '; '.join(kp.others) + '; to analyse another, pass --person with their number')
+
     def to_dict(self) -> dict:
         "The content of report.json (frames are integer frames of the input)."
         vl = [r.metrics.get('velocity_loss_pct') for r in self.reps]
@@ -79,6 +88,7 @@ class FormReport:
                 'exercise_runner_up': None if rec is None else rec.runner_up,
                 'exercise_source': 'given' if rec is None else 'recognised',
                 **({'recognition': rec.to_dict()} if rec is not None else {}),
+                **({'people': {'followed': self.kpts.person, 'seen': self.kpts.people, 'line': self.followed}} if self.followed else {}),
                 'view': self.view, 'fps': float(self.fps), 'n_reps': self.n_reps, 'n_frames': int(self.n_frames),
                 'duration_s': round(self.n_frames / self.fps, 3), 'source': self.source, 'notes': list(self.notes),
                 'mean_score': round(float(np.mean(sc)), 1) if sc else None,
@@ -98,6 +108,7 @@ class FormReport:
         if self.segmentation.partial: head += f' (+{len(self.segmentation.partial)} partial, not counted)'
         maybe = lambda r: [n.name for n in r.notes if n.severity == 'possible']
         if self.view: head += f'\nfilmed from {self.view["description"]}'
+        if self.followed: head += f'\n{self.followed}'
         lines = [head] + [f'  rep {r.index + 1}: ' + (f'{r.score:.0f}' if r.score is not None else '-') + ' '
                           + ('; '.join(f'{f.name}: {f.feedback}' for f in r.faults) or 'clean')
                           + (f' (possibly: {", ".join(maybe(r))})' if maybe(r) else '') for r in self.reps]
@@ -149,10 +160,17 @@ def rep_picture(frame:np.ndarray, # (H, W, 3) uint8 RGB video frame (any scale)
                 height:int=240, # picture height, pixels (a taller frame is scaled down)
                 quality:int=80 # JPEG quality
                ) -> str: # base64 JPEG
-    "One picture for the report: the frame with the 2D skeleton drawn on it."
+    "One picture for the report: the frame with the 2D skeleton drawn on it, cut to the lifter when they fill only part of its width."
     from PIL import Image
     from perfectrep.viz import draw_skeleton_2d
     im = Image.fromarray(draw_skeleton_2d(frame, kpts, size=size))
+    ok = kpts[:, 2] > 0
+    if ok.sum() >= 3:                      # a wide scene (people beside the lifter): cut to a strip around the lifter
+        s = im.width / size[0]
+        lo, hi = kpts[ok, :2].min(0) * s, kpts[ok, :2].max(0) * s
+        half, cx = max(0.75 * (hi[1] - lo[1]), 0.6 * (hi[0] - lo[0])), (lo[0] + hi[0]) / 2
+        x0, x1 = int(max(0, cx - half)), int(min(im.width, cx + half))
+        if x1 - x0 < 0.8 * im.width: im = im.crop((x0, 0, x1, im.height))
     if im.height > height: im = im.resize((max(1, round(im.width * height / im.height)), height), Image.BILINEAR)
     buf = io.BytesIO(); im.save(buf, format='jpeg', quality=quality)
     return base64.b64encode(buf.getvalue()).decode('ascii')
@@ -318,7 +336,8 @@ def render_html(report:FormReport) -> str:
     seen = ' &middot; '.join(x for x in (
         f'exercise {"recognised" if rec is not None else "given"}: <b>{e(report.exercise)}</b>'
         + (f' ({rec.confidence:.0%}; next {e(rec.runner_up)} {rec.probs[rec.runner_up]:.0%})' if rec is not None else ''),
-        f'camera: {e(report.view["description"])}' if report.view else '') if x)
+        f'camera: {e(report.view["description"])}' if report.view else '',
+        e(report.followed[0].upper() + report.followed[1:]) if report.followed else '') if x)
     part = ''.join(f'<li>frames {s}-{e_ - 1} ({s / report.fps:.1f}-{e_ / report.fps:.1f} s)</li>' for s, e_ in report.segmentation.partial)
     d = report.to_dict()
     return f'''<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>PerfectRep: {e(report.exercise)}, {report.n_reps} reps</title>

@@ -17,7 +17,8 @@ from PIL import Image, ImageOps
 from .core import PerfectRepError, check_file, atomic_path
 
 # %% auto #0
-__all__ = ['VIDEO_SUFFIXES', 'IMAGE_SUFFIXES', 'is_video', 'is_image', 'Video', 'write_video', 'read_image']
+__all__ = ['VIDEO_SUFFIXES', 'IMAGE_SUFFIXES', 'is_video', 'is_image', 'Video', 'write_video', 'read_image', 'side_by_side',
+           'pass_in_front']
 
 # %% ../nbs/31_video.ipynb #a26141cb
 VIDEO_SUFFIXES = ('.mp4', '.mov', '.m4v', '.avi', '.mkv', '.webm', '.mpg', '.mpeg', '.wmv', '.flv', '.3gp', '.ts', '.mts', '.gif')
@@ -211,3 +212,56 @@ def read_image(path, # an image file (.jpg, .png, ...)
             return np.asarray(im)
     except (OSError, SyntaxError, ValueError) as e:
         raise PerfectRepError(f'cannot read image {path}: {e}. Expected an image file ({", ".join(IMAGE_SUFFIXES)})') from None
+
+# %% ../nbs/31_video.ipynb #3606c34a
+def _at_rate(path, fps:float, n:int, height:int) -> Iterator[np.ndarray]:
+    "`n` frames of a video at `fps` (frames repeated or skipped, the clip looped), each scaled to `height` pixels high."
+    v = Video(path)
+    w = max(2, int(round(v.width * height / v.height)))
+    it, j, cur = None, -1, None
+    for i in range(n):
+        k = int(i * v.fps / fps) % max(v.n_frames, 1)
+        if it is None or k < j: it, j = v.frames(), -1
+        while j < k and (nxt := next(it, None)) is not None: cur, j = nxt, j + 1
+        if cur is None: raise PerfectRepError(f'{v.path}: no frame could be decoded')
+        yield np.asarray(Image.fromarray(cur).resize((w, height), Image.BILINEAR))
+
+def _fit_height(a:np.ndarray, height:int, fill:int=90) -> np.ndarray:
+    "Cut a taller frame to `height` about its middle; put a shorter one on the bottom line with `fill` above."
+    h = a.shape[0]
+    if h >= height: return a[(h - height) // 2:(h - height) // 2 + height]
+    return np.concatenate([np.full((height - h, *a.shape[1:]), fill, np.uint8), a])
+
+def side_by_side(out, # the .mp4 to write
+                 *clips, # (path, scale) pairs: each clip's height as a fraction of the scene's (above 1: closer)
+                 height:int=540, # the scene's height, pixels
+                 fps:float=30., # the scene's frame rate
+                 seconds:float|None=None # the scene's length (None: the first clip's)
+                ) -> Path:
+    "Videos next to each other in one scene: a test scene with several people."
+    n = int(round((seconds or Video(clips[0][0]).duration) * fps))
+    streams = [_at_rate(p, fps, n, 2 * int(round(height * s / 2))) for p, s in clips]
+    return write_video(out, (np.concatenate([_fit_height(f, height) for f in fr], 1) for fr in zip(*streams)), fps)
+
+def pass_in_front(out, # the .mp4 to write
+                  video, # the scene (its size, rate and length are kept)
+                  other, # a clip with a person in the middle of the frame
+                  start_s:float, # when the person enters at the left, seconds
+                  duration_s:float=1.0, # how long they take to cross, seconds
+                  scale:float=1.1, # their height as a fraction of the scene's
+                  strip:float=0.45 # the middle part of `other`'s width that is carried across
+                 ) -> Path:
+    "Slide the middle strip of `other` (a person) across `video` from left to right: someone walking in front of the lifter."
+    v = Video(video)
+    H = 2 * int(round(v.height * scale / 2))
+    def frames():
+        for t, (f, o) in enumerate(zip(v.frames(), _at_rate(other, v.fps, v.n_frames, H))):
+            u = (t / v.fps - start_s) / duration_s
+            if 0 <= u <= 1:
+                sw = max(2, int(o.shape[1] * strip)); s0 = (o.shape[1] - sw) // 2
+                piece = _fit_height(o[:, s0:s0 + sw], v.height)
+                x = int(-sw + u * (v.width + sw))
+                a, b = max(x, 0), min(x + sw, v.width)
+                if b > a: f = f.copy(); f[:, a:b] = piece[:, a - x:b - x]
+            yield f
+    return write_video(out, frames(), v.fps)

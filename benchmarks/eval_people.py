@@ -1,0 +1,96 @@
+"""Several people in view: scenes built from the real clips of ../shared/media/real (the lifter next to another person who
+is larger or closer, someone walking in front of the lifter), analysed by the whole pipeline (no --exercise).
+
+For each scene: the share of the frames with the lifter detected where the followed person is the lifter (their skeleton's
+centre inside the lifter's part of the scene), the rep count against the truth, who else was listed, the seconds taken.
+Then the outdoor demo (sports2d_demo.mp4, a man jumping on a box while a woman walks through): the man must be chosen
+and followed, never the woman, while he is on the box.
+Exits 1 when a scene's lifter is not followed in every frame or a count is wrong.
+
+    python benchmarks/eval_people.py [--only NAME ...] [--out out/eval_people]
+"""
+import argparse, json, sys, time
+from pathlib import Path
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+MEDIA = ROOT.parent / 'shared' / 'media'
+REAL = MEDIA / 'real'
+H = 540
+
+# name: (clips as (file, scale) left to right, index of the lifter's clip, someone crossing in front: (file, start_s) or None)
+SCENES = {
+    'squat_left_curl_right_closer': ([('gym_backsquat_rear.mp4', 0.85), ('gym_dumbbell_curl.mp4', 1.3)], 0, None),
+    'curl_left_closer_deadlift_right': ([('gym_dumbbell_curl.mp4', 1.2), ('gym_deadlift_front.mp4', 0.8)], 1, None),
+    'yoga_left_larger_squat_right': ([('outdoor_yoga.mp4', 1.3), ('home_prisoner_squat_10fps.mp4', 0.85)], 1, None),
+    'deadlift_right_of_curl_crossed': ([('gym_dumbbell_curl.mp4', 1.1), ('gym_deadlift_front.mp4', 0.9)], 1, ('outdoor_yoga.mp4', 9.0)),
+    'bench_left_curl_right': ([('gym_bench_people_behind.mp4', 1.0), ('gym_dumbbell_curl.mp4', 1.0)], 0, None),
+    'squat_crossed_in_front': ([('gym_backsquat_rear.mp4', 1.0)], 0, ('gym_dumbbell_curl.mp4', 3.0)),
+}
+
+
+def build(name, out: Path):
+    "The scene's video, the lifter's x range in it, the crossing window (s) and the truth."
+    from perfectrep.video import Video, side_by_side, pass_in_front
+    clips, who, cross = SCENES[name]
+    lifter = REAL / clips[who][0]
+    dur = Video(lifter).duration
+    paths = [(REAL / f, s) for f, s in clips]
+    widths = [int(round(Video(p).width * 2 * int(round(H * s / 2)) / Video(p).height)) for p, s in paths]
+    x0 = sum(widths[:who])
+    video = side_by_side(out / f'{name}_scene.mp4', *paths, height=H, seconds=dur)
+    window = None
+    if cross is not None:
+        video = pass_in_front(out / f'{name}.mp4', video, REAL / cross[0], start_s=cross[1], duration_s=1.0)
+        window = (cross[1], cross[1] + 1.0)
+    truth = json.loads((REAL / 'truth.json').read_text())[clips[who][0]]
+    return video, (x0, x0 + widths[who]), window, truth
+
+
+def followed_share(kp, span, window, fps):
+    "Of the frames where the followed person was detected (outside the crossing window), the share inside the lifter's span."
+    seen = kp.observed.copy()
+    if window: seen[int(window[0] * fps):int(window[1] * fps) + 1] = False
+    k = kp.kpts[seen]
+    w = np.where(k[..., 2:] > 0.3, 1.0, 0.0)
+    cx = (k[..., 0] * w[..., 0]).sum(1) / np.maximum(w[..., 0].sum(1), 1)
+    return float(((cx >= span[0]) & (cx < span[1])).mean()) if len(cx) else 0.0, int(seen.sum())
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--only', nargs='*', help='scene names (or prefixes) to run')
+    ap.add_argument('--out', default=str(ROOT / 'out' / 'eval_people'))
+    a = ap.parse_args()
+    if not REAL.is_dir(): sys.exit(f'no real videos: {REAL} is absent (it is in the developers\' ../shared)')
+    from perfectrep.pipeline import analyze
+    out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
+    head = f"{'scene':34s} {'followed':>8s} {'frames':>6s} {'reps':>4s} {'count':>5s} {'exercise':>9s} {'people':>6s} {'secs':>5s}  others"
+    print(head); print('-' * (len(head) + 30))
+    bad = 0
+    for name in [n for n in SCENES if not a.only or any(n.startswith(o) for o in a.only)]:
+        video, span, window, truth = build(name, out)
+        t0 = time.perf_counter()
+        r = analyze(video, outdir=out / name, annotate=False)
+        dt = time.perf_counter() - t0
+        share, n = followed_share(r.kpts, span, window, r.kpts.fps)
+        ok = share == 1.0 and len(r.reps) == truth['reps']
+        bad += not ok
+        print(f"{name:34s} {share:8.1%} {n:6d} {truth['reps']:4d} {len(r.reps):5d} {r.exercise:>9s} {len(r.kpts.people):6d} {dt:5.1f}  "
+              f"{'; '.join(r.kpts.others)[:150]}{'' if ok else '   <-- MISSED'}", flush=True)
+    if not a.only or any('sports2d'.startswith(o) for o in a.only):
+        from perfectrep.detect import detect_video
+        t0 = time.perf_counter()
+        kp = detect_video(MEDIA / 'sports2d_demo.mp4', native_logs=False)
+        man = next(p for p in kp.people if p['id'] == kp.person)
+        k = kp.kpts[:120][kp.observed[:120]]                  # while he is on the box: never the woman on the grass
+        ok = man['first'] < 10 and man['centre'][1] < 0.5 and bool((np.median(k[..., 1], 1) < 0.5 * kp.height).all())
+        bad += not ok
+        print(f"{'sports2d_demo (2D only)':34s} {'man' if ok else 'WRONG':>8s} {int(kp.observed.sum()):6d} {'-':>4s} {'-':>5s} {'-':>9s} "
+              f"{len(kp.people):6d} {time.perf_counter() - t0:5.1f}  {'; '.join(kp.others)[:150]}")
+    print(f'\n{bad} scene(s) missed')
+    sys.exit(1 if bad else 0)
+
+
+if __name__ == '__main__':
+    main()
