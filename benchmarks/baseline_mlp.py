@@ -26,7 +26,9 @@ def main(argv=None):
     import numpy as np, torch, torch.nn as nn
     from torch.utils.data import DataLoader
     from perfectrep.core import seed_everything
-    from perfectrep.train import load_config, build_dataset, evaluate
+    from perfectrep.run import load_config
+    from perfectrep.tasks import build_dataset
+    from perfectrep.train import evaluate
     os.environ.setdefault('PERFECTREP_DATA', a.shared)
     if not (Path(os.environ['PERFECTREP_DATA']) / 'hdm05').is_dir():
         print(f'error: no hdm05/ under {os.environ["PERFECTREP_DATA"]}', file=sys.stderr); sys.exit(2)

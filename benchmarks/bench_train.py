@@ -12,7 +12,9 @@ import torch
 from torch.utils.data import DataLoader
 from perfectrep.core import seed_everything, get_device
 from perfectrep.model import count_parameters
-from perfectrep.train import TrainConfig, LiftTask, SyntheticClips, make_optimizer
+from perfectrep.run import TrainConfig
+from perfectrep.tasks import LiftTask, SyntheticClips
+from perfectrep.train import make_optimizer
 
 
 def bench(preset:str, clip_len:int=27, batch:int=16, steps:int=5, warmup:int=2, device:str|None=None, model_args=None) -> dict:

@@ -25,7 +25,9 @@ def main(argv=None):
     import numpy as np, torch
     from perfectrep.core import PerfectRepError
     from perfectrep.model import DEFAULT_LIFTER
-    from perfectrep.train import load_config, load_weights, evaluate
+    from perfectrep.run import load_config
+    from perfectrep.tasks import load_weights
+    from perfectrep.train import evaluate
     torch.set_num_threads(a.threads)
     os.environ.setdefault('PERFECTREP_DATA', a.shared)
     if not (Path(os.environ['PERFECTREP_DATA']) / 'hdm05').is_dir():

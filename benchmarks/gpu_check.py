@@ -32,7 +32,9 @@ def main(argv=None):
         print('error: no CUDA device: this script checks the GPU paths', file=sys.stderr); sys.exit(2)
     from perfectrep.model import DSTformer, DSTformerConfig, load_lifter
     from perfectrep.infer import lift_keypoints
-    from perfectrep.train import load_config, train, evaluate, load_weights, SyntheticClips
+    from perfectrep.run import load_config
+    from perfectrep.tasks import load_weights, SyntheticClips
+    from perfectrep.train import train, evaluate
     dev = torch.device('cuda')
     print(f'torch {torch.__version__}, {torch.cuda.get_device_name(0)}, bf16 {torch.cuda.is_bf16_supported()}', flush=True)
     torch.backends.cuda.matmul.allow_tf32 = False

@@ -78,7 +78,8 @@ def train_cli(*overrides:str, # KEY=VALUE settings that override the config file
     "Train, resume or finetune a lifter (or, with --task action, the exercise classifier) as the config says."
     import math
     import torch.distributed as dist
-    from perfectrep.train import load_config, train, _rank
+    from perfectrep.run import load_config, _rank
+    from perfectrep.train import train
     try:
         with cli_errors():
             cfg = load_config(config, list(overrides) + ([f'task={task}'] if task else []))
@@ -100,7 +101,8 @@ def eval_cli(*overrides:str, # KEY=VALUE settings, e.g. checkpoint=runs/x/best.p
             ):
     "Evaluate a checkpoint: MPJPE and P-MPJPE (mm) per action, with and without flip-test (task=action: accuracy)."
     import json
-    from perfectrep.train import load_config, evaluate
+    from perfectrep.run import load_config
+    from perfectrep.train import evaluate
     with cli_errors():
         cfg = load_config(config, list(overrides) + ([f'checkpoint={checkpoint}'] if checkpoint else []))
         r = evaluate(cfg, noisy=noisy)

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def launch(config:str, settings:dict, log:Path) -> subprocess.Popen:
     "Start one `train` process with `settings` over `config`, its output to `log`."
-    code = 'import sys; from perfectrep.train import load_config, train; train(load_config(sys.argv[1], sys.argv[2:]))'
+    code = 'import sys; from perfectrep.run import load_config; from perfectrep.train import train; train(load_config(sys.argv[1], sys.argv[2:]))'
     args = [sys.executable, '-c', code, config]
     args += [f'{k}={json.dumps(v) if isinstance(v, (dict, list)) else v}' for k, v in settings.items()]
     return subprocess.Popen(args, stdout=open(log, 'w'), stderr=subprocess.STDOUT, cwd=ROOT)
