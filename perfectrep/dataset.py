@@ -17,7 +17,8 @@ from .skeleton import flip_pose, H36M
 from .geometry import Camera, model_input_2d, root_relative
 from .cameras import sample_cameras, project_motion
 from .augment import view_clip, random_bone_scale, rescale_bones
-from .mocap import Motion, hdm05_info
+from .motion import Motion
+from .mocap import hdm05_info
 
 # %% auto #0
 __all__ = ['DETECTOR_STD', 'OCCLUDED_GROUPS', 'STORE_FORMAT', 'slice_clips', 'take_clip', 'make_pair', 'Augment2D',

@@ -11,7 +11,8 @@ from typing import NamedTuple
 from dataclasses import asdict
 import numpy as np
 from .core import PerfectRepError
-from .mocap import Motion, load_motion, hdm05_info, CMU13_SQUAT
+from .motion import Motion
+from .mocap import load_motion, hdm05_info, CMU13_SQUAT
 from .synth import synth_set, Body, TEMPO
 from .dataset import FrameStore
 

@@ -7,95 +7,17 @@ Docs: https://perfectrep.github.io/perfectrep/mocap.html.md"""
 # %% ../nbs/10_mocap.ipynb #c1cc556d
 from __future__ import annotations
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 from .core import PerfectRepError, check_file
-from .skeleton import H36M, JOINT_NAMES, J
+from .skeleton import JOINT_NAMES
+from .motion import Motion, Y_UP_TO_Z_UP, euler_matrices
 
 # %% auto #0
-__all__ = ['Y_UP_TO_Z_UP', 'ASF_TO_H36M', 'NOSE_ALONG', 'NOSE_FORWARD', 'BVH_NAMES', 'CMU13_SQUAT', 'Motion', 'euler_matrices',
-           'ASFBone', 'ASFSkeleton', 'read_asf', 'read_amc', 'asf_forward_kinematics', 'hdm05_info', 'hdm05_performers',
-           'read_label_file', 'read_asf_amc', 'read_bvh', 'find_asf', 'load_motion', 'load_mocap_dir']
-
-# %% ../nbs/10_mocap.ipynb #3905253c
-Y_UP_TO_Z_UP = np.array([[1., 0, 0], [0, 0, -1], [0, 1, 0]])  # (3, 3) rotation: Y-up world -> Z-up world
-
-@dataclass
-class Motion:
-    "A 3D motion: the 17 joints in world metres (Z up) at `fps`, with optional per-frame labels."
-    joints: np.ndarray            # (T, 17, 3) world metres, Z up
-    fps: float                    # frames per second
-    name: str = ''
-    labels: np.ndarray|None = None  # (T,) str per-frame labels (action or class), or None
-    source: str = ''              # where it came from: 'hdm05', 'cmu', 'asf', 'bvh', 'synth', ...
-
-    def __post_init__(self):
-        self.joints = np.asarray(self.joints, dtype=np.float64)
-        if self.joints.ndim != 3 or self.joints.shape[1:] != (17, 3):
-            raise ValueError(f'Motion joints must have shape (T, 17, 3), got {self.joints.shape}')
-        if self.labels is not None:
-            self.labels = np.asarray(self.labels).astype(str)
-            if len(self.labels) != len(self.joints):
-                raise ValueError(f'{len(self.labels)} labels for {len(self.joints)} frames')
-
-    def __len__(self): return len(self.joints)
-    @property
-    def duration(self) -> float: return (len(self) - 1) / self.fps if len(self) else 0.
-    @property
-    def action(self) -> str:
-        "The most frequent label, or '' without labels."
-        if self.labels is None or not len(self.labels): return ''
-        v, n = np.unique(self.labels, return_counts=True)
-        return str(v[n.argmax()])
-
-    def resample(self, fps:float # the new frame rate, frames per second
-                ) -> 'Motion':
-        "The same motion at `fps` by linear interpolation over the same time span (labels: nearest frame)."
-        if fps == self.fps or len(self) < 2:
-            return Motion(self.joints.copy(), fps, self.name, None if self.labels is None else self.labels.copy(), self.source)
-        n = int(np.floor(self.duration * fps + 1e-9)) + 1
-        t = np.arange(n) * (self.fps / fps)                # positions in source frames
-        i0 = np.minimum(np.floor(t).astype(int), len(self) - 2)
-        w = (t - i0)[:, None, None]
-        x = (1 - w) * self.joints[i0] + w * self.joints[i0 + 1]
-        lab = None if self.labels is None else self.labels[np.minimum(np.rint(t).astype(int), len(self) - 1)]
-        return Motion(x, fps, self.name, lab, self.source)
-
-    def slice(self, start:int, end:int) -> 'Motion':
-        "Frames `start:end` as a new Motion."
-        return Motion(self.joints[start:end], self.fps, self.name, None if self.labels is None else self.labels[start:end], self.source)
-
-    def bone_lengths(self) -> np.ndarray:
-        "(J-1,) median length of each bone of the 17-joint skeleton, metres."
-        return np.median(H36M.bone_lengths(self.joints), 0)
-
-    def _repr_markdown_(self):
-        lo, hi = self.joints.min((0, 1)), self.joints.max((0, 1))
-        lab = '' if self.labels is None else f" | labels | {', '.join(map(str, np.unique(self.labels)[:8]))} |\n"
-        return (f'**Motion** `{self.name}` ({self.source})\n\n| | |\n|---|---|\n| frames | {len(self)} |\n'
-                f'| fps | {self.fps:g} |\n| duration | {self.duration:.2f} s |\n'
-                f'| extent (x, y, z) | {np.round(hi - lo, 2).tolist()} m |\n' + lab)
-
-# %% ../nbs/10_mocap.ipynb #29c29f90
-def _axis_rotation(axis:str, a:np.ndarray) -> np.ndarray:
-    "(N, 3, 3) rotations by angles `a` (N,) radians about one of 'x', 'y', 'z'."
-    c, s = np.cos(a), np.sin(a)
-    R = np.zeros(a.shape + (3, 3))
-    i = 'xyz'.index(axis)
-    j, k = (i + 1) % 3, (i + 2) % 3
-    R[..., i, i] = 1
-    R[..., j, j], R[..., j, k], R[..., k, j], R[..., k, k] = c, -s, s, c
-    return R
-
-def euler_matrices(angles, # (N, k) angles in radians, one column per axis in `order`
-                   order:str # k axis letters ('xyz', 'zxy', 'y', ...), the first applied first
-                  ) -> np.ndarray: # (N, 3, 3)
-    "Rotation matrices composing elementary rotations in `order` (the first letter is applied first)."
-    angles = np.asarray(angles, dtype=np.float64).reshape(-1, len(order))
-    R = np.broadcast_to(np.eye(3), (len(angles), 3, 3)).copy()
-    for col, ax in enumerate(order.lower()): R = _axis_rotation(ax, angles[:, col]) @ R
-    return R
+__all__ = ['ASF_TO_H36M', 'NOSE_ALONG', 'NOSE_FORWARD', 'BVH_NAMES', 'CMU13_SQUAT', 'ASFBone', 'ASFSkeleton', 'read_asf',
+           'read_amc', 'asf_forward_kinematics', 'hdm05_info', 'hdm05_performers', 'read_label_file', 'read_asf_amc',
+           'read_bvh', 'find_asf', 'load_motion', 'load_mocap_dir']
 
 # %% ../nbs/10_mocap.ipynb #317968e6
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, asdict
 import numpy as np
 from .skeleton import J
-from .mocap import Motion
+from .motion import Motion
 
 # %% auto #0
 __all__ = ['FAULTS', 'LIFT_FAULTS', 'EXERCISES', 'BAR_FLOOR', 'RACK_DIST', 'TEMPO', 'Body', 'two_link', 'SynthSet', 'synth_set']

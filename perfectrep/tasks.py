@@ -17,7 +17,8 @@ from .core import PerfectRepError, check_file, data_root
 from .skeleton import flip_pose, J
 from .model import DSTformer, DSTformerConfig, load_checkpoint
 from .losses import lifting_loss, metrics_by_action
-from .mocap import load_motion, Motion
+from .motion import Motion
+from .mocap import load_motion
 from .dataset import Augment2D, DetectorNoise2D, MocapPairs, ClipDataset
 from .examples import CLASSES, FIT3D_CLASSES, synth_examples, motion_examples, hdm05_examples, fit3d_examples
 from .classifier import ClassifierConfig, ExerciseClassifier, ClipSampler, ActionClips, save_classifier, load_classifier
