@@ -13,7 +13,8 @@ import numpy as np
 from .core import PerfectRepError
 from .motion import Motion
 from .mocap import load_motion, hdm05_info, CMU13_SQUAT
-from .synth import synth_set, Body, TEMPO
+from .synth import synth_set, TEMPO
+from .body import Body
 from .dataset import FrameStore
 
 # %% auto #0

@@ -6,66 +6,14 @@ Docs: https://perfectrep.github.io/perfectrep/synth.html.md"""
 
 # %% ../nbs/13_synth.ipynb #254fc8a2
 from __future__ import annotations
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, field
 import numpy as np
 from .skeleton import J
 from .motion import Motion
+from .body import Body, _standing_pose, _bench_pose, _deadlift_thigh
 
 # %% auto #0
-__all__ = ['FAULTS', 'LIFT_FAULTS', 'EXERCISES', 'BAR_FLOOR', 'RACK_DIST', 'TEMPO', 'Body', 'two_link', 'SynthSet', 'synth_set']
-
-# %% ../nbs/13_synth.ipynb #a3b61bb9
-@dataclass
-class Body:
-    "Segment lengths of one lifter, metres."
-    height: float = 1.75       # standing height
-    thigh: float = 0.429       # hip joint to knee
-    shank: float = 0.430       # knee to ankle
-    ankle_h: float = 0.068     # ankle joint above the floor
-    hip_half: float = 0.100    # pelvis to each hip joint, sideways
-    torso: float = 0.480       # pelvis to thorax (neck base)
-    shoulder_half: float = 0.175  # thorax to each shoulder joint, sideways
-    upper_arm: float = 0.326   # shoulder to elbow
-    forearm: float = 0.256     # elbow to wrist
-    neck: float = 0.115        # thorax to nose
-    head: float = 0.115        # nose to head top
-    midfoot: float = 0.070     # mid-foot ahead of the ankle joint
-
-    @classmethod
-    def sample(cls, rng:np.random.Generator, # random generator
-               height:float|None=None # metres; None draws from N(1.74, 0.08) clipped to [1.55, 1.95]
-              ) -> 'Body':
-        "A random body: sampled height, proportions jittered by about 3%."
-        H = float(np.clip(rng.normal(1.74, 0.08), 1.55, 1.95)) if height is None else float(height)
-        ratios = dict(thigh=0.245, shank=0.246, ankle_h=0.039, hip_half=0.057, torso=0.275, shoulder_half=0.100,
-                      upper_arm=0.186, forearm=0.146, neck=0.066, head=0.066, midfoot=0.040)
-        return cls(height=H, **{k: float(H * r * rng.uniform(0.97, 1.03)) for k, r in ratios.items()})
-
-    @property
-    def leg(self) -> float: return self.thigh + self.shank
-    @property
-    def arm(self) -> float: return self.upper_arm + self.forearm
-
-# %% ../nbs/13_synth.ipynb #87ac8857
-def _unit(v): return v / np.maximum(np.linalg.norm(v, axis=-1, keepdims=True), 1e-12)
-
-def two_link(root, # (..., 3) chain root (hip, shoulder), metres
-             target, # (..., 3) where the end (ankle, wrist) should go, metres
-             l1:float, # root-to-middle segment length, metres
-             l2:float, # middle-to-end segment length, metres
-             pole # (..., 3) direction the middle joint (knee, elbow) should point to
-            ) -> tuple[np.ndarray, np.ndarray]: # (middle (..., 3), end (..., 3)) metres
-    "Analytic two-link inverse kinematics: place the middle joint toward `pole`, the end at `target` (clamped to reach)."
-    root, target = np.asarray(root, float), np.asarray(target, float)
-    d = target - root
-    dist = np.linalg.norm(d, axis=-1, keepdims=True)
-    u = d / np.maximum(dist, 1e-12)
-    dist = np.clip(dist, abs(l1 - l2) + 1e-6, l1 + l2 - 1e-9)
-    a = (l1 ** 2 - l2 ** 2 + dist ** 2) / (2 * dist)
-    h = np.sqrt(np.maximum(l1 ** 2 - a ** 2, 0))
-    pole = np.broadcast_to(np.asarray(pole, float), u.shape)
-    w = _unit(pole - (pole * u).sum(-1, keepdims=True) * u)
-    return root + a * u + h * w, root + dist * u
+__all__ = ['FAULTS', 'LIFT_FAULTS', 'EXERCISES', 'TEMPO', 'SynthSet', 'synth_set']
 
 # %% ../nbs/13_synth.ipynb #ffc42cf1
 FAULTS = {
@@ -170,154 +118,7 @@ def _timeline(exercise, n_reps, rng, faults, idle, tempo, variation, walkout, pa
     part = times.pop() if partial_last else None
     return seg, times, part
 
-# %% ../nbs/13_synth.ipynb #9bf0ecb1
-def _solve_lean(A, B, c):
-    "Solve A sin θ + B cos θ = c for θ (radians) near upright."
-    R, phi = np.hypot(A, B), np.arctan2(B, A)
-    return np.arcsin(np.clip(c / R, -1, 1)) - phi
-
-def _legs_planar(body, theta_s, theta_t, lateral):
-    "Sagittal (y, z) of the knee and hip centre relative to the ankle joints, for shank/thigh angles in radians."
-    k = np.sqrt(max(1 - (lateral / body.leg) ** 2, 0.5))
-    ls, lt = body.shank * k, body.thigh * k
-    knee = np.stack([ls * np.sin(theta_s), ls * np.cos(theta_s)], -1)
-    hip = knee + np.stack([-lt * np.sin(theta_t), lt * np.cos(theta_t)], -1)
-    return knee, hip
-
-def _head(thorax, up_dir, fwd, body):
-    "Nose and head top from the neck base, the head's up and forward directions."
-    nose = thorax + body.neck * _unit(0.75 * up_dir + 0.66 * fwd)
-    top = nose + body.head * _unit(0.9 * up_dir - 0.43 * fwd)
-    return nose, top
-
-def _assemble(pelvis, r_hip, l_hip, r_knee, l_knee, r_ank, l_ank, spine, thorax, nose, top,
-              l_sh, l_el, l_wr, r_sh, r_el, r_wr):
-    return np.stack([pelvis, r_hip, r_knee, r_ank, l_hip, l_knee, l_ank, spine, thorax, nose, top,
-                     l_sh, l_el, l_wr, r_sh, r_el, r_wr], 1)
-
-# %% ../nbs/13_synth.ipynb #94d247b0
-def _standing_pose(body, ex, P, F, T):
-    "Per-frame poses (T, 17, 3) of a squat or deadlift set from per-frame progress and fault schedules."
-    p, conc = F['p'], F['conc']
-    X, Y, Z = np.eye(3)
-    lat = P['stance'] - body.hip_half
-    dl = ex == 'deadlift'
-    ts_max, tt_max = np.radians(F['theta_s']), np.radians(F['theta_t'])
-    delta = np.radians(P['lock_tilt'])
-    fs = np.where(F['hips_first'] & conc, p ** 3, p)            # hips first: knees straighten early
-    th_s = delta + (ts_max - delta) * fs
-    th_t = -delta + (tt_max + delta) * p
-    knee2, hip2 = _legs_planar(body, th_s, th_t, lat)
-    pelvis = np.zeros((T, 3))
-    pelvis[:, 0] = F['shift']
-    pelvis[:, 1], pelvis[:, 2] = hip2[:, 0], body.ankle_h + hip2[:, 1]
-    target = body.midfoot + F['drift']
-    if dl:
-        arm = np.sqrt((0.999 * body.arm) ** 2 - (P['grip'] - body.shoulder_half) ** 2)
-        alpha = np.radians(P['alpha']) * p
-        A, B = body.torso - 0.03, 0.02
-        th_b = _solve_lean(A, B, target - pelvis[:, 1] + arm * np.sin(alpha))
-        if np.any(F['lean']):    # hips first: the trunk tips further forward, the arms swing to keep the bar over mid-foot
-            th_b = th_b + np.radians(F['lean'])
-            alpha = np.arcsin(np.clip((pelvis[:, 1] + A * np.sin(th_b) + B * np.cos(th_b) - target) / arm, -1, 1))
-    else:
-        A, B = body.torso - P['d_down'], -P['d_back']
-        th_b = _solve_lean(A, B, target - pelvis[:, 1])
-    u = np.stack([np.zeros(T), np.sin(th_b), np.cos(th_b)], -1)     # torso direction, pelvis -> thorax
-    n = np.stack([np.zeros(T), np.cos(th_b), -np.sin(th_b)], -1)    # chest normal (forward)
-    trunk = body.torso * u
-    trunk[:, 0] -= 1.7 * F['shift']                                  # hip shift: the trunk leans back over the feet
-    thorax = pelvis + body.torso * _unit(trunk)
-    spine = (pelvis + thorax) / 2 - 0.01 * n
-    hb = th_b * 0.5
-    nose, top = _head(thorax, np.stack([np.zeros(T), np.sin(hb), np.cos(hb)], -1),
-                      np.stack([np.zeros(T), np.cos(hb), -np.sin(hb)], -1), body)
-    side = body.shoulder_half * X
-    if dl:
-        sh_c = thorax - 0.03 * u + 0.02 * n
-        bar = sh_c - arm * np.stack([np.zeros(T), np.sin(alpha), np.cos(alpha)], -1)
-        bar[:, 1] = target if np.ndim(target) else np.full(T, target)
-        elbow_pole = -Y[None] + 0 * u
-    else:
-        sh_c = thorax - 0.03 * u - 0.02 * n
-        bar = pelvis + (body.torso - P['d_down']) * u - P['d_back'] * n
-        elbow_pole = -0.9 * u - 0.45 * n
-    bar[:, 0] = thorax[:, 0]
-    r_sh, l_sh = sh_c + side, sh_c - side
-    r_wr_t, l_wr_t = bar + P['grip'] * X, bar - P['grip'] * X
-    r_el, r_wr = two_link(r_sh, r_wr_t, body.upper_arm, body.forearm, elbow_pole + 0.3 * X)
-    l_el, l_wr = two_link(l_sh, l_wr_t, body.upper_arm, body.forearm, elbow_pole - 0.3 * X)
-    # legs in 3D: hips on the pelvis, ankles on the floor, knees toward the toes (inward for valgus)
-    r_hip, l_hip = pelvis + body.hip_half * X, pelvis - body.hip_half * X
-    r_ank_t = np.stack([np.full(T, P['stance']), np.zeros(T), body.ankle_h + F['lift_r']], -1)
-    l_ank_t = np.stack([np.full(T, -P['stance']), np.zeros(T), body.ankle_h + F['lift_l']], -1)
-    toe, val = np.radians(P['toe_out']), np.radians(F['valgus'])
-    r_pole = np.stack([np.sin(toe - val), np.cos(toe - val), np.ones(T)], -1)      # forward over the toes (and up)
-    l_pole = np.stack([-np.sin(toe - val), np.cos(toe - val), np.ones(T)], -1)
-    r_knee, r_ank = two_link(r_hip, r_ank_t, body.thigh, body.shank, r_pole)
-    l_knee, l_ank = two_link(l_hip, l_ank_t, body.thigh, body.shank, l_pole)
-    x = _assemble(pelvis, r_hip, l_hip, r_knee, l_knee, r_ank, l_ank, spine, thorax, nose, top,
-                  l_sh, l_el, l_wr, r_sh, r_el, r_wr)
-    x[..., 1] += RACK_DIST * F['rack'][:, None]          # at the rack, before the walk-out and after the walk back
-    return x
-
-# %% ../nbs/13_synth.ipynb #e6a08223
-def _bench_pose(body, P, F, T):
-    "Per-frame poses (T, 17, 3) of a bench-press set lying on its back, head toward -y."
-    X, Y, Z = np.eye(3)
-    p = F['p']
-    arch = np.radians(P['arch'])
-    pel0 = np.array([0., 0., P['bench_h'] + 0.09])
-    u0 = np.array([0., -np.cos(arch), np.sin(arch)])
-    thorax = np.broadcast_to(pel0 + body.torso * u0, (T, 3)).copy()
-    lift = np.arcsin(np.clip(F['butt'] / body.torso, -1, 1))      # hips leaving the bench: the trunk pivots on the shoulders
-    u = np.stack([np.zeros(T), -np.cos(arch - lift), np.sin(arch - lift)], -1)   # pelvis -> thorax, toward the head
-    pelvis = thorax - body.torso * u
-    n = _unit(np.cross(u, X))                                       # chest normal (up)
-    spine = (pelvis + thorax) / 2 + 0.01 * n
-    nose, top = _head(thorax, u, n, body)
-    sh_c = thorax + 0.03 * u - 0.02 * n
-    r_sh, l_sh = sh_c + body.shoulder_half * X, sh_c - body.shoulder_half * X
-    # bar: lockout over the shoulders (elbows at `elbow_top` degrees), touch on the lower chest
-    dx = P['grip'] - body.shoulder_half
-    k_top = np.radians(F['elbow_top'])
-    reach = np.sqrt(body.upper_arm ** 2 + body.forearm ** 2 - 2 * body.upper_arm * body.forearm * np.cos(k_top))
-    y_top = sh_c[:, 1] + P['lock_off']
-    z_top = sh_c[:, 2] + np.sqrt(np.maximum(reach ** 2 - dx ** 2 - P['lock_off'] ** 2, 0.01))
-    y_touch = sh_c[:, 1] + P['touch'] + F['drift']
-    z_touch = thorax[:, 2] + P['chest'] + F['stop_short']
-    bar = np.stack([np.zeros(T), y_top + (y_touch - y_top) * p ** 1.5, z_top + (z_touch - z_top) * p], -1)
-    bar += F['rack'][:, None] * [0, -0.22, -0.04]        # in the rack uprights, over the face
-    r_wr_t, l_wr_t = bar + P['grip'] * X, bar - P['grip'] * X
-    r_wr_t[:, 2] += F['lag_r']; l_wr_t[:, 2] += F['lag_l']
-    pole = np.array([0., 0.35, -0.8])
-    r_el, r_wr = two_link(r_sh, r_wr_t, body.upper_arm, body.forearm, pole + P['flare'] * X)
-    l_el, l_wr = two_link(l_sh, l_wr_t, body.upper_arm, body.forearm, pole - P['flare'] * X)
-    r_hip, l_hip = pelvis + body.hip_half * X, pelvis - body.hip_half * X
-    ank = lambda s: np.broadcast_to([s * P['stance'], P['feet_y'], body.ankle_h], (T, 3))
-    r_knee, r_ank = two_link(r_hip, ank(1), body.thigh, body.shank, [0.4, 0, 1])
-    l_knee, l_ank = two_link(l_hip, ank(-1), body.thigh, body.shank, [-0.4, 0, 1])
-    return _assemble(pelvis, r_hip, l_hip, r_knee, l_knee, r_ank, l_ank, spine, thorax, nose, top,
-                     l_sh, l_el, l_wr, r_sh, r_el, r_wr)
-
-# %% ../nbs/13_synth.ipynb #b985b394
-BAR_FLOOR = 0.225 + 0.04   # mid-wrist height with a 450 mm plate on the floor, metres
-
-def _deadlift_thigh(body, P, F, iters:int=40):
-    "Thigh angle (degrees) that puts the bar on the floor, per frame's shank angle, by vectorised bisection."
-    T = len(F['p'])
-    F1 = {**F, 'p': np.ones(T), 'hips_first': np.zeros(T, bool), 'drift': np.zeros(T), 'lean': np.zeros(T)}
-    lo, hi = np.full(T, 20.), np.full(T, 120.)
-    for _ in range(iters):
-        mid = (lo + hi) / 2
-        x = _standing_pose(body, 'deadlift', P, {**F1, 'theta_t': mid}, T)
-        z = (x[:, J['left_wrist'], 2] + x[:, J['right_wrist'], 2]) / 2
-        lo, hi = np.where(z > BAR_FLOOR, mid, lo), np.where(z > BAR_FLOOR, hi, mid)
-    return (lo + hi) / 2
-
 # %% ../nbs/13_synth.ipynb #b1c95d53
-RACK_DIST = 0.8   # metres the squatter walks back from the rack
-
 TEMPO = {   # seconds: eccentric, concentric, hold at the turn, top/lockout hold (deadlift), rest between reps
     'squat': dict(eccentric=1.4, concentric=1.1, hold=0.08, top=0., rest=0.6),
     'bench': dict(eccentric=1.2, concentric=1.0, hold=0.15, top=0., rest=0.5),
