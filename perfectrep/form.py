@@ -6,108 +6,22 @@ Docs: https://perfectrep.github.io/perfectrep/form.html.md"""
 
 # %% ../nbs/42_form.ipynb #0f52294f
 from __future__ import annotations
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass
 from importlib.resources import files
-from pathlib import Path
 import math
 import numpy as np
 import yaml
 from scipy.signal import savgol_filter
 from .core import PerfectRepError, check_file, runs
 from .skeleton import J
-from .geometry import joint_angle, angle_between
-from .reps import up_vector, RepSegmentation, segment_reps
+from .geometry import angle_between
+from .reps import RepSegmentation, segment_reps
+from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, squat_depth
 
 # %% auto #0
-__all__ = ['STILL', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'SAGITTAL', 'FRONTAL', 'JUDGED_FROM', 'METRIC_JOINTS', 'BodyFrame',
-           'camera_view', 'knee_angles', 'hip_angles', 'elbow_angles', 'squat_depth', 'lift_heights', 'rep_metrics',
-           'load_lifted_error', 'load_rules', 'Fault', 'hidden_metrics', 'judged_from', 'score_rep', 'RepForm',
-           'assess_form']
-
-# %% ../nbs/42_form.ipynb #65b129d4
-def _mid(x, a, b): return (x[:, J[a]] + x[:, J[b]]) / 2
-
-@dataclass
-class BodyFrame:
-    "Axes attached to the lifter for one set: vertical `up`, `forward` (facing), `lateral` (toward the right foot), and the ground origin."
-    up: np.ndarray        # (3,) unit vector
-    forward: np.ndarray   # (3,) unit, horizontal
-    lateral: np.ndarray   # (3,) unit, horizontal
-    origin: np.ndarray    # (3,) median mid-ankle position, metres
-
-    @classmethod
-    def fit(cls, joints, # (T, 17, 3) metres
-            up='-y' # vertical axis: '-y', 'y', 'z', 'auto' or a vector
-           ) -> 'BodyFrame':
-        x = np.asarray(joints, float)
-        u = up_vector(up, x)
-        hor = lambda v: v - (v @ u)[..., None] * u
-        lat = hor(np.median(x[:, J['right_ankle']] - x[:, J['left_ankle']], 0))
-        hips = hor(np.median(x[:, J['right_hip']] - x[:, J['left_hip']], 0))
-        lat = lat if np.linalg.norm(lat) > 0.05 else hips     # feet together: use the hips
-        lat /= np.linalg.norm(lat)
-        fwd = np.cross(u, hips if np.linalg.norm(hips) > 1e-6 else lat); fwd /= np.linalg.norm(fwd)
-        return cls(u, fwd, lat, np.median(_mid(x, 'left_ankle', 'right_ankle'), 0))
-
-    def height(self, p): "Height above the feet (..., 3) -> (...), metres."; return (np.asarray(p) - self.origin) @ self.up
-    def ahead(self, p): "Forward position (..., 3) -> (...), metres."; return (np.asarray(p) - self.origin) @ self.forward
-    def side(self, p): "Sideways position toward the right (..., 3) -> (...), metres."; return (np.asarray(p) - self.origin) @ self.lateral
-    def horizontal(self, v): "The horizontal part of vectors (..., 3)."; return np.asarray(v) - (np.asarray(v) @ self.up)[..., None] * self.up
-
-# %% ../nbs/42_form.ipynb #d6de58a4
-def _standing_up(x:np.ndarray) -> np.ndarray:
-    "The body's vertical in the joints' frame: mid-ankle to head top in the most upright tenth of the frames."
-    v = x[:, J['head_top']] - _mid(x, 'left_ankle', 'right_ankle')
-    n = np.linalg.norm(v, axis=-1)
-    top = n >= np.percentile(n, 90)
-    u = v[top].mean(0)
-    return u / np.linalg.norm(u)
-
-def _width_azimuth(x, k) -> float:
-    "Degrees between the line of sight and the lifter's facing axis, from how foreshortened the shoulders and hips are in 2D."
-    w2 = np.abs(k[:, 11, 0] - k[:, 14, 0]) + np.abs(k[:, 1, 0] - k[:, 4, 0])
-    t2 = np.linalg.norm(k[:, [11, 14], :2].mean(1) - k[:, [1, 4], :2].mean(1), axis=-1)
-    w3 = np.linalg.norm(x[:, 11] - x[:, 14], axis=-1) + np.linalg.norm(x[:, 1] - x[:, 4], axis=-1)
-    t3 = np.linalg.norm(x[:, [11, 14]].mean(1) - x[:, [1, 4]].mean(1), axis=-1)
-    up = t2 >= np.percentile(t2, 70)                       # the most upright frames: the trunk at its full length
-    c = np.median(w2[up] / np.maximum(t2[up], 1e-6)) / max(np.median(w3 / np.maximum(t3, 1e-6)), 1e-6)
-    return float(np.degrees(np.arccos(np.clip(c, 0, 1))))
-
-def camera_view(joints, # (T, 17, 3) camera frame (x right, y down, z away), metres; root-relative is fine
-                exercise:str='squat', # 'bench' takes the image's vertical (the lifter lies down)
-                kpts=None # (T, 17, 3) the 2D the joints were lifted from (pixels): sharpens how far round the camera stands
-               ) -> dict: # label, side, azimuth_deg, elevation_deg, height, description
-    "Where the camera stood relative to the lifter: front, rear, left or right side, or three-quarter; its height."
-    x = np.asarray(joints, float)
-    up = np.array([0., -1., 0.]) if exercise == 'bench' else _standing_up(x)
-    f = BodyFrame.fit(x, up)
-    to_cam = np.array([0., 0., -1.])
-    az = float(np.degrees(np.arctan2(to_cam @ f.lateral, to_cam @ f.forward)))
-    el = float(np.degrees(np.arcsin(np.clip(to_cam @ f.up, -1, 1))))
-    if kpts is not None and exercise != 'bench':   # how far round: the 3D's guess averaged with the 2D's foreshortening
-        w = _width_azimuth(x, np.asarray(getattr(kpts, 'kpts', kpts), float))
-        m = (abs(az) + (w if abs(az) <= 90 else 180 - w)) / 2
-        az = float(np.copysign(m, az))
-    a = abs(az)
-    side = 'right' if az > 0 else 'left'
-    label = ('front' if a <= 30 else 'front three-quarter' if a < 60 else 'side' if a <= 120 else
-             'rear three-quarter' if a < 150 else 'rear')
-    height = 'level' if abs(el) <= 15 else 'high (looking down)' if el > 0 else 'low (looking up)'
-    where = label if label in ('front', 'rear') else f'{label}, {side}'
-    return dict(label=label, side=None if label in ('front', 'rear') else side, azimuth_deg=round(az, 1),
-                elevation_deg=round(el, 1), height=height,
-                description=f'the {where} ({az:+.0f}° from the front), camera {height} ({el:+.0f}°)')
-
-# %% ../nbs/42_form.ipynb #16b1ac01
-def knee_angles(x): "(T, 2) right and left knee angles, degrees."; return np.stack([joint_angle(x[:, J[f'{s}_hip']], x[:, J[f'{s}_knee']], x[:, J[f'{s}_ankle']]) for s in ('right', 'left')], -1)
-def hip_angles(x): "(T, 2) right and left hip angles (thorax-hip-knee), degrees."; return np.stack([joint_angle(x[:, J['thorax']], x[:, J[f'{s}_hip']], x[:, J[f'{s}_knee']]) for s in ('right', 'left')], -1)
-def elbow_angles(x): "(T, 2) right and left elbow angles, degrees."; return np.stack([joint_angle(x[:, J[f'{s}_shoulder']], x[:, J[f'{s}_elbow']], x[:, J[f'{s}_wrist']]) for s in ('right', 'left')], -1)
-
-def squat_depth(x, # (T, 17, 3) metres
-                frame:BodyFrame # the lifter's frame
-               ) -> np.ndarray: # (T,) knee height minus hip height, metres (> 0: below parallel)
-    "Squat depth: the knees' mean height minus the hip joints' mean height, along the vertical."
-    return frame.height(_mid(x, 'left_knee', 'right_knee')) - frame.height(_mid(x, 'left_hip', 'right_hip'))
+__all__ = ['STILL', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'SAGITTAL', 'FRONTAL', 'JUDGED_FROM', 'METRIC_JOINTS', 'lift_heights',
+           'rep_metrics', 'load_lifted_error', 'load_rules', 'Fault', 'hidden_metrics', 'judged_from', 'score_rep',
+           'RepForm', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed

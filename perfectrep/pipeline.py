@@ -12,8 +12,9 @@ from pathlib import Path
 import numpy as np
 from .core import PerfectRepError
 from .geometry import Camera, look_at, is_root_relative, plant_feet
-from .reps import segment_reps, up_vector
-from .form import assess_form, load_rules, load_lifted_error, camera_view
+from .reps import segment_reps
+from .bodyframe import up_vector, camera_view
+from .form import assess_form, load_rules, load_lifted_error
 from .report import FormReport, rep_picture
 
 # %% auto #0

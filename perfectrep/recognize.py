@@ -19,7 +19,7 @@ from .augment import view_clip
 from .dataset import slice_clips
 from .examples import CLASSES, LOW_CONFIDENCE
 from .classifier import ExerciseClassifier, load_classifier, model_input
-from .form import knee_angles, elbow_angles
+from .bodyframe import knee_angles, elbow_angles
 
 # %% auto #0
 __all__ = ['UP_TO_CAMERA', 'resample_poses', 'Recognition', 'recognize', 'window_activity', 'movement_evidence',

@@ -14,7 +14,7 @@ import pandas as pd
 from .core import PerfectRepError, atomic_path
 from .skeleton import J
 from .reps import RepSegmentation
-from .form import BodyFrame, knee_angles, hip_angles, elbow_angles
+from .bodyframe import BodyFrame, knee_angles, hip_angles, elbow_angles
 
 # %% auto #0
 __all__ = ['FormReport', 'rep_picture', 'rep_pictures', 'plot_rep_count', 'plot_angles', 'plot_bar_path', 'plot_velocity',

@@ -8,89 +8,17 @@ Docs: https://perfectrep.github.io/perfectrep/reps.html.md"""
 from __future__ import annotations
 from dataclasses import dataclass, field
 import numpy as np
-from scipy.ndimage import uniform_filter1d, median_filter
+from scipy.ndimage import uniform_filter1d
 from scipy.signal import find_peaks, savgol_filter
 from scipy.spatial.distance import cdist
 from scipy.optimize import minimize_scalar
-from .core import PerfectRepError, runs, interpolate_missing
+from .core import PerfectRepError, runs
 from .skeleton import J
-from .geometry import axis_angle_to_matrix
+from .bodyframe import up_vector, pose_features, _as_array
 
 # %% auto #0
-__all__ = ['UP_AXES', 'EXERCISE_SIGNAL', 'FULL_RANGE', 'up_vector', 'pose_features', 'affinity_matrix', 'autocorrelation',
-           'RepSegmentation', 'aifit_objective', 'refine_boundaries', 'vertical_signal', 'anchor_stays', 'segment_reps']
-
-# %% ../nbs/41_reps.ipynb #ae081cc5
-UP_AXES = {'z': (0., 0., 1.), 'y': (0., 1., 0.), '-y': (0., -1., 0.), '-z': (0., 0., -1.), 'x': (1., 0., 0.), '-x': (-1., 0., 0.)}
-
-def up_vector(up='-y', # '-y' (camera, y down), 'y', 'z', ... or 'auto', or a 3-vector
-              joints=None # (T, 17, 3) metres, needed for 'auto'
-             ) -> np.ndarray: # (3,) unit vector
-    "The unit vector pointing up for a vertical-axis convention."
-    if isinstance(up, str):
-        if up == 'auto':
-            if joints is None: raise ValueError("up='auto' needs the joints")
-            x = np.asarray(joints, float)
-            v = (x[:, J['head_top']] - (x[:, J['left_ankle']] + x[:, J['right_ankle']]) / 2).mean(0)
-            return v / np.linalg.norm(v)
-        if up not in UP_AXES: raise PerfectRepError(f'unknown vertical axis {up!r}; use one of {list(UP_AXES)} or auto')
-        return np.array(UP_AXES[up])
-    v = np.asarray(up, float)
-    return v / np.linalg.norm(v)
-
-# %% ../nbs/41_reps.ipynb #30fbd857
-def _is_motion(x) -> bool: return hasattr(x, 'joints') and hasattr(x, 'fps')
-
-def _as_array(poses, fps, kind, up):
-    "Unpack poses (array or Motion): (array (T, J, C), fps, kind '2d'|'3d', up)."
-    if _is_motion(poses):
-        x, fps, kind, up = poses.joints, poses.fps if fps is None else fps, '3d', 'z' if up is None else up
-    else: x = poses
-    x = np.asarray(x, dtype=np.float64)
-    if x.ndim != 3 or x.shape[1] != 17 or x.shape[2] not in (2, 3):
-        raise PerfectRepError(f'poses must have shape (T, 17, 2|3), got {x.shape}')
-    if fps is None or fps <= 0: raise PerfectRepError('the frame rate is needed: pass fps')
-    if kind == 'auto':
-        kind = '2d' if x.shape[2] == 2 else '3d'
-        if x.shape[2] == 3:
-            c = x[..., 2][np.isfinite(x[..., 2])]
-            if c.size and c.min() >= 0 and c.max() <= 1 and np.nanmax(np.ptp(x[..., :2], axis=1)) > 3: kind = '2d'
-    if kind not in ('2d', '3d'): raise PerfectRepError(f"kind must be 'auto', '2d' or '3d', got {kind!r}")
-    return x, float(fps), kind, ('-y' if up is None else up)
-
-def _fill_gaps(x, ok): return interpolate_missing(x, ok)
-
-def pose_features(poses, # (T, 17, 2|3) or a Motion: 3D metres, or 2D pixels with optional confidence
-                  fps:float|None=None, # frames per second
-                  kind:str='auto', # '3d', '2d' or 'auto' (3 channels in [0, 1] after 2 large ones: confidence)
-                  up=None, # 3D vertical axis ('-y' camera default, 'z' for a Motion), for yaw alignment
-                  align:bool=True, # turn 3D poses about the vertical so the hips always face the same way
-                  normalise:bool=True # divide by the lifter's median size
-                 ) -> tuple[np.ndarray, np.ndarray]: # (features (T, 17, C) in body sizes, joint weights (17,))
-    "Root-relative, yaw-aligned, size-normalised poses for the affinity, with per-joint weights."
-    x, fps, kind, up = _as_array(poses, fps, kind, up)
-    w = np.ones(17)
-    if kind == '2d':
-        if x.shape[2] == 3:
-            conf = np.nan_to_num(x[..., 2])
-            x = _fill_gaps(x[..., :2], (conf > 0.2) & np.isfinite(x[..., :2]).all(-1))
-            w = np.clip(conf.mean(0), 0.05, 1)
-        x = np.nan_to_num(x - x[:, :1])
-    else:
-        x = x - x[:, :1]
-        if align:
-            u = up_vector(up, x)
-            e1 = np.cross(u, [1., 0, 0] if abs(u[0]) < 0.9 else [0, 1., 0]); e1 /= np.linalg.norm(e1)
-            e2 = np.cross(u, e1)
-            h = x[:, J['left_hip']] - x[:, J['right_hip']]
-            ang = np.unwrap(np.arctan2(h @ e2, h @ e1))
-            ang = median_filter(ang, size=max(3, int(fps) | 1), mode='nearest')
-            R = axis_angle_to_matrix(np.broadcast_to(u, (len(x), 3)), -ang)
-            x = np.einsum('tij,tkj->tki', R, x)
-    if normalise:
-        size = np.median(np.sqrt((x ** 2).sum(-1).mean(-1)))
-        x = x / max(size, 1e-9)
-    return x, w
+__all__ = ['EXERCISE_SIGNAL', 'FULL_RANGE', 'affinity_matrix', 'autocorrelation', 'RepSegmentation', 'aifit_objective',
+           'refine_boundaries', 'vertical_signal', 'anchor_stays', 'segment_reps']
 
 # %% ../nbs/41_reps.ipynb #c61bbe59
 def affinity_matrix(x, # (N, J, C) features
