@@ -124,6 +124,19 @@ def _():
     return not missing, f'missing from the wheel: {missing}' if missing else ''
 
 
+@check('JupyterLab renders the 3D player and its slider moves the pose (tools/jupyterlab_widget_test.py)')
+def _():
+    # headless chromium drives JupyterLab; exit 77 (no chromium or jupyterlab here) is a skip, counted as a pass
+    r = sh(sys.executable, ROOT/'tools'/'jupyterlab_widget_test.py', timeout=240)
+    out = (r.stdout + r.stderr).strip()
+    if r.returncode == 77:
+        reason = r.stdout.strip().splitlines()[-1] if r.stdout.strip() else 'exit 77'
+        detail = reason if reason.startswith('skipped: ') else f'skipped: {reason}'
+        print(f'note: {detail}', flush=True)
+        return True, detail
+    return r.returncode == 0 and 'widget rendered, slider moved the pose' in r.stdout, out[-3000:]
+
+
 npass = sum(ok for _, ok, _, _ in results)
 nfail = len(results) - npass
 for name, ok, dt, _ in results:
