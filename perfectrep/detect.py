@@ -65,7 +65,7 @@ def landmarks_to_h36m(lm:np.ndarray, # (33, 3) MediaPipe landmarks, x, y normali
     "MediaPipe's normalised landmarks to the 17 joints in pixels of a `width` x `height` image."
     return mediapipe33_to_h36m(np.asarray(lm) * [width, height, 1])
 
-# %% ../nbs/33_detect.ipynb #d12baddf
+# %% ../nbs/33_detect.ipynb #0a72f80a
 def _pose_task_bundle() -> bytes:
     "A MediaPipe Tasks pose-landmarker bundle (.task) built in memory from the BlazePose models inside the mediapipe wheel."
     import io, zipfile, mediapipe
@@ -83,6 +83,7 @@ def _pose_task_bundle() -> bytes:
                    with_norm(root / 'pose_landmark' / 'pose_landmark_full.tflite', 'pose_landmarks_detector', 0., 255.))
     return buf.getvalue()
 
+# %% ../nbs/33_detect.ipynb #4d7a591f
 def _tiles(h:int, w:int) -> list[tuple[int, int, int, int]]:
     "Overlapping square tiles (x0, y0, side, side) along the long side of an h x w image (none for a near-square image)."
     s, L = min(h, w), max(h, w)
@@ -93,22 +94,38 @@ def _tiles(h:int, w:int) -> list[tuple[int, int, int, int]]:
 def same_person(a:np.ndarray, b:np.ndarray, # (17, 3) skeletons, pixels + confidence
                 tol:float=0.25 # median joint distance allowed, box sizes
                ) -> bool:
-    "Whether two skeletons of one frame are the same person seen twice."
+    "Whether two skeletons of one frame are the same person seen twice: most joints close, or a good part of them very close."
     ba, bb = _box(a), _box(b)
     if ba is None or bb is None: return False
     ok = (a[:, 2] > 0.5) & (b[:, 2] > 0.5)
     if ok.sum() < 4: ok = (a[:, 2] > 0) & (b[:, 2] > 0)
     if not ok.any(): return False
-    return float(np.median(np.linalg.norm(a[ok, :2] - b[ok, :2], axis=1))) < tol * max(ba[2], bb[2])
+    d, size = np.linalg.norm(a[ok, :2] - b[ok, :2], axis=1), max(ba[2], bb[2])
+    close = d < 0.6 * tol * size                    # a cut-off view guesses the hidden half, but where both see, they agree
+    return float(np.median(d)) < tol * size or (close.sum() >= 4 and close.mean() >= 0.35)
 
-def merge_people(skeletons:list[np.ndarray] # (17, 3) skeletons of one frame, pixels + confidence; the first ones win ties
+def _nested(a:np.ndarray, b:np.ndarray) -> bool:
+    "Whether one skeleton's box of confident joints lies mostly (70 %) inside the other's, centred on the same vertical line."
+    box = lambda k: (k[k[:, 2] > 0.5, :2].min(0), k[k[:, 2] > 0.5, :2].max(0)) if (k[:, 2] > 0.5).sum() >= 3 else None
+    A, B = box(a), box(b)
+    if A is None or B is None: return False
+    area = lambda lo, hi: float(np.prod(np.maximum(hi - lo, 1e-9)))
+    inter = area(np.maximum(A[0], B[0]), np.minimum(A[1], B[1])) if (np.minimum(A[1], B[1]) > np.maximum(A[0], B[0])).all() else 0.
+    small, big = sorted((A, B), key=lambda r: area(*r))
+    return inter >= 0.7 * area(*small) and abs((small[0][0] + small[1][0]) - (big[0][0] + big[1][0])) / 2 < 0.15 * (big[1] - big[0]).max()
+
+def merge_people(skeletons:list[np.ndarray] # (17, 3) skeletons of one frame, pixels + confidence
                 ) -> list[np.ndarray]:
-    "One skeleton per person: of the ones that are the same person, the most confident is kept."
+    "One skeleton per person: of the ones that are the same person (or one a misread part of the other), the one covering most of the body is kept."
     keep = []
-    for k in sorted(skeletons, key=lambda k: -float(np.mean(k[:, 2]))):
-        if not any(same_person(k, q) for q in keep): keep.append(k)
+    def extent(k):                                  # the whole person before a part of them: larger box of sure joints first
+        ok = k[:, 2] > 0.5
+        return float(np.prod(np.ptp(k[ok, :2], 0))) if ok.sum() >= 2 else 0.
+    for k in sorted(skeletons, key=lambda k: (-extent(k), -float(np.mean(k[:, 2])))):
+        if not any(same_person(k, q) or _nested(k, q) for q in keep): keep.append(k)
     return keep
 
+# %% ../nbs/33_detect.ipynb #08b66490
 class PeopleFinder:
     "Every person in one image: MediaPipe's Tasks pose landmarker (the wheel's BlazePose models) on the image and on square tiles."
     def __init__(self, max_people:int=3, # people looked for in each view (the whole image, each tile)
@@ -143,7 +160,7 @@ class PeopleFinder:
     def __enter__(self): return self
     def __exit__(self, *a): self.close()
 
-# %% ../nbs/33_detect.ipynb #cfedc69d
+# %% ../nbs/33_detect.ipynb #b1c412c5
 def _sample_every(fps:float, n_frames:int|None, discover_s:float) -> int:
     "Frames between two looks for everyone: `discover_s` seconds, or a quarter of a short clip."
     if not fps: return 1
@@ -189,6 +206,7 @@ def _detect_all(frames, width, height, fps, n_frames, detector, progress, finder
             if isinstance(finder, Future) and finder.done() and not finder.exception(): finder.result().close()
     return cands, samples
 
+# %% ../nbs/33_detect.ipynb #dc5fb212
 def _home(tr:Track, fps:float):
     "Where the finder's sightings put a person at frame t: (cx, cy, size) on the line through a running median of five sightings, and the seconds to the nearest one."
     f, b = np.array(tr.frames), np.array(tr.boxes)
@@ -231,6 +249,7 @@ def _follow(frames, people:list[Track], width, height, fps, every) -> list[Track
         for F in fs: F['det'].close()
     return [F['out'] for F in fs if F['out'].frames]
 
+# %% ../nbs/33_detect.ipynb #eca1136d
 def _echo(tr:Track, tracks:list[Track], fps:float) -> bool:
     "Whether a short track is only part of a longer one seen again (a tile's cut-off view of someone): all its sightings on their line."
     return any(len(o.frames) > len(tr.frames) and all(_at_home(_home(o, fps), t, b) for t, b in zip(tr.frames, tr.boxes))
