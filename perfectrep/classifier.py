@@ -19,6 +19,7 @@ from .geometry import model_input_2d, root_relative
 from .augment import time_window, rescale_bones, random_bone_scale, transfer_arms, freeze_legs, view_clip
 from .examples import CLASSES
 from .model import DSTformer, DSTformerConfig, ActionNet
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['CLASSIFIER_FORMAT', 'DEFAULT_CLASSIFIER', 'model_input', 'ClipSampler', 'ClassifierConfig', 'ExerciseClassifier',
@@ -69,32 +70,37 @@ class ClipSampler:
         self.still_legs, self.still_sources = still_legs, np.flatnonzero(np.isin(self.labels, ids(still_sources)))
         self.other = self.classes.index('other') if 'other' in self.classes else -1
 
-    def __len__(self): return len(self.labels)
-    def counts(self) -> pd.DataFrame:
-        "Examples per class and source."
-        return pd.crosstab(pd.Series([self.classes[l] for l in self.labels], name='class'), pd.Series(self.sources, name='source'))
+# %% ../nbs/23_classifier.ipynb #9698fe06
+@patch
+def __len__(self:ClipSampler): return len(self.labels)
 
-    def sample(self, rng:np.random.Generator, # draws everything
-               batch:int, # clips
-               length:int # frames per clip
-              ) -> tuple[torch.Tensor, torch.Tensor]: # (x (B, L, 17, 3) float32, y (B,) class indices)
-        "One batch of model inputs and labels."
-        idx = rng.choice(len(self.labels), size=batch, p=self.weights)
-        xs = []
-        for i in idx:
-            if self.labels[i] == self.other and len(self.still_sources) and rng.random() < self.still_legs:
-                w = time_window(self.joints[rng.choice(self.still_sources)], length, rng, self.tempo)
-                w = freeze_legs(w, int(rng.integers(length)))
-                if len(self.donors) and rng.random() < self.arm_swap:
-                    w = transfer_arms(w, time_window(self.joints[rng.choice(self.donors)], length, rng, self.tempo))
-            else: w = time_window(self.joints[i], length, rng, self.tempo)
-            if self.arm_swap and self.takers[i] and len(self.donors) and rng.random() < self.arm_swap:
+@patch
+def counts(self:ClipSampler) -> pd.DataFrame:
+    "Examples per class and source."
+    return pd.crosstab(pd.Series([self.classes[l] for l in self.labels], name='class'), pd.Series(self.sources, name='source'))
+
+@patch
+def sample(self:ClipSampler, rng:np.random.Generator, # draws everything
+           batch:int, # clips
+           length:int # frames per clip
+          ) -> tuple[torch.Tensor, torch.Tensor]: # (x (B, L, 17, 3) float32, y (B,) class indices)
+    "One batch of model inputs and labels."
+    idx = rng.choice(len(self.labels), size=batch, p=self.weights)
+    xs = []
+    for i in idx:
+        if self.labels[i] == self.other and len(self.still_sources) and rng.random() < self.still_legs:
+            w = time_window(self.joints[rng.choice(self.still_sources)], length, rng, self.tempo)
+            w = freeze_legs(w, int(rng.integers(length)))
+            if len(self.donors) and rng.random() < self.arm_swap:
                 w = transfer_arms(w, time_window(self.joints[rng.choice(self.donors)], length, rng, self.tempo))
-            if self.bone_spread: w = rescale_bones(w, random_bone_scale(rng, self.bone_spread))
-            if rng.random() < self.reverse: w = w[::-1]
-            px, Xc, _ = view_clip(w, rng, self.camera_kw)
-            xs.append(model_input(px, Xc, self.kind))
-        return torch.from_numpy(np.stack(xs)), torch.from_numpy(self.labels[idx]).long()
+        else: w = time_window(self.joints[i], length, rng, self.tempo)
+        if self.arm_swap and self.takers[i] and len(self.donors) and rng.random() < self.arm_swap:
+            w = transfer_arms(w, time_window(self.joints[rng.choice(self.donors)], length, rng, self.tempo))
+        if self.bone_spread: w = rescale_bones(w, random_bone_scale(rng, self.bone_spread))
+        if rng.random() < self.reverse: w = w[::-1]
+        px, Xc, _ = view_clip(w, rng, self.camera_kw)
+        xs.append(model_input(px, Xc, self.kind))
+    return torch.from_numpy(np.stack(xs)), torch.from_numpy(self.labels[idx]).long()
 
 # %% ../nbs/23_classifier.ipynb #f614d29b
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, asdict
 import numpy as np
 import torch
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['axis_angle_to_matrix', 'look_at', 'Camera', 'Normalisation2D', 'normalise_clip', 'model_input_2d', 'root_relative',
@@ -80,40 +81,46 @@ class Camera:
                        ) -> np.ndarray:
         return np.asarray(X, dtype=np.float64) @ self.R + self.T
 
-    def distort(self, xy # (..., 2) normalised image coordinates X/Z, Y/Z
-               ) -> np.ndarray:
-        "Apply the Fit3D toolkit's radial and (swapped) tangential distortion."
-        r2 = (xy ** 2).sum(-1, keepdims=True)
-        radial = 1 + self.k[0] * r2 + self.k[1] * r2 ** 2 + self.k[2] * r2 ** 3
-        q = self.p[[1, 0]]
-        tan = (xy * q).sum(-1, keepdims=True)
-        return xy * (radial + tan) + r2 * q
+# %% ../nbs/02_geometry.ipynb #beb9c9bb
+@patch
+def distort(self:Camera, xy # (..., 2) normalised image coordinates X/Z, Y/Z
+           ) -> np.ndarray:
+    "Apply the Fit3D toolkit's radial and (swapped) tangential distortion."
+    r2 = (xy ** 2).sum(-1, keepdims=True)
+    radial = 1 + self.k[0] * r2 + self.k[1] * r2 ** 2 + self.k[2] * r2 ** 3
+    q = self.p[[1, 0]]
+    tan = (xy * q).sum(-1, keepdims=True)
+    return xy * (radial + tan) + r2 * q
 
-    def project(self, X # (..., 3) camera-space points, metres (z > 0)
-                , distort:bool=True # apply the lens distortion
-               ) -> np.ndarray: # (..., 2) pixels
-        "Project camera-space points to pixels."
-        X = np.asarray(X, dtype=np.float64)
-        xy = X[..., :2] / X[..., 2:3]
-        if distort and self.distorted: xy = self.distort(xy)
-        return xy * self.f + self.c
+@patch
+def project(self:Camera, X # (..., 3) camera-space points, metres (z > 0)
+            , distort:bool=True # apply the lens distortion
+           ) -> np.ndarray: # (..., 2) pixels
+    "Project camera-space points to pixels."
+    X = np.asarray(X, dtype=np.float64)
+    xy = X[..., :2] / X[..., 2:3]
+    if distort and self.distorted: xy = self.distort(xy)
+    return xy * self.f + self.c
 
-    def project_world(self, X, distort:bool=True) -> np.ndarray:
-        "Project world points to pixels."
-        return self.project(self.world_to_camera(X), distort)
+@patch
+def project_world(self:Camera, X, distort:bool=True) -> np.ndarray:
+    "Project world points to pixels."
+    return self.project(self.world_to_camera(X), distort)
 
-    @classmethod
-    def from_fit3d(cls, params:dict, # a Fit3D `camera_parameters/<cam>/<action>.json` dict
-                   name:str='', width:int=900, height:int=900):
-        "Read a Fit3D camera, taking every parameter by name."
-        try:
-            ext, intr = params['extrinsics'], params['intrinsics_w_distortion']
-            return cls(f=intr['f'], c=intr['c'], k=intr['k'], p=intr['p'], R=ext['R'], T=ext['T'],
-                       width=width, height=height, name=name)
-        except KeyError as e: raise ValueError(f'Fit3D camera parameters lack the key {e}') from None
+# %% ../nbs/02_geometry.ipynb #25732427
+@patch(cls_method=True)
+def from_fit3d(cls:Camera, params:dict, # a Fit3D `camera_parameters/<cam>/<action>.json` dict
+               name:str='', width:int=900, height:int=900):
+    "Read a Fit3D camera, taking every parameter by name."
+    try:
+        ext, intr = params['extrinsics'], params['intrinsics_w_distortion']
+        return cls(f=intr['f'], c=intr['c'], k=intr['k'], p=intr['p'], R=ext['R'], T=ext['T'],
+                   width=width, height=height, name=name)
+    except KeyError as e: raise ValueError(f'Fit3D camera parameters lack the key {e}') from None
 
-    def to_dict(self) -> dict:
-        return {k: (v.tolist() if isinstance(v, np.ndarray) else v) for k, v in asdict(self).items()}
+@patch
+def to_dict(self:Camera) -> dict:
+    return {k: (v.tolist() if isinstance(v, np.ndarray) else v) for k, v in asdict(self).items()}
 
 # %% ../nbs/02_geometry.ipynb #8d77e837
 @dataclass

@@ -118,6 +118,39 @@ def _recognition_note(r) -> str:
     return (f'exercise recognised as {r.label} with low confidence ({r.confidence:.0%}; {r.runner_up} {r.probs[r.runner_up]:.0%}): '
             f'analysed as {r.label}; pass --exercise {r.runner_up} if it is a {r.runner_up}')
 
+# %% ../nbs/60_pipeline.ipynb #36cd2c77
+def _measuring(x:Loaded, exercise:str, up:str, notes:list, say):
+    "How the 3D is measured: the joints (feet planted when root-relative), whether lifted from one camera, the view, the metrics' tolerances."
+    joints = x.joints
+    rootrel = is_root_relative(joints)
+    lifted = rootrel or (x.kind != '3d' and up == '-y')   # 3D from one camera through a lifter
+    view = camera_view(joints, exercise, x.kpts) if x.kind != '3d' else None
+    if view: say(f'camera: {view["description"]}')
+    if exercise in ('squat', 'deadlift') and rootrel:
+        joints = plant_feet(joints)      # heights, bar path and velocities are measured from the floor, not the pelvis
+        notes.append('root-relative 3D: each frame placed with the feet planted (the ankles\' midpoint held still)')
+    tol = None
+    if lifted and exercise in ('squat', 'deadlift', 'bench'):
+        tol = load_lifted_error().get(exercise)
+        if tol: notes.append('3D lifted from one camera: a limit missed by less than the lifter\'s measured error of that metric '
+                             'is reported as a possible fault, not scored (perfectrep/configs/lifted_error.yaml)')
+    return joints, lifted, view, tol
+
+def _write(report:FormReport, x:Loaded, input, outdir:Path, annotate:bool, progress:bool, work:Path, say, t0:float):
+    "Write the annotated video (first, so that report.json carries every stage's time), the report files and the lifter's files."
+    timing = report.timing
+    t3 = time.perf_counter()
+    if x.kind == 'video' and annotate:
+        report.files['annotated.mp4'] = str(annotate_video(input, report, x.joints, outdir / 'annotated.mp4', progress))
+        timing['annotate'] = time.perf_counter() - t3
+        say(f'annotated video written ({time.perf_counter() - t0:.1f} s)')
+    report.save(outdir, video=Path(input) if x.kind == 'video' else None)      # adds its own time to `timing`
+    if x.lift is not None:
+        lift = outdir / 'lift'
+        for f in sorted((work / 'lift').iterdir()):
+            lift.mkdir(parents=True, exist_ok=True)
+            f.replace(lift / f.name); report.files[f'lift/{f.name}'] = str(lift / f.name)
+
 # %% ../nbs/60_pipeline.ipynb #301ca0b7
 def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) metres, or None for the demo
             exercise:str|None=None, # 'squat' | 'deadlift' | 'bench' | 'other'; None: recognised (the demo: squat)
@@ -155,19 +188,7 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
             if recognition.low_confidence: notes.append(_recognition_note(recognition))    # a warning; the recognition itself is in the report
             timing['recognise'] = time.perf_counter() - t1
             say(f'exercise: {exercise} ({recognition.confidence:.0%}' + (f', low confidence; next {recognition.runner_up})' if recognition.low_confidence else ')'))
-        joints = x.joints
-        rootrel = is_root_relative(joints)
-        lifted = rootrel or (x.kind != '3d' and up == '-y')   # 3D from one camera through a lifter
-        view = camera_view(joints, exercise, x.kpts) if x.kind != '3d' else None
-        if view: say(f'camera: {view["description"]}')
-        if exercise in ('squat', 'deadlift') and rootrel:
-            joints = plant_feet(joints)      # heights, bar path and velocities are measured from the floor, not the pelvis
-            notes.append('root-relative 3D: each frame placed with the feet planted (the ankles\' midpoint held still)')
-        tol = None
-        if lifted and exercise in ('squat', 'deadlift', 'bench'):
-            tol = load_lifted_error().get(exercise)
-            if tol: notes.append('3D lifted from one camera: a limit missed by less than the lifter\'s measured error of that metric '
-                                 'is reported as a possible fault, not scored (perfectrep/configs/lifted_error.yaml)')
+        joints, lifted, view, tol = _measuring(x, exercise, up, notes, say)
         t2 = time.perf_counter()
         seg = segment_reps(joints, x.fps, exercise=exercise, kind='3d', up=up, observed=None if x.kpts is None else x.kpts.observed)
         forms = assess_form(joints, x.fps, exercise=exercise, reps=seg, up=up, rules=rules, tolerance=tol,
@@ -177,18 +198,7 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
                             kpts=x.kpts, view=view, timing=timing)
         timing['reps_and_form'] = time.perf_counter() - t2
         say(f'{report.n_reps} rep{"s" * (report.n_reps != 1)} of {exercise} ({time.perf_counter() - t0:.1f} s)')
-        if outdir is not None:
-            t3 = time.perf_counter()
-            if x.kind == 'video' and annotate:       # written first, so that report.json carries every stage's time
-                report.files['annotated.mp4'] = str(annotate_video(input, report, x.joints, Path(outdir) / 'annotated.mp4', progress))
-                timing['annotate'] = time.perf_counter() - t3
-                say(f'annotated video written ({time.perf_counter() - t0:.1f} s)')
-            report.save(outdir, video=Path(input) if x.kind == 'video' else None)      # adds its own time to `timing`
-            if x.lift is not None:
-                lift = Path(outdir) / 'lift'
-                for f in sorted((work / 'lift').iterdir()):
-                    lift.mkdir(parents=True, exist_ok=True)
-                    f.replace(lift / f.name); report.files[f'lift/{f.name}'] = str(lift / f.name)
+        if outdir is not None: _write(report, x, input, Path(outdir), annotate, progress, work, say, t0)
     return report
 
 # %% ../nbs/60_pipeline.ipynb #cf3e3f17

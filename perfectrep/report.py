@@ -15,6 +15,7 @@ from .core import PerfectRepError, atomic_path
 from .skeleton import J
 from .reps import RepSegmentation
 from .bodyframe import BodyFrame, knee_angles, hip_angles, elbow_angles
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['FormReport', 'rep_picture', 'rep_pictures', 'plot_rep_count', 'plot_angles', 'plot_bar_path', 'plot_velocity',
@@ -55,95 +56,104 @@ class FormReport:
                 if n.severity == 'not judged': why.setdefault(n.feedback.split(': ', 1)[-1].rstrip('.'), set()).add(n.name)
         return ('not judged: ' + '; '.join(f'{", ".join(sorted(names))} ({w})' for w, names in why.items())) if why else ''
 
-    def to_frame(self) -> pd.DataFrame:
-        "One row per rep: frames, seconds, score, faults and every metric."
-        rows = []
-        for r in self.reps:
-            d = r.to_dict()
-            d['start_s'], d['end_s'] = r.start / self.fps, r.end / self.fps
-            d['faults'] = '; '.join(f"{f['name']} ({f['severity']})" for f in d['faults'])
-            d['feedback'] = ' '.join(f.feedback for f in r.faults)
-            d['notes'] = ' '.join(d['notes'])
-            rows.append(d)
-        cols = ['rep', 'start', 'end', 'start_s', 'end_s', 'score', 'faults', 'feedback']
-        df = pd.DataFrame(rows)
-        return df[[c for c in cols if c in df] + [c for c in df if c not in cols]].set_index('rep') if rows else pd.DataFrame(columns=cols[1:])
+# %% ../nbs/43_report.ipynb #97043b8d
+@patch
+def to_frame(self:FormReport) -> pd.DataFrame:
+    "One row per rep: frames, seconds, score, faults and every metric."
+    rows = []
+    for r in self.reps:
+        d = r.to_dict()
+        d['start_s'], d['end_s'] = r.start / self.fps, r.end / self.fps
+        d['faults'] = '; '.join(f"{f['name']} ({f['severity']})" for f in d['faults'])
+        d['feedback'] = ' '.join(f.feedback for f in r.faults)
+        d['notes'] = ' '.join(d['notes'])
+        rows.append(d)
+    cols = ['rep', 'start', 'end', 'start_s', 'end_s', 'score', 'faults', 'feedback']
+    df = pd.DataFrame(rows)
+    return df[[c for c in cols if c in df] + [c for c in df if c not in cols]].set_index('rep') if rows else pd.DataFrame(columns=cols[1:])
 
-    @property
-    def followed(self) -> str:
-        "Who was analysed when several people were in view, in one line; '' when only the lifter was seen."
-        kp = self.kpts
-        if kp is None or len(getattr(kp, 'people', [])) < 2: return ''
-        me = next((p for p in kp.people if p['id'] == kp.person), {})
-        return (f'followed person {kp.person} of {len(kp.people)} seen ({me.get("description", "")}); others: '
-                + '; '.join(kp.others) + '; to analyse another, pass --person with their number')
+@patch(as_prop=True)
+def followed(self:FormReport) -> str:
+    "Who was analysed when several people were in view, in one line; '' when only the lifter was seen."
+    kp = self.kpts
+    if kp is None or len(getattr(kp, 'people', [])) < 2: return ''
+    me = next((p for p in kp.people if p['id'] == kp.person), {})
+    return (f'followed person {kp.person} of {len(kp.people)} seen ({me.get("description", "")}); others: '
+            + '; '.join(kp.others) + '; to analyse another, pass --person with their number')
 
-    def to_dict(self) -> dict:
-        "The content of report.json (frames are integer frames of the input)."
-        vl = [r.metrics.get('velocity_loss_pct') for r in self.reps]
-        sc = [s for s in self.scores if s is not None]
-        rec = self.recognition
-        return {'exercise': self.exercise,
-                'exercise_confidence': None if rec is None else round(float(rec.confidence), 4),
-                'exercise_runner_up': None if rec is None else rec.runner_up,
-                'exercise_source': 'given' if rec is None else 'recognised',
-                **({'recognition': rec.to_dict()} if rec is not None else {}),
-                **({'people': {'followed': self.kpts.person, 'seen': self.kpts.people, 'line': self.followed}} if self.followed else {}),
-                'view': self.view, 'fps': float(self.fps), 'n_reps': self.n_reps, 'n_frames': int(self.n_frames),
-                'duration_s': round(self.n_frames / self.fps, 3), 'source': self.source, 'notes': list(self.notes),
-                'mean_score': round(float(np.mean(sc)), 1) if sc else None,
-                'velocity_loss_pct': round(float(vl[-1]), 1) if vl and vl[-1] is not None else None,
-                'period_s': round(self.segmentation.period, 3),
-                'partial_reps': [{'start': int(s), 'end': int(e)} for s, e in self.segmentation.partial],
-                'reps': [r.to_dict() for r in self.reps],
-                **({'timing_s': {k: round(v, 3) for k, v in self.timing.items()}} if self.timing else {}),
-                **({'truth': self.truth} if self.truth else {})}
+@patch
+def to_dict(self:FormReport) -> dict:
+    "The content of report.json (frames are integer frames of the input)."
+    vl = [r.metrics.get('velocity_loss_pct') for r in self.reps]
+    sc = [s for s in self.scores if s is not None]
+    rec = self.recognition
+    return {'exercise': self.exercise,
+            'exercise_confidence': None if rec is None else round(float(rec.confidence), 4),
+            'exercise_runner_up': None if rec is None else rec.runner_up,
+            'exercise_source': 'given' if rec is None else 'recognised',
+            **({'recognition': rec.to_dict()} if rec is not None else {}),
+            **({'people': {'followed': self.kpts.person, 'seen': self.kpts.people, 'line': self.followed}} if self.followed else {}),
+            'view': self.view, 'fps': float(self.fps), 'n_reps': self.n_reps, 'n_frames': int(self.n_frames),
+            'duration_s': round(self.n_frames / self.fps, 3), 'source': self.source, 'notes': list(self.notes),
+            'mean_score': round(float(np.mean(sc)), 1) if sc else None,
+            'velocity_loss_pct': round(float(vl[-1]), 1) if vl and vl[-1] is not None else None,
+            'period_s': round(self.segmentation.period, 3),
+            'partial_reps': [{'start': int(s), 'end': int(e)} for s, e in self.segmentation.partial],
+            'reps': [r.to_dict() for r in self.reps],
+            **({'timing_s': {k: round(v, 3) for k, v in self.timing.items()}} if self.timing else {}),
+            **({'truth': self.truth} if self.truth else {})}
 
-    def summary(self) -> str:
-        "A few lines for the console."
-        sc = [s for s in self.scores if s is not None]
-        head = f'{self.n_reps} rep{"s" * (self.n_reps != 1)} of {self.exercise}'
-        if self.recognition is not None: head += f' (recognised, {self.recognition.confidence:.0%})'
-        if sc: head += f', mean score {np.mean(sc):.0f}/100'
-        if self.segmentation.partial: head += f' (+{len(self.segmentation.partial)} partial, not counted)'
-        maybe = lambda r: [n.name for n in r.notes if n.severity == 'possible']
-        if self.view: head += f'\nfilmed from {self.view["description"]}'
-        if self.followed: head += f'\n{self.followed}'
-        lines = [head] + [f'  rep {r.index + 1}: ' + (f'{r.score:.0f}' if r.score is not None else '-') + ' '
-                          + ('; '.join(f'{f.name}: {f.feedback}' for f in r.faults) or 'clean')
-                          + (f' (possibly: {", ".join(maybe(r))})' if maybe(r) else '') for r in self.reps]
-        return '\n'.join(lines + ([self.not_judged] if self.not_judged else []) + [f'note: {n}' for n in self.notes])
+# %% ../nbs/43_report.ipynb #f4755e41
+@patch
+def summary(self:FormReport) -> str:
+    "A few lines for the console."
+    sc = [s for s in self.scores if s is not None]
+    head = f'{self.n_reps} rep{"s" * (self.n_reps != 1)} of {self.exercise}'
+    if self.recognition is not None: head += f' (recognised, {self.recognition.confidence:.0%})'
+    if sc: head += f', mean score {np.mean(sc):.0f}/100'
+    if self.segmentation.partial: head += f' (+{len(self.segmentation.partial)} partial, not counted)'
+    maybe = lambda r: [n.name for n in r.notes if n.severity == 'possible']
+    if self.view: head += f'\nfilmed from {self.view["description"]}'
+    if self.followed: head += f'\n{self.followed}'
+    lines = [head] + [f'  rep {r.index + 1}: ' + (f'{r.score:.0f}' if r.score is not None else '-') + ' '
+                      + ('; '.join(f'{f.name}: {f.feedback}' for f in r.faults) or 'clean')
+                      + (f' (possibly: {", ".join(maybe(r))})' if maybe(r) else '') for r in self.reps]
+    return '\n'.join(lines + ([self.not_judged] if self.not_judged else []) + [f'note: {n}' for n in self.notes])
 
-    def _repr_markdown_(self):
-        df = self.to_frame()
-        keep = [c for c in ('start', 'end', 'score', 'faults') if c in df]
-        rows = '\n'.join(f'| {i} | ' + ' | '.join(str(round(v, 1)) if isinstance(v, float) else str(v) for v in df.loc[i, keep]) + ' |'
-                         for i in df.index)
-        notes = ''.join(f'\n\n*{n}*' for n in self.notes)
-        return (f'**{self.n_reps} reps of {self.exercise}** ({self.n_frames / self.fps:.1f} s at {self.fps:g} fps){notes}\n\n'
-                f'| rep | {" | ".join(keep)} |\n|---|{"---|" * len(keep)}\n{rows}')
+@patch
+def _repr_markdown_(self:FormReport):
+    df = self.to_frame()
+    keep = [c for c in ('start', 'end', 'score', 'faults') if c in df]
+    rows = '\n'.join(f'| {i} | ' + ' | '.join(str(round(v, 1)) if isinstance(v, float) else str(v) for v in df.loc[i, keep]) + ' |'
+                     for i in df.index)
+    notes = ''.join(f'\n\n*{n}*' for n in self.notes)
+    return (f'**{self.n_reps} reps of {self.exercise}** ({self.n_frames / self.fps:.1f} s at {self.fps:g} fps){notes}\n\n'
+            f'| rep | {" | ".join(keep)} |\n|---|{"---|" * len(keep)}\n{rows}')
 
-    def picture_frames(self) -> list[int]:
-        "The frames the HTML report shows: each rep's bottom and each fault's frame."
-        fr = {int(r.frames.get('bottom', r.start)) for r in self.reps} | {int(f.frame) for r in self.reps for f in r.faults}
-        return sorted(f for f in fr if 0 <= f < self.n_frames)
+# %% ../nbs/43_report.ipynb #4d2f33a8
+@patch
+def picture_frames(self:FormReport) -> list[int]:
+    "The frames the HTML report shows: each rep's bottom and each fault's frame."
+    fr = {int(r.frames.get('bottom', r.start)) for r in self.reps} | {int(f.frame) for r in self.reps for f in r.faults}
+    return sorted(f for f in fr if 0 <= f < self.n_frames)
 
-    def save(self, outdir, # the folder to write into (created)
-             video=None # the analysed video: its frames at the bottom of each rep and at each fault go into the HTML
-            ) -> dict:
-        "Write report.json, reps.csv and report.html into `outdir`, each atomically; return their paths."
-        t0 = time.perf_counter()
-        outdir = Path(outdir)
-        if video is not None and self.kpts is not None and not self.pictures:
-            self.pictures = rep_pictures(video, self.kpts, self.picture_frames())
-        if outdir.exists() and not outdir.is_dir(): raise PerfectRepError(f'output folder {outdir} exists and is not a folder')
-        out = {'report.json': outdir / 'report.json', 'reps.csv': outdir / 'reps.csv', 'report.html': outdir / 'report.html'}
-        with atomic_path(out['reps.csv']) as tmp: self.to_frame().to_csv(tmp)
-        with atomic_path(out['report.html']) as tmp: tmp.write_text(render_html(self), encoding='utf-8')
-        if self.timing: self.timing['report'] = time.perf_counter() - t0      # pictures, figures, page: report.json, last, has it
-        with atomic_path(out['report.json']) as tmp: tmp.write_text(json.dumps(self.to_dict(), indent=1, default=_json))
-        self.files.update({k: str(v) for k, v in out.items()})
-        return out
+@patch
+def save(self:FormReport, outdir, # the folder to write into (created)
+         video=None # the analysed video: its frames at the bottom of each rep and at each fault go into the HTML
+        ) -> dict:
+    "Write report.json, reps.csv and report.html into `outdir`, each atomically; return their paths."
+    t0 = time.perf_counter()
+    outdir = Path(outdir)
+    if video is not None and self.kpts is not None and not self.pictures:
+        self.pictures = rep_pictures(video, self.kpts, self.picture_frames())
+    if outdir.exists() and not outdir.is_dir(): raise PerfectRepError(f'output folder {outdir} exists and is not a folder')
+    out = {'report.json': outdir / 'report.json', 'reps.csv': outdir / 'reps.csv', 'report.html': outdir / 'report.html'}
+    with atomic_path(out['reps.csv']) as tmp: self.to_frame().to_csv(tmp)
+    with atomic_path(out['report.html']) as tmp: tmp.write_text(render_html(self), encoding='utf-8')
+    if self.timing: self.timing['report'] = time.perf_counter() - t0      # pictures, figures, page: report.json, last, has it
+    with atomic_path(out['report.json']) as tmp: tmp.write_text(json.dumps(self.to_dict(), indent=1, default=_json))
+    self.files.update({k: str(v) for k, v in out.items()})
+    return out
 
 # %% ../nbs/43_report.ipynb #b3d120c0
 def _json(o):

@@ -15,6 +15,7 @@ import av
 import imageio_ffmpeg
 from PIL import Image, ImageOps
 from .core import PerfectRepError, check_file, atomic_path
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['VIDEO_SUFFIXES', 'IMAGE_SUFFIXES', 'is_video', 'is_image', 'Video', 'write_video', 'read_image', 'side_by_side',
@@ -92,54 +93,63 @@ class Video:
                   ) -> tuple[int, int]: # (width, height) of the frames `frames(max_side)` yields
         return _fit_size(self.width, self.height, max_side)
 
-    def _decode(self, max_side, start, stop, step=1):
-        w, h = self.frame_size(max_side)
-        sw, sh = (h, w) if self.rotation in (90, 270) else (w, h)   # size in the stored orientation
-        k = self.rotation // 90
-        i, last = -1, None
-        with _open_container(self.path) as c:
-            s = c.streams.video[0]
-            s.thread_type = 'AUTO'
-            try:
-                for i, fr in enumerate(c.decode(s)):
-                    if i < start: continue
-                    if stop is not None and i >= stop: return
-                    last = fr.time
-                    if (i - start) % step: continue          # decoded (the codec needs it) but not converted
-                    a = fr.to_ndarray(format='rgb24', width=sw, height=sh) if (sw, sh) != (fr.width, fr.height) else fr.to_ndarray(format='rgb24')
-                    yield np.ascontiguousarray(np.rot90(a, k)) if k else a
-            except av.FFmpegError as e:
-                raise PerfectRepError(f'video {self.path} is corrupt or truncated: decoding failed after frame {i + 1} '
-                                      f'({str(e).split(": ")[0]}); re-encode it or cut it before the damage') from None
-        if stop is None: self.n_decoded = i + 1 - start      # what the file really holds from `start` on
-        # frame counts in containers are often wrong (phones, editors, social media): only time says the end is missing
-        end = (last or 0.) + 1 / self.fps
-        if stop is None and last is not None and self.duration and end < self.duration - max(0.5, 0.05 * self.duration):
-            raise PerfectRepError(f'video {self.path} is truncated: its frames end at {end:.2f} s of the {self.duration:.2f} s it declares '
-                                  f'({i + 1} frames decoded); re-encode it or cut it before the damage')
+# %% ../nbs/31_video.ipynb #91cd56b3
+@patch
+def _decode(self:Video, max_side, start, stop, step=1):
+    w, h = self.frame_size(max_side)
+    sw, sh = (h, w) if self.rotation in (90, 270) else (w, h)   # size in the stored orientation
+    k = self.rotation // 90
+    i, last = -1, None
+    with _open_container(self.path) as c:
+        s = c.streams.video[0]
+        s.thread_type = 'AUTO'
+        try:
+            for i, fr in enumerate(c.decode(s)):
+                if i < start: continue
+                if stop is not None and i >= stop: return
+                last = fr.time
+                if (i - start) % step: continue          # decoded (the codec needs it) but not converted
+                a = fr.to_ndarray(format='rgb24', width=sw, height=sh) if (sw, sh) != (fr.width, fr.height) else fr.to_ndarray(format='rgb24')
+                yield np.ascontiguousarray(np.rot90(a, k)) if k else a
+        except av.FFmpegError as e:
+            raise PerfectRepError(f'video {self.path} is corrupt or truncated: decoding failed after frame {i + 1} '
+                                  f'({str(e).split(": ")[0]}); re-encode it or cut it before the damage') from None
+    if stop is None: self.n_decoded = i + 1 - start      # what the file really holds from `start` on
+    # frame counts in containers are often wrong (phones, editors, social media): only time says the end is missing
+    end = (last or 0.) + 1 / self.fps
+    if stop is None and last is not None and self.duration and end < self.duration - max(0.5, 0.05 * self.duration):
+        raise PerfectRepError(f'video {self.path} is truncated: its frames end at {end:.2f} s of the {self.duration:.2f} s it declares '
+                              f'({i + 1} frames decoded); re-encode it or cut it before the damage')
 
-    def frames(self, max_side:int|None=None, # scale frames down so their longer side is at most this, pixels (None: native)
-               start:int=0, # first frame index
-               stop:int|None=None, # frame index to stop before (None: the end)
-               prefetch:int=0, # decode this many frames ahead in a background thread (0: decode in the caller's thread)
-               step:int=1 # yield every `step`-th frame from `start`
-              ) -> Iterator[np.ndarray]: # (H, W, 3) uint8 RGB frames, upright
-        "Decode frames upright; a corrupt or truncated file raises `PerfectRepError` when reached."
-        g = self._decode(max_side, start, stop, max(1, int(step)))
-        return _prefetch(g, prefetch) if prefetch else g
+# %% ../nbs/31_video.ipynb #48f2bb59
+@patch
+def frames(self:Video, max_side:int|None=None, # scale frames down so their longer side is at most this, pixels (None: native)
+           start:int=0, # first frame index
+           stop:int|None=None, # frame index to stop before (None: the end)
+           prefetch:int=0, # decode this many frames ahead in a background thread (0: decode in the caller's thread)
+           step:int=1 # yield every `step`-th frame from `start`
+          ) -> Iterator[np.ndarray]: # (H, W, 3) uint8 RGB frames, upright
+    "Decode frames upright; a corrupt or truncated file raises `PerfectRepError` when reached."
+    g = self._decode(max_side, start, stop, max(1, int(step)))
+    return _prefetch(g, prefetch) if prefetch else g
 
-    def __iter__(self): return self.frames()
-    def __len__(self): return self.n_frames
+@patch
+def __iter__(self:Video): return self.frames()
 
-    def read(self, max_side:int|None=None, start:int=0, stop:int|None=None) -> np.ndarray: # (T, H, W, 3) uint8
-        "All frames (or `start:stop`) as one array."
-        fr = list(self.frames(max_side, start, stop))
-        w, h = self.frame_size(max_side)
-        return np.stack(fr) if fr else np.zeros((0, h, w, 3), np.uint8)
+@patch
+def __len__(self:Video): return self.n_frames
 
-    def _repr_markdown_(self):
-        return (f'| video | size (W x H) | fps | frames | rotation | codec | duration |\n|---|---|---|---|---|---|---|\n'
-                f'| {self.path.name} | {self.width} x {self.height} | {self.fps:g} | {self.n_frames} | {self.rotation} | {self.codec} | {self.duration:.2f} s |')
+@patch
+def read(self:Video, max_side:int|None=None, start:int=0, stop:int|None=None) -> np.ndarray: # (T, H, W, 3) uint8
+    "All frames (or `start:stop`) as one array."
+    fr = list(self.frames(max_side, start, stop))
+    w, h = self.frame_size(max_side)
+    return np.stack(fr) if fr else np.zeros((0, h, w, 3), np.uint8)
+
+@patch
+def _repr_markdown_(self:Video):
+    return (f'| video | size (W x H) | fps | frames | rotation | codec | duration |\n|---|---|---|---|---|---|---|\n'
+            f'| {self.path.name} | {self.width} x {self.height} | {self.fps:g} | {self.n_frames} | {self.rotation} | {self.codec} | {self.duration:.2f} s |')
 
 # %% ../nbs/31_video.ipynb #da06c157
 def _prefetch(it:Iterable, n:int=8) -> Iterator:
