@@ -181,6 +181,79 @@ def _json_default(o):
     if isinstance(o, Path): return str(o)
     raise TypeError(f'not JSON serialisable: {type(o).__name__}')
 
+# %% ../nbs/36_infer.ipynb #ba5bad44
+def _load_model(model, # a lifter, a checkpoint path, or None for the shipped default
+                device:str|None # torch device for the lifter
+               ) -> tuple[torch.nn.Module, str|None]: # the lifter and the path it was loaded from
+    "The lifter to run: loaded when `model` is a path or None, else moved to `device` when one is given."
+    from perfectrep.model import load_lifter, DEFAULT_LIFTER
+    model_path = None
+    if model is None or isinstance(model, (str, os.PathLike)):
+        model_path = str(Path(model) if model is not None else DEFAULT_LIFTER)
+        model = load_lifter(model, device=get_device(device))
+    elif device is not None: model = model.to(get_device(device))
+    return model, model_path
+
+def _read_keypoints(p:Path, kind:str, # the input and its kind (`_input_kind`)
+                    video, size, fps, yx, person, max_side, detect_fps, max_gap_s, progress # as for `run_lift`
+                   ) -> tuple: # the Keypoints2D and the Video beside them (None for an image or keypoints alone)
+    "The input's 2D keypoints of one person: detected in a video or image, or read from a keypoint file."
+    from perfectrep.video import Video
+    from perfectrep.detect import detect_video, detect_image
+    from perfectrep.keypoints import load_keypoints
+    vid = None
+    if kind == 'video':
+        kp = detect_video(p, max_side=max_side, person=person, max_gap_s=max_gap_s, progress=progress, native_logs=False,
+                          max_fps=detect_fps)
+        vid = Video(p)
+    elif kind == 'image': kp = detect_image(p, native_logs=False)
+    else:
+        if video is not None:
+            vid = Video(video)
+            size, fps = size or (vid.width, vid.height), fps or vid.fps
+        kp = load_keypoints(p, size=size, fps=fps, yx=yx, person=person, max_gap_s=max_gap_s)
+    return kp, vid
+
+# %% ../nbs/36_infer.ipynb #422b65d7
+def _lift_meta(p:Path, kind:str, kp, # the input, its kind and its Keypoints2D
+               poses:np.ndarray, # (T, 17, 3) the lifted poses
+               model, model_path:str|None, flip:bool, body_height:float|None, pixel_align:bool, focal_px:float|None, render:bool,
+               timing:dict # seconds per stage, kept by reference: later stages still appear
+              ) -> dict:
+    "The contents of meta.json: input, units, frames of reference, joints, detector, model, files and timing."
+    cfg = model.cfg.to_dict() if hasattr(model.cfg, 'to_dict') else dict(vars(model.cfg))
+    return dict(
+        perfectrep_version=__version__, input=str(p), input_kind=kind,
+        fps=kp.fps or None, image_size=[kp.width, kp.height], n_frames=kp.n_frames,
+        units=dict(poses3d='metres', poses2d='pixels (x, y) and confidence in [0, 1]'),
+        poses3d=dict(shape=list(poses.shape), frame='camera: x right, y down, z away from the camera',
+                     origin='camera centre (pixel-aligned)' if pixel_align else 'pelvis (root-relative)',
+                     body_height_m=body_height, focal_px=(focal_px or max(kp.width, kp.height)) if pixel_align else None),
+        poses2d=dict(shape=list(kp.kpts.shape), channels=['x', 'y', 'confidence'],
+                     note='confidence 0: not observed (position interpolated)'),
+        joint_names=list(JOINT_NAMES),
+        detector=kp.to_dict(),
+        model=dict(path=model_path, config=cfg, clip_len=int(model.cfg.maxlen), flip_test=flip),
+        files=[f for f in OUTPUT_FILES if render or f != 'render.mp4'], timing_s=timing)
+
+def _render_lift(dest:Path, p:Path, kind:str, kp, vid, # the MP4 to write; the input, its kind, Keypoints2D and Video (or None)
+                 poses:np.ndarray, render_height:int, progress:bool):
+    "Write the side-by-side MP4: the image or video (or a canvas) with the 2D skeleton, beside the 3D skeleton turning."
+    from perfectrep.video import read_image
+    from perfectrep.viz import render_video
+    if kind == 'image':        # one image: hold it for two seconds while the 3D view turns once
+        n = 60
+        img = read_image(p, max_side=max(render_height * 2, 640))
+        render_video(dest, np.repeat(poses, n, 0), np.repeat(kp.kpts, n, 0), (kp.width, kp.height), fps=30,
+                     frames=(img for _ in range(n)), height=render_height, spin_dps=180)
+    else:
+        frames = None
+        if vid is not None:
+            ms = round(render_height * max(vid.width, vid.height) / vid.height)
+            frames = vid.frames(max_side=ms, start=kp.first_frame if kind == 'keypoints' else 0, prefetch=8)
+        render_video(dest, poses, kp.kpts, (kp.width, kp.height), fps=kp.fps or 30, frames=frames,
+                     height=render_height, progress=progress)
+
 # %% ../nbs/36_infer.ipynb #27c01838
 def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or an OpenPose folder
              outdir, # output folder (created; files in it are replaced)
@@ -203,66 +276,23 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
              progress:bool=False # progress bars
             ) -> dict: # the metadata written to meta.json, with `keypoints` (Keypoints2D) and `joints3d` (T, 17, 3) added
     "Video, image or keypoints in; poses3d.npy, poses2d.npy, meta.json and render.mp4 out (all or nothing)."
-    from perfectrep.model import load_lifter, DEFAULT_LIFTER
-    from perfectrep.video import Video, read_image
-    from perfectrep.detect import detect_video, detect_image
-    from perfectrep.keypoints import load_keypoints
-    from perfectrep.viz import render_video
     p = Path(input_path)
     kind = _input_kind(p)
     timing = {}
     t0 = time.perf_counter()
-    model_path = None
-    if model is None or isinstance(model, (str, os.PathLike)):
-        model_path = str(Path(model) if model is not None else DEFAULT_LIFTER)
-        model = load_lifter(model, device=get_device(device))
-    elif device is not None: model = model.to(get_device(device))
+    model, model_path = _load_model(model, device)
     t1 = time.perf_counter(); timing['load_model'] = t1 - t0
-    vid = None
-    if kind == 'video':
-        kp = detect_video(p, max_side=max_side, person=person, max_gap_s=max_gap_s, progress=progress, native_logs=False,
-                          max_fps=detect_fps)
-        vid = Video(p)
-    elif kind == 'image': kp = detect_image(p, native_logs=False)
-    else:
-        if video is not None:
-            vid = Video(video)
-            size, fps = size or (vid.width, vid.height), fps or vid.fps
-        kp = load_keypoints(p, size=size, fps=fps, yx=yx, person=person, max_gap_s=max_gap_s)
+    kp, vid = _read_keypoints(p, kind, video, size, fps, yx, person, max_side, detect_fps, max_gap_s, progress)
     t2 = time.perf_counter(); timing['keypoints_2d'] = t2 - t1
     poses = lift_keypoints(kp.kpts, kp.width, kp.height, model=model, flip=flip, body_height=body_height,
                            pixel_align=pixel_align, focal_px=focal_px)
     t3 = time.perf_counter(); timing['lift'] = t3 - t2
-    cfg = model.cfg.to_dict() if hasattr(model.cfg, 'to_dict') else dict(vars(model.cfg))
-    meta = dict(
-        perfectrep_version=__version__, input=str(p), input_kind=kind,
-        fps=kp.fps or None, image_size=[kp.width, kp.height], n_frames=kp.n_frames,
-        units=dict(poses3d='metres', poses2d='pixels (x, y) and confidence in [0, 1]'),
-        poses3d=dict(shape=list(poses.shape), frame='camera: x right, y down, z away from the camera',
-                     origin='camera centre (pixel-aligned)' if pixel_align else 'pelvis (root-relative)',
-                     body_height_m=body_height, focal_px=(focal_px or max(kp.width, kp.height)) if pixel_align else None),
-        poses2d=dict(shape=list(kp.kpts.shape), channels=['x', 'y', 'confidence'],
-                     note='confidence 0: not observed (position interpolated)'),
-        joint_names=list(JOINT_NAMES),
-        detector=kp.to_dict(),
-        model=dict(path=model_path, config=cfg, clip_len=int(model.cfg.maxlen), flip_test=flip),
-        files=[f for f in OUTPUT_FILES if render or f != 'render.mp4'], timing_s=timing)
+    meta = _lift_meta(p, kind, kp, poses, model, model_path, flip, body_height, pixel_align, focal_px, render, timing)
     with staged_outputs(outdir) as stage:
         np.save(stage/'poses3d.npy', poses.astype(np.float32))
         np.save(stage/'poses2d.npy', kp.kpts.astype(np.float32))
         if render:
-            if kind == 'image':        # one image: hold it for two seconds while the 3D view turns once
-                n = 60
-                img = read_image(p, max_side=max(render_height * 2, 640))
-                render_video(stage/'render.mp4', np.repeat(poses, n, 0), np.repeat(kp.kpts, n, 0), (kp.width, kp.height), fps=30,
-                             frames=(img for _ in range(n)), height=render_height, spin_dps=180)
-            else:
-                frames = None
-                if vid is not None:
-                    ms = round(render_height * max(vid.width, vid.height) / vid.height)
-                    frames = vid.frames(max_side=ms, start=kp.first_frame if kind == 'keypoints' else 0, prefetch=8)
-                render_video(stage/'render.mp4', poses, kp.kpts, (kp.width, kp.height), fps=kp.fps or 30, frames=frames,
-                             height=render_height, progress=progress)
+            _render_lift(stage/'render.mp4', p, kind, kp, vid, poses, render_height, progress)
             timing['render'] = time.perf_counter() - t3
         (stage/'meta.json').write_text(json.dumps(meta, indent=1, default=_json_default))
     meta.update(outdir=str(outdir), summary=kp.summary(), keypoints=kp, joints3d=poses)   # the arrays, for callers in the same run

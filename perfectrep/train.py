@@ -98,6 +98,117 @@ def ema_update(ema:nn.Module, # the averaged copy
 
 def _fmt_secs(s): return f'{int(s // 60)}:{int(s % 60):02d}'
 
+# %% ../nbs/30_train.ipynb #3d378899
+def _check_out(cfg:TrainConfig, out:Path) -> bool:
+    "Refuse an `out` that holds the finetuning checkpoint or a run not to be resumed; whether to resume the run there."
+    if cfg.checkpoint and Path(cfg.checkpoint).resolve().parent == out.resolve():
+        raise PerfectRepError(f'finetuning writes into a new folder: out={out} holds the starting checkpoint {cfg.checkpoint}')
+    latest = out / 'latest.pt'
+    resume = latest.exists()
+    if resume and not cfg.resume:
+        raise PerfectRepError(f'{out} already holds a run ({latest}); resume it with resume=true or choose a new out=')
+    return resume
+
+def _build(cfg:TrainConfig, task, device:torch.device, train_ds:Dataset|None, val_ds:Dataset|None) -> tuple:
+    "Seed, then build (model, ema, train_ds, val_ds, optimiser, scaler); datasets passed in are kept."
+    seed_everything(cfg.seed)
+    model = task.build_model().to(device)
+    ema = copy.deepcopy(model).eval().requires_grad_(False) if cfg.ema else None
+    if train_ds is None: train_ds = build_dataset(cfg, 'train')
+    if val_ds is None and (cfg.val or cfg.data == 'synthetic' or cfg.task == 'action'): val_ds = build_dataset(cfg, 'val')
+    opt = make_optimizer(model, cfg, task.param_groups(model))
+    scaler = torch.amp.GradScaler('cuda', enabled=cfg.amp and device.type == 'cuda' and cfg.amp_dtype == 'float16')
+    return model, ema, train_ds, val_ds, opt, scaler
+
+def _resume(latest:Path, model:nn.Module, ema:nn.Module|None, opt:torch.optim.Optimizer, scaler) -> tuple[int, int, float]:
+    "Restore weights, optimiser, scaler and random states from `latest`; its (epoch, step, best)."
+    ck = load_training_state(latest)
+    _unwrap(model).load_state_dict(ck['model'])
+    if ema is not None: ema.load_state_dict(ck.get('ema', ck['model']))
+    opt.load_state_dict(ck['optimizer'])
+    scaler.load_state_dict(ck['scaler'])
+    set_rng_state(ck['rng'])
+    return ck['epoch'], ck['step'], ck['best']
+
+def _prepare_out(cfg:TrainConfig, out:Path):
+    "Create the output folder, remove temporary files of an interrupted save and write the run's config."
+    out.mkdir(parents=True, exist_ok=True)
+    for t in out.glob('.*.tmp*'): t.unlink(missing_ok=True)     # left by a process killed while saving
+    save_config(cfg, out / 'config.yaml')
+
+def _make_loader(cfg:TrainConfig, train_ds:Dataset, rank:int, world:int, device:torch.device
+                ) -> tuple[DistributedSampler, DataLoader, int]: # the sampler, the loader and the steps per epoch
+    "This process's share of the training data, in batches."
+    sampler = DistributedSampler(train_ds, num_replicas=world, rank=rank, shuffle=True, seed=cfg.seed)
+    batched = getattr(train_ds, 'batched', False)     # items that are whole batches (the action task's clips)
+    loader = DataLoader(train_ds, batch_size=None if batched else cfg.batch_size, sampler=sampler, num_workers=cfg.workers,
+                        pin_memory=device.type == 'cuda', drop_last=False if batched else len(train_ds) >= cfg.batch_size * world,
+                        persistent_workers=False)
+    steps = len(loader) if not cfg.steps_per_epoch else min(len(loader), cfg.steps_per_epoch)
+    if steps == 0: raise PerfectRepError(f'the training data holds no clips ({len(train_ds)} items for {world} process(es))')
+    return sampler, loader, steps
+
+# %% ../nbs/30_train.ipynb #8c214b6d
+def _train_epoch(cfg:TrainConfig, task, model:nn.Module, ema:nn.Module|None, opt:torch.optim.Optimizer, scaler,
+                 loader:DataLoader, steps:int, # optimiser steps in an epoch
+                 augment, device:torch.device, epoch:int, # epochs completed before this one
+                 gstep:int, # optimiser steps taken before this epoch
+                 world:int, t_start:float, # when the run started, for `max_minutes`
+                 mb=None # the master bar to show a progress bar under; None: no bar
+                ) -> tuple[dict, int, str|None]: # the epoch's metrics row, the steps taken in all, why the run stopped early
+    "Train one epoch (or until `max_minutes` is reached)."
+    model.train()
+    t0, n_clips, sums, stopped = time.time(), 0, {}, None
+    it = progress_bar(loader, total=steps, parent=mb) if mb is not None else loader
+    for i, batch in enumerate(it):
+        if i >= steps: break
+        lr = lr_at(cfg, epoch, i, steps)
+        for g in opt.param_groups: g['lr'] = lr * g.get('lr_mult', 1.)
+        loss, parts = task.loss(model, batch, device, augment)
+        if not math.isfinite(loss.item()): raise RuntimeError(f'loss became {loss.item()} at epoch {epoch} step {i}')
+        opt.zero_grad(set_to_none=True)
+        scaler.scale(loss).backward()
+        if cfg.grad_clip:
+            scaler.unscale_(opt)
+            torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
+        scaler.step(opt); scaler.update()
+        if ema is not None: ema_update(ema, _unwrap(model), cfg.ema, gstep)
+        gstep += 1
+        n_clips += len(batch['x'])
+        for k, v in dict(parts, loss=loss.item()).items(): sums[k] = sums.get(k, 0.0) + v
+        if mb is not None: it.comment = f"loss {loss.item():.4f}"
+        over = cfg.max_minutes > 0 and (time.time() - t_start) / 60 > cfg.max_minutes
+        if cfg.max_minutes > 0 and _any_rank(over, world, device):
+            stopped = f'max_minutes={cfg.max_minutes} reached after step {i + 1} of epoch {epoch + 1}'
+            break
+    n_steps = max(min(i + 1, steps), 1)
+    dt = time.time() - t0
+    row = dict(epoch=epoch + 1, step=gstep, lr=lr, **{f'train_{k}': v / n_steps for k, v in sums.items()},
+               clips_per_s=n_clips * world / max(dt, 1e-9), epoch_s=dt)
+    return row, gstep, stopped
+
+# %% ../nbs/30_train.ipynb #936284f1
+def _save_checkpoints(cfg:TrainConfig, out:Path, st:dict, # the training state (`_state`)
+                      epoch:int, # epochs completed before this one
+                      best:bool # also write it as best.pt
+                     ):
+    "Write `latest.pt`, `best.pt` when `best`, and `epoch_NNN.pt` every `save_every` epochs."
+    save_checkpoint(out / 'latest.pt', st)
+    if best: save_checkpoint(out / 'best.pt', st)
+    if cfg.save_every and (epoch + 1) % cfg.save_every == 0: save_checkpoint(out / f'epoch_{epoch + 1:03d}.pt', st)
+
+def _epoch_line(row:dict) -> str:
+    "The line printed after each epoch: its main metrics."
+    return ' '.join(f'{k} {v:.4g}' if isinstance(v, float) else f'{k} {v}' for k, v in row.items() if k in
+                    ('epoch', 'train_loss', 'val_mpjpe', 'val_p_mpjpe', 'val_accuracy', 'lr', 'clips_per_s'))
+
+def _export_best(cfg:TrainConfig, task, model:nn.Module, out:Path, best:float, t_start:float):
+    "Export the weights of `best.pt` (their average when kept) in the task's shipped form."
+    ck = load_training_state(out / 'best.pt')
+    final = copy.deepcopy(_unwrap(model)); final.load_state_dict(ck.get('ema') or ck['model'])
+    task.export(final, out, dict(epoch=ck['epoch'], step=ck['step'], best=best, recipe=cfg.to_dict(),
+                                 seconds=round(time.time() - t_start, 1)))
+
 # %% ../nbs/30_train.ipynb #e048ad79
 def train(cfg:TrainConfig, # the run
           train_ds:Dataset|None=None, # training data; default: `build_dataset(cfg, 'train')`
@@ -109,43 +220,16 @@ def train(cfg:TrainConfig, # the run
     rank, world, device = setup_processes(cfg)
     if cfg.threads: torch.set_num_threads(cfg.threads)
     out = Path(cfg.out)
-    latest = out / 'latest.pt'
-    if cfg.checkpoint and Path(cfg.checkpoint).resolve().parent == out.resolve():
-        raise PerfectRepError(f'finetuning writes into a new folder: out={out} holds the starting checkpoint {cfg.checkpoint}')
-    resume = latest.exists()
-    if resume and not cfg.resume:
-        raise PerfectRepError(f'{out} already holds a run ({latest}); resume it with resume=true or choose a new out=')
+    resume = _check_out(cfg, out)
     task = TASKS[cfg.task](cfg)
-    seed_everything(cfg.seed)
-    model = task.build_model().to(device)
-    ema = copy.deepcopy(model).eval().requires_grad_(False) if cfg.ema else None
-    if train_ds is None: train_ds = build_dataset(cfg, 'train')
-    if val_ds is None and (cfg.val or cfg.data == 'synthetic' or cfg.task == 'action'): val_ds = build_dataset(cfg, 'val')
-    opt = make_optimizer(model, cfg, task.param_groups(model))
-    scaler = torch.amp.GradScaler('cuda', enabled=cfg.amp and device.type == 'cuda' and cfg.amp_dtype == 'float16')
-    start_epoch, gstep, best, history = 0, 0, float('inf'), []
-    if resume:
-        ck = load_training_state(latest)
-        _unwrap(model).load_state_dict(ck['model'])
-        if ema is not None: ema.load_state_dict(ck.get('ema', ck['model']))
-        opt.load_state_dict(ck['optimizer'])
-        scaler.load_state_dict(ck['scaler'])
-        start_epoch, gstep, best = ck['epoch'], ck['step'], ck['best']
-        set_rng_state(ck['rng'])
-    if rank == 0:
-        out.mkdir(parents=True, exist_ok=True)
-        for t in out.glob('.*.tmp*'): t.unlink(missing_ok=True)     # left by a process killed while saving
-        save_config(cfg, out / 'config.yaml')
+    model, ema, train_ds, val_ds, opt, scaler = _build(cfg, task, device, train_ds, val_ds)
+    start_epoch, gstep, best = _resume(out / 'latest.pt', model, ema, opt, scaler) if resume else (0, 0, float('inf'))
+    history = []
+    if rank == 0: _prepare_out(cfg, out)
     log = MetricsLog(out, start_epoch, enabled=rank == 0)
     if world > 1:
         model = nn.parallel.DistributedDataParallel(model, device_ids=[device.index] if device.type == 'cuda' else None)
-    sampler = DistributedSampler(train_ds, num_replicas=world, rank=rank, shuffle=True, seed=cfg.seed)
-    batched = getattr(train_ds, 'batched', False)     # items that are whole batches (the action task's clips)
-    loader = DataLoader(train_ds, batch_size=None if batched else cfg.batch_size, sampler=sampler, num_workers=cfg.workers,
-                        pin_memory=device.type == 'cuda', drop_last=False if batched else len(train_ds) >= cfg.batch_size * world,
-                        persistent_workers=False)
-    steps = len(loader) if not cfg.steps_per_epoch else min(len(loader), cfg.steps_per_epoch)
-    if steps == 0: raise PerfectRepError(f'the training data holds no clips ({len(train_ds)} items for {world} process(es))')
+    sampler, loader, steps = _make_loader(cfg, train_ds, rank, world, device)
     augment = task.make_augment()
     show = cfg.progress and rank == 0 and show_progress()     # bars on a terminal; one line per epoch in a log
     mb = master_bar(range(start_epoch, cfg.epochs)) if show else range(start_epoch, cfg.epochs)
@@ -154,34 +238,8 @@ def train(cfg:TrainConfig, # the run
         seed_everything(cfg.seed * 1000003 + epoch * 101 + rank)
         sampler.set_epoch(epoch)
         if hasattr(train_ds, 'set_epoch'): train_ds.set_epoch(epoch)
-        model.train()
-        t0, n_clips, sums = time.time(), 0, {}
-        it = progress_bar(loader, total=steps, parent=mb) if show else loader
-        for i, batch in enumerate(it):
-            if i >= steps: break
-            lr = lr_at(cfg, epoch, i, steps)
-            for g in opt.param_groups: g['lr'] = lr * g.get('lr_mult', 1.)
-            loss, parts = task.loss(model, batch, device, augment)
-            if not math.isfinite(loss.item()): raise RuntimeError(f'loss became {loss.item()} at epoch {epoch} step {i}')
-            opt.zero_grad(set_to_none=True)
-            scaler.scale(loss).backward()
-            if cfg.grad_clip:
-                scaler.unscale_(opt)
-                torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
-            scaler.step(opt); scaler.update()
-            if ema is not None: ema_update(ema, _unwrap(model), cfg.ema, gstep)
-            gstep += 1
-            n_clips += len(batch['x'])
-            for k, v in dict(parts, loss=loss.item()).items(): sums[k] = sums.get(k, 0.0) + v
-            if show: it.comment = f"loss {loss.item():.4f}"
-            over = cfg.max_minutes > 0 and (time.time() - t_start) / 60 > cfg.max_minutes
-            if cfg.max_minutes > 0 and _any_rank(over, world, device):
-                stopped = f'max_minutes={cfg.max_minutes} reached after step {i + 1} of epoch {epoch + 1}'
-                break
-        n_steps = max(min(i + 1, steps), 1)
-        dt = time.time() - t0
-        row = dict(epoch=epoch + 1, step=gstep, lr=lr, **{f'train_{k}': v / n_steps for k, v in sums.items()},
-                   clips_per_s=n_clips * world / max(dt, 1e-9), epoch_s=dt)
+        row, gstep, stopped = _train_epoch(cfg, task, model, ema, opt, scaler, loader, steps, augment, device, epoch, gstep,
+                                           world, t_start, mb if show else None)
         last = epoch + 1 == cfg.epochs or stopped is not None
         if rank == 0 and val_ds is not None and ((epoch + 1) % cfg.val_every == 0 or last):
             r = task.evaluate(ema if ema is not None else _unwrap(model), val_ds, device)
@@ -194,21 +252,14 @@ def train(cfg:TrainConfig, # the run
             row['time_s'] = time.time() - t_start
             log.write(row); history.append(row)      # before the checkpoint: a resume drops lines past its epoch
             st = _state(model, opt, scaler, cfg, epoch + 1, gstep, best, dict(stopped=stopped), ema)
-            save_checkpoint(latest, st)
-            if improved or (val_ds is None and last): save_checkpoint(out / 'best.pt', st)
-            if cfg.save_every and (epoch + 1) % cfg.save_every == 0: save_checkpoint(out / f'epoch_{epoch + 1:03d}.pt', st)
-            msg = ' '.join(f'{k} {v:.4g}' if isinstance(v, float) else f'{k} {v}' for k, v in row.items() if k in
-                           ('epoch', 'train_loss', 'val_mpjpe', 'val_p_mpjpe', 'val_accuracy', 'lr', 'clips_per_s'))
+            _save_checkpoints(cfg, out, st, epoch, improved or (val_ds is None and last))
+            msg = _epoch_line(row)
             if show: mb.write(msg)
             else: print(msg, flush=True)
         if world > 1: dist.barrier()
         if stopped: break
     if rank == 0 and stopped: print(f'stopped: {stopped}', flush=True)
-    if rank == 0 and (out / 'best.pt').exists():         # the task's own shipped form of the best weights
-        ck = load_training_state(out / 'best.pt')
-        final = copy.deepcopy(_unwrap(model)); final.load_state_dict(ck.get('ema') or ck['model'])
-        task.export(final, out, dict(epoch=ck['epoch'], step=ck['step'], best=best, recipe=cfg.to_dict(),
-                                     seconds=round(time.time() - t_start, 1)))
+    if rank == 0 and (out / 'best.pt').exists(): _export_best(cfg, task, model, out, best, t_start)   # the task's own shipped form
     return dict(out=str(out), epochs=epoch + 1, steps=gstep, best=best, best_mpjpe=best, stopped=stopped, history=history,
                 model=_unwrap(model), ema=ema, **{f'val_{k}': v for k, v in last_val.items()})
 
