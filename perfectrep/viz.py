@@ -65,14 +65,21 @@ def _display_poses(poses) -> tuple[np.ndarray, float, float]:
     r = float(np.percentile(np.abs(d).max(-1), 99)) * 1.1 if d.size else 1.0
     return d, r, float(np.percentile(d[..., 2], 1)) if d.size else -r
 
-class Skeleton3D:
-    "A reusable matplotlib renderer of one 3D pose sequence: `render(t, azim)` -> (S, S, 3) uint8."
+class _PoseFigure:
+    "What both 3D renderers hold: the poses in display coordinates (root-relative: x right, depth, up), their extent and floor, the picture's size and title."
     def __init__(self, poses:np.ndarray, # (T, 17, 3) camera frame, metres
                  size:int=480, # output side, pixels
-                 elev:float=12.0, # camera elevation above the floor plane, degrees
+                 elev:float=12.0, # viewing elevation above the floor plane, degrees
                  title:str='3D (metres)'):
-        self.poses, r, floor = _display_poses(poses)             # root-relative for display
-        self.size, self.elev = size, elev
+        self.poses, self.r, self.floor = _display_poses(poses)
+        self.size, self.elev, self.title = size, elev, title
+    def __len__(self): return len(self.poses)
+
+class Skeleton3D(_PoseFigure):
+    "A reusable matplotlib renderer of one 3D pose sequence: `render(t, azim)` -> (S, S, 3) uint8."
+    def __init__(self, poses, size=480, elev=12.0, title='3D (metres)'):
+        super().__init__(poses, size, elev, title)
+        r, floor = self.r, self.floor
         self.fig = Figure(figsize=(size / 100, size / 100), dpi=100)
         FigureCanvasAgg(self.fig)
         self.ax = self.fig.add_axes([0, 0, 1, 1], projection='3d')
@@ -90,7 +97,6 @@ class Skeleton3D:
         self.lines = [ax.plot([], [], [], lw=3, color=np.array(joint_colour(c)) / 255)[0] for c, _ in H36M.bones]
         self.dots = ax.plot([], [], [], 'o', ms=3, color='k')[0]
 
-    def __len__(self): return len(self.poses)
 
     def draw(self, t:int, azim:float=-90.0):
         "Update the figure to frame `t` seen from azimuth `azim` degrees."
@@ -112,19 +118,15 @@ class Skeleton3D:
         b = io.BytesIO(); Image.fromarray(self.render(t, azim)).save(b, format='png'); return b.getvalue()
 
 # %% ../nbs/35_viz.ipynb #3047d30a
-class SkeletonView:
+class SkeletonView(_PoseFigure):
     "A fast PIL renderer of one 3D pose sequence from a turning viewpoint: `render(t, azim)` -> (S, S, 3) uint8."
-    def __init__(self, poses:np.ndarray, # (T, 17, 3) camera frame, metres
-                 size:int=480, # output side, pixels
-                 elev:float=12.0, # viewing elevation above the floor plane, degrees
-                 title:str='3D (metres)'):
-        self.poses, r, self.floor = _display_poses(poses)        # root-relative: x right, depth, up
-        self.size, self.elev, self.title, self.r = size, np.radians(elev), title, max(r, 1e-3)
+    def __init__(self, poses, size=480, elev=12.0, title='3D (metres)'):
+        super().__init__(poses, size, elev, title)
+        self.elev, self.r = np.radians(elev), max(self.r, 1e-3)
         self.scale = size / 2 / (self.r * 1.05)
         g = np.linspace(-self.r, self.r, 7)                       # floor grid lines, as pairs of 3D points
         self.grid = [((v, -self.r, self.floor), (v, self.r, self.floor)) for v in g] + [((-self.r, v, self.floor), (self.r, v, self.floor)) for v in g]
 
-    def __len__(self): return len(self.poses)
 
     def _project(self, pts:np.ndarray, azim:float) -> np.ndarray:
         "(N, 3) display points -> (N, 2) pixels, seen from azimuth `azim` degrees (-90: from the camera)."
