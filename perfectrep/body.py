@@ -91,6 +91,20 @@ def _assemble(pelvis, r_hip, l_hip, r_knee, l_knee, r_ank, l_ank, spine, thorax,
     return np.stack([pelvis, r_hip, r_knee, r_ank, l_hip, l_knee, l_ank, spine, thorax, nose, top,
                      l_sh, l_el, l_wr, r_sh, r_el, r_wr], 1)
 
+# %% ../nbs/13_body.ipynb #49c2aacd
+def _standing_legs(body, P, F, pelvis, T):
+    "Hips, knees and ankles (T, 3) of both legs (right, left) of a squat or deadlift from the pelvis (T, 3) and the stance."
+    X = np.eye(3)[0]
+    r_hip, l_hip = pelvis + body.hip_half * X, pelvis - body.hip_half * X
+    r_ank_t = np.stack([np.full(T, P['stance']), np.zeros(T), body.ankle_h + F['lift_r']], -1)
+    l_ank_t = np.stack([np.full(T, -P['stance']), np.zeros(T), body.ankle_h + F['lift_l']], -1)
+    toe, val = np.radians(P['toe_out']), np.radians(F['valgus'])
+    r_pole = np.stack([np.sin(toe - val), np.cos(toe - val), np.ones(T)], -1)      # forward over the toes (and up)
+    l_pole = np.stack([-np.sin(toe - val), np.cos(toe - val), np.ones(T)], -1)
+    r_knee, r_ank = two_link(r_hip, r_ank_t, body.thigh, body.shank, r_pole)
+    l_knee, l_ank = two_link(l_hip, l_ank_t, body.thigh, body.shank, l_pole)
+    return r_hip, l_hip, r_knee, l_knee, r_ank, l_ank
+
 # %% ../nbs/13_body.ipynb #94d247b0
 def _standing_pose(body, ex, P, F, T):
     "Per-frame poses (T, 17, 3) of a squat or deadlift set from per-frame progress and fault schedules."
@@ -143,15 +157,7 @@ def _standing_pose(body, ex, P, F, T):
     r_wr_t, l_wr_t = bar + P['grip'] * X, bar - P['grip'] * X
     r_el, r_wr = two_link(r_sh, r_wr_t, body.upper_arm, body.forearm, elbow_pole + 0.3 * X)
     l_el, l_wr = two_link(l_sh, l_wr_t, body.upper_arm, body.forearm, elbow_pole - 0.3 * X)
-    # legs in 3D: hips on the pelvis, ankles on the floor, knees toward the toes (inward for valgus)
-    r_hip, l_hip = pelvis + body.hip_half * X, pelvis - body.hip_half * X
-    r_ank_t = np.stack([np.full(T, P['stance']), np.zeros(T), body.ankle_h + F['lift_r']], -1)
-    l_ank_t = np.stack([np.full(T, -P['stance']), np.zeros(T), body.ankle_h + F['lift_l']], -1)
-    toe, val = np.radians(P['toe_out']), np.radians(F['valgus'])
-    r_pole = np.stack([np.sin(toe - val), np.cos(toe - val), np.ones(T)], -1)      # forward over the toes (and up)
-    l_pole = np.stack([-np.sin(toe - val), np.cos(toe - val), np.ones(T)], -1)
-    r_knee, r_ank = two_link(r_hip, r_ank_t, body.thigh, body.shank, r_pole)
-    l_knee, l_ank = two_link(l_hip, l_ank_t, body.thigh, body.shank, l_pole)
+    r_hip, l_hip, r_knee, l_knee, r_ank, l_ank = _standing_legs(body, P, F, pelvis, T)
     x = _assemble(pelvis, r_hip, l_hip, r_knee, l_knee, r_ank, l_ank, spine, thorax, nose, top,
                   l_sh, l_el, l_wr, r_sh, r_el, r_wr)
     x[..., 1] += RACK_DIST * F['rack'][:, None]          # at the rack, before the walk-out and after the walk back

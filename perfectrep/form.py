@@ -46,6 +46,91 @@ def lift_heights(x, # (T, 17, 3) metres
     bar = frame.height(_mid(x, 'left_wrist', 'right_wrist'))
     return bar, (frame.height(_mid(x, 'left_hip', 'right_hip')) if exercise == 'squat' else bar)
 
+# %% ../nbs/42_form.ipynb #ac4b056e
+def _phases(L, vL, fps, deadlift):
+    "One rep's phases from its phase signal `L` and its velocity `vL`: (tempo {name: (value, frame)}, the concentric slice, bottom, turn, frames at the top)."
+    lo, hi = L.min(), L.max()
+    rom = hi - lo
+    at_bot, at_top = L <= lo + 0.03 * rom, L >= hi - 0.03 * rom
+    m, n = {}, len(L)
+    if deadlift:                     # floor -> lockout -> floor
+        b0 = int(np.argmax(at_top)); b1 = n - 1 - int(np.argmax(at_top[::-1]))
+        turn = (b0 + b1) // 2
+        m['concentric_s'] = b0 / fps, 0; m['lockout_s'] = (b1 - b0) / fps, b0; m['eccentric_s'] = (n - 1 - b1) / fps, b1
+        conc = slice(0, b0 + 1)
+        bottom = int(np.argmin(L[:max(turn, 1)]))        # the floor, before the pull
+        tops = np.arange(b0, b1 + 1)                      # the lockout
+        k, f0 = _longest((np.abs(vL) < STILL) & (L > lo + 0.15 * rom) & (L < hi - 0.15 * rom))   # a stall mid-pull
+    else:                            # top -> bottom -> top
+        b0 = int(np.argmax(at_bot)); b1 = n - 1 - int(np.argmax(at_bot[::-1]))
+        turn = bottom = int(np.argmin(L))
+        m['eccentric_s'] = b0 / fps, 0; m['concentric_s'] = (n - 1 - b1) / fps, b1
+        conc = slice(b1, n)
+        tops = np.arange(max(n - max(n // 5, 1), turn), n)  # the end of the rep
+        k, f0 = _longest((np.abs(vL) < STILL) & (L < hi - 0.15 * rom))                            # held at the bottom
+    m['pause_s'] = k / fps, f0
+    return m, conc, bottom, turn, tops
+
+# %% ../nbs/42_form.ipynb #0243e97d
+def _bench_metrics(X, bar, frame, bottom, top):
+    "Bench press: the bar's touch point, depth, path and tilt, and the hips' rise, {name: (value, frame)}."
+    m = {}
+    sh = _mid(X, 'left_shoulder', 'right_shoulder')
+    axis = frame.horizontal(_mid(X, 'left_shoulder', 'right_shoulder') - X[:, J['pelvis']]).mean(0)
+    axis = -axis / np.linalg.norm(axis)                       # along the body, toward the feet
+    along = (_mid(X, 'left_wrist', 'right_wrist') - sh) @ axis
+    m['touch_m'] = along[bottom], bottom
+    m['bar_depth_m'] = bar[bottom] - frame.height(sh[bottom]), bottom
+    off_top = along[top]
+    m['bar_path'] = ('J-curve' if along[bottom] - off_top > 0.03 else 'reverse' if off_top - along[bottom] > 0.03 else 'vertical'), bottom
+    tilt = frame.height(X[:, J['left_wrist']]) - frame.height(X[:, J['right_wrist']])
+    m['bar_tilt_m'] = np.abs(tilt).max(), int(np.argmax(np.abs(tilt)))
+    pel = frame.height(X[:, J['pelvis']])
+    m['hip_rise_m'] = pel.max() - min(pel[0], pel[-1]), int(np.argmax(pel))
+    return m
+
+# %% ../nbs/42_form.ipynb #03dc3efe
+def _standing_metrics(X, frame, exercise, bottom, turn):
+    "Squat and deadlift: joint angles, shins, trunk, hips first, depth, knees, hip shift, symmetry and bar drift, {name: (value, frame)}."
+    m = {}
+    kn, hp = knee_angles(X), hip_angles(X)
+    m['min_knee_deg'] = kn.mean(-1).min(), int(np.argmin(kn.mean(-1)))
+    m['min_hip_deg'] = hp.mean(-1).min(), int(np.argmin(hp.mean(-1)))
+    shin = frame.horizontal(_mid(X, 'left_knee', 'right_knee') - _mid(X, 'left_ankle', 'right_ankle')) @ frame.forward
+    shin_up = frame.height(_mid(X, 'left_knee', 'right_knee')) - frame.height(_mid(X, 'left_ankle', 'right_ankle'))
+    m['shin_angle_deg'] = np.degrees(np.arctan2(shin, shin_up))[bottom], bottom
+    trunk = X[:, J['thorax']] - X[:, J['pelvis']]
+    lean = angle_between(trunk, np.broadcast_to(frame.up, trunk.shape))
+    m['torso_lean_deg'] = lean[bottom], bottom
+    # hips first: extra lean gained while the hips rise the first 40% of their range out of the bottom
+    hip = frame.height(_mid(X, 'left_hip', 'right_hip'))
+    start = bottom
+    risen = np.flatnonzero(hip[start:] >= hip[start] + 0.4 * (hip.max() - hip[start]))
+    q = start + (int(risen[0]) if len(risen) else 0)
+    m['lean_gain_deg'] = lean[start:q + 1].max() - lean[start], start + int(np.argmax(lean[start:q + 1]))
+    shd = frame.height(_mid(X, 'left_shoulder', 'right_shoulder'))
+    m['rise_ratio'] = (hip[q] - hip[start]) / max(shd[q] - shd[start], 0.01), q
+    if exercise == 'squat':
+        d = squat_depth(X, frame)
+        m['depth_m'] = d.max(), int(np.argmax(d))
+        m['below_parallel'] = bool(d.max() > 0), int(np.argmax(d))     # the judge's call, at the depth's frame
+    deep = hip <= hip.min() + 0.5 * (hip.max() - hip.min())
+    if exercise == 'deadlift': deep = np.arange(len(X)) < max(turn, 1)
+    kw = np.linalg.norm(frame.horizontal(X[:, J['right_knee']] - X[:, J['left_knee']]), axis=-1)
+    aw = np.linalg.norm(frame.horizontal(X[:, J['right_ankle']] - X[:, J['left_ankle']]), axis=-1)
+    ratio = np.where(deep, kw / np.maximum(aw, 1e-6), np.inf)
+    m['knee_ankle_ratio'] = ratio.min(), int(np.argmin(ratio))
+    shift = frame.side(X[:, J['pelvis']]) - frame.side(_mid(X, 'left_ankle', 'right_ankle'))
+    shift = shift - shift[0]
+    m['hip_shift_m'] = np.abs(shift).max(), int(np.argmax(np.abs(shift)))
+    kd = np.abs(kn[:, 0] - kn[:, 1])
+    m['knee_diff_deg'] = kd.max(), int(np.argmax(kd))
+    ahead = frame.ahead(_mid(X, 'left_wrist', 'right_wrist')) - frame.ahead(_mid(X, 'left_ankle', 'right_ankle'))
+    drift = ahead - ahead[0]
+    k = int(np.argmax(np.abs(drift)))
+    m['bar_drift_m'] = drift[k], k
+    return m
+
 # %% ../nbs/42_form.ipynb #cbec63d7
 def rep_metrics(x, # (T, 17, 3) joints of the whole set, metres
                 fps:float, # frames per second
@@ -60,30 +145,12 @@ def rep_metrics(x, # (T, 17, 3) joints of the whole set, metres
     if vel is None: vel = tuple(_smooth_velocity(h, fps) for h in lift_heights(x, exercise, frame))
     bar, L = lift_heights(X, exercise, frame)
     v, vL = vel[0][s:e], vel[1][s:e]
-    lo, hi = L.min(), L.max()
-    rom = hi - lo
-    at_bot, at_top = L <= lo + 0.03 * rom, L >= hi - 0.03 * rom
     M, F = {}, {}
     def put(k, val, f): M[k] = float(val) if isinstance(val, (float, int, np.floating, np.integer)) and not isinstance(val, bool) else val; F[k] = int(s + f)
     put('rom_m', np.ptp(bar), int(np.argmin(bar)))
     put('duration_s', (e - s) / fps, 0)
-    n = len(L)
-    if exercise == 'deadlift':       # floor -> lockout -> floor
-        b0 = int(np.argmax(at_top)); b1 = n - 1 - int(np.argmax(at_top[::-1]))
-        turn = (b0 + b1) // 2
-        put('concentric_s', b0 / fps, 0); put('lockout_s', (b1 - b0) / fps, b0); put('eccentric_s', (n - 1 - b1) / fps, b1)
-        conc = slice(0, b0 + 1)
-        bottom = int(np.argmin(L[:max(turn, 1)]))        # the floor, before the pull
-        tops = np.arange(b0, b1 + 1)                      # the lockout
-        k, f0 = _longest((np.abs(vL) < STILL) & (L > lo + 0.15 * rom) & (L < hi - 0.15 * rom))   # a stall mid-pull
-    else:                            # top -> bottom -> top
-        b0 = int(np.argmax(at_bot)); b1 = n - 1 - int(np.argmax(at_bot[::-1]))
-        turn = bottom = int(np.argmin(L))
-        put('eccentric_s', b0 / fps, 0); put('concentric_s', (n - 1 - b1) / fps, b1)
-        conc = slice(b1, n)
-        tops = np.arange(max(n - max(n // 5, 1), turn), n)  # the end of the rep
-        k, f0 = _longest((np.abs(vL) < STILL) & (L < hi - 0.15 * rom))                            # held at the bottom
-    put('pause_s', k / fps, f0)
+    tempo, conc, bottom, turn, tops = _phases(L, vL, fps, exercise == 'deadlift')
+    for k, (val, f) in tempo.items(): put(k, val, f)
     vc = v[conc]
     c0, c1 = conc.start, (conc.stop - 1)
     dur = max((c1 - c0) / fps, 1 / fps)
@@ -92,56 +159,8 @@ def rep_metrics(x, # (T, 17, 3) joints of the whole set, metres
     ext = elbow_angles(X).mean(-1) if exercise == 'bench' else np.minimum(knee_angles(X).mean(-1), hip_angles(X).mean(-1))
     top = int(tops[np.argmax(ext[tops])])                 # the most extended moment at the top
     put('lockout_deg', ext[top], top)
-    if exercise == 'bench':
-        sh = _mid(X, 'left_shoulder', 'right_shoulder')
-        axis = frame.horizontal(_mid(X, 'left_shoulder', 'right_shoulder') - X[:, J['pelvis']]).mean(0)
-        axis = -axis / np.linalg.norm(axis)                       # along the body, toward the feet
-        along = (_mid(X, 'left_wrist', 'right_wrist') - sh) @ axis
-        put('touch_m', along[bottom], bottom)
-        put('bar_depth_m', bar[bottom] - frame.height(sh[bottom]), bottom)
-        off_top = along[top]
-        put('bar_path', 'J-curve' if along[bottom] - off_top > 0.03 else 'reverse' if off_top - along[bottom] > 0.03 else 'vertical', bottom)
-        tilt = frame.height(X[:, J['left_wrist']]) - frame.height(X[:, J['right_wrist']])
-        put('bar_tilt_m', np.abs(tilt).max(), int(np.argmax(np.abs(tilt))))
-        pel = frame.height(X[:, J['pelvis']])
-        put('hip_rise_m', pel.max() - min(pel[0], pel[-1]), int(np.argmax(pel)))
-    else:
-        kn, hp = knee_angles(X), hip_angles(X)
-        put('min_knee_deg', kn.mean(-1).min(), int(np.argmin(kn.mean(-1))))
-        put('min_hip_deg', hp.mean(-1).min(), int(np.argmin(hp.mean(-1))))
-        shin = frame.horizontal(_mid(X, 'left_knee', 'right_knee') - _mid(X, 'left_ankle', 'right_ankle')) @ frame.forward
-        shin_up = frame.height(_mid(X, 'left_knee', 'right_knee')) - frame.height(_mid(X, 'left_ankle', 'right_ankle'))
-        put('shin_angle_deg', np.degrees(np.arctan2(shin, shin_up))[bottom], bottom)
-        trunk = X[:, J['thorax']] - X[:, J['pelvis']]
-        lean = angle_between(trunk, np.broadcast_to(frame.up, trunk.shape))
-        put('torso_lean_deg', lean[bottom], bottom)
-        # hips first: extra lean gained while the hips rise the first 40% of their range out of the bottom
-        hip = frame.height(_mid(X, 'left_hip', 'right_hip'))
-        start = bottom
-        risen = np.flatnonzero(hip[start:] >= hip[start] + 0.4 * (hip.max() - hip[start]))
-        q = start + (int(risen[0]) if len(risen) else 0)
-        put('lean_gain_deg', lean[start:q + 1].max() - lean[start], start + int(np.argmax(lean[start:q + 1])))
-        shd = frame.height(_mid(X, 'left_shoulder', 'right_shoulder'))
-        put('rise_ratio', (hip[q] - hip[start]) / max(shd[q] - shd[start], 0.01), q)
-        if exercise == 'squat':
-            d = squat_depth(X, frame)
-            put('depth_m', d.max(), int(np.argmax(d)))
-            M['below_parallel'] = bool(d.max() > 0); F['below_parallel'] = F['depth_m']
-        deep = hip <= hip.min() + 0.5 * (hip.max() - hip.min())
-        if exercise == 'deadlift': deep = np.arange(len(X)) < max(turn, 1)
-        kw = np.linalg.norm(frame.horizontal(X[:, J['right_knee']] - X[:, J['left_knee']]), axis=-1)
-        aw = np.linalg.norm(frame.horizontal(X[:, J['right_ankle']] - X[:, J['left_ankle']]), axis=-1)
-        ratio = np.where(deep, kw / np.maximum(aw, 1e-6), np.inf)
-        put('knee_ankle_ratio', ratio.min(), int(np.argmin(ratio)))
-        shift = frame.side(X[:, J['pelvis']]) - frame.side(_mid(X, 'left_ankle', 'right_ankle'))
-        shift = shift - shift[0]
-        put('hip_shift_m', np.abs(shift).max(), int(np.argmax(np.abs(shift))))
-        kd = np.abs(kn[:, 0] - kn[:, 1])
-        put('knee_diff_deg', kd.max(), int(np.argmax(kd)))
-        ahead = frame.ahead(_mid(X, 'left_wrist', 'right_wrist')) - frame.ahead(_mid(X, 'left_ankle', 'right_ankle'))
-        drift = ahead - ahead[0]
-        k = int(np.argmax(np.abs(drift)))
-        put('bar_drift_m', drift[k], k)
+    lift = _bench_metrics(X, bar, frame, bottom, top) if exercise == 'bench' else _standing_metrics(X, frame, exercise, bottom, turn)
+    for k, (val, f) in lift.items(): put(k, val, f)
     F['bottom'], F['top'], F['start'], F['end'] = s + bottom, s + top, s, e - 1
     return M, F
 

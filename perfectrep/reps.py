@@ -284,6 +284,53 @@ def _aifit_chain(A, a, b, fw, min_period, max_period):
 
 _runs = runs
 
+# %% ../nbs/41_reps.ipynb #c3e68667
+def _rest_signal(v, anchor, fps, step, Xw, w, a, b):
+    "The signal at the work rate whose stays mark the rest: the smoothed height `v` for a lift (`anchor`), else the affinity to the rest pose."
+    if anchor is not None: return uniform_filter1d(v, size=max(step, int(0.2 * fps)))[::step][:len(Xw)]
+    fw = fps / step
+    edge = np.r_[max(a - int(fw), 0):a, b:min(b + int(fw), len(Xw))]        # still before or after the set
+    if not len(edge): edge = np.r_[:max(1, int(0.2 * fw)), len(Xw) - max(1, int(0.2 * fw)):len(Xw)]  # else its ends
+    return affinity_matrix(Xw, np.median(Xw[edge], axis=0, keepdims=True), w)[:, 0]
+
+def _rest_bounds(sig, anchor, vel, a, b, tau, fw, step, bounds):
+    "Boundaries at the stays of `sig` within a period of the chained `bounds`, with the frames each may move within; fewer than two stays: (`bounds`, None)."
+    pad, margin = int(max(tau or 0, fw)) // 2, tau or len(sig)
+    stays = anchor_stays(sig, anchor or 'top', (max(a - pad, 0), min(b + pad, len(sig))), level=0.2 if anchor else 0.35,
+                         speed=vel, min_gap=int(0.3 * fw))
+    stays = [st for st in stays if bounds[0] - margin <= st[2] <= bounds[-1] + margin]
+    if len(stays) < 2: return bounds, None
+    return np.array([st[2] for st in stays]), [(st[0] * step, (st[1] - 1) * step) for st in stays]
+
+# %% ../nbs/41_reps.ipynb #a7a2b510
+def _interval_ranges(Xw, v, anchor, wm, bounds, step):
+    "Each interval's range at the work rate: the height `v`'s for a lift, else the mean of its farthest excursions (joints weighted by `wm`) from its two boundary poses."
+    ivs = list(zip(bounds[:-1], bounds[1:]))
+    if anchor is not None:
+        vw = uniform_filter1d(v, size=step)[::step][:len(Xw)]
+        return np.array([np.ptp(vw[s:e + 1]) for s, e in ivs])
+    far = lambda s, e, r: ((np.linalg.norm(Xw[s:e + 1] - Xw[r], axis=-1) * wm).sum(-1) / wm.sum()).max()
+    return np.array([(far(s, e, s) + far(s, e, e)) / 2 for s, e in ivs])
+
+def _full_partial(amp, bounds, observed, step, exercise):
+    "(full, partial) bool per interval: its range `amp` against the typical full rep's, set by the intervals seen throughout."
+    seen = np.ones(len(amp), bool)
+    if observed is not None:     # a rep whose frames were partly guessed (the person lost) has an unknown range: it may not set the norm
+        obs = np.asarray(observed, bool)
+        seen = np.array([obs[s * step:(e + 1) * step].mean() >= 0.9 for s, e in zip(bounds[:-1], bounds[1:])])
+        if not seen.any(): seen[:] = True
+    ref = np.median(amp[seen & (amp >= 0.6 * amp[seen].max())])
+    full = amp >= FULL_RANGE.get(exercise, 0.7) * ref
+    return full, (amp >= 0.2 * ref) & ~full
+
+# %% ../nbs/41_reps.ipynb #440ba788
+def _similarity(X, w, reps, samples, A):
+    "Per rep, how alike it is to the others: 1 - its mean distance to them / the typical distance `-A.mean()` (1 for a lone rep)."
+    if len(reps) < 2: return [1.] * len(reps)
+    Y = np.stack([_resample(X, s, e - 1, samples) for s, e in reps])
+    D = np.stack([_pair_dist(Y[i], Y, w) for i in range(len(Y))])
+    return [float(np.clip(1 - np.delete(D[i], i).mean() / max(-A.mean(), 1e-9), 0, 1)) for i in range(len(Y))]
+
 # %% ../nbs/41_reps.ipynb #50dd7fc8
 def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confidence), or a Motion
                  fps:float|None=None, # frames per second (taken from a Motion)
@@ -316,37 +363,12 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
     # anchor the phase where the lifter rests between reps
     point, anchor = EXERCISE_SIGNAL.get(exercise, (None, None))
     v = vertical_signal(x, kind, up, point or 'pelvis')
-    if anchor is not None: sig = uniform_filter1d(v, size=max(step, int(0.2 * fps)))[::step][:len(Xw)]
-    else:
-        edge = np.r_[max(a - int(fw), 0):a, b:min(b + int(fw), len(Xw))]        # still before or after the set
-        if not len(edge): edge = np.r_[:max(1, int(0.2 * fw)), len(Xw) - max(1, int(0.2 * fw)):len(Xw)]  # else its ends
-        sig = affinity_matrix(Xw, np.median(Xw[edge], axis=0, keepdims=True), w)[:, 0]
-    pad, margin = int(max(tau or 0, fw)) // 2, tau or len(Xw)
-    stays = anchor_stays(sig, anchor or 'top', (max(a - pad, 0), min(b + pad, len(Xw))), level=0.2 if anchor else 0.35,
-                         speed=vel, min_gap=int(0.3 * fw))
-    stays = [st for st in stays if bounds[0] - margin <= st[2] <= bounds[-1] + margin]
-    limits = None
-    if len(stays) >= 2:
-        bounds = np.array([st[2] for st in stays])
-        limits = [(st[0] * step, (st[1] - 1) * step) for st in stays]
+    bounds, limits = _rest_bounds(_rest_signal(v, anchor, fps, step, Xw, w, a, b), anchor, vel, a, b, tau, fw, step, bounds)
     # classify the intervals by their range
     wm = np.linalg.norm(X[a * step:b * step].std(0), axis=-1) * w     # joints weighted by how much they move
-    ivs = list(zip(bounds[:-1], bounds[1:]))
-    if anchor is not None:
-        vw = uniform_filter1d(v, size=step)[::step][:len(Xw)]
-        amp = np.array([np.ptp(vw[s:e + 1]) for s, e in ivs])
-    else:
-        far = lambda s, e, r: ((np.linalg.norm(Xw[s:e + 1] - Xw[r], axis=-1) * wm).sum(-1) / wm.sum()).max()
-        amp = np.array([(far(s, e, s) + far(s, e, e)) / 2 for s, e in ivs])
+    amp = _interval_ranges(Xw, v, anchor, wm, bounds, step)
     if not len(amp) or amp.max() <= 0: return out
-    seen = np.ones(len(ivs), bool)
-    if observed is not None:     # a rep whose frames were partly guessed (the person lost) has an unknown range: it may not set the norm
-        obs = np.asarray(observed, bool)
-        seen = np.array([obs[s * step:(e + 1) * step].mean() >= 0.9 for s, e in ivs])
-        if not seen.any(): seen[:] = True
-    ref = np.median(amp[seen & (amp >= 0.6 * amp[seen].max())])
-    full = amp >= FULL_RANGE.get(exercise, 0.7) * ref
-    part = (amp >= 0.2 * ref) & ~full
+    full, part = _full_partial(amp, bounds, observed, step, exercise)
     # refine each run of consecutive full reps at the full frame rate, then trim every rep to its movement
     B = bounds.astype(float) * step
     sp = _speed(X, fps, wm)
@@ -363,9 +385,5 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
     out.reps = [(int(s), int(min(e, T))) for s, e in reps]
     out.partial = [tuple(int(f) for f in trim(i, B[i], B[i + 1])) for i in np.flatnonzero(part)]
     out.boundaries = [float(f) for f in refined]
-    if len(reps) > 1:      # how alike each rep is to the others: 1 - mean distance / typical distance in the set
-        Y = np.stack([_resample(X, s, e - 1, samples) for s, e in out.reps])
-        D = np.stack([_pair_dist(Y[i], Y, w) for i in range(len(Y))])
-        out.similarity = [float(np.clip(1 - np.delete(D[i], i).mean() / max(-A[a:b, a:b].mean(), 1e-9), 0, 1)) for i in range(len(Y))]
-    else: out.similarity = [1.] * len(reps)
+    out.similarity = _similarity(X, w, out.reps, samples, A[a:b, a:b])
     return out

@@ -155,6 +155,19 @@ class SynthSet:
                 f'({len(self.joints) / self.fps:.1f} s), lifter {self.body.height:.2f} m{part}\n\n'
                 '| rep | start | end | s | faults |\n|---|---|---|---|---|\n' + '\n'.join(rows))
 
+# %% ../nbs/13_synth.ipynb #81c9fb0f
+def _set_params(exercise, rng, tempo):
+    "Draw the set's tempo (`TEMPO[exercise]` with `tempo`'s overrides, lowering and lifting jittered) and the lifter's set-up P: stance, grip, bar, bench posture."
+    tp = {**TEMPO[exercise], **(tempo or {})}
+    for k in ('eccentric', 'concentric'): tp[k] *= rng.uniform(0.85, 1.15)
+    U = rng.uniform
+    P = dict(stance=U(0.17, 0.24) if exercise == 'squat' else U(0.11, 0.15) if exercise == 'deadlift' else U(0.26, 0.34),
+             toe_out=U(15, 30) if exercise == 'squat' else U(5, 15), d_down=U(0.02, 0.08), d_back=U(0.05, 0.08),
+             grip=U(0.33, 0.42) if exercise == 'squat' else U(0.22, 0.26) if exercise == 'deadlift' else U(0.36, 0.43),
+             lock_tilt=U(1., 4.), alpha=U(3, 8), arch=U(6, 14), bench_h=0.43, lock_off=U(0., 0.02),
+             touch=U(0.05, 0.09), chest=U(0.13, 0.16), flare=U(0.5, 0.9), feet_y=U(0.45, 0.6))
+    return tp, P
+
 # %% ../nbs/13_synth.ipynb #3f4106bc
 def _fault_params(exercise, faults, rng, n_reps, P):
     "Per-rep kinematic parameters, with each rep's faults applied."
@@ -225,38 +238,9 @@ def _steps(t, seg, foot):
             z[m] += 0.07 * np.sin(np.pi * (t[m] - a) / (b - a))
     return z
 
-# %% ../nbs/13_synth.ipynb #3042a5ca
-def synth_set(exercise:str='squat', # 'squat' | 'deadlift' | 'bench'
-              n_reps:int=5, # full reps in the set
-              fps:float=50., # frames per second
-              seed:int=0, # seeds everything drawn: body, stance, tempo, variation, random faults
-              faults=None, # None; {rep: fault|[faults]}; {fault: [reps]}; a list per rep; or 'random'
-              idle=(1.5, 1.5), # seconds standing still (lying, for the bench) before and after the set
-              tempo:dict|None=None, # overrides of `TEMPO[exercise]`, seconds
-              variation:float=0.08, # relative rep-to-rep variation of tempo
-              walkout:bool=False, # add the way into and out of the set (unrack/walk-out, hand-off, set-up)
-              partial_last:bool=False, # end with a partial rep (half the range of motion; a failed pull for the deadlift), not counted
-              body:Body|None=None, # the lifter; None samples one
-              noise:float=0. # std of Gaussian jitter added to every joint, metres
-             ) -> SynthSet:
-    "Synthesise a set of squats, deadlifts or bench presses with the given faults; returns motion + ground truth."
-    if exercise not in EXERCISES: raise ValueError(f'exercise must be one of {EXERCISES}, got {exercise!r}')
-    if n_reps < 1: raise ValueError('n_reps must be at least 1')
-    if fps <= 0: raise ValueError('fps must be positive')
-    rng = np.random.default_rng(seed)
-    body = body or Body.sample(rng)
-    faults = _parse_faults(faults, n_reps, exercise, rng)
-    tp = {**TEMPO[exercise], **(tempo or {})}
-    for k in ('eccentric', 'concentric'): tp[k] *= rng.uniform(0.85, 1.15)
-    U = rng.uniform
-    P = dict(stance=U(0.17, 0.24) if exercise == 'squat' else U(0.11, 0.15) if exercise == 'deadlift' else U(0.26, 0.34),
-             toe_out=U(15, 30) if exercise == 'squat' else U(5, 15), d_down=U(0.02, 0.08), d_back=U(0.05, 0.08),
-             grip=U(0.33, 0.42) if exercise == 'squat' else U(0.22, 0.26) if exercise == 'deadlift' else U(0.36, 0.43),
-             lock_tilt=U(1., 4.), alpha=U(3, 8), arch=U(6, 14), bench_h=0.43, lock_off=U(0., 0.02),
-             touch=U(0.05, 0.09), chest=U(0.13, 0.16), flare=U(0.5, 0.9), feet_y=U(0.45, 0.6))
-    R = _fault_params(exercise, faults + [[]] * bool(partial_last), rng, n_reps + bool(partial_last), P)   # the partial rep: no fault
-    seg, times, part = _timeline(exercise, n_reps, rng, faults, idle, tp, variation, walkout, partial_last,
-                                 [r['top'] for r in R])
+# %% ../nbs/13_synth.ipynb #5032fb33
+def _sample_timeline(seg, fps):
+    "The segments sampled at `fps`: per frame, the time, the time within its segment (0-1), the progress, the phase and the segment's label."
     T = int(np.floor(seg[-1].t1 * fps)) + 1
     t = np.arange(T) / fps
     si = np.clip(np.searchsorted([s.t0 for s in seg], t, side='right') - 1, 0, len(seg) - 1)
@@ -264,9 +248,10 @@ def synth_set(exercise:str='squat', # 'squat' | 'deadlift' | 'bench'
     t0, t1, p0, p1 = S('t0'), S('t1'), S('p0'), S('p1')
     u = np.clip((t - t0) / (t1 - t0), 0, 1)
     p = p0 + (p1 - p0) * _ease(u)
-    phase, label = S('phase'), S('label')
-    labels = np.where(phase != '', phase, label)
-    labels[label == 'partial'] = 'partial'
+    return t, u, p, S('phase'), S('label')
+
+def _schedules(exercise, R, seg, times, part, n_reps, t, u, p, phase, label):
+    "Per-frame progress and fault schedules F for the pose functions, from the per-rep parameters R."
     ri, inside, tau, blend = _rep_clock(t, times + ([part] if part else []), n_reps + bool(part), exercise == 'deadlift')
     ri = np.minimum(ri, len(R) - 1)
     inside &= label != 'partial'
@@ -288,12 +273,43 @@ def synth_set(exercise:str='squat', # 'squat' | 'deadlift' | 'bench'
         bump = np.sin(np.pi * u) * conc * inside
         F.update(stop_short=Rf['stop_short'] * inside, drift=Rf['bdrift'] * p * inside, butt=Rf['butt'] * bump,
                  lag_r=np.minimum(Rf['lag'], 0) * bump, lag_l=-np.maximum(Rf['lag'], 0) * bump)
-        joints = _bench_pose(body, P, F, T)
+    elif exercise == 'deadlift': F['drift'] = Rf['drift'] * 6.75 * p * (1 - p) ** 2 * inside   # drifts away above the knees
+    else: F['drift'] = Rf['drift'] * p * w
+    return F
+
+# %% ../nbs/13_synth.ipynb #3042a5ca
+def synth_set(exercise:str='squat', # 'squat' | 'deadlift' | 'bench'
+              n_reps:int=5, # full reps in the set
+              fps:float=50., # frames per second
+              seed:int=0, # seeds everything drawn: body, stance, tempo, variation, random faults
+              faults=None, # None; {rep: fault|[faults]}; {fault: [reps]}; a list per rep; or 'random'
+              idle=(1.5, 1.5), # seconds standing still (lying, for the bench) before and after the set
+              tempo:dict|None=None, # overrides of `TEMPO[exercise]`, seconds
+              variation:float=0.08, # relative rep-to-rep variation of tempo
+              walkout:bool=False, # add the way into and out of the set (unrack/walk-out, hand-off, set-up)
+              partial_last:bool=False, # end with a partial rep (half the range of motion; a failed pull for the deadlift), not counted
+              body:Body|None=None, # the lifter; None samples one
+              noise:float=0. # std of Gaussian jitter added to every joint, metres
+             ) -> SynthSet:
+    "Synthesise a set of squats, deadlifts or bench presses with the given faults; returns motion + ground truth."
+    if exercise not in EXERCISES: raise ValueError(f'exercise must be one of {EXERCISES}, got {exercise!r}')
+    if n_reps < 1: raise ValueError('n_reps must be at least 1')
+    if fps <= 0: raise ValueError('fps must be positive')
+    rng = np.random.default_rng(seed)
+    body = body or Body.sample(rng)
+    faults = _parse_faults(faults, n_reps, exercise, rng)
+    tp, P = _set_params(exercise, rng, tempo)
+    R = _fault_params(exercise, faults + [[]] * bool(partial_last), rng, n_reps + bool(partial_last), P)   # the partial rep: no fault
+    seg, times, part = _timeline(exercise, n_reps, rng, faults, idle, tp, variation, walkout, partial_last,
+                                 [r['top'] for r in R])
+    t, u, p, phase, label = _sample_timeline(seg, fps)
+    T = len(t)
+    labels = np.where(phase != '', phase, label)
+    labels[label == 'partial'] = 'partial'
+    F = _schedules(exercise, R, seg, times, part, n_reps, t, u, p, phase, label)
+    if exercise == 'bench': joints = _bench_pose(body, P, F, T)
     else:
-        if exercise == 'deadlift':
-            F['drift'] = Rf['drift'] * 6.75 * p * (1 - p) ** 2 * inside   # drifts away above the knees
-            F['theta_t'] = _deadlift_thigh(body, P, F)
-        else: F['drift'] = Rf['drift'] * p * w
+        if exercise == 'deadlift': F['theta_t'] = _deadlift_thigh(body, P, F)
         joints = _standing_pose(body, exercise, P, F, T)
     if noise > 0: joints = joints + rng.normal(0, noise, joints.shape)
     fr = lambda x: int(round(x * fps))
