@@ -8,11 +8,10 @@ Docs: https://perfectrep.github.io/perfectrep/detect.html.md"""
 from __future__ import annotations
 import os, sys, contextlib, dataclasses
 from pathlib import Path
-from typing import Iterable
 from concurrent.futures import ThreadPoolExecutor, Future
 import numpy as np
 from fastprogress.fastprogress import progress_bar
-from .core import PerfectRepError, interpolate_missing
+from .core import interpolate_missing, atomic_path
 from .skeleton import mediapipe33_to_h36m
 from .video import Video, read_image
 from .people import Keypoints2D, Track, _box, _compatible, track_people, choose_lifter, select_person
@@ -67,7 +66,7 @@ def landmarks_to_h36m(lm:np.ndarray, # (33, 3) MediaPipe landmarks, x, y normali
 
 # %% ../nbs/33_detect.ipynb #0a72f80a
 def _pose_task_bundle() -> bytes:
-    "A MediaPipe Tasks pose-landmarker bundle (.task) built in memory from the BlazePose models inside the mediapipe wheel."
+    "A MediaPipe Tasks pose-landmarker bundle (.task) built from the BlazePose models inside the mediapipe wheel (kept in the user's cache folder)."
     import io, zipfile, mediapipe
     from mediapipe.tasks.python.metadata.metadata_writers import metadata_writer as mw
     root = Path(mediapipe.__file__).parent / 'modules'
@@ -76,11 +75,17 @@ def _pose_task_bundle() -> bytes:
         w.add_general_info(name)
         w.add_image_input(norm_mean=[mean] * 3, norm_std=[std] * 3)
         return w.populate()[0]
+    det, lmk = root / 'pose_detection' / 'pose_detection.tflite', root / 'pose_landmark' / 'pose_landmark_full.tflite'
+    cache = (Path(os.environ.get('XDG_CACHE_HOME') or Path.home() / '.cache') / 'perfectrep'
+             / f'pose_landmarker-{mediapipe.__version__}-{det.stat().st_size}-{lmk.stat().st_size}.task')
+    with contextlib.suppress(OSError): return cache.read_bytes()          # built before from the same wheel
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, 'w', zipfile.ZIP_STORED) as z:      # the Tasks API reads the bundle uncompressed
-        z.writestr('pose_detector.tflite', with_norm(root / 'pose_detection' / 'pose_detection.tflite', 'pose_detector', 127.5, 127.5))
-        z.writestr('pose_landmarks_detector.tflite',
-                   with_norm(root / 'pose_landmark' / 'pose_landmark_full.tflite', 'pose_landmarks_detector', 0., 255.))
+        z.writestr('pose_detector.tflite', with_norm(det, 'pose_detector', 127.5, 127.5))
+        z.writestr('pose_landmarks_detector.tflite', with_norm(lmk, 'pose_landmarks_detector', 0., 255.))
+    with contextlib.suppress(OSError):                           # a cache that cannot be written is only slower
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_path(cache) as tmp: Path(tmp).write_bytes(buf.getvalue())
     return buf.getvalue()
 
 # %% ../nbs/33_detect.ipynb #4d7a591f
