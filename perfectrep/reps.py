@@ -73,6 +73,7 @@ class RepSegmentation:
 # %% ../nbs/41_reps.ipynb #d672eb95
 def _active_span(X, fps, rel=0.15):
     "Frames (start, end) from the first to the last frame moving faster than `rel` of the typical peak speed."
+    if len(X) < 2: return 0, 0, np.zeros(len(X))                 # too short to move
     v = np.linalg.norm(np.diff(X, axis=0), axis=-1).mean(-1) * fps
     v = uniform_filter1d(np.r_[v, v[-1:]], size=max(1, int(0.4 * fps)))
     thr = max(rel * np.percentile(v, 95), 0.02)
@@ -357,7 +358,7 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
     A = affinity_matrix(Xw, w=w)
     a, b, vel = _active_span(Xw, fw)
     out = RepSegmentation([], fps, T, work_fps=fw, active=(a * step, min(b * step, T)))
-    if b - a < 2: return out
+    if b - a < 2 or len(Xw) < 4: return out                  # nothing moved, or too short to hold a rep
     tau, out.autocorr, bounds = _aifit_chain(A, a, b, fw, min_period, max_period)
     out.period = tau / fw if tau else 0.
     # anchor the phase where the lifter rests between reps
