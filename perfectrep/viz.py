@@ -52,7 +52,7 @@ def draw_skeleton_2d(image:np.ndarray, # (H, W, 3) uint8 RGB frame
         d.ellipse([x - r, y - r, x + r, y + r], fill=(255, 255, 255) if conf[j] > 0 else UNSEEN_COLOUR, outline=joint_colour(j))
     return np.asarray(im)
 
-# %% ../nbs/35_viz.ipynb #cedbb377
+# %% ../nbs/35_viz.ipynb #c1d35d96
 def _to_display(p:np.ndarray) -> np.ndarray:
     "Camera coordinates (x right, y down, z forward) to display axes (x right, depth, up)."
     return np.stack([p[..., 0], p[..., 2], -p[..., 1]], -1)
@@ -75,6 +75,7 @@ class _PoseFigure:
         self.size, self.elev, self.title = size, elev, title
     def __len__(self): return len(self.poses)
 
+# %% ../nbs/35_viz.ipynb #d4a62945
 class Skeleton3D(_PoseFigure):
     "A reusable matplotlib renderer of one 3D pose sequence: `render(t, azim)` -> (S, S, 3) uint8."
     def __init__(self, poses, size=480, elev=12.0, title='3D (metres)'):
