@@ -7,7 +7,7 @@ Then the outdoor demo (sports2d_demo.mp4, a man jumping on a box while a woman w
 and followed, never the woman, while he is on the box.
 Exits 1 when a scene's lifter is not followed in every frame or a count is wrong.
 
-    python benchmarks/eval_people.py [--only NAME ...] [--out out/eval_people]
+    python benchmarks/eval_people.py [--only NAME ...] [--out out/eval_people] [--known]
 """
 import argparse, json, sys, time
 from pathlib import Path
@@ -27,12 +27,17 @@ SCENES = {
     'bench_left_curl_right': ([('gym_bench_people_behind.mp4', 1.0), ('gym_dumbbell_curl.mp4', 1.0)], 0, None),
     'squat_crossed_in_front': ([('gym_backsquat_rear.mp4', 1.0)], 0, ('gym_dumbbell_curl.mp4', 3.0)),
 }
+# scenes the method is known to fail, run with --known: the squatter's face is behind the plates all along, and
+# BlazePose's person detector is anchored on the face, so only the person curling is found and followed
+KNOWN = {
+    'closeup_squat_right_of_curl': ([('gym_dumbbell_curl.mp4', 1.1), ('gym_heavy_squat_closeup_b.mp4', 1.0)], 1, None),
+}
 
 
 def build(name, out: Path):
     "The scene's video, the lifter's x range in it, the crossing window (s) and the truth."
     from perfectrep.video import Video, side_by_side, pass_in_front
-    clips, who, cross = SCENES[name]
+    clips, who, cross = {**SCENES, **KNOWN}[name]
     lifter = REAL / clips[who][0]
     dur = Video(lifter).duration
     paths = [(REAL / f, s) for f, s in clips]
@@ -61,6 +66,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--only', nargs='*', help='scene names (or prefixes) to run')
     ap.add_argument('--out', default=str(ROOT / 'out' / 'eval_people'))
+    ap.add_argument('--known', action='store_true', help='also run the scenes the method is known to fail (reported, not counted)')
     a = ap.parse_args()
     if not REAL.is_dir(): sys.exit(f'no real videos: {REAL} is absent (it is in the developers\' ../shared)')
     from perfectrep.pipeline import analyze
@@ -68,16 +74,17 @@ def main():
     head = f"{'scene':34s} {'followed':>8s} {'frames':>6s} {'reps':>4s} {'count':>5s} {'exercise':>9s} {'people':>6s} {'secs':>5s}  others"
     print(head); print('-' * (len(head) + 30))
     bad = 0
-    for name in [n for n in SCENES if not a.only or any(n.startswith(o) for o in a.only)]:
+    names = [n for n in SCENES if not a.only or any(n.startswith(o) for o in a.only)] + (list(KNOWN) if a.known else [])
+    for name in names:
         video, span, window, truth = build(name, out)
         t0 = time.perf_counter()
         r = analyze(video, outdir=out / name, annotate=False)
         dt = time.perf_counter() - t0
         share, n = followed_share(r.kpts, span, window, r.kpts.fps)
         ok = share == 1.0 and len(r.reps) == truth['reps']
-        bad += not ok
+        bad += not ok and name not in KNOWN
         print(f"{name:34s} {share:8.1%} {n:6d} {truth['reps']:4d} {len(r.reps):5d} {r.exercise:>9s} {len(r.kpts.people):6d} {dt:5.1f}  "
-              f"{'; '.join(r.kpts.others)[:150]}{'' if ok else '   <-- MISSED'}", flush=True)
+              f"{'; '.join(r.kpts.others)[:150]}{'' if ok else '   <-- KNOWN MISS' if name in KNOWN else '   <-- MISSED'}", flush=True)
     if not a.only or any('sports2d'.startswith(o) for o in a.only):
         from perfectrep.detect import detect_video
         t0 = time.perf_counter()
