@@ -223,13 +223,25 @@ def _at_home(home, t:int, box) -> bool:
     h, near = home(t)
     return bool(np.hypot(*(box[:2] - h[:2])) <= (0.3 + 0.5 * near) * h[2] and 0.5 / (1 + near) <= box[2] / h[2] <= 2 * (1 + near))
 
-def _follow(frames, people:list[Track], width, height, fps, every) -> list[Track]:
-    "Pass 2: each person followed through every frame by a single-person tracker on a crop around them."
+def _given(cands:list, fs:list) -> None:
+    "Hand each of the first pass's skeletons to the person on whose line it lies (the nearest, when two are near): they need no second look there."
+    for t, cs in enumerate(cands):
+        for k in cs:
+            kb = _box(k)
+            near = [(np.hypot(*(kb[:2] - F['home'](t)[0][:2])) / F['home'](t)[0][2], j) for j, F in enumerate(fs)
+                    if F['span'][0] <= t <= F['span'][1] and _at_home(F['home'], t, kb)]
+            if near: fs[min(near)[1]]['given'][t] = k
+
+def _follow(frames, people:list[Track], width, height, fps, every,
+            cands:list|None=None # the first pass's skeletons per frame, used where they lie on a person's line
+           ) -> list[Track]:
+    "Pass 2: each person followed through every frame by a single-person tracker on a crop around them (where the first pass did not already have them)."
     fs = []
     for tr in people:
         f, b = np.array(tr.frames), np.array(tr.boxes)
         fs.append(dict(out=Track(tr.id), det=PoseDetector(static=not fps), f=f, b=b, home=_home(tr, fps), side=1.8 * b[:, 2].max(),
-                       box=None, seen=None, span=(f[0] - every, f[-1] + every)))
+                       box=None, seen=None, span=(f[0] - every, f[-1] + every), given={}, stale=False, wait=0))
+    if cands is not None: _given(cands, fs)
     dt = 1 / (fps or 30)
     try:
         for t, img in enumerate(frames):
@@ -237,10 +249,17 @@ def _follow(frames, people:list[Track], width, height, fps, every) -> list[Track
             s = W / width
             for F in fs:
                 if not F['span'][0] <= t <= F['span'][1]: continue
+                if t in F['given']:                                      # the first pass had them: no second look
+                    k = F['given'][t]; kb = _box(k)
+                    F['out'].add(t, k, kb); F['box'], F['seen'], F['stale'] = kb, t, True
+                    continue
+                if F['stale']: F['det'].reset(); F['stale'] = False      # its tracker last saw them frames ago
                 at = np.flatnonzero(F['f'] == t)
                 if len(at) and (F['box'] is None or _compatible(F['box'], F['b'][at[0]], 0.5, 0.5, 1.0) > 1):
                     F['det'].reset(); F['box'], F['seen'] = F['b'][at[0]], t     # drifted or lost: back to where the finder saw them
                 recent = F['seen'] is not None and (t - F['seen']) * dt <= 0.5
+                if not recent and not len(at) and t < F['wait']: continue      # lost: look again a fifth of a second later
+                F['wait'] = t + max(1, round(0.2 / dt))
                 ref = F['box'] if recent else F['home'](t)[0]
                 cw, ch = min(W, int(F['side'] * s)), min(H, int(F['side'] * s))
                 x0 = int(np.clip(ref[0] * s - cw / 2, 0, W - cw)); y0 = int(np.clip(ref[1] * s - ch / 2, 0, H - ch))
@@ -303,7 +322,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled; a l
         else: rest, follow = seen, asked(seen) or steady[:max_people]
         kw = dict(fps=fps, max_gap_s=max_gap_s, source=PoseDetector.name, path=path, n_frames=T, person=person)
         if follow and again:                   # second pass: each person on their own crop
-            tracks = _follow(frames() if callable(frames) else frames, follow, width, height, fps, every)
+            tracks = _follow(frames() if callable(frames) else frames, follow, width, height, fps, every, cands)
             kp = select_person(tracks, width, height, **kw)
             kp.passes = 2
         elif steady and one:                   # one person stays: the tracker's skeletons that are them (not someone passing in front)
