@@ -41,7 +41,8 @@ def build(name, out: Path):
     lifter = REAL / clips[who][0]
     dur = Video(lifter).duration
     paths = [(REAL / f, s) for f, s in clips]
-    widths = [int(round(Video(p).width * 2 * int(round(H * s / 2)) / Video(p).height)) for p, s in paths]
+    vids = [Video(p) for p, _ in paths]
+    widths = [int(round(v.width * 2 * int(round(H * s / 2)) / v.height)) for v, (_, s) in zip(vids, paths)]
     x0 = sum(widths[:who])
     video = side_by_side(out / f'{name}_scene.mp4', *paths, height=H, seconds=dur)
     window = None

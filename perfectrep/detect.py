@@ -109,10 +109,14 @@ def same_person(a:np.ndarray, b:np.ndarray, # (17, 3) skeletons, pixels + confid
     close = d < 0.6 * tol * size                    # a cut-off view guesses the hidden half, but where both see, they agree
     return float(np.median(d)) < tol * size or (close.sum() >= 4 and close.mean() >= 0.35)
 
+def _sure_box(k:np.ndarray, at_least:int=3):
+    "(lo, hi) corners of the box of a skeleton's confident joints (confidence over 0.5); None with fewer than `at_least` of them."
+    ok = k[:, 2] > 0.5
+    return (k[ok, :2].min(0), k[ok, :2].max(0)) if ok.sum() >= at_least else None
+
 def _nested(a:np.ndarray, b:np.ndarray) -> bool:
     "Whether one skeleton's box of confident joints lies mostly (70 %) inside the other's, centred on the same vertical line."
-    box = lambda k: (k[k[:, 2] > 0.5, :2].min(0), k[k[:, 2] > 0.5, :2].max(0)) if (k[:, 2] > 0.5).sum() >= 3 else None
-    A, B = box(a), box(b)
+    A, B = _sure_box(a), _sure_box(b)
     if A is None or B is None: return False
     area = lambda lo, hi: float(np.prod(np.maximum(hi - lo, 1e-9)))
     inter = area(np.maximum(A[0], B[0]), np.minimum(A[1], B[1])) if (np.minimum(A[1], B[1]) > np.maximum(A[0], B[0])).all() else 0.
@@ -124,8 +128,8 @@ def merge_people(skeletons:list[np.ndarray] # (17, 3) skeletons of one frame, pi
     "One skeleton per person: of the ones that are the same person (or one a misread part of the other), the one covering most of the body is kept."
     keep = []
     def extent(k):                                  # the whole person before a part of them: larger box of sure joints first
-        ok = k[:, 2] > 0.5
-        return float(np.prod(np.ptp(k[ok, :2], 0))) if ok.sum() >= 2 else 0.
+        r = _sure_box(k, at_least=2)
+        return float(np.prod(r[1] - r[0])) if r is not None else 0.
     for k in sorted(skeletons, key=lambda k: (-extent(k), -float(np.mean(k[:, 2])))):
         if not any(same_person(k, q) or _nested(k, q) for q in keep): keep.append(k)
     return keep
@@ -219,17 +223,20 @@ def _home(tr:Track, fps:float):
     return lambda t: (np.array([np.interp(t, f, b[:, i]) for i in range(3)]), np.abs(f - t).min() / (fps or 30))
 
 def _at_home(home, t:int, box) -> bool:
-    "Whether a skeleton's box lies within 0.3 of the person's size, plus 0.5 per second from the nearest sighting, of their line."
-    h, near = home(t)
+    "Whether a skeleton's box lies on a person's line at frame t (see `_on_line`)."
+    return _on_line(*home(t), box)
+
+def _on_line(h, near:float, box) -> bool:
+    "Whether a box lies within 0.3 of the person's size `h[2]`, plus 0.5 per second `near` from the nearest sighting, of their place `h`."
     return bool(np.hypot(*(box[:2] - h[:2])) <= (0.3 + 0.5 * near) * h[2] and 0.5 / (1 + near) <= box[2] / h[2] <= 2 * (1 + near))
 
 def _given(cands:list, fs:list) -> None:
     "Hand each of the first pass's skeletons to the person on whose line it lies (the nearest, when two are near): they need no second look there."
     for t, cs in enumerate(cands):
+        live = [(j, F['home'](t)) for j, F in enumerate(fs) if cs and F['span'][0] <= t <= F['span'][1]]
         for k in cs:
             kb = _box(k)
-            near = [(np.hypot(*(kb[:2] - F['home'](t)[0][:2])) / F['home'](t)[0][2], j) for j, F in enumerate(fs)
-                    if F['span'][0] <= t <= F['span'][1] and _at_home(F['home'], t, kb)]
+            near = [(np.hypot(*(kb[:2] - h[:2])) / h[2], j) for j, (h, s) in live if _on_line(h, s, kb)]
             if near: fs[min(near)[1]]['given'][t] = k
 
 def _follow(frames, people:list[Track], width, height, fps, every,
@@ -276,8 +283,11 @@ def _follow(frames, people:list[Track], width, height, fps, every,
 # %% ../nbs/33_detect.ipynb #eca1136d
 def _echo(tr:Track, tracks:list[Track], fps:float) -> bool:
     "Whether a short track is only part of a longer one seen again (a tile's cut-off view of someone): all its sightings on their line."
-    return any(len(o.frames) > len(tr.frames) and all(_at_home(_home(o, fps), t, b) for t, b in zip(tr.frames, tr.boxes))
-               for o in tracks if o is not tr)
+    for o in tracks:
+        if o is tr or len(o.frames) <= len(tr.frames): continue
+        home = _home(o, fps)                                 # built once per longer track, not once per sighting
+        if all(_at_home(home, t, b) for t, b in zip(tr.frames, tr.boxes)): return True
+    return False
 
 def _matches(tr:Track, cands:list) -> bool:
     "Whether the single-person tracker was on this person at most of the frames the finder saw them."
