@@ -12,8 +12,8 @@ from .skeleton import H36M
 from .cameras import sample_cameras, project_motion
 
 # %% auto #0
-__all__ = ['BONE_GROUPS', 'ARM_CHAINS', 'time_window', 'rescale_bones', 'random_bone_scale', 'torso_frames', 'transfer_arms',
-           'freeze_legs', 'view_clip']
+__all__ = ['BONE_GROUPS', 'ARM_CHAINS', 'CUT_EDGES', 'time_window', 'rescale_bones', 'random_bone_scale', 'torso_frames',
+           'transfer_arms', 'freeze_legs', 'view_clip', 'cut_frame']
 
 # %% ../nbs/12_augment.ipynb #83e07586
 def time_window(joints:np.ndarray, # (T, J, 3) a motion
@@ -96,3 +96,27 @@ def view_clip(joints_world:np.ndarray, # (T, 17, 3) world metres, Z up
         px, Xc = project_motion(joints_world, cam)
         if Xc[..., 2].min() > 0.5: break
     return px, Xc, cam
+
+# %% ../nbs/12_augment.ipynb #c9d19a68
+CUT_EDGES = {'top': 0.5, 'bottom': 0.3, 'left': 0.1, 'right': 0.1}   # how often each edge cuts
+
+def cut_frame(px:np.ndarray, # (T, 17, 2) pixels (x right, y down)
+              rng:np.random.Generator, # draws the edge and how far in it is
+              edge:str|None=None # 'top', 'bottom', 'left' or 'right'; None: drawn with the `CUT_EDGES` odds
+             ) -> np.ndarray: # a copy, joints beyond the edge NaN
+    "The clip seen through a frame whose edge cuts the body: what lies beyond the edge is unseen."
+    if edge is None: edge = str(rng.choice(list(CUT_EDGES), p=np.array(list(CUT_EDGES.values())) / sum(CUT_EDGES.values())))
+    out = np.array(px, dtype=np.float64)
+    x, y = out[..., 0], out[..., 1]
+    if edge == 'top':
+        top, hip = y.min(), np.median(y[:, 0])
+        out[y < top + rng.uniform(0.1, 0.85) * (hip - top)] = np.nan
+    elif edge == 'bottom':
+        low, knee = y.max(), np.median(y[:, [2, 5]])
+        out[y > low - rng.uniform(0.1, 1.) * (low - knee)] = np.nan
+    elif edge in ('left', 'right'):
+        x0, x1 = x.min(), x.max()
+        d = rng.uniform(0.1, 0.35) * (x1 - x0)
+        out[(x < x0 + d) if edge == 'left' else (x > x1 - d)] = np.nan
+    else: raise ValueError(f"edge must be one of {list(CUT_EDGES)} or None, not {edge!r}")
+    return out

@@ -12,18 +12,19 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
+from torch import nn
 from torch.utils.data import Dataset
 from .core import PerfectRepError, atomic_path
 from .skeleton import flip_pose
 from .geometry import model_input_2d, root_relative
-from .augment import time_window, rescale_bones, random_bone_scale, transfer_arms, freeze_legs, view_clip
+from .augment import time_window, rescale_bones, random_bone_scale, transfer_arms, freeze_legs, view_clip, cut_frame
 from .examples import CLASSES
 from .model import DSTformer, DSTformerConfig, ActionNet
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['CLASSIFIER_FORMAT', 'DEFAULT_CLASSIFIER', 'model_input', 'ClipSampler', 'ClassifierConfig', 'ExerciseClassifier',
-           'save_classifier', 'load_classifier', 'ActionClips']
+__all__ = ['CLASSIFIER_FORMAT', 'DEFAULT_CLASSIFIER', 'DEFAULT_CLASSIFIERS', 'model_input', 'ClipSampler', 'ClassifierConfig',
+           'ExerciseClassifier', 'save_classifier', 'load_classifier', 'ClassifierEnsemble', 'ActionClips']
 
 # %% ../nbs/23_classifier.ipynb #594d32f5
 def model_input(px, # (T, 17, 2|3) pixels (x, y[, confidence]); None with `kind='3d'`
@@ -49,11 +50,12 @@ class ClipSampler:
                  arm_takers=('squat',), # classes not defined by the arms
                  arm_donors=('squat',), # classes whose clips lend their arm movements
                  still_legs:float=0.3, # probability that an 'other' clip is a `still_sources` clip with its legs frozen
-                 still_sources=('squat', 'deadlift', 'other') # classes whose clips give still-leg 'other' clips
+                 still_sources=('squat', 'deadlift', 'other'), # classes whose clips give still-leg 'other' clips
+                 frame_cut:float=0. # 2D: probability that a frame edge cuts the body (`perfectrep.augment.cut_frame`)
                 ):
         if not examples: raise PerfectRepError('no training examples')
         self.fps, self.classes, self.kind, self.camera_kw, self.tempo = fps, tuple(classes), kind, camera_kw, tempo
-        self.bone_spread, self.reverse, self.arm_swap = bone_spread, reverse, arm_swap
+        self.bone_spread, self.reverse, self.arm_swap, self.frame_cut = bone_spread, reverse, arm_swap, frame_cut
         bad = sorted({e.label for e in examples} - set(self.classes))
         if bad: raise PerfectRepError(f'labels {bad} are not among the classes {self.classes}')
         self.joints = [(e.motion if e.motion.fps == fps else e.motion.resample(fps)).joints.astype(np.float64) for e in examples]
@@ -99,6 +101,7 @@ def sample(self:ClipSampler, rng:np.random.Generator, # draws everything
         if self.bone_spread: w = rescale_bones(w, random_bone_scale(rng, self.bone_spread))
         if rng.random() < self.reverse: w = w[::-1]
         px, Xc, _ = view_clip(w, rng, self.camera_kw)
+        if self.frame_cut and self.kind == '2d' and rng.random() < self.frame_cut: px = cut_frame(px, rng)
         xs.append(model_input(px, Xc, self.kind))
     return torch.from_numpy(np.stack(xs)), torch.from_numpy(self.labels[idx]).long()
 
@@ -151,6 +154,7 @@ class ExerciseClassifier(ActionNet):
 # %% ../nbs/23_classifier.ipynb #de2f67ad
 CLASSIFIER_FORMAT = 'perfectrep-classifier'
 DEFAULT_CLASSIFIER = Path(str(importlib.resources.files('perfectrep'))) / 'weights' / 'classifier.safetensors'
+DEFAULT_CLASSIFIERS = (DEFAULT_CLASSIFIER, DEFAULT_CLASSIFIER.with_name('classifier_v1.safetensors'))   # the shipped pair, averaged
 
 def save_classifier(model:ExerciseClassifier, path, # destination .safetensors (a .json with the config is written beside it)
                     info:dict|None=None, # JSON-able training facts (data, steps, accuracy)
@@ -168,14 +172,17 @@ def save_classifier(model:ExerciseClassifier, path, # destination .safetensors (
     with atomic_path(path.with_suffix('.json')) as tmp: tmp.write_text(json.dumps(side, indent=1))
     return path
 
-def load_classifier(path=None, # a classifier .safetensors; None: the shipped `DEFAULT_CLASSIFIER`
-                    device='cpu') -> ExerciseClassifier:
-    "A saved exercise classifier, in eval mode, float32."
+# %% ../nbs/23_classifier.ipynb #46f9fafe
+def load_classifier(path=None, # a classifier .safetensors, a list of them (averaged), or None: the shipped `DEFAULT_CLASSIFIERS`
+                    device='cpu'):
+    "A saved exercise classifier (an `ExerciseClassifier`, or a `ClassifierEnsemble` for several files), in eval mode, float32."
+    paths = DEFAULT_CLASSIFIERS if path is None else path if isinstance(path, (list, tuple)) else [path]
+    if len(paths) > 1: return ClassifierEnsemble([load_classifier(p, device) for p in paths])
     from safetensors import safe_open
-    path = Path(path) if path is not None else DEFAULT_CLASSIFIER
+    path = Path(paths[0])
     if not path.exists():
-        raise PerfectRepError(f'classifier weights not found: {path}' + ('' if path != DEFAULT_CLASSIFIER else
-                              ' (this install has no default classifier; train one with perfectrep-train task=action (see CLASSIFIER_CARD.md) or pass a path)'))
+        raise PerfectRepError(f'classifier weights not found: {path}' + ('' if path not in DEFAULT_CLASSIFIERS else
+                              ' (this install lacks the shipped classifier; train one with perfectrep-train task=action (see CLASSIFIER_CARD.md) or pass a path)'))
     try:
         with safe_open(str(path), framework='pt') as f:
             meta = f.metadata() or {}
@@ -189,6 +196,26 @@ def load_classifier(path=None, # a classifier .safetensors; None: the shipped `D
     model.load_state_dict({k: v.to(want[k].dtype) for k, v in sd.items()})
     model.info = json.loads(meta.get('info', '{}'))
     return model.to(device).eval()
+
+# %% ../nbs/23_classifier.ipynb #c37bcd64
+class ClassifierEnsemble(nn.Module):
+    "Classifiers trained apart, their probabilities averaged: steadier than any one of them (runs of one recipe differ by seed)."
+    def __init__(self, members:list # `ExerciseClassifier`s that take the same input
+                ):
+        super().__init__()
+        if not members: raise PerfectRepError('an ensemble needs at least one classifier')
+        key = lambda c: (c.classes, c.kind, c.fps, c.window, c.min_len)
+        if len({key(m.cfg) for m in members}) > 1:
+            raise PerfectRepError(f'these classifiers take different inputs or give different classes: {[key(m.cfg) for m in members]}')
+        self.members, self.cfg = nn.ModuleList(members), members[0].cfg
+        self.info = [getattr(m, 'info', {}) for m in members]
+    @property
+    def classes(self) -> tuple: return self.cfg.classes
+    def forward(self, x): return self.predict_proba(x, flip_test=False).clamp_min(1e-9).log()   # log of the mean probability
+    @torch.no_grad()
+    def predict_proba(self, x:torch.Tensor, flip_test:bool=True) -> torch.Tensor:
+        "The members' class probabilities (`ExerciseClassifier.predict_proba`), averaged."
+        return torch.stack([m.predict_proba(x, flip_test) for m in self.members]).mean(0)
 
 # %% ../nbs/23_classifier.ipynb #23c8bd9e
 class ActionClips(Dataset):

@@ -76,7 +76,6 @@ def train_cli(*overrides:str, # KEY=VALUE settings that override the config file
               task:str=None # 'lift' (the default) or 'action' (the exercise classifier); same as task=...
              ):
     "Train, resume or finetune a lifter (or, with --task action, the exercise classifier) as the config says."
-    import math
     import torch.distributed as dist
     from perfectrep.run import load_config, _rank
     from perfectrep.train import train
@@ -88,7 +87,9 @@ def train_cli(*overrides:str, # KEY=VALUE settings that override the config file
         if dist.is_available() and dist.is_initialized(): dist.destroy_process_group()
     if _rank() != 0: return
     if cfg.task == 'action':
-        acc = f"best val accuracy {1 - r['best']:.1%}" if math.isfinite(r['best']) else 'no validation'
+        rows = [h for h in r['history'] if 'val_loss' in h]
+        b = min(rows, key=lambda h: h['val_loss']) if rows else None
+        acc = f"best val loss {b['val_loss']:.3f} (accuracy {b['val_accuracy']:.1%}, epoch {b['epoch']})" if b else 'no validation'
         print(f"done: {r['epochs']} epochs, {acc}; classifier in {Path(r['out']) / 'classifier.safetensors'}")
     else: print(f"done: {r['epochs']} epochs, best val MPJPE {r['best_mpjpe']:.1f} mm; checkpoints in {r['out']}")
 

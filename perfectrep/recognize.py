@@ -22,7 +22,7 @@ from .classifier import ExerciseClassifier, load_classifier, model_input
 from .bodyframe import knee_angles, elbow_angles
 
 # %% auto #0
-__all__ = ['UP_TO_CAMERA', 'resample_poses', 'Recognition', 'recognize', 'window_activity', 'movement_evidence',
+__all__ = ['UP_TO_CAMERA', 'resample_poses', 'Recognition', 'unseen_outside', 'recognize', 'window_activity', 'movement_evidence',
            'recognize_exercise', 'markdown_table', 'confusion', 'ClassifierEval', 'evaluate_classifier']
 
 # %% ../nbs/44_recognize.ipynb #b56e9c19
@@ -84,8 +84,19 @@ def _as_model(model) -> ExerciseClassifier:
     if isinstance(model, (str, Path)): return load_classifier(model)
     return model
 
+# %% ../nbs/44_recognize.ipynb #e2ef2d44
+def unseen_outside(kpts, # (T, 17, 3) pixels and confidence
+                   width:int, height:int, # the image's size, pixels
+                   margin:float=0.01 # a band this share of the image's side inside each edge counts as outside
+                  ) -> np.ndarray:
+    "A copy with the joints at or beyond the image's edges unseen (confidence 0): a detector's guesses for what the frame cut off."
+    k = np.array(kpts, dtype=np.float64)
+    x, y = k[..., 0] / width, k[..., 1] / height
+    k[(x < margin) | (x > 1 - margin) | (y < margin) | (y > 1 - margin), 2] = 0.
+    return k
+
 # %% ../nbs/44_recognize.ipynb #13979ea2
-def recognize(poses, # (T, 17, 2|3) pixel keypoints (kind '2d') or (T, 17, 3) metres (kind '3d'); or an object with `.kpts`
+def recognize(poses, # (T, 17, 2|3) pixel keypoints (kind '2d') or (T, 17, 3) metres (kind '3d'); or `Keypoints2D` (joints outside its frame unseen)
               fps:float, # the poses' frame rate, frames per second
               kind:str='2d', # '2d' or '3d'
               model=None, # an ExerciseClassifier, a path to one, or None for the shipped default
@@ -96,7 +107,8 @@ def recognize(poses, # (T, 17, 2|3) pixel keypoints (kind '2d') or (T, 17, 3) me
     "Recognise the exercise in a pose sequence by averaging class probabilities over sliding windows."
     net = _as_model(model)
     c = net.cfg
-    x = np.asarray(getattr(poses, 'kpts', poses), dtype=np.float64)
+    x = np.array(getattr(poses, 'kpts', poses), dtype=np.float64)
+    if kind == '2d' and getattr(poses, 'width', 0) and x.ndim == 3 and x.shape[-1] == 3: x = unseen_outside(x, poses.width, poses.height)
     if kind not in ('2d', '3d'): raise PerfectRepError(f"kind must be '2d' or '3d', not {kind!r}")
     if x.ndim != 3 or x.shape[1] != 17 or x.shape[2] not in ((2, 3) if kind == '2d' else (3,)):
         raise PerfectRepError(f'recognize: {kind} poses must be (T, 17, {"2|3" if kind == "2d" else "3"}), got {x.shape}')
@@ -199,7 +211,7 @@ def recognize_exercise(joints, # (T, 17, 3) lifted 3D, camera frame (y down), me
     k = getattr(kpts, 'kpts', kpts)
     x = np.asarray(joints, float)
     if up != '-y': x = x @ UP_TO_CAMERA[up].T
-    r = recognize(k, fps, model=model, threshold=threshold) if k is not None else recognize(x, fps, kind='3d', model=model, threshold=threshold)
+    r = recognize(kpts, fps, model=model, threshold=threshold) if k is not None else recognize(x, fps, kind='3d', model=model, threshold=threshold)
     if not geometry: return r
     L = max(1, int(round(r.window_s * fps)))
     act = window_activity(x, r.window_starts, L)

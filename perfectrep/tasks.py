@@ -189,8 +189,9 @@ ACTION_DEFAULTS = dict(
     hdm05_performers=['bd', 'bk', 'dg'],
     fit3d_mapping={},           # data=fit3d: overrides of `perfectrep.examples.FIT3D_CLASSES`
     camera_kw={'elevation': [-10., 45.]},   # `sample_cameras` arguments of the training views
-    tempo=[0.5, 1.6], reverse=0.5, arm_swap=0.5, arm_donors=['squat'], still_legs=0.3,   # see `ClipSampler`
-    detector=0.,                # probability that a clip gets a real detector's 2D error first (`DetectorNoise2D`)
+    tempo=[0.5, 1.6], reverse=0.5, arm_swap=0.5, arm_donors=['squat', 'deadlift', 'bench'], still_legs=0.3,   # see `ClipSampler`: a squat is a squat whatever the arms do
+    detector=0.3,               # probability that a clip gets a real detector's 2D error first (`DetectorNoise2D`)
+    frame_cut=0.25,             # probability that a frame edge cuts the body in a clip (training and validation; `cut_frame`)
     val_sets=10, val_batches=8) # validation: held-out synthesised sets of each lift (unseen bodies), batches drawn from them
 
 def action_settings(cfg:TrainConfig) -> dict:
@@ -202,7 +203,7 @@ def action_settings(cfg:TrainConfig) -> dict:
 # %% ../nbs/25_tasks.ipynb #a0797687
 class ActionTask:
     "Tell the exercise from a clip (`perfectrep.classifier.ExerciseClassifier`): squat, deadlift, bench press or other."
-    best_key = 'error'
+    best_key = 'loss'      # validation cross-entropy: accuracy saturates at 100 % early and cannot pick among later epochs
     def __init__(self, cfg:TrainConfig): self.cfg, self.s = cfg, action_settings(cfg)
     def build_model(self) -> nn.Module:
         "A classifier on a preset DSTformer backbone, or on the backbone of the lifter `checkpoint`."
@@ -251,6 +252,7 @@ class ActionTask:
         return net
     def export(self, model, out:Path, info:dict):
         "The trained classifier as out/classifier.safetensors (+ .json), what `recognize` loads."
+        info = {**info, 'recipe': {**info.get('recipe', {}), 'action': self.s}} if 'recipe' in info else info   # the settings in force, defaults too
         save_classifier(_unwrap(model).eval(), out / 'classifier.safetensors', info=info)
 
 # %% ../nbs/25_tasks.ipynb #86091587
@@ -379,7 +381,8 @@ def _action_data(cfg:TrainConfig, split:str) -> ActionClips:
                               f"(HDM05 under {data_root('hdm05')}, or train= globs) so the classifier can learn every class")
     sampler = ClipSampler(ex, cfg.fps, CLASSES, s['kind'], s['camera_kw'] or None, tuple(s['tempo']),
                           cfg.bone_spread if train else 0., s['reverse'] if train else 0., s['arm_swap'] if train else 0.,
-                          arm_donors=tuple(s['arm_donors']), still_legs=s['still_legs'] if train else 0.)
+                          arm_donors=tuple(s['arm_donors']), still_legs=s['still_legs'] if train else 0.,
+                          frame_cut=s['frame_cut'])
     if train: return ActionClips(sampler, cfg.steps_per_epoch or 25, cfg.batch_size, cfg.clip_len, s['min_len'], cfg.seed)
     return ActionClips(sampler, s['val_batches'], cfg.batch_size, cfg.clip_len, s['min_len'], cfg.seed + 7919, full=1., cache=True)
 

@@ -200,7 +200,7 @@ def _save_checkpoints(cfg:TrainConfig, out:Path, st:dict, # the training state (
 def _epoch_line(row:dict) -> str:
     "The line printed after each epoch: its main metrics."
     return ' '.join(f'{k} {v:.4g}' if isinstance(v, float) else f'{k} {v}' for k, v in row.items() if k in
-                    ('epoch', 'train_loss', 'val_mpjpe', 'val_p_mpjpe', 'val_accuracy', 'lr', 'clips_per_s'))
+                    ('epoch', 'train_loss', 'val_mpjpe', 'val_p_mpjpe', 'val_loss', 'val_accuracy', 'lr', 'clips_per_s'))
 
 def _export_best(cfg:TrainConfig, task, model:nn.Module, out:Path, best:float, t_start:float):
     "Export the weights of `best.pt` (their average when kept) in the task's shipped form."
