@@ -6,7 +6,7 @@ Docs: https://perfectrep.github.io/perfectrep/form.html.md"""
 
 # %% ../nbs/42_form.ipynb #0f52294f
 from __future__ import annotations
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 import math
 import numpy as np
@@ -19,9 +19,9 @@ from .reps import RepSegmentation, segment_reps
 from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, squat_depth
 
 # %% auto #0
-__all__ = ['STILL', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'SAGITTAL', 'FRONTAL', 'JUDGED_FROM', 'METRIC_JOINTS', 'lift_heights',
-           'rep_metrics', 'load_lifted_error', 'load_rules', 'Fault', 'hidden_metrics', 'judged_from', 'score_rep',
-           'RepForm', 'assess_form']
+__all__ = ['STILL', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'SAGITTAL', 'FRONTAL', 'JUDGED_FROM', 'METRIC_JOINTS', 'JUDGE_CALLS',
+           'lift_heights', 'rep_metrics', 'load_lifted_error', 'load_rules', 'Fault', 'hidden_metrics', 'judged_from',
+           'score_rep', 'Call', 'judge_rep', 'RepForm', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
@@ -286,6 +286,52 @@ def score_rep(metrics:dict, # metric name -> value
         score -= pen
     return max(score, 0.), faults, notes
 
+# %% ../nbs/42_form.ipynb #777a47a1
+JUDGE_CALLS = {   # per lift: (the call, the coaching rule whose `good` range passes it, what the judge looks for)
+    'squat': (('depth', 'shallow', 'hip joint below the top of the knee'), ('lockout', 'lockout', 'knees and hips locked at the top')),
+    'bench': (('touch', 'shallow', 'bar down to the chest'), ('lockout', 'lockout', 'elbows locked at the top')),
+    'deadlift': (('lockout', 'lockout', 'knees straight and hips through at the top'),)}
+
+@dataclass
+class Call:
+    "A judge's call on one rep."
+    name: str      # 'depth', 'touch', 'lockout'
+    result: str    # 'pass' | 'fail' | 'cannot tell'
+    metric: str    # the metric it rests on
+    value: float   # its value, in the metric's unit
+    frame: int     # the frame to look at
+    reason: str    # one line: what was seen, or why it cannot be told
+
+def _amount(metric:str, v:float) -> str:
+    return f'{100 * v:+.0f} cm' if metric.endswith('_m') else f'{v:.0f} deg' if metric.endswith('_deg') else f'{v:.2f}'
+
+# %% ../nbs/42_form.ipynb #007c36b5
+def judge_rep(metrics:dict, # metric name -> value
+              frames:dict, # metric name (or bottom/top) -> frame
+              exercise:str, # 'squat' | 'bench' | 'deadlift'
+              rules:list, # the rules of this exercise (the calls use their `good` ranges)
+              tolerance:dict|None=None, # metric -> measurement error; None: exact
+              view:str|None=None, # the camera's view of 3D lifted from one camera; None: every call can be made
+              hidden:dict|None=None # metric -> hidden joints (`hidden_metrics`)
+             ) -> list[Call]:
+    "The judge's calls on one rep: pass, fail, or cannot tell (within the measurement error, not seen from this view, joints hidden)."
+    by_fault, out = {r['fault']: r for r in rules}, []
+    for name, fault, what in JUDGE_CALLS.get(exercise, ()):
+        r = by_fault.get(fault)
+        v = metrics.get(r['metric']) if r else None
+        if v is None or isinstance(v, (str, bool)) or not np.isfinite(v): continue
+        m, t = r['metric'], float((tolerance or {}).get(r['metric'], 0.))
+        f = int(frames.get(m, frames.get('bottom', 0)))
+        sure_in = _inside(v - t, r['good']) and _inside(v + t, r['good'])
+        sure_out = not _inside(_toward(v, r['good'], t), r['good'])
+        if not judged_from(m, view): res, why = 'cannot tell', f'{what}: not seen from this view ({view}); film {_where_to_film(m)}'
+        elif (hidden or {}).get(m): res, why = 'cannot tell', f'{what}: the {" and ".join(hidden[m])} were hidden'
+        elif sure_in: res, why = 'pass', f'{what} ({_amount(m, v)})'
+        elif sure_out: res, why = 'fail', f'not {what} ({_amount(m, v)})'
+        else: res, why = 'cannot tell', f'{what}? {_amount(m, v)} is within the {_amount(m, t).lstrip("+")} measurement error of this input'
+        out.append(Call(name, res, m, float(v), f, why))
+    return out
+
 # %% ../nbs/42_form.ipynb #bd83965e
 @dataclass
 class RepForm:
@@ -298,6 +344,7 @@ class RepForm:
     notes: list                # [Fault] with weight 0
     metrics: dict              # metric name -> value (units in the table above)
     frames: dict               # metric name (and bottom/top/start/end) -> frame
+    calls: list = field(default_factory=list)   # [Call]: the judge's calls
 
     def to_dict(self) -> dict:
         "JSON-ready: start, end, score, faults, then the metrics (frames as integers)."
@@ -308,6 +355,8 @@ class RepForm:
                             'metric': x.metric, 'feedback': x.feedback} for x in self.faults],
                 'notes': [x.feedback for x in self.notes if x.severity != 'not judged'],
                 'not_judged': [x.name for x in self.notes if x.severity == 'not judged'],
+                'calls': [{'call': c.name, 'result': c.result, 'frame': int(c.frame), 'value': f(c.value), 'metric': c.metric,
+                           'reason': c.reason} for c in self.calls],
                 **{k: f(v) for k, v in self.metrics.items()},
                 'bottom_frame': int(self.frames.get('bottom', self.start)), 'top_frame': int(self.frames.get('top', self.end - 1))}
 
@@ -346,5 +395,5 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         F['velocity_loss_pct'] = F['velocity_mean']
         hid = hidden_metrics(np.asarray(confidence)[s:e]) if confidence is not None else None
         sc, fl, nt = score_rep(M, F, rules.get(exercise, []), tolerance, view, hid)
-        out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F))
+        out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F, judge_rep(M, F, exercise, rules.get(exercise, []), tolerance, view, hid)))
     return out

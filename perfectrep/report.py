@@ -67,8 +67,9 @@ def to_frame(self:FormReport) -> pd.DataFrame:
         d['faults'] = '; '.join(f"{f['name']} ({f['severity']})" for f in d['faults'])
         d['feedback'] = ' '.join(f.feedback for f in r.faults)
         d['notes'] = ' '.join(d['notes'])
+        d['calls'] = '; '.join(f"{c['call']} {c['result']}" for c in d['calls'])
         rows.append(d)
-    cols = ['rep', 'start', 'end', 'start_s', 'end_s', 'score', 'faults', 'feedback']
+    cols = ['rep', 'start', 'end', 'start_s', 'end_s', 'score', 'faults', 'feedback', 'calls']
     df = pd.DataFrame(rows)
     return df[[c for c in cols if c in df] + [c for c in df if c not in cols]].set_index('rep') if rows else pd.DataFrame(columns=cols[1:])
 
@@ -117,7 +118,8 @@ def summary(self:FormReport) -> str:
     if self.followed: head += f'\n{self.followed}'
     lines = [head] + [f'  rep {r.index + 1}: ' + (f'{r.score:.0f}' if r.score is not None else '-') + ' '
                       + ('; '.join(f'{f.name}: {f.feedback}' for f in r.faults) or 'clean')
-                      + (f' (possibly: {", ".join(maybe(r))})' if maybe(r) else '') for r in self.reps]
+                      + (f' (possibly: {", ".join(maybe(r))})' if maybe(r) else '')
+                      + (f' | judge: {", ".join(f"{c.name} {c.result}" for c in r.calls)}' if r.calls else '') for r in self.reps]
     return '\n'.join(lines + ([self.not_judged] if self.not_judged else []) + [f'note: {n}' for n in self.notes])
 
 @patch
@@ -133,8 +135,9 @@ def _repr_markdown_(self:FormReport):
 # %% ../nbs/43_report.ipynb #4d2f33a8
 @patch
 def picture_frames(self:FormReport) -> list[int]:
-    "The frames the HTML report shows: each rep's bottom and each fault's frame."
-    fr = {int(r.frames.get('bottom', r.start)) for r in self.reps} | {int(f.frame) for r in self.reps for f in r.faults}
+    "The frames the HTML report shows: each rep's bottom, each fault's frame and each failed call's."
+    fr = ({int(r.frames.get('bottom', r.start)) for r in self.reps} | {int(f.frame) for r in self.reps for f in r.faults}
+          | {int(c.frame) for r in self.reps for c in r.calls if c.result == 'fail'})
     return sorted(f for f in fr if 0 <= f < self.n_frames)
 
 @patch
@@ -307,13 +310,14 @@ def plot_velocity(report:FormReport):
 _CSS = '''body{font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:2em auto;max-width:1060px;color:#222}
 h1{font-size:1.6em;margin-bottom:.2em} .big{font-size:2.4em;font-weight:700;color:#08519c}
 table{border-collapse:collapse;margin:1em 0;font-size:.9em} th,td{border-bottom:1px solid #ddd;padding:.35em .6em;text-align:left;vertical-align:top}
-th{background:#f4f6f8} .major{color:#b10026} .minor{color:#d46a00} .note{background:#fff8e1;padding:.6em 1em;border-left:4px solid #f0b400}
+th{background:#f4f6f8} .major{color:#b10026} .minor{color:#d46a00} .pass{color:#1a7f37;font-weight:600} .fail{color:#b10026;font-weight:600} .cannot-tell{color:#777;font-weight:600} .note{background:#fff8e1;padding:.6em 1em;border-left:4px solid #f0b400}
 img{max-width:100%} .row{display:flex;gap:1em;flex-wrap:wrap} .muted{color:#777;font-size:.85em}
 figure{display:inline-block;margin:0 .5em .3em 0;vertical-align:top} figure img{height:180px;border-radius:3px} figcaption{font-size:.8em;color:#555}\ntr.pics td{border-bottom:2px solid #ccc;padding-top:0}'''
 
 def _rep_figures(report:FormReport, r) -> str:
-    "The rep's pictures: its bottom, then each fault's frame, captioned."
-    shots = [(int(r.frames.get('bottom', r.start)), 'bottom')] + [(int(f.frame), f.name) for f in r.faults]
+    "The rep's pictures: its bottom, then the frame of each fault and each failed call, captioned."
+    shots = ([(int(r.frames.get('bottom', r.start)), 'bottom')] + [(int(f.frame), f.name) for f in r.faults]
+             + [(int(c.frame), f'{c.name}: fail') for c in r.calls if c.result == 'fail'])
     seen, out = set(), []
     for t, cap in shots:
         if t in report.pictures and (t, cap) not in seen:
@@ -333,14 +337,16 @@ def render_html(report:FormReport) -> str:
         faults = '<br>'.join(f'<span class="{f.severity}">{e(f.name)} ({f.severity}, frame {f.frame}):</span> {e(f.feedback)}'
                              for f in r.faults) or 'clean'
         notes = '<br>'.join(e(n.feedback) for n in r.notes if n.severity != 'not judged')
+        calls = '<br>'.join(f'<span class="{c.result.replace(" ", "-")}">{e(c.name)}: {c.result}</span> '
+                            f'<span class="muted">{e(c.reason)}, frame {c.frame}</span>' for c in r.calls) or '-'
         m = r.metrics
         key = [('depth', 'depth_m', 100, 'cm'), ('lean', 'torso_lean_deg', 1, '°'), ('v mean', 'velocity_mean', 1, 'm/s'),
                ('lockout', 'lockout_deg', 1, '°'), ('touch', 'touch_m', 100, 'cm')]
         mtxt = ', '.join(f'{n} {m[k] * s:.{2 if u == "m/s" else 0}f} {u}' for n, k, s, u in key if isinstance(m.get(k), float))
         rows.append(f'<tr><td>{r.index + 1}</td><td>{r.start}-{r.end - 1}<br><span class="muted">{r.start / report.fps:.1f}-'
                     f'{r.end / report.fps:.1f} s</span></td><td><b>{"-" if r.score is None else f"{r.score:.0f}"}</b></td>'
-                    f'<td>{faults}{"<br><span class=muted>" + notes + "</span>" if notes else ""}</td><td class="muted">{e(mtxt)}</td></tr>')
-        if report.pictures: rows.append(f'<tr class="pics"><td></td><td colspan="4">{_rep_figures(report, r)}</td></tr>')
+                    f'<td>{faults}{"<br><span class=muted>" + notes + "</span>" if notes else ""}</td><td>{calls}</td><td class="muted">{e(mtxt)}</td></tr>')
+        if report.pictures: rows.append(f'<tr class="pics"><td></td><td colspan="5">{_rep_figures(report, r)}</td></tr>')
     notes = ''.join(f'<p class="note">{e(n)}</p>' for n in report.notes + ([report.not_judged] if report.not_judged else []))
     rec = report.recognition
     seen = ' &middot; '.join(x for x in (
@@ -357,8 +363,9 @@ def render_html(report:FormReport) -> str:
 {f", velocity loss <b>{d['velocity_loss_pct']:.0f}%</b>" if d['velocity_loss_pct'] is not None else ""}
  &middot; {report.n_frames / report.fps:.1f} s at {report.fps:g} fps</p><p>{seen}</p>{notes}
 {imgs[0]}
-<table><tr><th>rep</th><th>frames</th><th>score</th><th>faults and feedback</th><th>key metrics</th></tr>{"".join(rows)}</table>
+<table><tr><th>rep</th><th>frames</th><th>score</th><th>faults and feedback</th><th>judge's calls</th><th>key metrics</th></tr>{"".join(rows)}</table>
 {f"<p>Partial reps (not counted):</p><ul>{part}</ul>" if part else ""}
 {imgs[1]}<div class="row">{"".join(imgs[2:])}</div>
 <p class="muted">Scores: 100 minus each fault's weight (half for a minor one), from the rules in form_rules.yaml. Metrics are in
-metres, degrees, seconds and m/s; every number is in report.json and reps.csv. Generated by perfectrep.</p></body></html>'''
+metres, degrees, seconds and m/s; every number is in report.json and reps.csv. Judge's calls: pass, fail, or cannot tell (within
+the measurement error of this input, not seen from this camera view, or joints hidden). Generated by perfectrep.</p></body></html>'''
