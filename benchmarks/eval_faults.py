@@ -14,17 +14,6 @@ from pathlib import Path
 import numpy as np
 
 
-def detector_2d(px, height_px, rng, fps=30., drop=0.03):
-    "Pixel keypoints (T, 17, 2) with a real detector's error: per-joint offsets varying over ~0.3 s, some joints dropped."
-    from perfectrep.dataset import DETECTOR_STD
-    T = len(px)
-    key = np.arange(0, T + 10, max(2, int(0.3 * fps)))
-    off = rng.normal(0, 1, (len(key), 17, 2)) * DETECTOR_STD[None, :, None] * height_px * rng.uniform(0.5, 1.5)
-    d = np.stack([np.stack([np.interp(np.arange(T), key, off[:, j, c]) for c in range(2)], -1) for j in range(17)], 1)
-    conf = (rng.random((T, 17)) >= drop).astype(float)
-    return np.concatenate([px + d, conf[..., None]], -1)
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--sets', type=int, default=1, help='sets per fault pair, lift and tripod placement')
@@ -36,6 +25,7 @@ def main():
     from perfectrep.geometry import Camera, look_at
     from perfectrep.cameras import project_motion
     from perfectrep.form import load_rules
+    from perfectrep.dataset import detector_error_2d
     from perfectrep.pipeline import analyze
     rules = load_rules()
     rows, clean = [], []
@@ -52,7 +42,7 @@ def main():
                         eye = np.array([dist * np.sin(ang) * np.cos(e), dist * np.cos(ang) * np.cos(e), 0.9 + dist * np.sin(e)])
                         cam = Camera(f=[1500., 1500.], c=[960., 540.], R=look_at(eye, [0, 0, 0.7]), T=eye, width=1920, height=1080)
                         px, _ = project_motion(st.joints, cam)
-                        kp = detector_2d(px, np.ptp(px[..., 1], axis=1).mean(), rng)
+                        kp = detector_error_2d(px, rng)
                         p = Path(tmp) / 'k.npy'; np.save(p, kp)
                         rep = analyze(p, exercise=lift, outdir=None, fps=30., size='1920x1080')
                         found = [(r.start, r.end, {f.name for f in r.faults}, {n.name for n in r.notes if n.severity == 'possible'},

@@ -22,8 +22,8 @@ from .mocap import hdm05_info
 
 # %% auto #0
 __all__ = ['DETECTOR_STD', 'OCCLUDED_GROUPS', 'STORE_FORMAT', 'slice_clips', 'take_clip', 'make_pair', 'Augment2D',
-           'DetectorNoise2D', 'FrameStore', 'FrameStoreWriter', 'motion_subject', 'motions_to_store', 'time_warp',
-           'MocapPairs', 'ClipDataset']
+           'DetectorNoise2D', 'detector_error_2d', 'FrameStore', 'FrameStoreWriter', 'motion_subject',
+           'motions_to_store', 'time_warp', 'MocapPairs', 'ClipDataset']
 
 # %% ../nbs/14_dataset.ipynb #a678e494
 def slice_clips(n_frames:int, # frames in the sequence
@@ -142,6 +142,22 @@ class DetectorNoise2D:
             out[b, a:e, grp, :2] = torch.where(seen[b, a:e, grp], out[b, a:e, grp, :2] + off, out[b, a:e, grp, :2])
             out[b, a:e, grp, 2] = torch.where(seen[b, a:e, grp, 0], c0 + rand(e - a, len(grp)) * (c1 - c0), out[b, a:e, grp, 2])
         return out
+
+# %% ../nbs/14_dataset.ipynb #61e27099
+def detector_error_2d(px, # (T, 17, 2) pixel keypoints
+                      rng:np.random.Generator, # draws the error
+                      fps:float=30., # frames per second (the error varies over about 0.3 s)
+                      drop:float=0.03, # share of joints not seen (confidence 0)
+                      scale=(0.5, 1.5) # per-clip factor on `DETECTOR_STD`
+                     ) -> np.ndarray: # (T, 17, 3) pixels and confidence
+    "Pixel keypoints as a real detector gives them: smooth per-joint offsets at its measured spreads, some joints dropped."
+    px = np.asarray(px, float)
+    T, h = len(px), float(np.ptp(px[..., 1], axis=1).mean())       # the person's height in the image
+    key = np.arange(0, T + 10, max(2, int(0.3 * fps)))
+    off = rng.normal(0, 1, (len(key), 17, 2)) * DETECTOR_STD[None, :, None] * h * rng.uniform(*scale)
+    t = np.arange(T)
+    d = np.stack([np.stack([np.interp(t, key, off[:, j, c]) for c in range(2)], -1) for j in range(17)], 1)
+    return np.concatenate([px + d, (rng.random((T, 17)) >= drop).astype(float)[..., None]], -1)
 
 # %% ../nbs/14_dataset.ipynb #df5d6dd7
 STORE_FORMAT = 'perfectrep-framestore'

@@ -174,14 +174,17 @@ def _read_yaml(p):
     try: return yaml.safe_load(p.read_text())
     except yaml.YAMLError as e: raise PerfectRepError(f'{p}: not valid YAML ({e})') from None
 
-def load_lifted_error(path=None # a YAML file {exercise: {metric: error}}; None: the shipped measurements
+def load_lifted_error(path=None, # a YAML file {exercise: {metric: error}, by_view: {exercise: {view: {metric: error}}}}; None: the shipped one
+                      view:str|None=None # a `camera_view` label: that view's own figures where measured, the pooled ones elsewhere
                      ) -> dict:
-    "Per exercise, the measurement error of each form metric on lifted 3D (90th percentile of |lifted - truth|)."
+    "Per exercise, the measurement error of each form metric on lifted 3D (90th percentile of |lifted - truth|), for a camera view."
     p = LIFTED_ERROR_PATH if path is None else check_file(path, 'lifted-error file')
     d = _read_yaml(p)
-    if not isinstance(d, dict) or not all(isinstance(v, dict) for v in d.values()):
-        raise PerfectRepError(f'{p}: expected a mapping of exercise -> {{metric: error}}')
-    return {ex: {m: float(v) for m, v in ms.items()} for ex, ms in d.items()}
+    views = d.pop('by_view', None) or {} if isinstance(d, dict) else {}
+    nested = lambda x, depth: isinstance(x, dict) and all(nested(v, depth - 1) if depth else isinstance(v, (int, float)) for v in x.values())
+    if not nested(d, 1) or not nested(views, 2):
+        raise PerfectRepError(f'{p}: expected a mapping of exercise -> {{metric: error}} (and by_view: exercise -> view -> {{metric: error}})')
+    return {ex: {m: float(v) for m, v in {**ms, **views.get(ex, {}).get(view, {})}.items()} for ex, ms in d.items()}
 
 def load_rules(path=None # a YAML rules file; None: the shipped defaults
               ) -> dict: # {exercise: [rule dicts]}

@@ -131,9 +131,10 @@ def _measuring(x:Loaded, exercise:str, up:str, notes:list, say):
         notes.append('root-relative 3D: each frame placed with the feet planted (the ankles\' midpoint held still)')
     tol = None
     if lifted and exercise in ('squat', 'deadlift', 'bench'):
-        tol = load_lifted_error().get(exercise)
+        tol = load_lifted_error(view=view['label'] if view else None).get(exercise)
         if tol: notes.append('3D lifted from one camera: a limit missed by less than the lifter\'s measured error of that metric '
-                             'is reported as a possible fault, not scored (perfectrep/configs/lifted_error.yaml)')
+                             f'{"from this view " if view else ""}is reported as a possible fault, not scored, and a judge\'s call '
+                             'that close cannot be told (perfectrep/configs/lifted_error.yaml)')
     return joints, lifted, view, tol
 
 def _write(report:FormReport, x:Loaded, input, outdir:Path, annotate:bool, progress:bool, work:Path, say, t0:float):
