@@ -11,7 +11,7 @@ view `perfectrep.bodyframe.camera_view` estimates from the lifted 3D and the 2D,
 reps without an injected fault are used, so every difference is measurement error. The 90th percentile of the absolute
 error of each metric, over all views and per view, is what `perfectrep.form` uses as the tolerance for lifted input: a
 value within it of a rule's limit is a possible fault, and a judge's call within it cannot be told. A view keeps its
-own figure for a metric only where it has at least --min-reps reps; elsewhere the pooled figure stands.
+own figure for a metric only where it has at least --min-reps values of it; elsewhere the pooled figure stands.
 """
 import argparse, sys, time
 from pathlib import Path
@@ -44,7 +44,7 @@ def measure(n_sets:int, seed:int=123):
                 for m, tv in t.metrics.items():
                     ev = e.metrics.get(m)
                     if isinstance(tv, (bool, str)) or ev is None or not (np.isfinite(tv) and np.isfinite(ev)): continue
-                    rows.append(dict(exercise=ex, view=view, metric=m, truth=tv, lifted=ev, error=ev - tv))
+                    rows.append(dict(exercise=ex, view=view, rep=(i, r), metric=m, truth=tv, lifted=ev, error=ev - tv))
         print(f'\r{i + 1}/{n_sets} sets of each lift', end='', file=sys.stderr, flush=True)
     print(file=sys.stderr)
     df = pd.DataFrame(rows)
@@ -58,7 +58,7 @@ def p90(df, keys):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--sets', type=int, default=40, help='held-out sets of each lift')
-    ap.add_argument('--min-reps', type=int, default=12, help='reps a view needs to keep its own figure for a metric')
+    ap.add_argument('--min-reps', type=int, default=12, help='values a view needs to keep its own figure for a metric')
     ap.add_argument('--write', action='store_true', help='write perfectrep/configs/lifted_error.yaml')
     a = ap.parse_args(argv)
     t0 = time.time()
@@ -67,8 +67,8 @@ def main(argv=None):
     pd.set_option('display.width', 200); pd.set_option('display.max_rows', 500)
     print('all views:'); print(pooled.round(3).to_string())
     wide = by_view.abs_p90.unstack('view').round(3)
-    print('\n90th percentile of |lifted - truth| per view (reps per view and lift:',
-          df.drop_duplicates(['exercise', 'view', 'truth']).groupby(['exercise', 'view']).size().to_dict(), ')')
+    print('\n90th percentile of |lifted - truth| per view; fault-free reps per lift and view:',
+          df.groupby(['exercise', 'view']).rep.nunique().to_dict())
     print(wide.to_string())
     print(f'\n{a.sets} sets of each lift, 4 reps each, fault-free reps only; {time.time() - t0:.0f} s')
     if a.write:

@@ -79,10 +79,9 @@ class Recognition:
         return (f'Recognised **{self.label}** with confidence {self.confidence:.0%}{flag}; averaged over '
                 f'{len(self.window_starts)} window(s) of {self.window_s:.1f} s.\n\n| class | probability |\n|---|---|\n{rows}')
 
-def _as_model(model) -> ExerciseClassifier:
-    if model is None: return load_classifier()
-    if isinstance(model, (str, Path)): return load_classifier(model)
-    return model
+def _as_model(model):
+    "A loaded classifier (or ensemble) from a model, a path, a list of paths, or None (the shipped pair)."
+    return load_classifier(model) if model is None or isinstance(model, (str, Path, list, tuple)) else model
 
 # %% ../nbs/44_recognize.ipynb #e2ef2d44
 def unseen_outside(kpts, # (T, 17, 3) pixels and confidence
@@ -96,10 +95,10 @@ def unseen_outside(kpts, # (T, 17, 3) pixels and confidence
     return k
 
 # %% ../nbs/44_recognize.ipynb #13979ea2
-def recognize(poses, # (T, 17, 2|3) pixel keypoints (kind '2d') or (T, 17, 3) metres (kind '3d'); or `Keypoints2D` (joints outside its frame unseen)
+def recognize(poses, # (T, 17, 2|3) pixels (kind '2d') or (T, 17, 3) metres ('3d'); or `Keypoints2D` (joints off its frame unseen)
               fps:float, # the poses' frame rate, frames per second
               kind:str='2d', # '2d' or '3d'
-              model=None, # an ExerciseClassifier, a path to one, or None for the shipped default
+              model=None, # an ExerciseClassifier, a path or list of paths, or None for the shipped pair
               threshold:float=LOW_CONFIDENCE, # confidence below this sets `low_confidence`
               stride:int|None=None, # window step at the model's rate (None: a third of a window)
               up:str='-y' # 3D only: the input's up axis, '-y' (our lifter's camera axes), 'y' or 'z'
@@ -108,7 +107,8 @@ def recognize(poses, # (T, 17, 2|3) pixel keypoints (kind '2d') or (T, 17, 3) me
     net = _as_model(model)
     c = net.cfg
     x = np.array(getattr(poses, 'kpts', poses), dtype=np.float64)
-    if kind == '2d' and getattr(poses, 'width', 0) and x.ndim == 3 and x.shape[-1] == 3: x = unseen_outside(x, poses.width, poses.height)
+    if kind == '2d' and getattr(poses, 'width', 0) and x.ndim == 3 and x.shape[-1] == 3:
+        x = unseen_outside(x, poses.width, poses.height)
     if kind not in ('2d', '3d'): raise PerfectRepError(f"kind must be '2d' or '3d', not {kind!r}")
     if x.ndim != 3 or x.shape[1] != 17 or x.shape[2] not in ((2, 3) if kind == '2d' else (3,)):
         raise PerfectRepError(f'recognize: {kind} poses must be (T, 17, {"2|3" if kind == "2d" else "3"}), got {x.shape}')
