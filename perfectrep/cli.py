@@ -6,12 +6,20 @@ Docs: https://perfectrep.github.io/perfectrep/cli.html.md"""
 
 # %% ../nbs/61_cli.ipynb #9b4557e9
 from __future__ import annotations
+import os, sys
 from pathlib import Path
 from fastcore.script import call_parse
 from .core import cli_errors, show_progress, atomic_path
 
 # %% auto #0
 __all__ = ['analyze_cli', 'lift_cli', 'train_cli', 'eval_cli']
+
+# %% ../nbs/61_cli.ipynb #9392e465
+def _done():
+    "End a finished `perfectrep-*` command without the interpreter's slow teardown; from Python, do nothing."
+    if not Path(sys.argv[0]).name.startswith('perfectrep-'): return
+    sys.stdout.flush(); sys.stderr.flush()
+    os._exit(0)
 
 # %% ../nbs/61_cli.ipynb #b71cbd07
 @call_parse(pos=['input'])
@@ -35,6 +43,7 @@ def analyze_cli(input:str=None, # a video, an image, a keypoint file (.json, .np
     if not quiet:
         print(r.summary())
         print(f'wrote {", ".join(sorted(r.files))} to {Outdir}')
+    _done()
 
 # %% ../nbs/61_cli.ipynb #ec766ced
 @call_parse
@@ -68,6 +77,7 @@ def lift_cli(input:str, # a video, an image, a keypoint file (.json, .npy) or an
         print(f"wrote {', '.join(meta['files'])} to {meta['outdir']} "
               f"({meta['n_frames']} frames; 2D {t['keypoints_2d']:.1f} s, lifting {t['lift']:.1f} s"
               + (f", rendering {t['render']:.1f} s)" if 'render' in t else ')'))
+    _done()
 
 # %% ../nbs/61_cli.ipynb #49e0d78a
 @call_parse
