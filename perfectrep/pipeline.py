@@ -211,6 +211,8 @@ def _banner(report, t:int) -> str:
         r = cur[0]
         text += f'  |  rep {r.index + 1}' + (f': score {r.score:.0f}' if r.score is not None else '')
         if r.faults: text += '  ' + ', '.join(f.name for f in r.faults)
+        calls = [f'{c.name} {c.result}' for c in r.calls if c.frame <= t and c.result != 'cannot tell']   # the judge, once seen
+        if calls: text += '  |  ' + ', '.join(calls)
     return text
 
 def annotate_video(video, # the analysed video
