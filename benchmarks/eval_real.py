@@ -14,6 +14,11 @@ REAL = ROOT.parent / 'shared' / 'media' / 'real'
 BIN = Path(sys.executable).parent
 
 
+def load_truth() -> dict:
+    "The labels of the real videos: name -> exercise, reps, tolerance (truth.json, without its comment keys)."
+    return {k: v for k, v in json.loads((REAL / 'truth.json').read_text()).items() if not k.startswith('_')}
+
+
 def run_one(video: Path, out: Path) -> dict:
     "Run the command as a user would (its own process) and read its report.json."
     t0 = time.perf_counter()
@@ -33,7 +38,7 @@ def main():
     ap.add_argument('--out', default=str(ROOT / 'out' / 'eval_real'), help='output folder, one subfolder per video')
     a = ap.parse_args()
     if not REAL.is_dir(): sys.exit(f'no real videos: {REAL} is absent (it is in the developers\' ../shared)')
-    truth = {k: v for k, v in json.loads((REAL / 'truth.json').read_text()).items() if not k.startswith('_')}
+    truth = load_truth()
     names = [n for n in truth if not a.only or any(n.startswith(o) for o in a.only)]
     head = f"{'video':40s} {'truth':>8s} {'recognised':>10s} {'conf':>5s} {'2nd':>8s} {'reps':>4s} {'count':>5s} {'view':>18s} {'secs':>6s} {'x len':>5s}"
     print(head); print('-' * len(head))

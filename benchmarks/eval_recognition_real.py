@@ -11,9 +11,7 @@ import argparse, json, subprocess, sys
 from pathlib import Path
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-REAL = ROOT.parent / 'shared' / 'media' / 'real'
-BIN = Path(sys.executable).parent
+from eval_real import ROOT, REAL, BIN, load_truth      # the same videos and labels as the whole-command benchmark
 
 
 def lifted(video: Path, cache: Path):
@@ -38,7 +36,7 @@ def main():
     if not REAL.is_dir(): sys.exit(f'no real videos: {REAL} is absent (it is in the developers\' ../shared)')
     from perfectrep.classifier import load_classifier
     from perfectrep.recognize import recognize_exercise
-    truth = {k: v for k, v in json.loads((REAL / 'truth.json').read_text()).items() if not k.startswith('_')}
+    truth = load_truth()
     names = [n for n in truth if not a.only or any(n.startswith(o) for o in a.only)]
     data = {n: lifted(REAL / n, Path(a.cache)) for n in names}
     for m in a.model:

@@ -211,7 +211,6 @@ class ClassifierEnsemble(nn.Module):
         self.info = [getattr(m, 'info', {}) for m in members]
     @property
     def classes(self) -> tuple: return self.cfg.classes
-    def forward(self, x): return self.predict_proba(x, flip_test=False).clamp_min(1e-9).log()   # log of the mean probability
     @torch.no_grad()
     def predict_proba(self, x:torch.Tensor, flip_test:bool=True) -> torch.Tensor:
         "The members' class probabilities (`ExerciseClassifier.predict_proba`), averaged."

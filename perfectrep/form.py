@@ -214,6 +214,10 @@ class Fault:
     feedback: str    # one line for the lifter
     penalty: float = 0.   # points taken off the score
 
+def _rule_frame(r:dict, frames:dict) -> int:
+    "The frame a rule points at: its `frame` if it names one, else its metric's, else the bottom."
+    return int(frames.get(r.get('frame', r['metric']), frames.get('bottom', 0)))
+
 def _toward(v, rng, t):
     "`v` moved by `t` toward the range `rng` (never into it past its bound)."
     if rng[0] is not None and v < rng[0]: return min(v + t, rng[0])
@@ -279,12 +283,12 @@ def score_rep(metrics:dict, # metric name -> value
         va = _toward(v, r['good'], t)                 # the benefit of the doubt: the value at the near end of its error
         text = r['feedback'].format(value=v, cm=100 * v, abs_cm=abs(100 * v), pct=100 * v)
         if r['weight'] and _inside(va, r['good']):
-            notes.append(Fault(r['fault'], 'possible', r['metric'], float(v), int(frames.get(r.get('frame', r['metric']), frames.get('bottom', 0))),
+            notes.append(Fault(r['fault'], 'possible', r['metric'], float(v), _rule_frame(r, frames),
                                f'Possibly {r["fault"]} (within the {t:g} measurement error of this input): {text}', 0.))
             continue
         sev = 'note' if r['weight'] == 0 else 'minor' if _inside(va, r['acceptable']) else 'major'
         pen = r['weight'] * (0.5 if sev == 'minor' else 1. if sev == 'major' else 0.)
-        f = Fault(r['fault'], sev, r['metric'], float(v), int(frames.get(r.get('frame', r['metric']), frames.get('bottom', 0))), text, pen)
+        f = Fault(r['fault'], sev, r['metric'], float(v), _rule_frame(r, frames), text, pen)
         (notes if sev == 'note' else faults).append(f)
         score -= pen
     return max(score, 0.), faults, notes
@@ -324,7 +328,7 @@ def judge_rep(metrics:dict, # metric name -> value
         v = metrics.get(r['metric']) if r else None
         if v is None or isinstance(v, (str, bool)) or not np.isfinite(v): continue
         m, t = r['metric'], float((tolerance or {}).get(r['metric'], 0.))
-        f = int(frames.get(m, frames.get('bottom', 0)))
+        f = _rule_frame(r, frames)
         sure_in = _inside(v - t, r['good']) and _inside(v + t, r['good'])
         sure_out = not _inside(_toward(v, r['good'], t), r['good'])
         if not judged_from(m, view): res, why = 'cannot tell', f'{what}: not seen from this view ({view}); film {_where_to_film(m)}'
@@ -388,6 +392,7 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         return [RepForm(i, int(s), int(e), None, [], [], {'duration_s': (e - s) / fps}, {'start': int(s), 'end': int(e) - 1})
                 for i, (s, e) in enumerate(reps)]
     rules = rules if isinstance(rules, dict) else load_rules(rules)
+    lift_rules = rules.get(exercise, [])
     frame = BodyFrame.fit(x, up)
     vel = tuple(_smooth_velocity(h, fps) for h in lift_heights(x, exercise, frame))
     out, best = [], 0.
@@ -397,6 +402,6 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         M['velocity_loss_pct'] = 100 * (1 - M['velocity_mean'] / best) if best > 0 else 0.
         F['velocity_loss_pct'] = F['velocity_mean']
         hid = hidden_metrics(np.asarray(confidence)[s:e]) if confidence is not None else None
-        sc, fl, nt = score_rep(M, F, rules.get(exercise, []), tolerance, view, hid)
-        out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F, judge_rep(M, F, exercise, rules.get(exercise, []), tolerance, view, hid)))
+        sc, fl, nt = score_rep(M, F, lift_rules, tolerance, view, hid)
+        out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F, judge_rep(M, F, exercise, lift_rules, tolerance, view, hid)))
     return out
