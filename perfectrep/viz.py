@@ -31,26 +31,34 @@ def joint_colour(j:int) -> tuple[int, int, int]:
     return SIDE_COLOURS['left' if n.startswith('left') else 'right' if n.startswith('right') else 'centre']
 
 # %% ../nbs/35_viz.ipynb #6a166ed3
+def _px(xy:np.ndarray) -> np.ndarray:
+    "Pixel positions as OpenCV's fixed-point integers (4 fractional bits, `shift=4`), far points clipped."
+    return np.round(np.clip(np.nan_to_num(xy, nan=-1e4), -1e5, 1e5) * 16).astype(np.int32)
+
 def draw_skeleton_2d(image:np.ndarray, # (H, W, 3) uint8 RGB frame
                      kpts:np.ndarray, # (17, 2|3) pixels of the original image (x, y[, confidence])
                      size:tuple[int, int]|None=None, # (width, height) the keypoints refer to (None: the frame's own)
-                     thickness:int|None=None # line width, pixels (None: from the frame size)
-                    ) -> np.ndarray: # (H, W, 3) uint8, a new array
-    "Draw the 17-joint skeleton onto a copy of `image`; unobserved joints pale and thin."
+                     thickness:int|None=None, # line width, pixels (None: from the frame size)
+                     inplace:bool=False # draw onto `image` itself (a view into a larger frame is fine)
+                    ) -> np.ndarray: # (H, W, 3) uint8: a new array, or `image`
+    "Draw the 17-joint skeleton onto a copy of `image` (antialiased, with OpenCV); unobserved joints pale and thin."
+    import cv2
     h, w = image.shape[:2]
     k = np.asarray(kpts, dtype=np.float64)
     conf = k[:, 2] if k.shape[1] > 2 else np.ones(len(k))
-    xy = k[:, :2] * ([w / size[0], h / size[1]] if size else 1.0)
+    xy = _px(k[:, :2] * ([w / size[0], h / size[1]] if size else 1.0))
     t = thickness or max(2, round(max(h, w) / 250))
-    im = Image.fromarray(np.ascontiguousarray(image))
-    d = ImageDraw.Draw(im)
+    im = image if inplace else np.ascontiguousarray(image).copy()
     for c, p in H36M.bones:
         seen = conf[c] > 0 and conf[p] > 0
-        d.line([tuple(xy[p]), tuple(xy[c])], fill=joint_colour(c) if seen else UNSEEN_COLOUR, width=t if seen else max(1, t // 2))
-    r = t * 1.2
-    for j, (x, y) in enumerate(xy):
-        d.ellipse([x - r, y - r, x + r, y + r], fill=(255, 255, 255) if conf[j] > 0 else UNSEEN_COLOUR, outline=joint_colour(j))
-    return np.asarray(im)
+        lw = t if seen else max(1, t // 2)
+        cv2.line(im, tuple(xy[p]), tuple(xy[c]), joint_colour(c) if seen else UNSEEN_COLOUR, lw,
+                 cv2.LINE_AA if lw > 1 else cv2.LINE_8, 4)          # a hairline stays crisp
+    r = round(t * 1.2 * 16)
+    for j, q in enumerate(xy):
+        cv2.circle(im, tuple(q), r, (255, 255, 255) if conf[j] > 0 else UNSEEN_COLOUR, -1, cv2.LINE_AA, 4)
+        cv2.circle(im, tuple(q), r, joint_colour(j), 1, cv2.LINE_AA, 4)
+    return im
 
 # %% ../nbs/35_viz.ipynb #c1d35d96
 def _to_display(p:np.ndarray) -> np.ndarray:
@@ -120,14 +128,17 @@ class Skeleton3D(_PoseFigure):
 
 # %% ../nbs/35_viz.ipynb #3047d30a
 class SkeletonView(_PoseFigure):
-    "A fast PIL renderer of one 3D pose sequence from a turning viewpoint: `render(t, azim)` -> (S, S, 3) uint8."
+    "A fast renderer (OpenCV, straight into pixels) of one 3D pose sequence from a turning viewpoint: `render(t, azim)` -> (S, S, 3) uint8."
     def __init__(self, poses, size=480, elev=12.0, title='3D (metres)'):
         super().__init__(poses, size, elev, title)
         self.elev, self.r = np.radians(elev), max(self.r, 1e-3)
         self.scale = size / 2 / (self.r * 1.05)
         g = np.linspace(-self.r, self.r, 7)                       # floor grid lines, as pairs of 3D points
-        self.grid = [((v, -self.r, self.floor), (v, self.r, self.floor)) for v in g] + [((-self.r, v, self.floor), (self.r, v, self.floor)) for v in g]
-
+        self.grid = np.array([((v, -self.r, self.floor), (v, self.r, self.floor)) for v in g]
+                             + [((-self.r, v, self.floor), (self.r, v, self.floor)) for v in g]).reshape(-1, 3)
+        m = Image.new('L', (max(1, size - 8), 16))                 # the title, drawn once: its glyphs as a coverage mask
+        ImageDraw.Draw(m).text((0, 0), title, fill=255)
+        self.title_mask = np.asarray(m, dtype=np.float32)[..., None] / 255
 
     def _project(self, pts:np.ndarray, azim:float) -> np.ndarray:
         "(N, 3) display points -> (N, 2) pixels, seen from azimuth `azim` degrees (-90: from the camera)."
@@ -137,19 +148,23 @@ class SkeletonView(_PoseFigure):
         up = pts[:, 2] * np.cos(self.elev) + depth * np.sin(self.elev)
         return np.stack([self.size / 2 + x * self.scale, self.size / 2 - up * self.scale], -1)
 
-    def render(self, t:int, azim:float=-90.0) -> np.ndarray: # (S, S, 3) uint8
+    def render(self, t:int, azim:float=-90.0,
+               out:np.ndarray|None=None # (S, S, 3) uint8 to draw into (a view into a larger frame is fine); None: a new array
+              ) -> np.ndarray: # (S, S, 3) uint8
         "Frame `t` as an RGB array."
-        im = Image.new('RGB', (self.size, self.size), (255, 255, 255))
-        d = ImageDraw.Draw(im)
-        for a, b in self.grid:
-            q = self._project(np.array([a, b]), azim)
-            d.line([tuple(q[0]), tuple(q[1])], fill=(220, 220, 220), width=1)
-        q = self._project(self.poses[t], azim)
+        import cv2
+        im = np.empty((self.size, self.size, 3), np.uint8) if out is None else out
+        im[:] = 255
+        g = _px(self._project(self.grid, azim)).reshape(-1, 2, 2)
+        cv2.polylines(im, list(g), False, (220, 220, 220), 1, cv2.LINE_AA, 4)
+        q = _px(self._project(self.poses[t], azim))
         w = max(3, self.size // 70)
-        for c, pj in H36M.bones: d.line([tuple(q[pj]), tuple(q[c])], fill=joint_colour(c), width=w)
-        for x, y in q: d.ellipse([x - w * 0.7, y - w * 0.7, x + w * 0.7, y + w * 0.7], fill=(0, 0, 0))
-        d.text((8, 6), self.title, fill=(60, 60, 60))
-        return np.asarray(im)
+        for c, pj in H36M.bones: cv2.line(im, tuple(q[pj]), tuple(q[c]), joint_colour(c), w, cv2.LINE_AA, 4)
+        for p in q: cv2.circle(im, tuple(p), round(w * 0.7 * 16), (0, 0, 0), -1, cv2.LINE_AA, 4)
+        a = self.title_mask
+        top = im[6:6 + a.shape[0], 8:8 + a.shape[1]]
+        top[:] = (top * (1 - a) + np.float32(60) * a).astype(np.uint8)
+        return im
 
 # %% ../nbs/35_viz.ipynb #d1d44147
 def compose_frames(poses3d:np.ndarray, # (T, 17, 3) camera frame, metres
@@ -175,9 +190,11 @@ def compose_frames(poses3d:np.ndarray, # (T, 17, 3) camera frame, metres
         f = next(src, None) if src is not None else None
         f = canvas if f is None else f
         if f.shape[:2] != (height, pw): f = np.asarray(Image.fromarray(f).resize((pw, height), Image.BILINEAR))
-        left = draw_skeleton_2d(f, kpts2d[t], size=image_size)
-        right = r3.render(t, azim=-90 + spin_dps * t / (fps or 30))
-        yield np.concatenate([left, right], 1)
+        out = np.empty((height, pw + height, 3), np.uint8)           # one new frame, drawn into in place
+        out[:, :pw] = f
+        draw_skeleton_2d(out[:, :pw], kpts2d[t], size=image_size, inplace=True)
+        r3.render(t, azim=-90 + spin_dps * t / (fps or 30), out=out[:, pw:])
+        yield out
 
 def render_video(path, # destination .mp4
                  poses3d:np.ndarray, # (T, 17, 3) camera frame, metres
