@@ -13,12 +13,12 @@ import numpy as np
 from fastprogress.fastprogress import progress_bar
 from .core import interpolate_missing, atomic_path
 from .skeleton import mediapipe33_to_h36m
-from .video import Video, read_image
+from .video import Video, Frames, read_image
 from .people import Keypoints2D, Track, _box, _compatible, track_people, choose_lifter, select_person
 
 # %% auto #0
 __all__ = ['PoseDetector', 'silence_native_stderr', 'landmarks_to_h36m', 'same_person', 'merge_people', 'PeopleFinder',
-           'detect_frames', 'detection_step', 'upsample_keypoints', 'detect_video', 'detect_image']
+           'detect_frames', 'detection_step', 'upsample_keypoints', 'detect_video', 'Detection', 'detect_image']
 
 # %% ../nbs/33_detect.ipynb #08fc8657
 class PoseDetector:
@@ -186,30 +186,110 @@ def _as_h36m(det, img, x0, y0, w, h, width, height):
     k = landmarks_to_h36m(lm, width, height)
     return k, _box(k)
 
-def _detect_all(frames, width, height, fps, n_frames, detector, progress, finder=None, every=1) -> tuple[list, dict]:
-    "Pass 1: per frame the tracked skeleton (reset when it hops); per sampled frame everyone the finder sees (in a second thread)."
-    det = detector or PoseDetector(static=not fps)
-    cands, looks, prev, last = [], {}, None, None
-    pool = ThreadPoolExecutor(1) if finder is not None else None      # the finder runs beside the tracker, on the other core
-    if pool is not None and isinstance(finder, type): finder = pool.submit(finder)
-    look = lambda img: (finder.result() if isinstance(finder, Future) else finder)(img, width, height)
-    try:
-        for t, img in enumerate(progress_bar(frames, total=n_frames, leave=False) if progress else frames):
-            h, w = img.shape[:2]
+class _InOrder:
+    "Frames from an iterator, asked for in order by one reader (no second look, no second reader)."
+    def __init__(self, it): self._it, self._next = iter(it), 0
+    def get(self, t:int):
+        assert t == self._next, f'frame {t} asked for after frame {self._next - 1}'
+        self._next += 1
+        return next(self._it, None)
+
+class _Strided:
+    "Every `k`-th frame of a `Frames` store: the detection's frames of a video kept at every frame for its annotation."
+    def __init__(self, store, k:int): self.store, self.k = store, k
+    def get(self, t:int): return self.store.get(t * self.k)
+    @property
+    def estimate(self) -> int: return -(-self.store.estimate // self.k)
+
+class _Listed:
+    "Frames in a list."
+    def __init__(self, frames): self.frames = frames
+    def get(self, t:int): return self.frames[t] if t < len(self.frames) else None
+
+def _reader(frames):
+    "Frames in any form as an object with `get(t)` (None past the end), and whether they can be read again, in any order."
+    if isinstance(frames, (list, tuple)): return _Listed(frames), True
+    if hasattr(frames, 'get'): return frames, True
+    return _InOrder(frames() if callable(frames) else frames), callable(frames)
+
+class _Progress:
+    "One progress bar for the frames done by several workers."
+    def __init__(self, total:int|None, active:bool):
+        import threading
+        self.n, self.lock = 0, threading.Lock()
+        self.bar = progress_bar(range(total), total=total, leave=False) if active and total else None
+        if self.bar is not None: self.bar.update(0)
+    def step(self):
+        with self.lock:
+            self.n += 1
+            if self.bar is not None: self.bar.update(min(self.n, self.bar.total - 1))
+    def close(self):
+        if self.bar is not None:
+            with self.lock: self.bar.update(self.bar.total)
+
+def _track_span(get, t0:int, det, width, height, fps, look, progress,
+                done=lambda t, ks: False # called after each frame with its skeletons: True when the span should end there
+               ) -> list:
+    "The single-person tracker from frame t0 to the end (or until `done`), reset when it hops: per frame [skeleton] or []."
+    out, prev, t = [], None, t0
+    while (img := get(t)) is not None:
+        h, w = img.shape[:2]
+        k, b = _as_h36m(det, img, 0, 0, w, h, width, height)
+        hopped = b is not None and prev is not None and _compatible(prev, b, 1 / (fps or 30), 0.3, 2.0) > 1
+        if hopped:                                        # the tracker hopped to someone else: start afresh
+            det.reset()
             k, b = _as_h36m(det, img, 0, 0, w, h, width, height)
-            hopped = b is not None and prev is not None and _compatible(prev, b, 1 / (fps or 30), 0.3, 2.0) > 1
-            if hopped:                                        # the tracker hopped to someone else: start afresh
-                det.reset()
-                k, b = _as_h36m(det, img, 0, 0, w, h, width, height)
-            cands.append([k] if b is not None else [])
-            trouble = hopped or (b is None and prev is not None)
-            if pool is not None and (last is None or t - last >= every or (trouble and t - last >= max(1, every // 4))):
-                looks[t] = pool.submit(look, img)
-                last = t
-            prev = b
-        samples = {t: merge_people(cands[t] + f.result()) for t, f in looks.items()}
+        out.append([k] if b is not None else [])
+        look(t, img, hopped or (b is None and prev is not None))
+        progress.step()
+        if done(t, out[-1]): break
+        prev, t = b, t + 1
+    return out
+
+def _detect_all(reader, width, height, fps, n_frames, detector, progress, finder=None, every=1,
+                workers:int=1 # 2: a second tracker starts at the middle (needs frames read in any order)
+               ) -> tuple[list, dict]:
+    "Pass 1: per frame the tracked skeleton; per sampled frame everyone the finder sees (in its own thread). With two workers the first tracker hands over to the second once they agree past the middle."
+    dets = [detector or PoseDetector(static=not fps)] + [PoseDetector(static=not fps) for _ in range(workers > 1)]
+    looks = {}
+    pool = ThreadPoolExecutor(1) if finder is not None else None      # the finder runs beside the trackers
+    if pool is not None and isinstance(finder, type): finder = pool.submit(finder)
+    find = lambda img: (finder.result() if isinstance(finder, Future) else finder)(img, width, height)
+    def looker():
+        last = [None]
+        def look(t, img, trouble):                    # first frame, every `every` frames, and soon after the tracker hops or loses its person
+            if pool is not None and t not in looks and (last[0] is None or t - last[0] >= every
+                                                        or (trouble and t - last[0] >= max(1, every // 4))):
+                looks[t] = pool.submit(find, img); last[0] = t
+        return look
+    bar = _Progress(n_frames, progress)
+    m = n_frames // 2 if len(dets) > 1 else None
+    later, state = {}, dict(agree=0, a=-1)         # the second tracker's skeletons; the agreement count and the first's frame
+    def first_done(t, ks):                         # past the middle, two frames on which both trackers have the same person
+        state['a'] = t
+        if m is None or t < m: return False
+        other = later.get(t)
+        same = bool(ks and other and same_person(ks[0], other[0]))
+        state['agree'] = state['agree'] + 1 if same else 0
+        return state['agree'] >= 2
+    def second_done(t, ks):
+        later[t] = ks
+        return state['a'] >= t                      # the first tracker is already here: nothing left to hand over
+    try:
+        if m is None: cands = _track_span(reader.get, 0, dets[0], width, height, fps, looker(), bar)
+        else:
+            with ThreadPoolExecutor(1) as ex:
+                second = ex.submit(_track_span, reader.get, m, dets[1], width, height, fps, looker(), bar, second_done)
+                cands = _track_span(reader.get, 0, dets[0], width, height, fps, looker(), bar, first_done)
+                handed = state['agree'] >= 2
+                if not handed: state['a'] = 1 << 62       # the first ran to the end: the second can stop
+                rest = second.result()
+            if handed: cands += rest[len(cands) - m:]
+        bar.close()
+        samples = {t: merge_people(cands[t] + f.result()) for t, f in sorted(looks.items()) if t < len(cands)}
     finally:
-        if detector is None: det.close()
+        for j, d in enumerate(dets):
+            if j or detector is None: d.close()
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
             if isinstance(finder, Future) and finder.done() and not finder.exception(): finder.result().close()
@@ -239,8 +319,37 @@ def _given(cands:list, fs:list) -> None:
             near = [(np.hypot(*(kb[:2] - h[:2])) / h[2], j) for j, (h, s) in live if _on_line(h, s, kb)]
             if near: fs[min(near)[1]]['given'][t] = k
 
-def _follow(frames, people:list[Track], width, height, fps, every,
-            cands:list|None=None # the first pass's skeletons per frame, used where they lie on a person's line
+def _follow_step(F:dict, t:int, img:np.ndarray, width, height, fps, every):
+    "Pass 2 at frame t for one person: their tracker on a crop around them, unless the first pass already had them."
+    if not F['span'][0] <= t <= F['span'][1]: return
+    if t in F['given']:                                      # the first pass had them: no second look
+        k = F['given'][t]; kb = _box(k)
+        F['out'].add(t, k, kb); F['box'], F['seen'], F['stale'] = kb, t, True
+        return
+    if F['stale']: F['det'].reset(); F['stale'] = False      # its tracker last saw them frames ago
+    dt = 1 / (fps or 30)
+    H, W = img.shape[:2]
+    s = W / width
+    at = np.flatnonzero(F['f'] == t)
+    if len(at) and (F['box'] is None or _compatible(F['box'], F['b'][at[0]], 0.5, 0.5, 1.0) > 1):
+        F['det'].reset(); F['box'], F['seen'] = F['b'][at[0]], t     # drifted or lost: back to where the finder saw them
+    recent = F['seen'] is not None and (t - F['seen']) * dt <= 0.5
+    if not recent and not len(at) and t < F['wait']: return      # lost: look again a fifth of a second later
+    F['wait'] = t + max(1, round(0.2 / dt))
+    ref = F['box'] if recent else F['home'](t)[0]
+    cw, ch = min(W, int(F['side'] * s)), min(H, int(F['side'] * s))
+    x0 = int(np.clip(ref[0] * s - cw / 2, 0, W - cw)); y0 = int(np.clip(ref[1] * s - ch / 2, 0, H - ch))
+    k, kb = _as_h36m(F['det'], img, x0, y0, cw, ch, width, height)
+    if kb is None: return
+    if (_compatible(ref, kb, max(t - F['seen'], 1) * dt if recent else every * dt, 0.3, 2.0) > 1
+            or not _at_home(F['home'], t, kb)):
+        F['det'].reset(); return                                   # someone else in the crop, or carried away by them
+    F['out'].add(t, k, kb); F['box'], F['seen'] = kb, t
+
+def _follow(reader, people:list[Track], width, height, fps, every,
+            cands:list|None=None, # the first pass's skeletons per frame, used where they lie on a person's line
+            T:int|None=None, # frames of the video (None: read to the end)
+            any_order:bool=False # frames can be read in any order: each person in their own thread
            ) -> list[Track]:
     "Pass 2: each person followed through every frame by a single-person tracker on a crop around them (where the first pass did not already have them)."
     fs = []
@@ -249,33 +358,17 @@ def _follow(frames, people:list[Track], width, height, fps, every,
         fs.append(dict(out=Track(tr.id), det=PoseDetector(static=not fps), f=f, b=b, home=_home(tr, fps), side=1.8 * b[:, 2].max(),
                        box=None, seen=None, span=(f[0] - every, f[-1] + every), given={}, stale=False, wait=0))
     if cands is not None: _given(cands, fs)
-    dt = 1 / (fps or 30)
+    def frames(t0=0, t1=None):
+        t = t0
+        while (t1 is None or t <= t1) and (T is None or t < T) and (img := reader.get(t)) is not None:
+            yield t, img; t += 1
     try:
-        for t, img in enumerate(frames):
-            H, W = img.shape[:2]
-            s = W / width
-            for F in fs:
-                if not F['span'][0] <= t <= F['span'][1]: continue
-                if t in F['given']:                                      # the first pass had them: no second look
-                    k = F['given'][t]; kb = _box(k)
-                    F['out'].add(t, k, kb); F['box'], F['seen'], F['stale'] = kb, t, True
-                    continue
-                if F['stale']: F['det'].reset(); F['stale'] = False      # its tracker last saw them frames ago
-                at = np.flatnonzero(F['f'] == t)
-                if len(at) and (F['box'] is None or _compatible(F['box'], F['b'][at[0]], 0.5, 0.5, 1.0) > 1):
-                    F['det'].reset(); F['box'], F['seen'] = F['b'][at[0]], t     # drifted or lost: back to where the finder saw them
-                recent = F['seen'] is not None and (t - F['seen']) * dt <= 0.5
-                if not recent and not len(at) and t < F['wait']: continue      # lost: look again a fifth of a second later
-                F['wait'] = t + max(1, round(0.2 / dt))
-                ref = F['box'] if recent else F['home'](t)[0]
-                cw, ch = min(W, int(F['side'] * s)), min(H, int(F['side'] * s))
-                x0 = int(np.clip(ref[0] * s - cw / 2, 0, W - cw)); y0 = int(np.clip(ref[1] * s - ch / 2, 0, H - ch))
-                k, kb = _as_h36m(F['det'], img, x0, y0, cw, ch, width, height)
-                if kb is None: continue
-                if (_compatible(ref, kb, max(t - F['seen'], 1) * dt if recent else every * dt, 0.3, 2.0) > 1
-                        or not _at_home(F['home'], t, kb)):
-                    F['det'].reset(); continue                                   # someone else in the crop, or carried away by them
-                F['out'].add(t, k, kb); F['box'], F['seen'] = kb, t
+        if any_order:                          # each person through their own span, two at a time
+            one = lambda F: [_follow_step(F, t, img, width, height, fps, every) for t, img in frames(max(0, F['span'][0]), F['span'][1])]
+            with ThreadPoolExecutor(2) as ex: list(ex.map(one, fs))
+        else:
+            for t, img in frames():
+                for F in fs: _follow_step(F, t, img, width, height, fps, every)
     finally:
         for F in fs: F['det'].close()
     return [F['out'] for F in fs if F['out'].frames]
@@ -295,7 +388,7 @@ def _matches(tr:Track, cands:list) -> bool:
     return sum(hits) > len(hits) / 2
 
 # %% ../nbs/33_detect.ipynb #0f0fd263
-def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled; a list, an iterator, or a function returning a fresh iterator
+def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a list, a `Frames` store, an iterator, or a function returning a fresh iterator
                   width:int, height:int, # size of the original (full-resolution) frames, pixels
                   fps:float, # frames per second (0: independent images)
                   n_frames:int|None=None, # number of frames, for the progress bar and the sampling
@@ -307,14 +400,18 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled; a l
                   native_logs:bool=True, # let MediaPipe's C++ libraries print their log lines to stderr
                   finder:PeopleFinder|bool|None=None, # looks for everyone on sampled frames (None: a new one, built in its own thread; False: nobody else looked for)
                   discover_s:float=2.0, # seconds between two looks for everyone
-                  max_people:int=4 # most people followed in the second pass
+                  max_people:int=4, # most people followed in the second pass
+                  workers:int|None=None # trackers in the first pass, each on a consecutive part (None: two for 120 frames or more read in any order)
                  ) -> Keypoints2D:
     "Detect the 17 joints on every frame and follow one person (the lifter), looking for everyone in view on sampled frames."
-    again = callable(frames) or isinstance(frames, (list, tuple))
+    reader, again = _reader(frames)
+    n_frames = n_frames or getattr(reader, 'estimate', None) or (len(frames) if isinstance(frames, (list, tuple)) else None)
     every = _sample_every(fps, n_frames, discover_s)
+    any_order = again and not callable(frames)
+    workers = (workers or (2 if detector is None and (n_frames or 0) >= 120 else 1)) if any_order else 1
     with silence_native_stderr(not native_logs):
-        cands, samples = _detect_all(frames() if callable(frames) else frames, width, height, fps, n_frames, detector, progress,
-                                     PeopleFinder if finder is None else finder or None, every)
+        cands, samples = _detect_all(reader, width, height, fps, n_frames, detector, progress,
+                                     PeopleFinder if finder is None else finder or None, every, workers)
         T = len(cands)
         seen = track_people([samples.get(t, []) for t in range(T)], fps, jump=0.5, speed=1.0,
                             max_link_s=2.5 * every / (fps or 30))
@@ -332,7 +429,8 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled; a l
         else: rest, follow = seen, asked(seen) or steady[:max_people]
         kw = dict(fps=fps, max_gap_s=max_gap_s, source=PoseDetector.name, path=path, n_frames=T, person=person)
         if follow and again:                   # second pass: each person on their own crop
-            tracks = _follow(frames() if callable(frames) else frames, follow, width, height, fps, every, cands)
+            tracks = _follow(_reader(frames)[0] if callable(frames) else reader, follow, width, height, fps, every, cands, T,
+                             any_order=any_order)
             kp = select_person(tracks, width, height, **kw)
             kp.passes = 2
         elif steady and one:                   # one person stays: the tracker's skeletons that are them (not someone passing in front)
@@ -380,18 +478,66 @@ def detect_video(path, # a video file
                  progress:bool=False, # show a progress bar
                  native_logs:bool=True, # let MediaPipe's C++ libraries print their log lines to stderr
                  max_fps:float|None=30., # detect at this rate at most (every 2nd frame of a 60 fps video), interpolating between
-                 find_people:bool=True # look for everyone in view on sampled frames (False: follow whoever the tracker finds)
+                 find_people:bool=True, # look for everyone in view on sampled frames (False: follow whoever the tracker finds)
+                 frames=None # a `Frames` store of this video (every frame, or every detected one) to detect on; None: decoded here at `max_side`, then dropped
                 ) -> Keypoints2D: # keypoints in pixels of the upright full-resolution video, at every frame
-    "Detect and follow the lifter through a video: decoding in a background thread, detection on downscaled frames at up to `max_fps` (a second decoding when several people stay in view)."
-    v = Video(path)
+    "Detect and follow the lifter through a video: decoded once in a background thread, detection on downscaled frames at up to `max_fps` by two trackers, each on half of the video."
+    own = frames is None
+    v = Video(path) if own else frames.video
     step = detection_step(v.fps, max_fps)
+    store = Frames(v, max_side, stop=stop, step=step) if own else frames
+    if not own and (store.step not in (1, step) or store.stop != stop):
+        raise ValueError(f'detect_video: `frames` must keep every frame or every {step}th, up to `stop`')
     n = v.n_frames if stop is None else min(stop, v.n_frames)
-    kp = detect_frames(lambda: v.frames(max_side, stop=stop, prefetch=8, step=step), v.width, v.height, v.fps / step,
-                       n_frames=-(-n // step), person=person, max_gap_s=max_gap_s, progress=progress, path=v.path,
-                       native_logs=native_logs, finder=None if find_people else False)
+    try:
+        kp = detect_frames(store if store.step == step else _Strided(store, step), v.width, v.height, v.fps / step,
+                           n_frames=-(-n // step), person=person, max_gap_s=max_gap_s, progress=progress, path=v.path,
+                           native_logs=native_logs, finder=None if find_people else False)
+    finally:
+        if own: store.close()
     if step == 1: return kp
     total = n if stop is not None else getattr(v, 'n_decoded', n)    # frames the file really holds, counted while decoding
     return upsample_keypoints(kp, step, max(total, (kp.n_frames - 1) * step + 1))
+
+class Detection:
+    "`detect_video` started in a background thread, so that the caller's own work (importing and loading the lifter) overlaps it; `result()` waits for it."
+    def __init__(self, path, # a video file
+                 max_side:int|None=640, # detect on frames scaled down to this longer side, pixels (None: native)
+                 keep_height:int|None=None, # keep every frame, this many pixels high (never upscaled), in `frames` for a later pass (detection runs on them too when they are larger)
+                 max_fps:float|None=30., # detect at this rate at most
+                 **kw # the other arguments of `detect_video` (person, max_gap_s, stop, progress, native_logs, find_people)
+                ):
+        import threading
+        v = Video(path)                                  # a missing or unreadable file fails here, at once
+        side = (max(v.side_at(keep_height), max_side) if max_side else None) if keep_height else max_side
+        self._store = Frames(v, side, stop=kw.get('stop'), step=1 if keep_height else detection_step(v.fps, max_fps))
+        self.frames = self._store if keep_height else None
+        self.video, self.path, self._out = v, v.path, {}
+        kw = dict(kw, max_side=side, max_fps=max_fps, frames=self._store)
+        self._thread = threading.Thread(target=self._run, args=(v.path, kw), daemon=True)   # Ctrl-C is not held up by it
+        self._thread.start()
+
+    def _run(self, path, kw):
+        import time
+        t0 = time.perf_counter()
+        try: self._out['kp'] = detect_video(path, **kw)
+        except BaseException as e: self._out['error'] = e
+        finally:
+            self.seconds = time.perf_counter() - t0              # decoding and detection, start to end
+            if self.frames is None: self._store.close()          # nobody asked to keep them
+
+    def result(self) -> Keypoints2D:
+        "The keypoints, once detected; the detection's error is raised here."
+        self._thread.join()
+        if 'error' in self._out:
+            self._store.close()
+            raise self._out['error']
+        return self._out['kp']
+
+    def cancel(self):
+        "Stop early (the frames are dropped: the detection ends within a frame or two) and wait for the thread."
+        self._store.close()
+        self._thread.join()
 
 def detect_image(path, # an image file
                  max_side:int|None=1280, # detect on the image scaled down to this longer side, pixels

@@ -195,17 +195,17 @@ def _load_model(model, # a lifter, a checkpoint path, or None for the shipped de
     return model, model_path
 
 def _read_keypoints(p:Path, kind:str, # the input and its kind (`_input_kind`)
-                    video, size, fps, yx, person, max_side, detect_fps, max_gap_s, progress # as for `run_lift`
+                    video, size, fps, yx, person, max_gap_s, # as for `run_lift`
+                    detection=None # for a video: its `Detection`, started by the caller
                    ) -> tuple: # the Keypoints2D and the Video beside them (None for an image or keypoints alone)
     "The input's 2D keypoints of one person: detected in a video or image, or read from a keypoint file."
     from perfectrep.video import Video
-    from perfectrep.detect import detect_video, detect_image
+    from perfectrep.detect import detect_image
     from perfectrep.keypoints import load_keypoints
     vid = None
     if kind == 'video':
-        kp = detect_video(p, max_side=max_side, person=person, max_gap_s=max_gap_s, progress=progress, native_logs=False,
-                          max_fps=detect_fps)
-        vid = Video(p)
+        kp = detection.result()
+        vid = detection.video
     elif kind == 'image': kp = detect_image(p, native_logs=False)
     else:
         if video is not None:
@@ -237,7 +237,9 @@ def _lift_meta(p:Path, kind:str, kp, # the input, its kind and its Keypoints2D
         files=[f for f in OUTPUT_FILES if render or f != 'render.mp4'], timing_s=timing)
 
 def _render_lift(dest:Path, p:Path, kind:str, kp, vid, # the MP4 to write; the input, its kind, Keypoints2D and Video (or None)
-                 poses:np.ndarray, render_height:int, progress:bool):
+                 poses:np.ndarray, render_height:int, progress:bool,
+                 frames=None # the video's `Frames` store: no second decoding
+                ):
     "Write the side-by-side MP4: the image or video (or a canvas) with the 2D skeleton, beside the 3D skeleton turning."
     from perfectrep.video import read_image
     from perfectrep.viz import render_video
@@ -247,10 +249,9 @@ def _render_lift(dest:Path, p:Path, kind:str, kp, vid, # the MP4 to write; the i
         render_video(dest, np.repeat(poses, n, 0), np.repeat(kp.kpts, n, 0), (kp.width, kp.height), fps=30,
                      frames=(img for _ in range(n)), height=render_height, spin_dps=180)
     else:
-        frames = None
-        if vid is not None:
-            ms = round(render_height * max(vid.width, vid.height) / vid.height)
-            frames = vid.frames(max_side=ms, start=kp.first_frame if kind == 'keypoints' else 0, prefetch=8)
+        if frames is not None: frames = frames.iter()
+        elif vid is not None:
+            frames = vid.frames(max_side=vid.side_at(render_height), start=kp.first_frame if kind == 'keypoints' else 0, prefetch=8)
         render_video(dest, poses, kp.kpts, (kp.width, kp.height), fps=kp.fps or 30, frames=frames,
                      height=render_height, progress=progress)
 
@@ -268,32 +269,45 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
              pixel_align:bool=False, # absolute camera coordinates that project onto the 2D keypoints
              focal_px:float|None=None, # focal length for `pixel_align`, pixels
              render:bool=True, # write render.mp4
-             max_side:int|None=640, # detect on frames scaled to this longer side, pixels
+             max_side:int|None=640, # detect on frames scaled to this longer side, pixels (or on the frames kept or rendered, when larger)
              detect_fps:float|None=30., # detect at this rate at most, interpolating the 2D between (None: every frame)
              render_height:int=480, # height of render.mp4, pixels
              max_gap_s:float=0.5, # longest gap interpolated silently, seconds
              device:str|None=None, # torch device for the lifter
-             progress:bool=False # progress bars
-            ) -> dict: # the metadata written to meta.json, with `keypoints` (Keypoints2D) and `joints3d` (T, 17, 3) added
+             progress:bool=False, # progress bars
+             keep_frames:int|None=None, # for a video: keep its frames, decoded this many pixels high (never upscaled), in the returned `frames`
+             detection=None # for a video: its `perfectrep.detect.Detection`, already started by the caller (then `max_side`, `detect_fps`, `person`, `keep_frames` are its own)
+            ) -> dict: # the metadata written to meta.json, with `keypoints` (Keypoints2D), `joints3d` (T, 17, 3) and `frames` added
     "Video, image or keypoints in; poses3d.npy, poses2d.npy, meta.json and render.mp4 out (all or nothing)."
     p = Path(input_path)
     kind = _input_kind(p)
     timing = {}
     t0 = time.perf_counter()
-    model, model_path = _load_model(model, device)
-    t1 = time.perf_counter(); timing['load_model'] = t1 - t0
-    kp, vid = _read_keypoints(p, kind, video, size, fps, yx, person, max_side, detect_fps, max_gap_s, progress)
-    t2 = time.perf_counter(); timing['keypoints_2d'] = t2 - t1
-    poses = lift_keypoints(kp.kpts, kp.width, kp.height, model=model, flip=flip, body_height=body_height,
-                           pixel_align=pixel_align, focal_px=focal_px)
-    t3 = time.perf_counter(); timing['lift'] = t3 - t2
-    meta = _lift_meta(p, kind, kp, poses, model, model_path, flip, body_height, pixel_align, focal_px, render, timing)
-    with staged_outputs(outdir) as stage:
-        np.save(stage/'poses3d.npy', poses.astype(np.float32))
-        np.save(stage/'poses2d.npy', kp.kpts.astype(np.float32))
-        if render:
-            _render_lift(stage/'render.mp4', p, kind, kp, vid, poses, render_height, progress)
-            timing['render'] = time.perf_counter() - t3
-        (stage/'meta.json').write_text(json.dumps(meta, indent=1, default=_json_default))
-    meta.update(outdir=str(outdir), summary=kp.summary(), keypoints=kp, joints3d=poses)   # the arrays, for callers in the same run
+    given = detection is not None                       # the caller's: so are its frames
+    if kind == 'video' and not given:                   # detection starts first: loading the lifter overlaps it
+        from perfectrep.detect import Detection
+        detection = Detection(p, max_side, keep_height=keep_frames or (render_height if render else None), person=person,
+                              max_gap_s=max_gap_s, progress=progress, native_logs=False, max_fps=detect_fps)
+    store = detection.frames if detection is not None else None
+    try:
+        model, model_path = _load_model(model, device)
+        t1 = time.perf_counter(); timing['load_model'] = t1 - t0
+        kp, vid = _read_keypoints(p, kind, video, size, fps, yx, person, max_gap_s, detection)
+        t2 = time.perf_counter(); timing['keypoints_2d'] = getattr(detection, 'seconds', t2 - t1)   # beside the lifter's loading
+        poses = lift_keypoints(kp.kpts, kp.width, kp.height, model=model, flip=flip, body_height=body_height,
+                               pixel_align=pixel_align, focal_px=focal_px)
+        t3 = time.perf_counter(); timing['lift'] = t3 - t2
+        meta = _lift_meta(p, kind, kp, poses, model, model_path, flip, body_height, pixel_align, focal_px, render, timing)
+        with staged_outputs(outdir) as stage:
+            np.save(stage/'poses3d.npy', poses.astype(np.float32))
+            np.save(stage/'poses2d.npy', kp.kpts.astype(np.float32))
+            if render:
+                _render_lift(stage/'render.mp4', p, kind, kp, vid, poses, render_height, progress, store)
+                timing['render'] = time.perf_counter() - t3
+            (stage/'meta.json').write_text(json.dumps(meta, indent=1, default=_json_default))
+    except BaseException:
+        if detection is not None: detection.cancel()       # its thread ends before the error is shown
+        raise
+    if store is not None and not (keep_frames or given): store.close(); store = None
+    meta.update(outdir=str(outdir), summary=kp.summary(), keypoints=kp, joints3d=poses, frames=store)   # for callers in the same run
     return meta

@@ -6,28 +6,25 @@ Docs: https://perfectrep.github.io/perfectrep/pipeline.html.md"""
 
 # %% ../nbs/60_pipeline.ipynb #50303789
 from __future__ import annotations
-import tempfile, time
+import contextlib, tempfile, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 from .core import PerfectRepError
-from .geometry import Camera, look_at, is_root_relative, plant_feet
-from .reps import segment_reps
-from .bodyframe import up_vector, camera_view
-from .form import assess_form, load_rules, load_lifted_error
-from .report import FormReport, rep_picture
 
 # %% auto #0
-__all__ = ['DEMO_FAULTS', 'demo_camera', 'demo_input', 'Loaded', 'load_input', 'analyze', 'annotate_video']
+__all__ = ['DEMO_FAULTS', 'ANNOTATION_HEIGHT', 'demo_camera', 'demo_input', 'Loaded', 'load_input', 'analyze', 'annotate_video']
 
 # %% ../nbs/60_pipeline.ipynb #b5df8744
 DEMO_FAULTS = {1: 'shallow', 3: 'valgus', 4: 'hips_first'}   # rep index -> injected fault
+ANNOTATION_HEIGHT = 480    # pixels: the video part of annotated.mp4
 
 def demo_camera(height:float=1.1, # metres: lens height
                 dist:float=4.0, # metres from the lifter
                 azimuth:float=40. # degrees from straight in front, toward the lifter's right
                ) -> Camera:
     "A level 1920x1080 camera looking at a lifter who stands at the origin facing +y."
+    from perfectrep.geometry import Camera, look_at
     a = np.radians(azimuth)
     eye = np.array([dist * np.sin(a), dist * np.cos(a), height])
     return Camera(f=[1500., 1500.], c=[960., 540.], R=look_at(eye, [0, 0, 0.9]), T=eye, width=1920, height=1080, name='demo')
@@ -56,6 +53,7 @@ class Loaded:
     kpts: object = None         # `perfectrep.detect.Keypoints2D` the 3D was lifted from (None for 3D input)
     lift: dict|None = None      # `run_lift`'s metadata
     truth: dict|None = None     # the demo's truth
+    frames: object = None       # a video's `perfectrep.video.Frames`, kept for its annotated video (None: not kept)
 
 def _looks_2d(a) -> bool:
     "Whether a (T, 17, 3) array is pixel keypoints with confidence rather than 3D metres."
@@ -83,7 +81,9 @@ def load_input(path, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) 
                progress:bool=False, # progress bars
                size=None, # image size 'WxH' for a 2D keypoint .npy
                seed:int=0, # the demo's lifter
-               person=None # follow this person id
+               person=None, # follow this person id
+               keep_frames:int|None=None, # for a video: keep its frames, this many pixels high, in `Loaded.frames` (one decoding)
+               detection=None # for a video: its `perfectrep.detect.Detection`, already started (see `analyze`)
               ) -> Loaded:
     "Read any input as 3D joints (lifting 2D with `run_lift`), keeping the 2D in memory."
     if path is None: return _load_demo(seed, fps or 30., model)
@@ -101,11 +101,11 @@ def load_input(path, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) 
     from perfectrep.infer import run_lift
     with tempfile.TemporaryDirectory() as tmp:
         meta = run_lift(p, Path(workdir or tmp) / 'lift', model=model, fps=fps, size=size, render=False, progress=progress,
-                        person=person)
+                        person=person, keep_frames=keep_frames, detection=detection)
     kp, joints = meta.pop('keypoints'), meta.pop('joints3d').astype(np.float64)
     notes = [] if kp.fps or fps else ['the input had no frame rate: 30 fps assumed']
     return Loaded(joints, float(kp.fps or fps or 30.), '-y', f'{meta["input_kind"]} {p.name}, lifted to 3D ({len(joints)} frames)',
-                  meta['input_kind'], notes, kp, meta)
+                  meta['input_kind'], notes, kp, meta, frames=meta.pop('frames', None))
 
 # %% ../nbs/60_pipeline.ipynb #0a764beb
 def _recognise(loaded:Loaded):
@@ -121,6 +121,9 @@ def _recognition_note(r) -> str:
 # %% ../nbs/60_pipeline.ipynb #36cd2c77
 def _measuring(x:Loaded, exercise:str, up:str, notes:list, say):
     "How the 3D is measured: the joints (feet planted when root-relative), whether lifted from one camera, the view, the metrics' tolerances."
+    from perfectrep.geometry import is_root_relative, plant_feet
+    from perfectrep.bodyframe import camera_view
+    from perfectrep.form import load_lifted_error
     joints = x.joints
     rootrel = is_root_relative(joints)
     lifted = rootrel or (x.kind != '3d' and up == '-y')   # 3D from one camera through a lifter
@@ -142,7 +145,8 @@ def _write(report:FormReport, x:Loaded, input, outdir:Path, annotate:bool, progr
     timing = report.timing
     t3 = time.perf_counter()
     if x.kind == 'video' and annotate:
-        report.files['annotated.mp4'] = str(annotate_video(input, report, x.joints, outdir / 'annotated.mp4', progress))
+        report.files['annotated.mp4'] = str(annotate_video(input, report, x.joints, outdir / 'annotated.mp4', progress,
+                                                                frames=x.frames))
         timing['annotate'] = time.perf_counter() - t3
         say(f'annotated video written ({time.perf_counter() - t0:.1f} s)')
     report.save(outdir, video=Path(input) if x.kind == 'video' else None)      # adds its own time to `timing`
@@ -153,6 +157,13 @@ def _write(report:FormReport, x:Loaded, input, outdir:Path, annotate:bool, progr
             f.replace(lift / f.name); report.files[f'lift/{f.name}'] = str(lift / f.name)
 
 # %% ../nbs/60_pipeline.ipynb #301ca0b7
+def _start_detection(input, person, progress:bool, keep:bool):
+    "For a video: its `perfectrep.detect.Detection`, started at once (the frames kept for the annotated video when `keep`); None for any other input."
+    from perfectrep.video import is_video
+    if input is None or not Path(input).is_file() or not is_video(input): return None
+    from perfectrep.detect import Detection
+    return Detection(input, keep_height=ANNOTATION_HEIGHT if keep else None, person=person, progress=progress, native_logs=False)
+
 def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) metres, or None for the demo
             exercise:str|None=None, # 'squat' | 'deadlift' | 'bench' | 'other'; None: recognised (the demo: squat)
             outdir='perfectrep-report', # output folder (created); None writes nothing
@@ -170,13 +181,21 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
     "Count, measure and score the reps of a set; write report.json, reps.csv and report.html to `outdir`."
     if exercise is not None and exercise not in ('squat', 'deadlift', 'bench', 'other'):
         raise PerfectRepError(f'unknown exercise {exercise!r}; use squat, deadlift, bench or other')
-    if up is not None and up != 'auto': up_vector(up)          # check the axis name early
-    rules = rules if isinstance(rules, dict) else load_rules(rules)
     say = log or (lambda s: None)
     t0 = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp:
+    detection = _start_detection(input, person, progress, keep=annotate and outdir is not None)
+    with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as kept:
+        if detection is not None: kept.callback(detection.cancel)    # on an error: stopped before it is shown; else done
+        from perfectrep.bodyframe import up_vector                  # the heavy imports, while the video is being detected
+        from perfectrep.form import load_rules, assess_form
+        from perfectrep.reps import segment_reps
+        from perfectrep.report import FormReport
+        from perfectrep import infer, recognize                     # noqa: F401 (torch, pandas: imported now)
+        if up is not None and up != 'auto': up_vector(up)          # check the axis name early
+        rules = rules if isinstance(rules, dict) else load_rules(rules)
         work = Path(tmp)
-        x = load_input(input, fps, up, model, work, progress, size, seed, person)
+        x = load_input(input, fps, up, model, work, progress, size, seed, person, detection=detection)
+        if x.frames is not None: kept.callback(x.frames.close)       # the frames kept for the annotated video
         timing = {k: v for k, v in (x.lift or {}).get('timing_s', {}).items()}      # model loading, 2D (decode + detect), lifting
         t1 = time.perf_counter()
         if x.kpts is not None and x.kind != 'demo': say(f'2D and 3D: {x.kpts.summary()} ({time.perf_counter() - t0:.1f} s)')
@@ -220,31 +239,37 @@ def annotate_video(video, # the analysed video
                    poses3d:np.ndarray, # (T, 17, 3) the lifted 3D, metres
                    dst, # the annotated .mp4 to write (atomically)
                    progress:bool=False,
-                   height:int=480 # output height of the video part, pixels
+                   height:int=ANNOTATION_HEIGHT, # output height of the video part, pixels
+                   frames=None # the video's frames kept from its detection (`perfectrep.video.Frames`); None: decoded here
                   ) -> Path:
     "Write the video with its 2D skeleton beside the turning 3D, under a banner; keep the report's pictures from the same decoding."
     from PIL import Image, ImageDraw, ImageFont
     from perfectrep.video import Video, write_video
     from perfectrep.viz import compose_frames
-    vid, kp = Video(video), report.kpts
-    ms = round(min(height, vid.height) * max(vid.width, vid.height) / vid.height)     # never upscale a small video
+    from perfectrep.report import rep_picture
+    vid, kp = (frames.video if frames is not None else Video(video)), report.kpts
+    ms = vid.side_at(height)                              # never upscale a small video
     height = vid.frame_size(ms)[1]                       # the decoded frames' height: composed as they come, not resized
     size = max(14, height // 22)
     band = int(size * 1.6) // 2 * 2
     try: font = ImageFont.load_default(size=size)
     except TypeError: font = ImageFont.load_default()
     want, pictures = set(report.picture_frames()), {}
-    def frames():                                         # one decoding for the video and the report's pictures
-        for t, fr in enumerate(vid.frames(max_side=ms, start=kp.first_frame, prefetch=8)):
+    def shown():                                          # one decoding for the video and the report's pictures
+        src = frames.iter(kp.first_frame) if frames is not None else vid.frames(max_side=ms, start=kp.first_frame, prefetch=8)
+        for t, fr in enumerate(src):
             if t in want: pictures[t] = rep_picture(fr, kp.kpts[t], (kp.width, kp.height))
             yield fr
-    def banner(composed):
+    bands = {}
+    def banner(composed):                                 # a black band above the frame, with its text drawn once per text
         for t, fr in enumerate(composed):
-            img = Image.new('RGB', (fr.shape[1], fr.shape[0] + band), (0, 0, 0))    # a black band above the frame
-            img.paste(Image.fromarray(fr), (0, band))
-            ImageDraw.Draw(img).text((size // 2, (band - size) // 2), _banner(report, t), fill=(255, 255, 255), font=font)
-            yield np.asarray(img)
-    composed = compose_frames(poses3d, kp.kpts, (kp.width, kp.height), frames(), height, report.fps, progress=progress)
-    out = write_video(dst, banner(composed), fps=report.fps)
+            text = _banner(report, t)
+            if text not in bands:
+                img = Image.new('RGB', (fr.shape[1], band), (0, 0, 0))
+                ImageDraw.Draw(img).text((size // 2, (band - size) // 2), text, fill=(255, 255, 255), font=font)
+                bands[text] = np.asarray(img)
+            yield np.concatenate([bands[text], fr])
+    composed = compose_frames(poses3d, kp.kpts, (kp.width, kp.height), shown(), height, report.fps, progress=progress)
+    out = write_video(dst, banner(composed), fps=report.fps, crf=23, preset='superfast')
     if not report.pictures: report.pictures = pictures
     return out

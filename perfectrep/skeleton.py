@@ -7,8 +7,12 @@ Docs: https://perfectrep.github.io/perfectrep/skeleton.html.md"""
 # %% ../nbs/01_skeleton.ipynb #955436f8
 from __future__ import annotations
 from dataclasses import dataclass, field
+import sys
 import numpy as np
-import torch
+
+def _is_tensor(x) -> bool:
+    "Whether `x` is a torch tensor, without importing torch (a tensor exists only once torch is imported)."
+    return 'torch' in sys.modules and sys.modules['torch'].is_tensor(x)
 
 # %% auto #0
 __all__ = ['JOINT_NAMES', 'PARENTS', 'MIRROR', 'J', 'H36M', 'COCO17_NAMES', 'COCO17_MAP', 'HALPE26_MAP', 'BODY25_MAP',
@@ -47,7 +51,7 @@ class Skeleton:
         "Length of every bone, (..., J-1), in the units of `x`."
         c, p = zip(*self.bones)
         d = x[..., list(c), :] - x[..., list(p), :]
-        return torch.linalg.norm(d, dim=-1) if torch.is_tensor(x) else np.linalg.norm(d, axis=-1)
+        return d.norm(dim=-1) if _is_tensor(d) else np.linalg.norm(d, axis=-1)
 
     def _repr_markdown_(self):
         rows = [f'| {j} | {n} | {self.names[p] if p >= 0 else "-"} | {self.names[m]} |'
@@ -62,7 +66,7 @@ def flip_pose(x, # (..., J, C) keypoints: C is 2 or 3 (x, y[, z or confidence]);
               skeleton:Skeleton=H36M):
     "Mirror `x` left to right: negate x (or reflect it in the image) and swap the mirror pairs."
     y = x[..., list(skeleton.mirror), :]
-    y = y.clone() if torch.is_tensor(y) else y.copy()
+    y = y.clone() if _is_tensor(y) else y.copy()
     y[..., 0] = -y[..., 0] if width is None else (width - y[..., 0])
     return y
 
