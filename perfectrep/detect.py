@@ -29,6 +29,7 @@ class PoseDetector:
                  smooth:bool=True # MediaPipe's landmark smoothing across frames (video mode only)
                 ):
         import mediapipe as mp   # heavy: imported on first use
+        self.static = static
         self._pose = mp.solutions.pose.Pose(static_image_mode=static, model_complexity=1, smooth_landmarks=smooth,
                                             enable_segmentation=False, min_detection_confidence=min_detection_confidence,
                                             min_tracking_confidence=min_tracking_confidence)
@@ -40,8 +41,8 @@ class PoseDetector:
         return np.array([(l.x, l.y, l.visibility) for l in res.pose_landmarks.landmark])
 
     def reset(self):
-        "Forget the tracked person: the next frame is detected from scratch."
-        self._pose.reset()
+        "Forget the tracked person: the next frame is detected from scratch (MediaPipe restarts its graph: 0.1 s)."
+        if not self.static: self._pose.reset()
     def close(self): self._pose.close()
     def __enter__(self): return self
     def __exit__(self, *a): self.close()
@@ -251,39 +252,46 @@ def _detect_all(reader, width, height, fps, n_frames, detector, progress, finder
                ) -> tuple[list, dict]:
     "Pass 1: per frame the tracked skeleton; per sampled frame everyone the finder sees (in its own thread). With two workers the first tracker hands over to the second once they agree past the middle."
     dets = [detector or PoseDetector(static=not fps)] + [PoseDetector(static=not fps) for _ in range(workers > 1)]
-    looks = {}
+    import threading
+    looks, lock = {}, threading.Lock()
     pool = ThreadPoolExecutor(1) if finder is not None else None      # the finder runs beside the trackers
     if pool is not None and isinstance(finder, type): finder = pool.submit(finder)
     find = lambda img: (finder.result() if isinstance(finder, Future) else finder)(img, width, height)
     def looker():
         last = [None]
         def look(t, img, trouble):                    # first frame, every `every` frames, and soon after the tracker hops or loses its person
-            if pool is not None and t not in looks and (last[0] is None or t - last[0] >= every
-                                                        or (trouble and t - last[0] >= max(1, every // 4))):
-                looks[t] = pool.submit(find, img); last[0] = t
+            if pool is not None and (last[0] is None or t - last[0] >= every or (trouble and t - last[0] >= max(1, every // 4))):
+                with lock:                            # a frame the other tracker had looked at counts as looked at
+                    if t not in looks: looks[t] = pool.submit(find, img)
+                last[0] = t
         return look
     bar = _Progress(n_frames, progress)
     m = n_frames // 2 if len(dets) > 1 else None
-    later, state = {}, dict(agree=0, a=-1)         # the second tracker's skeletons; the agreement count and the first's frame
+    later, state, cv = {}, dict(agree=0, first_ended=False, second_ended=False), threading.Condition()
     def first_done(t, ks):                         # past the middle, two frames on which both trackers have the same person
-        state['a'] = t
         if m is None or t < m: return False
+        with cv:                                    # the second tracker is almost always ahead: waiting keeps the handover the same on every run
+            while t not in later and not state['second_ended']: cv.wait()
         other = later.get(t)
         same = bool(ks and other and same_person(ks[0], other[0]))
         state['agree'] = state['agree'] + 1 if same else 0
         return state['agree'] >= 2
     def second_done(t, ks):
-        later[t] = ks
-        return state['a'] >= t                      # the first tracker is already here: nothing left to hand over
+        with cv: later[t] = ks; cv.notify_all()
+        return state['first_ended']                 # the first ran to the end without handing over: nothing left to do
+    def second(*a):
+        try: return _track_span(*a)
+        finally:
+            with cv: state['second_ended'] = True; cv.notify_all()
     try:
         if m is None: cands = _track_span(reader.get, 0, dets[0], width, height, fps, looker(), bar)
         else:
             with ThreadPoolExecutor(1) as ex:
-                second = ex.submit(_track_span, reader.get, m, dets[1], width, height, fps, looker(), bar, second_done)
+                rest = ex.submit(second, reader.get, m, dets[1], width, height, fps, looker(), bar, second_done)
                 cands = _track_span(reader.get, 0, dets[0], width, height, fps, looker(), bar, first_done)
                 handed = state['agree'] >= 2
-                if not handed: state['a'] = 1 << 62       # the first ran to the end: the second can stop
-                rest = second.result()
+                state['first_ended'] = not handed
+                rest = rest.result()
             if handed: cands += rest[len(cands) - m:]
         bar.close()
         samples = {t: merge_people(cands[t] + f.result()) for t, f in sorted(looks.items()) if t < len(cands)}
@@ -351,11 +359,11 @@ def _follow(reader, people:list[Track], width, height, fps, every,
             T:int|None=None, # frames of the video (None: read to the end)
             any_order:bool=False # frames can be read in any order: each person in their own thread
            ) -> list[Track]:
-    "Pass 2: each person followed through every frame by a single-person tracker on a crop around them (where the first pass did not already have them)."
+    "Pass 2: each person found in every frame on a crop around them (where the first pass did not already have them)."
     fs = []
     for tr in people:
         f, b = np.array(tr.frames), np.array(tr.boxes)
-        fs.append(dict(out=Track(tr.id), det=PoseDetector(static=not fps), f=f, b=b, home=_home(tr, fps), side=1.8 * b[:, 2].max(),
+        fs.append(dict(out=Track(tr.id), det=PoseDetector(static=True), f=f, b=b, home=_home(tr, fps), side=1.8 * b[:, 2].max(),
                        box=None, seen=None, span=(f[0] - every, f[-1] + every), given={}, stale=False, wait=0))
     if cands is not None: _given(cands, fs)
     def frames(t0=0, t1=None):
