@@ -32,6 +32,7 @@ def analyze_cli(input:str=None, # a video, an image, a keypoint file (.json, .np
                 model:str=None, # lifter checkpoint for video, image and keypoint input (default: the shipped weights)
                 size:str=None, # image size WIDTHxHEIGHT for a 2D keypoint .npy
                 person:str=None, # follow this person instead of the lifter (their number in the report's 'followed person ... others' line)
+                detect_fps:float=30., # for a video: detect at this frame rate at most, interpolating the 2D between (0: every frame)
                 seed:int=0, # the demo's lifter
                 quiet:bool=False # print nothing but errors
                ):
@@ -39,7 +40,7 @@ def analyze_cli(input:str=None, # a video, an image, a keypoint file (.json, .np
     from perfectrep.pipeline import analyze
     with cli_errors():
         r = analyze(input, exercise=exercise, outdir=Outdir, fps=fps, up=up, rules=rules, model=model, size=size, seed=seed,
-                    person=person, progress=show_progress(quiet), log=None if quiet else (lambda s: print(s, flush=True)))
+                    person=person, detect_fps=detect_fps or None, progress=show_progress(quiet), log=None if quiet else (lambda s: print(s, flush=True)))
     if not quiet:
         print(r.summary())
         print(f'wrote {", ".join(sorted(r.files))} to {Outdir}')

@@ -157,12 +157,13 @@ def _write(report:FormReport, x:Loaded, input, outdir:Path, annotate:bool, progr
             f.replace(lift / f.name); report.files[f'lift/{f.name}'] = str(lift / f.name)
 
 # %% ../nbs/60_pipeline.ipynb #301ca0b7
-def _start_detection(input, person, progress:bool, keep:bool):
+def _start_detection(input, person, progress:bool, keep:bool, max_fps:float|None=30.):
     "For a video: its `perfectrep.detect.Detection`, started at once (the frames kept for the annotated video when `keep`); None for any other input."
     from perfectrep.video import is_video
     if input is None or not Path(input).is_file() or not is_video(input): return None
     from perfectrep.detect import Detection
-    return Detection(input, keep_height=ANNOTATION_HEIGHT if keep else None, person=person, progress=progress, native_logs=False)
+    return Detection(input, keep_height=ANNOTATION_HEIGHT if keep else None, person=person, progress=progress, native_logs=False,
+                     max_fps=max_fps)
 
 def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) metres, or None for the demo
             exercise:str|None=None, # 'squat' | 'deadlift' | 'bench' | 'other'; None: recognised (the demo: squat)
@@ -175,6 +176,7 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
             seed:int=0, # the demo's lifter
             annotate:bool=True, # for a video: write annotated.mp4 (2D skeleton, turning 3D, rep count and score)
             person=None, # follow this person id instead of the lifter
+            detect_fps:float|None=30., # for a video: detect at this rate at most, the 2D interpolated between (None: every frame)
             progress:bool=False, # progress bars (on a terminal)
             log=None # a function called with one line per stage (None: silent)
            ) -> FormReport:
@@ -183,7 +185,7 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
         raise PerfectRepError(f'unknown exercise {exercise!r}; use squat, deadlift, bench or other')
     say = log or (lambda s: None)
     t0 = time.perf_counter()
-    detection = _start_detection(input, person, progress, keep=annotate and outdir is not None)
+    detection = _start_detection(input, person, progress, keep=annotate and outdir is not None, max_fps=detect_fps)
     with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as kept:
         if detection is not None: kept.callback(detection.cancel)    # on an error: stopped before it is shown; else done
         from perfectrep.bodyframe import up_vector                  # the heavy imports, while the video is being detected
@@ -215,7 +217,7 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
                             view=view['label'] if view and lifted else None,
                             confidence=x.kpts.kpts[..., 2] if x.kpts is not None and x.kind != 'demo' else None)
         report = FormReport(exercise, x.fps, forms, seg, joints, up, x.source, notes, x.truth, recognition=recognition,
-                            kpts=x.kpts, view=view, timing=timing)
+                            kpts=x.kpts, view=view, timing=timing, started=t0)
         timing['reps_and_form'] = time.perf_counter() - t2
         say(f'{report.n_reps} rep{"s" * (report.n_reps != 1)} of {exercise} ({time.perf_counter() - t0:.1f} s)')
         if outdir is not None: _write(report, x, input, Path(outdir), annotate, progress, work, say, t0)

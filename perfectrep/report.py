@@ -39,7 +39,8 @@ class FormReport:
     kpts: object = None             # `perfectrep.detect.Keypoints2D` the 3D was lifted from (for pictures of the reps)
     view: dict|None = None          # the camera's view of the lifter (`perfectrep.form.camera_view`)
     pictures: dict = field(default_factory=dict)   # frame -> base64 JPEG of the video frame with the 2D skeleton
-    timing: dict = field(default_factory=dict)     # stage -> seconds it took
+    timing: dict = field(default_factory=dict)     # stage -> seconds it took (stages may overlap: the 2D is detected while the lifter loads)
+    started: float|None = None      # `time.perf_counter()` when the analysis began: report.json gives the seconds since (`elapsed_s`)
 
     @property
     def n_reps(self) -> int: return len(self.reps)
@@ -102,6 +103,7 @@ def to_dict(self:FormReport) -> dict:
             'partial_reps': [{'start': int(s), 'end': int(e)} for s, e in self.segmentation.partial],
             'reps': [r.to_dict() for r in self.reps],
             **({'timing_s': {k: round(v, 3) for k, v in self.timing.items()}} if self.timing else {}),
+            **({'elapsed_s': round(time.perf_counter() - self.started, 3)} if self.started is not None else {}),
             **({'truth': self.truth} if self.truth else {})}
 
 # %% ../nbs/43_report.ipynb #f4755e41
