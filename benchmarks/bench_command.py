@@ -1,11 +1,13 @@
-"""The whole command as a user runs it: `perfectrep-analyze VIDEO` in its own process (start-up, decode, detect, lift,
-recognise, reps and form, annotated video, report), beside MediaPipe's decode + pose alone on the same video in the
-same run, and `perfectrep-lift --no-render`; every command's `--help`. Prints per-stage seconds (from report.json's
-timing_s) and the ratios.
+"""The whole command as a user runs it: `perfectrep-analyze VIDEO` in its own process (start-up, decoding, detection, lifting,
+recognition, reps and form, annotated video, report), beside MediaPipe's decode + pose alone on the same video in the same
+run, and `perfectrep-lift --no-render`; every command's `--help`; for a 60 fps video, `perfectrep-lift --no-render` with
+detection on every frame against the default cap (30 fps). Prints the stages' seconds (report.json's timing_s: the 2D
+stage runs beside the imports and the lifter's loading, so stages overlap), the processor time used (both cores: up to
+2x the wall time), and the ratios.
 
     python benchmarks/bench_command.py [VIDEO ...]      (default: the shared Sports2D and Pose2Sim videos)
 """
-import json, subprocess, sys, tempfile, time
+import json, resource, subprocess, sys, tempfile, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,17 +27,29 @@ for fr in c.decode(s):
 print(n, time.perf_counter() - t0)
 '''
 
+DECODE_ALONE = r'''
+import sys, time
+from perfectrep.video import Video, Frames
+t0 = time.perf_counter()
+v = Video(sys.argv[1]); f = Frames(v, max(v.side_at(480), 640)); f.wait()
+print(len(f), time.perf_counter() - t0)
+'''
 
-def timed(cmd) -> tuple[float, subprocess.CompletedProcess]:
+
+def timed(cmd) -> tuple[float, float, subprocess.CompletedProcess]:
+    "Wall seconds, processor seconds (user + system, all threads) and the result of a command in its own process."
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     r = subprocess.run([str(c) for c in cmd], capture_output=True, text=True)
-    return time.perf_counter() - t0, r
+    wall = time.perf_counter() - t0
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime), r
 
 
 def main():
     videos = [Path(v) for v in sys.argv[1:]] or [SHARED / 'sports2d_demo.mp4', SHARED / 'pose2sim_single_cam01.mp4']
     for cmd in ('perfectrep-analyze', 'perfectrep-lift', 'perfectrep-train', 'perfectrep-eval', 'perfectrep-prepare'):
-        dt, r = timed([BIN / cmd, '--help'])
+        dt, _, r = timed([BIN / cmd, '--help'])
         print(f'{cmd} --help: {dt:.2f} s' + ('' if r.returncode == 0 else f' (exit {r.returncode})'))
     for v in videos:
         import av
@@ -44,18 +58,26 @@ def main():
             length = float(s.duration * s.time_base) if s.duration else c.duration / 1e6
             size, fps = f'{s.codec_context.width}x{s.codec_context.height}', float(s.average_rate)
         with tempfile.TemporaryDirectory() as d:
-            mp_s, r = timed([sys.executable, '-c', MEDIAPIPE_ALONE, v])
+            mp_s, _, r = timed([sys.executable, '-c', MEDIAPIPE_ALONE, v])
             mp_frames = r.stdout.split()[0] if r.returncode == 0 else '?'
-            lift_s, _ = timed([BIN / 'perfectrep-lift', v, '-o', Path(d) / 'lift', '--no-render', '--quiet'])
-            an_s, r = timed([BIN / 'perfectrep-analyze', v, '-o', Path(d) / 'an', '--quiet'])
+            dec_s, dec_cpu, _ = timed([sys.executable, '-c', DECODE_ALONE, v])
+            lift_s, lift_cpu, _ = timed([BIN / 'perfectrep-lift', v, '-o', Path(d) / 'lift', '--no-render', '--quiet'])
+            every = timed([BIN / 'perfectrep-lift', v, '-o', Path(d) / 'every', '--no-render', '--quiet', '--detect-fps', '0']) if fps > 45 else None
+            an_s, an_cpu, r = timed([BIN / 'perfectrep-analyze', v, '-o', Path(d) / 'an', '--quiet'])
             if r.returncode: print(f'{v.name}: analyze failed: {r.stderr.strip()[-300:]}'); continue
-            t = json.loads((Path(d) / 'an' / 'report.json').read_text()).get('timing_s', {})
-        inside = sum(t.values())
-        print(f'\n{v.name}: {length:.1f} s, {size}, {fps:g} fps')
-        print(f'  MediaPipe decode + pose alone (every frame, {mp_frames} frames): {mp_s:.1f} s')
-        print(f'  perfectrep-lift --no-render: {lift_s:.1f} s = {lift_s / mp_s:.2f}x MediaPipe alone')
-        print(f'  perfectrep-analyze (annotated video and report): {an_s:.1f} s = {an_s / length:.2f}x the video\'s length')
-        print('  stages: start-up and imports ' + f'{an_s - inside:.1f} s, ' + ', '.join(f'{k} {v:.1f} s' for k, v in t.items()))
+            rep = json.loads((Path(d) / 'an' / 'report.json').read_text())
+        t, elapsed = rep.get('timing_s', {}), rep.get('elapsed_s', an_s)
+        print(f'\n{v.name}: {length:.1f} s, {size}, {fps:g} fps; {rep["n_reps"]} reps of {rep["exercise"]}')
+        print(f'  MediaPipe decode + pose alone (every frame, {mp_frames} frames, one tracker): {mp_s:.1f} s')
+        print(f'  decoding alone (the annotated video\'s size, in its own thread): {dec_s:.1f} s, {dec_cpu:.1f} s of processor')
+        print(f'  perfectrep-lift --no-render: {lift_s:.1f} s = {lift_s / mp_s:.2f}x MediaPipe alone ({lift_cpu:.1f} s of processor)')
+        if every is not None:
+            print(f'  perfectrep-lift --no-render --detect-fps 0 (every frame): {every[0]:.1f} s; '
+                  f'the 30 fps cap is {every[0] / lift_s:.2f}x faster')
+        print(f'  perfectrep-analyze (annotated video and report): {an_s:.1f} s = {an_s / length:.2f}x the video\'s length; '
+              f'{an_cpu:.1f} s of processor ({an_cpu / an_s:.2f} cores on average)')
+        print(f'  stages: start-up and exit {an_s - elapsed:.1f} s; ' + ', '.join(f'{k} {x:.1f} s' for k, x in t.items())
+              + ' (the 2D beside load_model and the imports)')
 
 
 if __name__ == '__main__':
