@@ -1,9 +1,9 @@
 """The whole command as a user runs it: `perfectrep-analyze VIDEO` in its own process (start-up, decoding, detection, lifting,
 recognition, reps and form, annotated video, report), beside MediaPipe's decode + pose alone on the same video in the same
 run, and `perfectrep-lift --no-render`; every command's `--help`; for a 60 fps video, `perfectrep-lift --no-render` with
-detection on every frame against the default cap (30 fps). Prints the stages' seconds (report.json's timing_s: the 2D
-stage runs beside the imports and the lifter's loading, so stages overlap), the processor time used (both cores: up to
-2x the wall time), and the ratios.
+detection on every frame against the default cap (30 fps); `perfectrep-analyze --detect-fps 15`, the faster setting.
+Prints the stages' seconds (report.json's timing_s: the 2D stage runs beside the imports and the lifter's loading, so
+stages overlap), the processor time used (both cores: up to 2x the wall time), and the ratios.
 
     python benchmarks/bench_command.py [VIDEO ...]      (default: the shared Sports2D and Pose2Sim videos)
 """
@@ -66,6 +66,8 @@ def main():
             an_s, an_cpu, r = timed([BIN / 'perfectrep-analyze', v, '-o', Path(d) / 'an', '--quiet'])
             if r.returncode: print(f'{v.name}: analyze failed: {r.stderr.strip()[-300:]}'); continue
             rep = json.loads((Path(d) / 'an' / 'report.json').read_text())
+            fast = timed([BIN / 'perfectrep-analyze', v, '-o', Path(d) / 'fast', '--quiet', '--detect-fps', '15'])
+            fast_reps = json.loads((Path(d) / 'fast' / 'report.json').read_text())['n_reps'] if fast[2].returncode == 0 else '?'
         t, elapsed = rep.get('timing_s', {}), rep.get('elapsed_s', an_s)
         print(f'\n{v.name}: {length:.1f} s, {size}, {fps:g} fps; {rep["n_reps"]} reps of {rep["exercise"]}')
         print(f'  MediaPipe decode + pose alone (every frame, {mp_frames} frames, one tracker): {mp_s:.1f} s')
@@ -78,6 +80,8 @@ def main():
               f'{an_cpu:.1f} s of processor ({an_cpu / an_s:.2f} cores on average)')
         print(f'  stages: start-up and exit {an_s - elapsed:.1f} s; ' + ', '.join(f'{k} {x:.1f} s' for k, x in t.items())
               + ' (the 2D beside load_model and the imports)')
+        print(f'  perfectrep-analyze --detect-fps 15: {fast[0]:.1f} s = {fast[0] / length:.2f}x the video\'s length; {fast_reps} reps '
+              '(what 15 fps changes: benchmarks/eval_detect_rate.py)')
 
 
 if __name__ == '__main__':
