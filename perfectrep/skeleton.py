@@ -100,14 +100,21 @@ def convert_keypoints(kpts, # (..., K, 2|3) keypoints in the source format: x, y
     xy = kpts[..., :2]
     conf = kpts[..., 2] if kpts.shape[-1] == 3 else np.ones(kpts.shape[:-1])
     conf = np.where(np.isfinite(xy).all(-1) & np.isfinite(conf), np.clip(conf, 0, 1), 0.0)
-    out = np.zeros(kpts.shape[:-2] + (17, 3))
-    for j, src in enumerate(mapping):
-        src = list(src)
-        c = conf[..., src].min(-1)
-        p = np.nan_to_num(xy[..., src, :]).mean(-2)
-        out[..., j, :2] = np.where(c[..., None] > 0, p, 0.0)
-        out[..., j, 2] = c
-    return out
+    idx, w = _gather(fmt)
+    c = conf[..., idx].min(-1)                                      # a joint is seen as well as the least seen of its sources
+    p = np.einsum('jk,...kc->...jc', w, np.nan_to_num(xy))         # the mean of its sources
+    return np.concatenate([np.where(c[..., None] > 0, p, 0.0), c[..., None]], -1)
+
+def _gather(fmt:str) -> tuple[np.ndarray, np.ndarray]:
+    "(17, 4) source indices of each joint (repeated to fill) and (17, K) weights averaging them: one array operation per call, not one per joint."
+    if fmt not in _GATHER:
+        k, mapping = KEYPOINT_FORMATS[fmt]
+        idx = np.array([list(s) + [s[0]] * (4 - len(s)) for s in mapping])
+        w = np.zeros((17, k))
+        for j, s in enumerate(mapping): w[j, list(s)] = 1 / len(s)
+        _GATHER[fmt] = idx, w
+    return _GATHER[fmt]
+_GATHER = {}
 
 def coco17_to_h36m(k): "COCO-17 (ViTPose, MMPose, YOLO-pose) to the 17 joints."; return convert_keypoints(k, 'coco17')
 def halpe26_to_h36m(k): "AlphaPose Halpe-26 to the 17 joints."; return convert_keypoints(k, 'halpe26')
