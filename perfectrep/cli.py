@@ -40,7 +40,8 @@ def analyze_cli(input:str=None, # a video, an image, a keypoint file (.json, .np
     from perfectrep.pipeline import analyze
     with cli_errors():
         r = analyze(input, exercise=exercise, outdir=Outdir, fps=fps, up=up, rules=rules, model=model, size=size, seed=seed,
-                    person=person, detect_fps=detect_fps or None, progress=show_progress(quiet), log=None if quiet else (lambda s: print(s, flush=True)))
+                    person=person, detect_fps=detect_fps or None, progress=show_progress(quiet),
+                    log=None if quiet else (lambda s: print(s, flush=True)))
     if not quiet:
         print(r.summary())
         print(f'wrote {", ".join(sorted(r.files))} to {Outdir}')

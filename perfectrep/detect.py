@@ -6,7 +6,7 @@ Docs: https://perfectrep.github.io/perfectrep/detect.html.md"""
 
 # %% ../nbs/33_detect.ipynb #41e1fba2
 from __future__ import annotations
-import os, sys, contextlib, dataclasses
+import os, sys, contextlib, dataclasses, threading, time
 from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor, Future
 import numpy as np
@@ -216,7 +216,6 @@ def _reader(frames):
 class _Progress:
     "One progress bar for the frames done by several workers."
     def __init__(self, total:int|None, active:bool):
-        import threading
         self.n, self.lock = 0, threading.Lock()
         self.bar = progress_bar(range(total), total=total, leave=False) if active and total else None
         if self.bar is not None: self.bar.update(0)
@@ -250,16 +249,16 @@ def _track_span(get, t0:int, det, width, height, fps, look, progress,
 def _detect_all(reader, width, height, fps, n_frames, detector, progress, finder=None, every=1,
                 workers:int=1 # 2: a second tracker starts at the middle (needs frames read in any order)
                ) -> tuple[list, dict]:
-    "Pass 1: per frame the tracked skeleton; per sampled frame everyone the finder sees (in its own thread). With two workers the first tracker hands over to the second once they agree past the middle."
+    "Pass 1: per frame the tracked skeleton; per sampled frame everyone the finder sees (in its own thread)."
+    # with two workers a second tracker starts at the middle; the first hands over to it once both have the same person
     dets = [detector or PoseDetector(static=not fps)] + [PoseDetector(static=not fps) for _ in range(workers > 1)]
-    import threading
     looks, lock = {}, threading.Lock()
     pool = ThreadPoolExecutor(1) if finder is not None else None      # the finder runs beside the trackers
     if pool is not None and isinstance(finder, type): finder = pool.submit(finder)
     find = lambda img: (finder.result() if isinstance(finder, Future) else finder)(img, width, height)
     def looker():
         last = [None]
-        def look(t, img, trouble):                    # first frame, every `every` frames, and soon after the tracker hops or loses its person
+        def look(t, img, trouble):                    # first frame, every `every` frames, soon after a hop or a loss
             if pool is not None and (last[0] is None or t - last[0] >= every or (trouble and t - last[0] >= max(1, every // 4))):
                 with lock:                            # a frame the other tracker had looked at counts as looked at
                     if t not in looks: looks[t] = pool.submit(find, img)
@@ -270,7 +269,7 @@ def _detect_all(reader, width, height, fps, n_frames, detector, progress, finder
     later, state, cv = {}, dict(agree=0, first_ended=False, second_ended=False), threading.Condition()
     def first_done(t, ks):                         # past the middle, two frames on which both trackers have the same person
         if m is None or t < m: return False
-        with cv:                                    # the second tracker is almost always ahead: waiting keeps the handover the same on every run
+        with cv:                                    # the second is almost always ahead: waiting makes every run alike
             while t not in later and not state['second_ended']: cv.wait()
         other = later.get(t)
         same = bool(ks and other and same_person(ks[0], other[0]))
@@ -328,19 +327,18 @@ def _given(cands:list, fs:list) -> None:
             if near: fs[min(near)[1]]['given'][t] = k
 
 def _follow_step(F:dict, t:int, img:np.ndarray, width, height, fps, every):
-    "Pass 2 at frame t for one person: their tracker on a crop around them, unless the first pass already had them."
+    "Pass 2 at frame t for one person: BlazePose on a crop around them, unless the first pass already had them."
     if not F['span'][0] <= t <= F['span'][1]: return
     if t in F['given']:                                      # the first pass had them: no second look
         k = F['given'][t]; kb = _box(k)
-        F['out'].add(t, k, kb); F['box'], F['seen'], F['stale'] = kb, t, True
+        F['out'].add(t, k, kb); F['box'], F['seen'] = kb, t
         return
-    if F['stale']: F['det'].reset(); F['stale'] = False      # its tracker last saw them frames ago
     dt = 1 / (fps or 30)
     H, W = img.shape[:2]
     s = W / width
     at = np.flatnonzero(F['f'] == t)
     if len(at) and (F['box'] is None or _compatible(F['box'], F['b'][at[0]], 0.5, 0.5, 1.0) > 1):
-        F['det'].reset(); F['box'], F['seen'] = F['b'][at[0]], t     # drifted or lost: back to where the finder saw them
+        F['box'], F['seen'] = F['b'][at[0]], t                       # drifted or lost: back to where the finder saw them
     recent = F['seen'] is not None and (t - F['seen']) * dt <= 0.5
     if not recent and not len(at) and t < F['wait']: return      # lost: look again a fifth of a second later
     F['wait'] = t + max(1, round(0.2 / dt))
@@ -351,7 +349,7 @@ def _follow_step(F:dict, t:int, img:np.ndarray, width, height, fps, every):
     if kb is None: return
     if (_compatible(ref, kb, max(t - F['seen'], 1) * dt if recent else every * dt, 0.3, 2.0) > 1
             or not _at_home(F['home'], t, kb)):
-        F['det'].reset(); return                                   # someone else in the crop, or carried away by them
+        return                                                     # someone else in the crop, or carried away by them
     F['out'].add(t, k, kb); F['box'], F['seen'] = kb, t
 
 def _follow(reader, people:list[Track], width, height, fps, every,
@@ -364,7 +362,7 @@ def _follow(reader, people:list[Track], width, height, fps, every,
     for tr in people:
         f, b = np.array(tr.frames), np.array(tr.boxes)
         fs.append(dict(out=Track(tr.id), det=PoseDetector(static=True), f=f, b=b, home=_home(tr, fps), side=1.8 * b[:, 2].max(),
-                       box=None, seen=None, span=(f[0] - every, f[-1] + every), given={}, stale=False, wait=0))
+                       box=None, seen=None, span=(f[0] - every, f[-1] + every), given={}, wait=0))
     if cands is not None: _given(cands, fs)
     def frames(t0=0, t1=None):
         t = t0
@@ -372,7 +370,8 @@ def _follow(reader, people:list[Track], width, height, fps, every,
             yield t, img; t += 1
     try:
         if any_order:                          # each person through their own span, two at a time
-            one = lambda F: [_follow_step(F, t, img, width, height, fps, every) for t, img in frames(max(0, F['span'][0]), F['span'][1])]
+            def one(F):
+                for t, img in frames(max(0, F['span'][0]), F['span'][1]): _follow_step(F, t, img, width, height, fps, every)
             with ThreadPoolExecutor(2) as ex: list(ex.map(one, fs))
         else:
             for t, img in frames():
@@ -515,7 +514,6 @@ class Detection:
                  max_fps:float|None=30., # detect at this rate at most
                  **kw # the other arguments of `detect_video` (person, max_gap_s, stop, progress, native_logs, find_people)
                 ):
-        import threading
         v = Video(path)                                  # a missing or unreadable file fails here, at once
         side = (max(v.side_at(keep_height), max_side) if max_side else None) if keep_height else max_side
         self._store = Frames(v, side, stop=kw.get('stop'), step=1 if keep_height else detection_step(v.fps, max_fps))
@@ -526,7 +524,6 @@ class Detection:
         self._thread.start()
 
     def _run(self, path, kw):
-        import time
         t0 = time.perf_counter()
         try: self._out['kp'] = detect_video(path, **kw)
         except BaseException as e: self._out['error'] = e
