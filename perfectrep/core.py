@@ -12,7 +12,8 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['SHAPES', 'UNITS', 'PerfectRepError', 'check_file', 'cli_errors', 'show_progress', 'data_root', 'seed_everything',
-           'get_device', 'atomic_path', 'save_npy', 'runs', 'interpolate_missing']
+           'get_device', 'atomic_path', 'save_npy', 'find_peaks', 'peak_prominences', 'savgol_slope', 'runs',
+           'interpolate_missing']
 
 # %% ../nbs/00_core.ipynb #2879bdeb
 SHAPES = {
@@ -101,6 +102,59 @@ def save_npy(path, # destination `.npy` file
     with atomic_path(path) as tmp:
         with open(tmp, 'wb') as f: np.save(f, np.asarray(arr))
     return Path(path)
+
+# %% ../nbs/00_core.ipynb #6222c1fc
+def find_peaks(x, # (N,) samples
+               prominence:float|None=None # keep the peaks at least this prominent (None: all)
+              ) -> np.ndarray: # indices of the peaks, in order
+    "Local maxima of a 1D signal (a flat top counts once, at its middle), optionally only those standing out by `prominence`."
+    x = np.asarray(x, dtype=np.float64)
+    peaks, i, n = [], 1, len(x)
+    while i < n - 1:
+        if x[i - 1] < x[i]:
+            j = i
+            while j + 1 < n - 1 and x[j + 1] == x[i]: j += 1          # the flat top, if any
+            if x[j + 1] < x[i]: peaks.append((i + j) // 2)
+            i = j + 1
+        else: i += 1
+    peaks = np.array(peaks, dtype=np.intp)
+    if prominence is None or not len(peaks): return peaks
+    return peaks[peak_prominences(x, peaks) >= prominence]
+
+def peak_prominences(x, # (N,) samples
+                     peaks # indices of peaks of `x`
+                    ) -> np.ndarray: # (P,) prominence of each
+    "How far each peak stands above the higher of the lowest points on either side before a higher sample (or the end)."
+    x = np.asarray(x, dtype=np.float64)
+    out = np.empty(len(peaks))
+    for k, p in enumerate(peaks):
+        lo_l = lo_r = x[p]
+        i = p
+        while i >= 0 and x[i] <= x[p]: lo_l = min(lo_l, x[i]); i -= 1
+        i = p
+        while i < len(x) and x[i] <= x[p]: lo_r = min(lo_r, x[i]); i += 1
+        out[k] = x[p] - max(lo_l, lo_r)
+    return out
+
+def savgol_slope(x, # (N, ...) samples along `axis`
+                 window:int, # odd number of samples fitted around each one (at most N)
+                 axis:int=0
+                ) -> np.ndarray: # the same shape: slope per sample step
+    "Slope of a quadratic least-squares fit over `window` samples around each sample (Savitzky-Golay, first derivative)."
+    if window % 2 == 0 or window < 3: raise ValueError(f'savgol_slope: window must be odd and at least 3, got {window}')
+    x = np.moveaxis(np.asarray(x, dtype=np.float64), axis, 0)
+    n, m = len(x), window // 2
+    if n < window: raise ValueError(f'savgol_slope: {n} samples, fewer than the window of {window}')
+    z = np.arange(-m, m + 1)
+    c = np.linalg.pinv(np.vander(z, 3, increasing=True))[1]       # the fitted slope at the window's centre
+    y = np.empty_like(x)
+    y[m:n - m] = sum(c[j] * x[j:n - window + 1 + j] for j in range(window))
+    t = np.arange(window, dtype=np.float64)
+    P = np.linalg.pinv(np.vander(t, 3, increasing=True))          # the quadratic through a whole window
+    for fit, at, out in ((slice(0, window), t[:m], slice(0, m)), (slice(n - window, n), t[window - m:], slice(n - m, n))):
+        b = np.tensordot(P, x[fit], axes=(1, 0))                    # (3, ...)
+        y[out] = b[1][None] + 2 * b[2][None] * at.reshape((-1,) + (1,) * (x.ndim - 1))
+    return np.moveaxis(y, 0, axis)
 
 # %% ../nbs/00_core.ipynb #60d69ba1
 def runs(mask # (T,) bool per frame

@@ -11,8 +11,7 @@ from importlib.resources import files
 import math
 import numpy as np
 import yaml
-from scipy.signal import savgol_filter
-from .core import PerfectRepError, check_file, runs
+from .core import PerfectRepError, check_file, runs, savgol_slope
 from .skeleton import J
 from .geometry import angle_between
 from .reps import RepSegmentation, segment_reps
@@ -29,7 +28,7 @@ STILL = 0.05   # m/s: the bar is still below this vertical speed
 def _smooth_velocity(h, fps):
     "Vertical velocity (T,) m/s of a height signal, Savitzky-Golay over about 0.2 s."
     win = max(5, int(0.2 * fps) | 1)
-    return savgol_filter(h, win, 2, deriv=1) * fps if len(h) > win else np.gradient(h) * fps
+    return savgol_slope(h, win) * fps if len(h) > win else np.gradient(h) * fps
 
 def _longest(mask):
     "(length, start) of the longest run of True."

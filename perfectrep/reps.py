@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 import numpy as np
 from scipy.ndimage import uniform_filter1d
-from scipy.signal import find_peaks, savgol_filter
 from scipy.spatial.distance import cdist
 from scipy.optimize import minimize_scalar
-from .core import PerfectRepError, runs
+from .core import PerfectRepError, runs, find_peaks, savgol_slope
 from .skeleton import J
 from .bodyframe import up_vector, pose_features, _as_array
 
@@ -86,7 +85,7 @@ def _period(A, a, b, lo, hi, prominence=0.08, min_corr=0.35):
     R = autocorrelation(sub, max_lag=min(hi, len(sub) - 2)) if len(sub) > 3 else np.zeros(1)
     D = -sub.mean() if len(sub) else 1.
     r = 1 + R / max(D, 1e-9)                           # 1 = identical poses, 0 = as far as two random poses
-    pk, props = find_peaks(r, prominence=prominence)
+    pk = find_peaks(r, prominence=prominence)
     ok = [p for p in pk if p >= lo and r[p] >= min_corr]
     return (ok[0] if ok else None), R
 
@@ -103,7 +102,7 @@ def _start(A, tau, a, b, prominence=0.02):
         num += c[cands + (k - m) * tau] - c[cands]
         den += (k - m) * tau
     S = num / den / max(-A[a:b, a:b].mean(), 1e-9)
-    pk = find_peaks(np.r_[-np.inf, S, -np.inf], prominence=prominence)[0] - 1
+    pk = find_peaks(np.r_[-np.inf, S, -np.inf], prominence=prominence) - 1
     return int(cands[pk[0]] if len(pk) else cands[np.argmax(S)])
 
 def _chain(A, t0, tau, a, b):
@@ -114,14 +113,14 @@ def _chain(A, t0, tau, a, b):
         lo, hi = bounds[-1] + int(0.6 * tau), min(bounds[-1] + int(1.5 * tau), N - 1)
         if lo >= min(b + tau // 2, N - 1) or lo > hi: break
         sim = A[bounds, lo:hi + 1].mean(0)
-        pk = find_peaks(np.r_[-np.inf, sim, -np.inf])[0] - 1
+        pk = find_peaks(np.r_[-np.inf, sim, -np.inf]) - 1
         best = pk[np.argmax(sim[pk])] if len(pk) else np.argmax(sim)
         bounds.append(lo + int(best))
     while True:
         hi, lo = bounds[0] - int(0.6 * tau), max(bounds[0] - int(1.5 * tau), 0)
         if hi <= max(a - tau // 2, 0) or lo > hi: break
         sim = A[bounds, lo:hi + 1].mean(0)
-        pk = find_peaks(np.r_[-np.inf, sim, -np.inf])[0] - 1
+        pk = find_peaks(np.r_[-np.inf, sim, -np.inf]) - 1
         best = pk[np.argmax(sim[pk])] if len(pk) else np.argmax(sim)
         bounds.insert(0, lo + int(best))
     return np.array(bounds)
@@ -242,7 +241,7 @@ def anchor_stays(v, # (T,) vertical signal (height of the hips or the bar)
 def _speed(X, fps, w):
     "Per-frame speed of the poses (T,): joint speeds weighted by `w` (J,), from Savitzky-Golay derivatives over 0.25 s."
     win = max(5, int(0.25 * fps) | 1)
-    dX = savgol_filter(X, win, 2, deriv=1, axis=0) if len(X) > win else np.gradient(X, axis=0)
+    dX = savgol_slope(X, win, axis=0) if len(X) > win else np.gradient(X, axis=0)
     return (np.linalg.norm(dX, axis=-1) * w).sum(-1) / w.sum() * fps
 
 def _trim(prog, sp, s, e, core, noise=0., rel=0.03, near=0.25):
