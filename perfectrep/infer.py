@@ -275,8 +275,7 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
              max_gap_s:float=0.5, # longest gap interpolated silently, seconds
              device:str|None=None, # torch device for the lifter
              progress:bool=False, # progress bars
-             keep_frames:int|None=None, # for a video: keep its frames, decoded this many pixels high (never upscaled), in the returned `frames`
-             detection=None # for a video: its `perfectrep.detect.Detection`, already started by the caller (then `max_side`, `detect_fps`, `person`, `keep_frames` are its own)
+             detection=None # for a video: its `perfectrep.detect.Detection`, already started by the caller (then `max_side`, `detect_fps` and `person` are its own, and its kept frames are returned as `frames`)
             ) -> dict: # the metadata written to meta.json, with `keypoints` (Keypoints2D), `joints3d` (T, 17, 3) and `frames` added
     "Video, image or keypoints in; poses3d.npy, poses2d.npy, meta.json and render.mp4 out (all or nothing)."
     p = Path(input_path)
@@ -286,7 +285,7 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
     given = detection is not None                       # the caller's: so are its frames
     if kind == 'video' and not given:                   # detection starts first: loading the lifter overlaps it
         from perfectrep.detect import Detection
-        detection = Detection(p, max_side, keep_height=keep_frames or (render_height if render else None), person=person,
+        detection = Detection(p, max_side, keep_height=render_height if render else None, person=person,
                               max_gap_s=max_gap_s, progress=progress, native_logs=False, max_fps=detect_fps)
     store = detection.frames if detection is not None else None
     try:
@@ -308,6 +307,6 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
     except BaseException:
         if detection is not None: detection.cancel()       # its thread ends before the error is shown
         raise
-    if store is not None and not (keep_frames or given): store.close(); store = None
+    if store is not None and not given: store.close(); store = None     # ours, and rendered: no longer needed
     meta.update(outdir=str(outdir), summary=kp.summary(), keypoints=kp, joints3d=poses, frames=store)   # for callers in the same run
     return meta

@@ -82,8 +82,7 @@ def load_input(path, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) 
                size=None, # image size 'WxH' for a 2D keypoint .npy
                seed:int=0, # the demo's lifter
                person=None, # follow this person id
-               keep_frames:int|None=None, # for a video: keep its frames, this many pixels high, in `Loaded.frames` (one decoding)
-               detection=None # for a video: its `perfectrep.detect.Detection`, already started (see `analyze`)
+               detection=None # for a video: its `perfectrep.detect.Detection`, already started (see `analyze`); its kept frames become `Loaded.frames`
               ) -> Loaded:
     "Read any input as 3D joints (lifting 2D with `run_lift`), keeping the 2D in memory."
     if path is None: return _load_demo(seed, fps or 30., model)
@@ -101,7 +100,7 @@ def load_input(path, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) 
     from perfectrep.infer import run_lift
     with tempfile.TemporaryDirectory() as tmp:
         meta = run_lift(p, Path(workdir or tmp) / 'lift', model=model, fps=fps, size=size, render=False, progress=progress,
-                        person=person, keep_frames=keep_frames, detection=detection)
+                        person=person, detection=detection)
     kp, joints = meta.pop('keypoints'), meta.pop('joints3d').astype(np.float64)
     notes = [] if kp.fps or fps else ['the input had no frame rate: 30 fps assumed']
     return Loaded(joints, float(kp.fps or fps or 30.), '-y', f'{meta["input_kind"]} {p.name}, lifted to 3D ({len(joints)} frames)',
@@ -187,7 +186,7 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
     t0 = time.perf_counter()
     detection = _start_detection(input, person, progress, keep=annotate and outdir is not None, max_fps=detect_fps)
     with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as kept:
-        if detection is not None: kept.callback(detection.cancel)    # on an error: stopped before it is shown; else done
+        if detection is not None: kept.callback(detection.cancel)    # stopped before an error is shown; its kept frames dropped at the end
         from perfectrep.bodyframe import up_vector                  # the heavy imports, while the video is being detected
         from perfectrep.form import load_rules, assess_form
         from perfectrep.reps import segment_reps
@@ -197,7 +196,6 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
         rules = rules if isinstance(rules, dict) else load_rules(rules)
         work = Path(tmp)
         x = load_input(input, fps, up, model, work, progress, size, seed, person, detection=detection)
-        if x.frames is not None: kept.callback(x.frames.close)       # the frames kept for the annotated video
         timing = {k: v for k, v in (x.lift or {}).get('timing_s', {}).items()}      # model loading, 2D (decode + detect), lifting
         t1 = time.perf_counter()
         if x.kpts is not None and x.kind != 'demo': say(f'2D and 3D: {x.kpts.summary()} ({time.perf_counter() - t0:.1f} s)')
