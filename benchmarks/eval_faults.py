@@ -5,7 +5,8 @@ injected fault, two clean) are seen from a grid of tripod placements (azimuth 0-
 30-degree steps, elevations 0 and 30 degrees, 2.5-6 m away), given a real detector's 2D error (per-joint smooth offsets
 at the spreads `perfectrep.dataset.DETECTOR_STD` measured on real video, 3% of joints dropped), lifted by the shipped
 lifter and analysed as `perfectrep-analyze` analyses keypoints. Per fault and azimuth it prints the recall as a scored
-fault, the recall as scored or possible, the share not judged from that view, and the false scored faults per clean rep.
+fault, the recall as scored or possible, the share not judged from that view, and the false scored faults per clean rep;
+then the same for the built-in demo.
 
     python benchmarks/eval_faults.py [--sets 1] [--lifts squat deadlift bench]
 """
@@ -64,6 +65,22 @@ def main():
     fs = cl.groupby(['lift', 'azimuth']).false_scored.mean().unstack('azimuth')
     print('\nfalse scored faults per clean rep, by azimuth:'); print(fs.round(2).to_string())
     print(f'\n{len(df)} faulted and {len(cl)} clean reps; reps found: {df.counted.mean():.0%} / {cl.counted.mean():.0%}')
+    demo()
+
+
+def demo():
+    "The built-in demo (`make demo`): each injected fault scored, possible or missed, and any other fault scored."
+    from perfectrep.pipeline import analyze, DEMO_FAULTS
+    rep = analyze(None, outdir=None)
+    print(f'\nthe demo ({rep.view["description"] if rep.view else "no view"}), {rep.n_reps} reps:')
+    for r in rep.reps:
+        want = DEMO_FAULTS.get(r.index)
+        scored = sorted(f.name for f in r.faults)
+        possible = sorted(n.name for n in r.notes if n.severity == 'possible')
+        state = ('scored' if want in scored else 'possible' if want in possible else 'MISSED') if want else 'clean'
+        other = [f for f in scored if f != want]
+        print(f'  rep {r.index + 1}: injected {want or "-"}: {state}' + (f'; other scored faults: {", ".join(other)}' if other else '')
+              + (f'; possible: {", ".join(p for p in possible if p != want)}' if [p for p in possible if p != want] else ''))
 
 
 if __name__ == '__main__':

@@ -121,11 +121,14 @@ class BodyFrame:
 
 # %% ../nbs/40_bodyframe.ipynb #d6de58a4
 def _standing_up(x:np.ndarray) -> np.ndarray:
-    "The body's vertical in the joints' frame: mid-ankle to head top in the most upright tenth of the frames."
-    v = x[:, J['head_top']] - _mid(x, 'left_ankle', 'right_ankle')
-    n = np.linalg.norm(v, axis=-1)
-    top = n >= np.percentile(n, 90)
-    u = v[top].mean(0)
+    "The body's vertical in the joints' frame: the feet-to-hips and feet-to-shoulders directions, each in its most extended tenth of the frames."
+    ank = _mid(x, 'left_ankle', 'right_ankle')
+    u = np.zeros(3)
+    for top in (_mid(x, 'left_hip', 'right_hip'), _mid(x, 'left_shoulder', 'right_shoulder')):
+        v = top - ank
+        n = np.linalg.norm(v, axis=-1)
+        d = v[n >= np.percentile(n, 90)].mean(0)
+        u += d / np.linalg.norm(d)
     return u / np.linalg.norm(u)
 
 def _width_azimuth(x, k) -> float:

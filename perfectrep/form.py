@@ -19,8 +19,8 @@ from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, s
 
 # %% auto #0
 __all__ = ['STILL', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'SAGITTAL', 'FRONTAL', 'JUDGED_FROM', 'METRIC_JOINTS', 'JUDGE_CALLS',
-           'lift_heights', 'rep_metrics', 'load_lifted_error', 'load_rules', 'Fault', 'hidden_metrics', 'judged_from',
-           'score_rep', 'Call', 'judge_rep', 'RepForm', 'assess_form']
+           'lift_heights', 'rep_metrics', 'load_lifted_error', 'load_sources', 'load_rules', 'Fault', 'hidden_metrics',
+           'judged_from', 'score_rep', 'Call', 'judge_rep', 'RepForm', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
@@ -173,17 +173,31 @@ def _read_yaml(p):
     try: return yaml.safe_load(p.read_text())
     except yaml.YAMLError as e: raise PerfectRepError(f'{p}: not valid YAML ({e})') from None
 
-def load_lifted_error(path=None, # a YAML file {exercise: {metric: error}, by_view: {exercise: {view: {metric: error}}}}; None: the shipped one
-                      view:str|None=None # a `camera_view` label: that view's own figures where measured, the pooled ones elsewhere
+def load_lifted_error(path=None, # a YAML file (see the shipped one); None: the shipped one
+                      view:str|None=None, # a `camera_view` label: that view's own figures where measured, the pooled ones elsewhere
+                      exact_2d:bool=False # the figures for exact 2D (projected motion capture, the demo) instead of a detector's
                      ) -> dict:
-    "Per exercise, the measurement error of each form metric on lifted 3D (90th percentile of |lifted - truth|), for a camera view."
+    "Per exercise, the measurement error of each form metric lifted from one camera (90th percentile of |measured - truth|), for a camera view."
     p = LIFTED_ERROR_PATH if path is None else check_file(path, 'lifted-error file')
     d = _read_yaml(p)
+    if isinstance(d, dict) and 'detector' in d: d = dict(d.get('exact' if exact_2d else 'detector') or {})
     views = d.pop('by_view', None) or {} if isinstance(d, dict) else {}
     nested = lambda x, depth: isinstance(x, dict) and all(nested(v, depth - 1) if depth else isinstance(v, (int, float)) for v in x.values())
     if not nested(d, 1) or not nested(views, 2):
         raise PerfectRepError(f'{p}: expected a mapping of exercise -> {{metric: error}} (and by_view: exercise -> view -> {{metric: error}})')
     return {ex: {m: float(v) for m, v in {**ms, **views.get(ex, {}).get(view, {})}.items()} for ex, ms in d.items()}
+
+def load_sources(path=None, # the lifted-error YAML file; None: the shipped one
+                 view:str|None=None, # a `camera_view` label; None: no view, every metric from the 3D
+                 exact_2d:bool=False # the choice for exact 2D (projected motion capture, the demo) instead of a detector's
+                ) -> dict: # {exercise: {metric: source}} (`perfectrep.measure.SOURCES`)
+    "Per exercise, the source each metric is measured from for a camera view, as `benchmarks/lifted_form_error.py` chose it."
+    p = LIFTED_ERROR_PATH if path is None else check_file(path, 'lifted-error file')
+    d = _read_yaml(p)
+    src = (d.get('sources') or {}).get('exact' if exact_2d else 'detector', {}) if isinstance(d, dict) else None
+    ok = lambda x, depth: isinstance(x, dict) and all(ok(v, depth - 1) if depth else isinstance(v, str) for v in x.values())
+    if not ok(src, 2): raise PerfectRepError(f'{p}: `sources` must map detector|exact -> exercise -> view -> {{metric: source}}')
+    return {ex: dict(byview.get(view) or {}) for ex, byview in src.items()}
 
 def load_rules(path=None # a YAML rules file; None: the shipped defaults
               ) -> dict: # {exercise: [rule dicts]}
@@ -375,7 +389,8 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
                 rules=None, # rules dict, a YAML path, or None for the shipped rules
                 tolerance:dict|None=None, # metric -> measurement error (e.g. `load_lifted_error()[exercise]` for lifted 3D)
                 view:str|None=None, # the camera's view of 3D lifted from one camera (`camera_view(...)['label']`); None: judge all
-                confidence=None # (T, 17) the 2D confidence the 3D was lifted from: metrics of hidden joints are not judged
+                confidence=None, # (T, 17) the 2D confidence the 3D was lifted from: metrics of hidden joints are not judged
+                measurement=None # a `perfectrep.measure.Measurement`: each chosen metric measured from its own source
                ) -> list[RepForm]:
     "Measure and score every rep of a set."
     if hasattr(joints, 'joints'): joints, fps, up = joints.joints, joints.fps if fps is None else fps, 'z' if up is None else up
@@ -394,9 +409,16 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
     lift_rules = rules.get(exercise, [])
     frame = BodyFrame.fit(x, up)
     vel = tuple(_smooth_velocity(h, fps) for h in lift_heights(x, exercise, frame))
+    alt = {}      # the other sources' joints, frames and velocities
+    for name in sorted(set((measurement.choice if measurement is not None else {}).values()) - {'3d'}):
+        xs, fs = measurement.joints[name], measurement.frames[name]
+        alt[name] = (xs, fs, tuple(_smooth_velocity(h, fps) for h in lift_heights(xs, exercise, fs)))
     out, best = [], 0.
     for i, (s, e) in enumerate(reps):
         M, F = rep_metrics(x, fps, exercise, (s, e), frame, vel)
+        for name, (xs, fs, vs) in alt.items():
+            Ma, Fa = rep_metrics(xs, fps, exercise, (s, e), fs, vs)
+            for m in [m for m in Ma if measurement.source(m) == name]: M[m], F[m] = Ma[m], Fa[m]
         best = max(best, M['velocity_mean'])
         M['velocity_loss_pct'] = 100 * (1 - M['velocity_mean'] / best) if best > 0 else 0.
         F['velocity_loss_pct'] = F['velocity_mean']

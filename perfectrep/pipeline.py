@@ -119,25 +119,35 @@ def _recognition_note(r) -> str:
 
 # %% ../nbs/60_pipeline.ipynb #36cd2c77
 def _measuring(x:Loaded, exercise:str, up:str, notes:list, say):
-    "How the 3D is measured: the joints (feet planted when root-relative), whether lifted from one camera, the view, the metrics' tolerances."
+    "How the 3D is measured: the joints (feet planted when root-relative), whether lifted from one camera, the view, each metric's source and tolerance."
     from perfectrep.geometry import is_root_relative, plant_feet
     from perfectrep.bodyframe import camera_view
-    from perfectrep.form import load_lifted_error
+    from perfectrep.form import load_lifted_error, load_sources
+    from perfectrep.measure import measurement, SOURCES
     joints = x.joints
     rootrel = is_root_relative(joints)
     lifted = rootrel or (x.kind != '3d' and up == '-y')   # 3D from one camera through a lifter
     view = camera_view(joints, exercise, x.kpts) if x.kind != '3d' else None
-    if view: say(f'camera: {view["description"]}')
     if exercise in ('squat', 'deadlift') and rootrel:
         joints = plant_feet(joints)      # heights, bar path and velocities are measured from the floor, not the pelvis
         notes.append('root-relative 3D: each frame placed with the feet planted (the ankles\' midpoint held still)')
-    tol = None
+    tol, meas = None, None
     if lifted and exercise in ('squat', 'deadlift', 'bench'):
-        tol = load_lifted_error(view=view['label'] if view else None).get(exercise)
-        if tol: notes.append('3D lifted from one camera: a limit missed by less than the lifter\'s measured error of that metric '
-                             f'{"from this view " if view else ""}is reported as a possible fault, not scored, and a judge\'s call '
-                             'that close cannot be told (perfectrep/configs/lifted_error.yaml)')
-    return joints, lifted, view, tol
+        exact = x.kind == 'demo'          # the demo's 2D is an exact projection: no detector error to allow for
+        tol = load_lifted_error(view=view['label'] if view else None, exact_2d=exact).get(exercise)
+        if view and x.kpts is not None:
+            meas = measurement(joints, x.kpts, exercise, load_sources(view=view['label'], exact_2d=exact).get(exercise, {}))
+            used = meas.used()
+            if used:
+                view = {**view, 'measured_from': used}
+                by = {}
+                for m, s in used.items(): by.setdefault(s, []).append(m)
+                say('measured ' + '; '.join(f'from {SOURCES[s]}: {", ".join(ms)}' for s, ms in by.items()))
+        if tol: notes.append('3D lifted from one camera: a limit missed by less than the measured error of that metric '
+                             f'{"from this view " if view else ""}{"with exact 2D " if exact else ""}is reported as a possible '
+                             'fault, not scored, and a judge\'s call that close cannot be told (perfectrep/configs/lifted_error.yaml)')
+    if view: say(f'camera: {view["description"]}')
+    return joints, lifted, view, tol, meas
 
 def _write(report:FormReport, x:Loaded, input, outdir:Path, annotate:bool, progress:bool, work:Path, say, t0:float):
     "Write the annotated video (first, so that report.json carries every stage's time), the report files and the lifter's files."
@@ -208,12 +218,12 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
             if recognition.low_confidence: notes.append(_recognition_note(recognition))    # a warning; the recognition itself is in the report
             timing['recognise'] = time.perf_counter() - t1
             say(f'exercise: {exercise} ({recognition.confidence:.0%}' + (f', low confidence; next {recognition.runner_up})' if recognition.low_confidence else ')'))
-        joints, lifted, view, tol = _measuring(x, exercise, up, notes, say)
+        joints, lifted, view, tol, meas = _measuring(x, exercise, up, notes, say)
         t2 = time.perf_counter()
         seg = segment_reps(joints, x.fps, exercise=exercise, kind='3d', up=up, observed=None if x.kpts is None else x.kpts.observed)
         forms = assess_form(joints, x.fps, exercise=exercise, reps=seg, up=up, rules=rules, tolerance=tol,
                             view=view['label'] if view and lifted else None,
-                            confidence=x.kpts.kpts[..., 2] if x.kpts is not None and x.kind != 'demo' else None)
+                            confidence=x.kpts.kpts[..., 2] if x.kpts is not None and x.kind != 'demo' else None, measurement=meas)
         report = FormReport(exercise, x.fps, forms, seg, joints, up, x.source, notes, x.truth, recognition=recognition,
                             kpts=x.kpts, view=view, timing=timing, started=t0)
         timing['reps_and_form'] = time.perf_counter() - t2

@@ -49,13 +49,22 @@ class FormReport:
     @property
     def scores(self) -> list: return [r.score for r in self.reps]
     @property
+    def measured_from(self) -> str:
+        "One line naming the metrics measured from another source than the lifted 3D; '' when none."
+        by = {}
+        for m, s in ((self.view or {}).get('measured_from') or {}).items(): by.setdefault(s, []).append(m)
+        where = {'image': 'in the picture', 'upright': "with the lifter's own vertical"}
+        return ('measured ' + '; '.join(f'{where.get(s, s)}: {", ".join(ms)}' for s, ms in by.items())) if by else ''
+    @property
     def not_judged(self) -> str:
         "One line naming the faults this camera view could not judge, and where to film them from; '' when none."
-        why = {}
+        why = {}      # fault -> its reasons, in order; faults with the same reasons share one entry
         for r in self.reps:
             for n in r.notes:
-                if n.severity == 'not judged': why.setdefault(n.feedback.split(': ', 1)[-1].rstrip('.'), set()).add(n.name)
-        return ('not judged: ' + '; '.join(f'{", ".join(sorted(names))} ({w})' for w, names in why.items())) if why else ''
+                if n.severity == 'not judged': why.setdefault(n.name, {})[n.feedback.split(': ', 1)[-1].rstrip('.')] = None
+        same = {}
+        for name, ws in why.items(): same.setdefault(tuple(ws), []).append(name)
+        return ('not judged: ' + '; '.join(f'{", ".join(sorted(names))} ({"; ".join(ws)})' for ws, names in same.items())) if same else ''
 
 # %% ../nbs/43_report.ipynb #97043b8d
 @patch
@@ -116,7 +125,7 @@ def summary(self:FormReport) -> str:
     if sc: head += f', mean score {np.mean(sc):.0f}/100'
     if self.segmentation.partial: head += f' (+{len(self.segmentation.partial)} partial, not counted)'
     maybe = lambda r: [n.name for n in r.notes if n.severity == 'possible']
-    if self.view: head += f'\nfilmed from {self.view["description"]}'
+    if self.view: head += f'\nfilmed from {self.view["description"]}' + (f'; {self.measured_from}' if self.measured_from else '')
     if self.followed: head += f'\n{self.followed}'
     lines = [head] + [f'  rep {r.index + 1}: ' + (f'{r.score:.0f}' if r.score is not None else '-') + ' '
                       + ('; '.join(f'{f.name}: {f.feedback}' for f in r.faults) or 'clean')
@@ -354,7 +363,7 @@ def render_html(report:FormReport) -> str:
     seen = ' &middot; '.join(x for x in (
         f'exercise {"recognised" if rec is not None else "given"}: <b>{e(report.exercise)}</b>'
         + (f' ({rec.confidence:.0%}; next {e(rec.runner_up)} {rec.probs[rec.runner_up]:.0%})' if rec is not None else ''),
-        f'camera: {e(report.view["description"])}' if report.view else '',
+        f'camera: {e(report.view["description"])}' + (f' ({e(report.measured_from)})' if report.measured_from else '') if report.view else '',
         e(report.followed[0].upper() + report.followed[1:]) if report.followed else '') if x)
     part = ''.join(f'<li>frames {s}-{e_ - 1} ({s / report.fps:.1f}-{e_ / report.fps:.1f} s)</li>' for s, e_ in report.segmentation.partial)
     d = report.to_dict()
