@@ -81,13 +81,14 @@ def choose(df, noise:str, min_reps:int, margin:float=0.9, min_r:float=0.5) -> pd
     d = df[df.noise == noise]
     keys = ['exercise', 'view', 'metric', 'source']
     e = p90(d, keys)
-    r = d.groupby(keys)[['truth', 'measured']].apply(lambda g: g.truth.corr(g.measured) if g.measured.std() > 1e-9 else 0.)
+    r = d.groupby(keys)[['truth', 'measured']].apply(
+        lambda g: g.truth.corr(g.measured) if min(g.measured.std(), g.truth.std()) > 1e-9 else 0.)
     e = e.assign(r=r.fillna(0.))
     e = e[e.reps >= min_reps]
-    err = e.abs_p90.where(e.r >= min_r).unstack('source')
+    err, base_err = e.abs_p90.where(e.r >= min_r).unstack('source'), e.abs_p90.unstack('source')['3d']
     out = {}
     for key, row in err.iterrows():
-        base = row.get('3d', np.nan)
+        base = base_err[key]                       # the plain 3D is the default, followed or not
         best = row.drop('3d', errors='ignore').dropna()
         out[key] = best.idxmin() if len(best) and not (best.min() >= margin * base) else '3d'
     return pd.Series(out).rename_axis(['exercise', 'view', 'metric'])
