@@ -118,12 +118,12 @@ def _recognition_note(r) -> str:
             f'analysed as {r.label}; pass --exercise {r.runner_up} if it is a {r.runner_up}')
 
 # %% ../nbs/60_pipeline.ipynb #36cd2c77
-def _measuring(x:Loaded, exercise:str, up:str, notes:list, say):
+def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
     "How the 3D is measured: the joints (feet planted when root-relative), whether lifted from one camera, the view, each metric's source and tolerance."
     from perfectrep.geometry import is_root_relative, plant_feet
     from perfectrep.bodyframe import camera_view
     from perfectrep.form import load_lifted_error, load_sources
-    from perfectrep.measure import measurement, SOURCES
+    from perfectrep.measure import measurement
     joints = x.joints
     rootrel = is_root_relative(joints)
     lifted = rootrel or (x.kind != '3d' and up == '-y')   # 3D from one camera through a lifter
@@ -137,12 +137,9 @@ def _measuring(x:Loaded, exercise:str, up:str, notes:list, say):
         tol = load_lifted_error(view=view['label'] if view else None, exact_2d=exact).get(exercise)
         if view and x.kpts is not None:
             meas = measurement(joints, x.kpts, exercise, load_sources(view=view['label'], exact_2d=exact).get(exercise, {}))
-            used = meas.used()
-            if used:
-                view = {**view, 'measured_from': used}
-                by = {}
-                for m, s in used.items(): by.setdefault(s, []).append(m)
-                say('measured ' + '; '.join(f'from {SOURCES[s]}: {", ".join(ms)}' for s, ms in by.items()))
+            judged = {r['metric'] for r in rules.get(exercise, []) if r['weight']}
+            used = {m: s for m, s in meas.used().items() if m in judged}     # what the report names: the judged metrics
+            if used: view = {**view, 'measured_from': used}
         if tol: notes.append('3D lifted from one camera: a limit missed by less than the measured error of that metric '
                              f'{"from this view " if view else ""}{"with exact 2D " if exact else ""}is reported as a possible '
                              'fault, not scored, and a judge\'s call that close cannot be told (perfectrep/configs/lifted_error.yaml)')
@@ -218,7 +215,7 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
             if recognition.low_confidence: notes.append(_recognition_note(recognition))    # a warning; the recognition itself is in the report
             timing['recognise'] = time.perf_counter() - t1
             say(f'exercise: {exercise} ({recognition.confidence:.0%}' + (f', low confidence; next {recognition.runner_up})' if recognition.low_confidence else ')'))
-        joints, lifted, view, tol, meas = _measuring(x, exercise, up, notes, say)
+        joints, lifted, view, tol, meas = _measuring(x, exercise, up, notes, say, rules)
         t2 = time.perf_counter()
         seg = segment_reps(joints, x.fps, exercise=exercise, kind='3d', up=up, observed=None if x.kpts is None else x.kpts.observed)
         forms = assess_form(joints, x.fps, exercise=exercise, reps=seg, up=up, rules=rules, tolerance=tol,

@@ -51,8 +51,8 @@ class FormReport:
     @property
     def measured_from(self) -> str:
         "One line naming the metrics measured from another source than the lifted 3D; '' when none."
-        by = {}
-        for m, s in ((self.view or {}).get('measured_from') or {}).items(): by.setdefault(s, []).append(m)
+        by, words = {}, lambda m: m.rsplit('_', 1)[0].replace('_', ' ') if m.rsplit('_', 1)[-1] in ('m', 'deg', 's', 'pct') else m.replace('_', ' ')
+        for m, s in ((self.view or {}).get('measured_from') or {}).items(): by.setdefault(s, []).append(words(m))
         where = {'image': 'in the picture', 'upright': "with the lifter's own vertical"}
         return ('measured ' + '; '.join(f'{where.get(s, s)}: {", ".join(ms)}' for s, ms in by.items())) if by else ''
     @property
