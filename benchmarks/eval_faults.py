@@ -55,7 +55,8 @@ def main():
                                 f = f1 if i == 0 else f2
                                 rows.append(dict(lift=lift, fault=f, azimuth=az, scored=f in m[2], possible=f in m[2] | m[3],
                                                  not_judged=f in m[4], counted=bool(ov and max(ov) > 0)))
-                            else: clean.append(dict(lift=lift, azimuth=az, false_scored=len(m[2]), counted=bool(ov and max(ov) > 0)))
+                            else: clean.append(dict(lift=lift, azimuth=az, false_scored=len(m[2]), which=sorted(m[2]),
+                                                    counted=bool(ov and max(ov) > 0)))
     df, cl = pd.DataFrame(rows), pd.DataFrame(clean)
     pd.set_option('display.width', 200)
     for what in ('scored', 'possible', 'not_judged'):
@@ -64,6 +65,11 @@ def main():
         print((100 * t).round(0).to_string())
     fs = cl.groupby(['lift', 'azimuth']).false_scored.mean().unstack('azimuth')
     print('\nfalse scored faults per clean rep, by azimuth:'); print(fs.round(2).to_string())
+    fw = cl.explode('which').dropna(subset=['which'])
+    if len(fw):
+        n = cl.groupby(['lift', 'azimuth']).size()
+        by = (fw.groupby(['lift', 'which', 'azimuth']).size() / n).unstack('azimuth').fillna(0.)
+        print('\nwhich faults were falsely scored, per clean rep, by azimuth:'); print(by.round(2).to_string())
     print(f'\n{len(df)} faulted and {len(cl)} clean reps; reps found: {df.counted.mean():.0%} / {cl.counted.mean():.0%}')
     demo()
 

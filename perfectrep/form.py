@@ -226,6 +226,15 @@ class Fault:
     frame: int       # the frame to look at
     feedback: str    # one line for the lifter
     penalty: float = 0.   # points taken off the score
+    sure: float|None = None   # how likely the fault is real given the measurement error (1: exact input); None: not judged
+
+def _sure(v:float, rng, t:float) -> float:
+    """How likely the true value lies on the same side of the range `rng` as `v`, when the measurement error is normal
+    with its 90th percentile of |error| at `t` (sigma = t / 1.645); 1 for an exact measurement."""
+    lo, hi = (-math.inf if rng[0] is None else rng[0]), (math.inf if rng[1] is None else rng[1])
+    d = (lo - v) if v < lo else (v - hi) if v > hi else min(v - lo, hi - v)     # distance to the range's edge
+    if t <= 0: return 1.
+    return 0.5 * (1 + math.erf(d / (t / 1.645) / math.sqrt(2)))
 
 def _rule_frame(r:dict, frames:dict) -> int:
     "The frame a rule points at: its `frame` if it names one, else its metric's, else the bottom."
@@ -297,11 +306,11 @@ def score_rep(metrics:dict, # metric name -> value
         text = r['feedback'].format(value=v, cm=100 * v, abs_cm=abs(100 * v), pct=100 * v)
         if r['weight'] and _inside(va, r['good']):
             notes.append(Fault(r['fault'], 'possible', r['metric'], float(v), _rule_frame(r, frames),
-                               f'Possibly {r["fault"]} (within the {t:g} measurement error of this input): {text}', 0.))
+                               f'Possibly {r["fault"]} (within the {t:g} measurement error of this input): {text}', 0., _sure(v, r['good'], t)))
             continue
         sev = 'note' if r['weight'] == 0 else 'minor' if _inside(va, r['acceptable']) else 'major'
         pen = r['weight'] * (0.5 if sev == 'minor' else 1. if sev == 'major' else 0.)
-        f = Fault(r['fault'], sev, r['metric'], float(v), _rule_frame(r, frames), text, pen)
+        f = Fault(r['fault'], sev, r['metric'], float(v), _rule_frame(r, frames), text, pen, _sure(v, r['good'], t))
         (notes if sev == 'note' else faults).append(f)
         score -= pen
     return max(score, 0.), faults, notes
@@ -321,6 +330,7 @@ class Call:
     value: float   # its value, in the metric's unit
     frame: int     # the frame to look at
     reason: str    # one line: what was seen, or why it cannot be told
+    sure: float|None = None   # pass/fail: how likely the call is right given the measurement error; cannot tell: how likely a fail is
 
 def _amount(metric:str, v:float) -> str:
     return f'{100 * v:+.0f} cm' if metric.endswith('_m') else f'{v:.0f} deg' if metric.endswith('_deg') else f'{v:.2f}'
@@ -344,12 +354,14 @@ def judge_rep(metrics:dict, # metric name -> value
         f = _rule_frame(r, frames)
         sure_in = _inside(v - t, r['good']) and _inside(v + t, r['good'])
         sure_out = not _inside(_toward(v, r['good'], t), r['good'])
+        p_fail = _sure(v, r['good'], t) if not _inside(v, r['good']) else 1 - _sure(v, r['good'], t)
+        sure = None
         if not judged_from(m, view): res, why = 'cannot tell', f'{what}: not seen from this view ({view}); film {_where_to_film(m)}'
         elif (hidden or {}).get(m): res, why = 'cannot tell', f'{what}: the {" and ".join(hidden[m])} were hidden'
-        elif sure_in: res, why = 'pass', f'{what} ({_amount(m, v)})'
-        elif sure_out: res, why = 'fail', f'not {what} ({_amount(m, v)})'
-        else: res, why = 'cannot tell', f'{what}? {_amount(m, v)} is within the {_amount(m, t).lstrip("+")} measurement error of this input'
-        out.append(Call(name, res, m, float(v), f, why))
+        elif sure_in: res, why, sure = 'pass', f'{what} ({_amount(m, v)})', 1 - p_fail
+        elif sure_out: res, why, sure = 'fail', f'not {what} ({_amount(m, v)})', p_fail
+        else: res, why, sure = 'cannot tell', f'{what}? {_amount(m, v)} is within the {_amount(m, t).lstrip("+")} measurement error of this input (a fail {p_fail:.0%} likely)', p_fail
+        out.append(Call(name, res, m, float(v), f, why, sure))
     return out
 
 # %% ../nbs/42_form.ipynb #bd83965e
@@ -372,11 +384,14 @@ class RepForm:
         return {'rep': self.index + 1, 'start': int(self.start), 'end': int(self.end),
                 'score': None if self.score is None else round(float(self.score), 1),
                 'faults': [{'name': x.name, 'severity': x.severity, 'frame': int(x.frame), 'value': f(x.value),
-                            'metric': x.metric, 'feedback': x.feedback} for x in self.faults],
+                            'metric': x.metric, 'feedback': x.feedback, 'sure': None if x.sure is None else round(x.sure, 3)}
+                           for x in self.faults],
+                'possible': [{'name': x.name, 'metric': x.metric, 'value': f(x.value), 'sure': round(x.sure, 3)}
+                             for x in self.notes if x.severity == 'possible' and x.sure is not None],
                 'notes': [x.feedback for x in self.notes if x.severity != 'not judged'],
                 'not_judged': [x.name for x in self.notes if x.severity == 'not judged'],
                 'calls': [{'call': c.name, 'result': c.result, 'frame': int(c.frame), 'value': f(c.value), 'metric': c.metric,
-                           'reason': c.reason} for c in self.calls],
+                           'reason': c.reason, 'sure': None if c.sure is None else round(c.sure, 3)} for c in self.calls],
                 **{k: f(v) for k, v in self.metrics.items()},
                 'bottom_frame': int(self.frames.get('bottom', self.start)), 'top_frame': int(self.frames.get('top', self.end - 1))}
 

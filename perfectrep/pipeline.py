@@ -122,7 +122,7 @@ def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
     "How the 3D is measured: the joints (feet planted when root-relative), whether lifted from one camera, the view, each metric's source and tolerance."
     from perfectrep.geometry import is_root_relative, plant_feet
     from perfectrep.bodyframe import camera_view
-    from perfectrep.form import load_lifted_error, load_sources
+    from perfectrep.form import load_lifted_error, load_sources, judged_from
     from perfectrep.measure import measurement
     joints = x.joints
     rootrel = is_root_relative(joints)
@@ -137,7 +137,7 @@ def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
         tol = load_lifted_error(view=view['label'] if view else None, exact_2d=exact).get(exercise)
         if view and x.kpts is not None:
             meas = measurement(joints, x.kpts, exercise, load_sources(view=view['label'], exact_2d=exact).get(exercise, {}))
-            judged = {r['metric'] for r in rules.get(exercise, []) if r['weight']}
+            judged = {r['metric'] for r in rules.get(exercise, []) if r['weight'] and judged_from(r['metric'], view['label'])}
             used = {m: s for m, s in meas.used().items() if m in judged}     # what the report names: the judged metrics
             if used: view = {**view, 'measured_from': used}
         if tol: notes.append('3D lifted from one camera: a limit missed by less than the measured error of that metric '
