@@ -12,11 +12,12 @@ plane (`image`). This is done twice: with a real detector's 2D error (`perfectre
 exact 2D (projected motion capture, as in the demo). Each set is filed under the view `perfectrep.bodyframe.camera_view`
 estimates, as the analysis will look it up.
 
-The error of a metric is the 90th percentile of |measured - truth| over every rep, faulted ones included (a fault is
-what must be measured). Per lift, view and metric, the source with the smallest error under the detector's 2D is chosen
+A source's error is the 90th percentile of |measured - truth| over every rep, faulted ones included (a fault is what
+must be measured). Per lift, view and metric, the source with the smallest error is chosen
 among the sources whose values follow the truth (a source blind to a metric measures a constant), and only where it
 beats the plain 3D by 10 % (the `3d` source where a view has fewer than --min-reps values), for each kind of 2D; the analysis measures the metric from it, and its error
-is the tolerance: a value within it of a rule's limit is a possible fault, and a judge's call within it cannot be told.
+percentile `perfectrep.form.ERROR_PERCENTILE` (98) of |error| is the tolerance: a value within it of a rule's limit is a
+possible fault, and a judge's call within it cannot be told.
 The pooled figures (all views, the `3d` source) stand where a view is unknown.
 """
 import argparse, sys, time
@@ -70,8 +71,11 @@ def measure(n_sets:int, seed:int=123):
     return df
 
 def p90(df, keys):
+    "Per group: values, median error, median and 90th percentile of |error|, and the tolerance (`perfectrep.form.ERROR_PERCENTILE`)."
+    from perfectrep.form import ERROR_PERCENTILE
     return df.groupby(keys).agg(reps=('error', 'size'), bias=('error', 'median'), abs_p50=('abs', 'median'),
-                                abs_p90=('abs', lambda a: float(np.percentile(a, 90))))
+                                abs_p90=('abs', lambda a: float(np.percentile(a, 90))),
+                                tol=('abs', lambda a: float(np.percentile(a, ERROR_PERCENTILE))))
 
 def choose(df, noise:str, min_reps:int, margin:float=0.9, min_r:float=0.5) -> pd.Series:
     """Per (exercise, view, metric): the source with the smallest 90th-percentile error with this kind of 2D, among those
@@ -125,12 +129,13 @@ def main(argv=None):
     print(f'\n{a.sets} sets of each lift, 4 reps each (one faulted); {time.time() - t0:.0f} s')
     if a.write:
         import yaml
+        from perfectrep.form import ERROR_PERCENTILE
         out = Path(__file__).resolve().parents[1] / 'perfectrep' / 'configs' / 'lifted_error.yaml'
         def section(noise):
             pl, bv = pooled.loc[noise], by_view.loc[noise]
             bv = bv[bv.reps >= a.min_reps]
-            d = {ex: {m: round(float(v), 3) for m, v in pl.loc[ex, 'abs_p90'].items()} for ex in pl.index.get_level_values(0).unique()}
-            d['by_view'] = {ex: {v: {m: round(float(x), 3) for m, x in bv.loc[(ex, v), 'abs_p90'].items()}
+            d = {ex: {m: round(float(v), 3) for m, v in pl.loc[ex, 'tol'].items()} for ex in pl.index.get_level_values(0).unique()}
+            d['by_view'] = {ex: {v: {m: round(float(x), 3) for m, x in bv.loc[(ex, v), 'tol'].items()}
                                  for v in bv.loc[ex].index.get_level_values(0).unique()} for ex in d if ex in bv.index}
             return d
         srcs = {n: {} for n in chosen}
@@ -140,7 +145,8 @@ def main(argv=None):
         head = ('# How well each form metric is measured from one camera by the shipped default lifter. `sources`: per kind\n'
                 '# of 2D (a real detector\'s, or exact), exercise and camera view, the source each metric is measured from\n'
                 '# (upright = the lifted 3D with the lifter\'s own vertical, image = the image plane; not listed: the lifted 3D\n'
-                '# with the camera\'s vertical). `detector` and `exact`: the 90th percentile of |measured - truth| of that source\n'
+                '# with the camera\'s vertical), chosen by the 90th percentile of |measured - truth|. `detector` and `exact`: the\n'
+                f'# tolerance, the {ERROR_PERCENTILE}th percentile of |measured - truth| of that source\n'
                 '# on held-out synthesised reps, pooled over views (3D source) and `by_view` where a view had enough values\n'
                 f'# (units as in perfectrep.form). Written by `python benchmarks/lifted_form_error.py --write` ({a.sets} sets of\n'
                 f'# each lift, views with at least {a.min_reps} values). Retrain the lifter -> run it again.\n')

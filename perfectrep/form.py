@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib.resources import files
 import math
+from statistics import NormalDist
 import numpy as np
 import yaml
 from .core import PerfectRepError, check_file, runs, savgol_slope
@@ -18,9 +19,9 @@ from .reps import RepSegmentation, segment_reps
 from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, squat_depth
 
 # %% auto #0
-__all__ = ['STILL', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'SAGITTAL', 'FRONTAL', 'JUDGED_FROM', 'METRIC_JOINTS', 'JUDGE_CALLS',
-           'lift_heights', 'rep_metrics', 'load_lifted_error', 'load_sources', 'load_rules', 'Fault', 'hidden_metrics',
-           'judged_from', 'score_rep', 'Call', 'judge_rep', 'RepForm', 'assess_form']
+__all__ = ['STILL', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'ERROR_PERCENTILE', 'SAGITTAL', 'FRONTAL', 'JUDGED_FROM', 'METRIC_JOINTS',
+           'JUDGE_CALLS', 'lift_heights', 'rep_metrics', 'load_lifted_error', 'load_sources', 'load_rules', 'Fault',
+           'hidden_metrics', 'judged_from', 'score_rep', 'Call', 'judge_rep', 'RepForm', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
@@ -177,7 +178,7 @@ def load_lifted_error(path=None, # a YAML file (see the shipped one); None: the 
                       view:str|None=None, # a `camera_view` label: that view's own figures where measured, the pooled ones elsewhere
                       exact_2d:bool=False # the figures for exact 2D (projected motion capture, the demo) instead of a detector's
                      ) -> dict:
-    "Per exercise, the measurement error of each form metric lifted from one camera (90th percentile of |measured - truth|), for a camera view."
+    "Per exercise, the measurement error of each form metric lifted from one camera (the `ERROR_PERCENTILE` of |measured - truth|), for a camera view."
     p = LIFTED_ERROR_PATH if path is None else check_file(path, 'lifted-error file')
     d = _read_yaml(p)
     if isinstance(d, dict) and 'detector' in d: d = dict(d.get('exact' if exact_2d else 'detector') or {})
@@ -228,13 +229,16 @@ class Fault:
     penalty: float = 0.   # points taken off the score
     sure: float|None = None   # how likely the fault is real given the measurement error (1: exact input); None: not judged
 
+ERROR_PERCENTILE = 98    # the tolerance of a metric is this percentile of its |error| (lifted_error.yaml): a value past it is scored
+_Z = NormalDist().inv_cdf(0.5 + ERROR_PERCENTILE / 200)      # the tolerance in standard deviations of a normal error
+
 def _sure(v:float, rng, t:float) -> float:
     """How likely the true value lies on the same side of the range `rng` as `v`, when the measurement error is normal
-    with its 90th percentile of |error| at `t` (sigma = t / 1.645); 1 for an exact measurement."""
+    with its `ERROR_PERCENTILE` of |error| at `t` (sigma = t / 2.33 for the 98th); 1 for an exact measurement."""
     lo, hi = (-math.inf if rng[0] is None else rng[0]), (math.inf if rng[1] is None else rng[1])
     d = (lo - v) if v < lo else (v - hi) if v > hi else min(v - lo, hi - v)     # distance to the range's edge
     if t <= 0: return 1.
-    return 0.5 * (1 + math.erf(d / (t / 1.645) / math.sqrt(2)))
+    return 0.5 * (1 + math.erf(d / (t / _Z) / math.sqrt(2)))
 
 def _rule_frame(r:dict, frames:dict) -> int:
     "The frame a rule points at: its `frame` if it names one, else its metric's, else the bottom."
