@@ -105,6 +105,21 @@ def tables(df, chosen:dict):
     d = d[d.source == d.chosen]
     return p90(df[df.source == '3d'], ['noise', 'exercise', 'metric']), p90(d, ['noise', 'exercise', 'view', 'metric'])
 
+def fault_sizes(df) -> dict:
+    "Per exercise and judged metric: the median distance past the shipped rule's good range of the true values that lie beyond it."
+    from perfectrep.form import load_rules
+    d = df[(df.noise == 'detector') & (df.source == '3d')]
+    out = {}
+    for ex, rules in load_rules().items():
+        for r in rules:
+            if not r['weight']: continue
+            t = d[(d.exercise == ex) & (d.metric == r['metric'])].truth.to_numpy()
+            lo, hi = (-np.inf if r['good'][0] is None else r['good'][0]), (np.inf if r['good'][1] is None else r['good'][1])
+            past = np.maximum(lo - t, t - hi)
+            past = past[past > 0]
+            if len(past) >= 3: out.setdefault(ex, {})[r['metric']] = round(float(np.median(past)), 3)
+    return out
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--sets', type=int, default=40, help='held-out sets of each lift')
@@ -122,6 +137,7 @@ def main(argv=None):
     print('90th percentile of |measured - truth| per source, detector 2D, by view:')
     print(p90(df[df.noise == 'detector'], ['exercise', 'metric', 'view', 'source']).abs_p90.unstack('source').round(3).to_string())
     for n, c in chosen.items(): print(f'\nchosen sources with {n} 2D (not 3d):'); print(c[c != '3d'].to_string())
+    print('\nhow far past the limit the faults lie (median):', fault_sizes(df))
     for noise in ('detector', 'exact'):
         print(f'\n{noise} 2D: error of the chosen source per view; reps per lift and view:',
               df[df.noise == noise].groupby(['exercise', 'view']).rep.nunique().to_dict())
@@ -150,8 +166,10 @@ def main(argv=None):
                 '# on held-out synthesised reps, pooled over views (3D source) and `by_view` where a view had enough values\n'
                 f'# (units as in perfectrep.form). Written by `python benchmarks/lifted_form_error.py --write` ({a.sets} sets of\n'
                 f'# each lift, views with at least {a.min_reps} values). Retrain the lifter -> run it again.\n')
-        out.write_text(head + yaml.safe_dump({'sources': srcs, 'detector': section('detector'), 'exact': section('exact')},
-                                             sort_keys=True))
+        head += ('# `fault_size`: how far past the shipped rule\'s limit the synthesised faults lie (median): a metric whose\n'
+                 '# tolerance from a view is larger is not judged from that view.\n')
+        out.write_text(head + yaml.safe_dump({'sources': srcs, 'detector': section('detector'), 'exact': section('exact'),
+                                              'fault_size': fault_sizes(df)}, sort_keys=True))
         print(f'wrote {out}')
     return df
 

@@ -20,8 +20,9 @@ from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, s
 
 # %% auto #0
 __all__ = ['STILL', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'ERROR_PERCENTILE', 'SAGITTAL', 'FRONTAL', 'JUDGED_FROM', 'METRIC_JOINTS',
-           'JUDGE_CALLS', 'lift_heights', 'rep_metrics', 'load_lifted_error', 'load_sources', 'load_rules', 'Fault',
-           'hidden_metrics', 'judged_from', 'score_rep', 'Call', 'judge_rep', 'RepForm', 'assess_form']
+           'JUDGE_CALLS', 'lift_heights', 'rep_metrics', 'load_lifted_error', 'load_sources', 'load_fault_sizes',
+           'load_rules', 'Fault', 'hidden_metrics', 'too_uncertain', 'judged_from', 'score_rep', 'Call', 'judge_rep',
+           'RepForm', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
@@ -200,6 +201,16 @@ def load_sources(path=None, # the lifted-error YAML file; None: the shipped one
     if not ok(src, 2): raise PerfectRepError(f'{p}: `sources` must map detector|exact -> exercise -> view -> {{metric: source}}')
     return {ex: dict(byview.get(view) or {}) for ex, byview in src.items()}
 
+def load_fault_sizes(path=None # the lifted-error YAML file; None: the shipped one
+                    ) -> dict: # {exercise: {metric: size}}
+    "Per exercise, how far past the shipped rule's limit the synthesised faults lie (the median), in the metric's unit."
+    p = LIFTED_ERROR_PATH if path is None else check_file(path, 'lifted-error file')
+    d = _read_yaml(p)
+    fs = (d.get('fault_size') or {}) if isinstance(d, dict) else None
+    if not isinstance(fs, dict) or not all(isinstance(v, dict) and all(isinstance(x, (int, float)) for x in v.values()) for v in fs.values()):
+        raise PerfectRepError(f'{p}: `fault_size` must map exercise -> {{metric: size}}')
+    return {ex: {m: float(x) for m, x in v.items()} for ex, v in fs.items()}
+
 def load_rules(path=None # a YAML rules file; None: the shipped defaults
               ) -> dict: # {exercise: [rule dicts]}
     "Read and check form rules: per exercise a list of {fault, metric, good, acceptable, weight, feedback[, frame]}."
@@ -274,6 +285,18 @@ def hidden_metrics(conf, # (T, 17) the 2D confidence of the rep's frames
     out = {m: [f'{n}s' for n in names if not seen(n)] for m, names in METRIC_JOINTS.items()}
     return {m: h for m, h in out.items() if h}
 
+def _amount(metric:str, v:float) -> str:
+    return (f'{100 * v:+.0f} cm' if metric.endswith('_m') else f'{v:.0f} deg' if metric.endswith('_deg') else
+            f'{v:.1f} s' if metric.endswith('_s') else f'{v:.0f}%' if metric.endswith('_pct') else f'{v:.2f}')
+
+def too_uncertain(tolerance:dict|None, # metric -> measurement error of this input from this view
+                  fault_size:dict|None # metric -> how far past its rule's limit a typical fault lies (`load_fault_sizes`)
+                 ) -> dict: # metric -> why it is not judged
+    "The metrics measured less precisely than the faults they look for are large: a fault there could only be noise."
+    return {m: f'its measurement error from this view ({_amount(m, t).lstrip("+")}) is larger than the faults it looks for '
+               f'({_amount(m, fault_size[m]).lstrip("+")})'
+            for m, t in (tolerance or {}).items() if m in (fault_size or {}) and t > fault_size[m]}
+
 def judged_from(metric:str, # a metric name
                 view:str|None # a `camera_view` label, or None (3D not from one camera: every metric is judged)
                ) -> bool:
@@ -289,7 +312,8 @@ def score_rep(metrics:dict, # metric name -> value
               rules:list, # the rules of one exercise
               tolerance:dict|None=None, # metric -> measurement error (its unit); None: the metrics are exact
               view:str|None=None, # the camera's view (`camera_view` label) of 3D lifted from one camera; None: judge every metric
-              hidden:dict|None=None # metric -> the hidden joints it needs (`hidden_metrics`): not judged
+              hidden:dict|None=None, # metric -> the hidden joints it needs (`hidden_metrics`): not judged
+              uncertain:dict|None=None # metric -> why it is too uncertain to judge (`too_uncertain`): not judged
              ) -> tuple[float, list, list]: # (score 0-100, faults, notes)
     "Score one rep: 100 minus the penalties of its faults; misses within `tolerance` are 'possible', metrics this view cannot show 'not judged'."
     score, faults, notes = 100., [], []
@@ -303,6 +327,10 @@ def score_rep(metrics:dict, # metric name -> value
         if r['weight'] and (hidden or {}).get(r['metric']):
             notes.append(Fault(r['fault'], 'not judged', r['metric'], float(v), int(frames.get('bottom', 0)),
                                f'{r["fault"]} not judged: the {" and ".join(hidden[r["metric"]])} were hidden; film with them in view.', 0.))
+            continue
+        if r['weight'] and (uncertain or {}).get(r['metric']):
+            notes.append(Fault(r['fault'], 'not judged', r['metric'], float(v), int(frames.get('bottom', 0)),
+                               f'{r["fault"]} not judged: {uncertain[r["metric"]]}.', 0.))
             continue
         if _inside(v, r['good']): continue
         t = float((tolerance or {}).get(r['metric'], 0.))
@@ -336,9 +364,6 @@ class Call:
     reason: str    # one line: what was seen, or why it cannot be told
     sure: float|None = None   # pass/fail: how likely the call is right given the measurement error; cannot tell: how likely a fail is
 
-def _amount(metric:str, v:float) -> str:
-    return f'{100 * v:+.0f} cm' if metric.endswith('_m') else f'{v:.0f} deg' if metric.endswith('_deg') else f'{v:.2f}'
-
 # %% ../nbs/42_form.ipynb #007c36b5
 def judge_rep(metrics:dict, # metric name -> value
               frames:dict, # metric name (or bottom/top) -> frame
@@ -346,7 +371,8 @@ def judge_rep(metrics:dict, # metric name -> value
               rules:list, # the rules of this exercise (the calls use their `good` ranges)
               tolerance:dict|None=None, # metric -> measurement error; None: exact
               view:str|None=None, # the camera's view of 3D lifted from one camera; None: every call can be made
-              hidden:dict|None=None # metric -> hidden joints (`hidden_metrics`)
+              hidden:dict|None=None, # metric -> hidden joints (`hidden_metrics`)
+              uncertain:dict|None=None # metric -> why it is too uncertain to judge (`too_uncertain`)
              ) -> list[Call]:
     "The judge's calls on one rep: pass, fail, or cannot tell (within the measurement error, not seen from this view, joints hidden)."
     by_fault, out = {r['fault']: r for r in rules}, []
@@ -362,6 +388,7 @@ def judge_rep(metrics:dict, # metric name -> value
         sure = None
         if not judged_from(m, view): res, why = 'cannot tell', f'{what}: not seen from this view ({view}); film {_where_to_film(m)}'
         elif (hidden or {}).get(m): res, why = 'cannot tell', f'{what}: the {" and ".join(hidden[m])} were hidden'
+        elif (uncertain or {}).get(m): res, why = 'cannot tell', f'{what}: {uncertain[m]}'
         elif sure_in: res, why, sure = 'pass', f'{what} ({_amount(m, v)})', 1 - p_fail
         elif sure_out: res, why, sure = 'fail', f'not {what} ({_amount(m, v)})', p_fail
         else: res, why, sure = 'cannot tell', f'{what}? {_amount(m, v)} is within the {_amount(m, t).lstrip("+")} measurement error of this input (a fail {p_fail:.0%} likely)', p_fail
@@ -409,7 +436,8 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
                 tolerance:dict|None=None, # metric -> measurement error (e.g. `load_lifted_error()[exercise]` for lifted 3D)
                 view:str|None=None, # the camera's view of 3D lifted from one camera (`camera_view(...)['label']`); None: judge all
                 confidence=None, # (T, 17) the 2D confidence the 3D was lifted from: metrics of hidden joints are not judged
-                measurement=None # a `perfectrep.measure.Measurement`: each chosen metric measured from its own source
+                measurement=None, # a `perfectrep.measure.Measurement`: each chosen metric measured from its own source
+                uncertain:dict|None=None # metric -> why it is too uncertain to judge from this input (`too_uncertain`)
                ) -> list[RepForm]:
     "Measure and score every rep of a set."
     if hasattr(joints, 'joints'): joints, fps, up = joints.joints, joints.fps if fps is None else fps, 'z' if up is None else up
@@ -442,6 +470,6 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         M['velocity_loss_pct'] = 100 * (1 - M['velocity_mean'] / best) if best > 0 else 0.
         F['velocity_loss_pct'] = F['velocity_mean']
         hid = hidden_metrics(np.asarray(confidence)[s:e]) if confidence is not None else None
-        sc, fl, nt = score_rep(M, F, lift_rules, tolerance, view, hid)
-        out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F, judge_rep(M, F, exercise, lift_rules, tolerance, view, hid)))
+        sc, fl, nt = score_rep(M, F, lift_rules, tolerance, view, hid, uncertain)
+        out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F, judge_rep(M, F, exercise, lift_rules, tolerance, view, hid, uncertain)))
     return out

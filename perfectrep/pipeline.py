@@ -119,10 +119,10 @@ def _recognition_note(r) -> str:
 
 # %% ../nbs/60_pipeline.ipynb #36cd2c77
 def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
-    "How the 3D is measured: the joints (feet planted when root-relative), whether lifted from one camera, the view, each metric's source and tolerance."
+    "How the 3D is measured: the joints (feet planted when root-relative), whether lifted from one camera, the view, each metric's source and tolerance, the metrics too uncertain to judge."
     from perfectrep.geometry import is_root_relative, plant_feet
     from perfectrep.bodyframe import camera_view
-    from perfectrep.form import load_lifted_error, load_sources, judged_from
+    from perfectrep.form import load_lifted_error, load_sources, judged_from, load_fault_sizes, too_uncertain
     from perfectrep.measure import measurement
     joints = x.joints
     rootrel = is_root_relative(joints)
@@ -131,7 +131,7 @@ def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
     if exercise in ('squat', 'deadlift') and rootrel:
         joints = plant_feet(joints)      # heights, bar path and velocities are measured from the floor, not the pelvis
         notes.append('root-relative 3D: each frame placed with the feet planted (the ankles\' midpoint held still)')
-    tol, meas = None, None
+    tol, meas, uncertain = None, None, None
     if lifted and exercise in ('squat', 'deadlift', 'bench'):
         exact = x.kind == 'demo'          # the demo's 2D is an exact projection: no detector error to allow for
         tol = load_lifted_error(view=view['label'] if view else None, exact_2d=exact).get(exercise)
@@ -140,11 +140,12 @@ def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
             judged = {r['metric'] for r in rules.get(exercise, []) if r['weight'] and judged_from(r['metric'], view['label'])}
             used = {m: s for m, s in meas.used().items() if m in judged}     # what the report names: the judged metrics
             if used: view = {**view, 'measured_from': used}
+        uncertain = too_uncertain(tol, load_fault_sizes().get(exercise))
         if tol: notes.append('3D lifted from one camera: a limit missed by less than the measured error of that metric '
                              f'{"from this view " if view else ""}{"with exact 2D " if exact else ""}is reported as a possible '
                              'fault, not scored, and a judge\'s call that close cannot be told (perfectrep/configs/lifted_error.yaml)')
     if view: say(f'camera: {view["description"]}')
-    return joints, lifted, view, tol, meas
+    return joints, lifted, view, tol, meas, uncertain
 
 def _write(report:FormReport, x:Loaded, input, outdir:Path, annotate:bool, progress:bool, work:Path, say, t0:float):
     "Write the annotated video (first, so that report.json carries every stage's time), the report files and the lifter's files."
@@ -215,12 +216,13 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
             if recognition.low_confidence: notes.append(_recognition_note(recognition))    # a warning; the recognition itself is in the report
             timing['recognise'] = time.perf_counter() - t1
             say(f'exercise: {exercise} ({recognition.confidence:.0%}' + (f', low confidence; next {recognition.runner_up})' if recognition.low_confidence else ')'))
-        joints, lifted, view, tol, meas = _measuring(x, exercise, up, notes, say, rules)
+        joints, lifted, view, tol, meas, uncertain = _measuring(x, exercise, up, notes, say, rules)
         t2 = time.perf_counter()
         seg = segment_reps(joints, x.fps, exercise=exercise, kind='3d', up=up, observed=None if x.kpts is None else x.kpts.observed)
         forms = assess_form(joints, x.fps, exercise=exercise, reps=seg, up=up, rules=rules, tolerance=tol,
                             view=view['label'] if view and lifted else None,
-                            confidence=x.kpts.kpts[..., 2] if x.kpts is not None and x.kind != 'demo' else None, measurement=meas)
+                            confidence=x.kpts.kpts[..., 2] if x.kpts is not None and x.kind != 'demo' else None, measurement=meas,
+                            uncertain=uncertain)
         report = FormReport(exercise, x.fps, forms, seg, joints, up, x.source, notes, x.truth, recognition=recognition,
                             kpts=x.kpts, view=view, timing=timing, started=t0)
         timing['reps_and_form'] = time.perf_counter() - t2
