@@ -167,7 +167,7 @@ def main(argv=None):
                 f'# (units as in perfectrep.form). Written by `python benchmarks/lifted_form_error.py --write` ({a.sets} sets of\n'
                 f'# each lift, views with at least {a.min_reps} values). Retrain the lifter -> run it again.\n')
         head += ('# `fault_size`: how far past the shipped rule\'s limit the synthesised faults lie (median): a metric whose\n'
-                 '# tolerance from a view is larger is not judged from that view.\n')
+                 '# error from a view (one standard deviation) is larger is not judged from that view.\n')
         out.write_text(head + yaml.safe_dump({'sources': srcs, 'detector': section('detector'), 'exact': section('exact'),
                                               'fault_size': fault_sizes(df)}, sort_keys=True))
         print(f'wrote {out}')

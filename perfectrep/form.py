@@ -289,13 +289,17 @@ def _amount(metric:str, v:float) -> str:
     return (f'{100 * v:+.0f} cm' if metric.endswith('_m') else f'{v:.0f} deg' if metric.endswith('_deg') else
             f'{v:.1f} s' if metric.endswith('_s') else f'{v:.0f}%' if metric.endswith('_pct') else f'{v:.2f}')
 
-def too_uncertain(tolerance:dict|None, # metric -> measurement error of this input from this view
+def too_uncertain(tolerance:dict|None, # metric -> measurement error of this input from this view (the `ERROR_PERCENTILE` of |error|)
                   fault_size:dict|None # metric -> how far past its rule's limit a typical fault lies (`load_fault_sizes`)
                  ) -> dict: # metric -> why it is not judged
-    "The metrics measured less precisely than the faults they look for are large: a fault there could only be noise."
-    return {m: f'its measurement error from this view ({_amount(m, t).lstrip("+")}) is larger than the faults it looks for '
-               f'({_amount(m, fault_size[m]).lstrip("+")})'
-            for m, t in (tolerance or {}).items() if m in (fault_size or {}) and t > fault_size[m]}
+    "The metrics whose measurement error (one standard deviation) from this view is larger than the faults they look for."
+    out = {}
+    for m, t in (tolerance or {}).items():
+        sd = t / _Z
+        if m in (fault_size or {}) and sd > fault_size[m]:
+            out[m] = (f'its measurement error from this view ({_amount(m, sd).lstrip("+")}, one standard deviation) is larger than '
+                      f'the faults it looks for ({_amount(m, fault_size[m]).lstrip("+")})')
+    return out
 
 def judged_from(metric:str, # a metric name
                 view:str|None # a `camera_view` label, or None (3D not from one camera: every metric is judged)
