@@ -22,6 +22,11 @@ __all__ = ['FormReport', 'rep_picture', 'rep_pictures', 'plot_rep_count', 'plot_
            'render_html']
 
 # %% ../nbs/43_report.ipynb #2fdd60f1
+def _in_words(metric:str) -> str:
+    "A metric's name without its unit, in words: 'torso_lean_deg' -> 'torso lean'."
+    stem, unit = metric.rsplit('_', 1) if '_' in metric else (metric, '')
+    return (stem if unit in ('m', 'deg', 's', 'pct') else metric).replace('_', ' ')
+
 @dataclass
 class FormReport:
     "The analysis of one set: the reps found, their scores, faults and metrics, and where it came from."
@@ -51,8 +56,8 @@ class FormReport:
     @property
     def measured_from(self) -> str:
         "One line naming the metrics measured from another source than the lifted 3D; '' when none."
-        by, words = {}, lambda m: m.rsplit('_', 1)[0].replace('_', ' ') if m.rsplit('_', 1)[-1] in ('m', 'deg', 's', 'pct') else m.replace('_', ' ')
-        for m, s in ((self.view or {}).get('measured_from') or {}).items(): by.setdefault(s, []).append(words(m))
+        by = {}
+        for m, s in ((self.view or {}).get('measured_from') or {}).items(): by.setdefault(s, []).append(_in_words(m))
         where = {'image': 'in the picture', 'upright': "with the lifter's own vertical"}
         return ('measured ' + '; '.join(f'{where.get(s, s)}: {", ".join(ms)}' for s, ms in by.items())) if by else ''
     @property
