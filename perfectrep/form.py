@@ -19,13 +19,14 @@ from .reps import RepSegmentation, segment_reps
 from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, squat_depth
 
 # %% auto #0
-__all__ = ['STILL', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'ERROR_PERCENTILE', 'SAGITTAL', 'FRONTAL', 'JUDGED_FROM', 'METRIC_JOINTS',
-           'JUDGE_CALLS', 'lift_heights', 'rep_metrics', 'load_lifted_error', 'load_sources', 'load_fault_sizes',
-           'load_rules', 'Fault', 'hidden_metrics', 'too_uncertain', 'judged_from', 'score_rep', 'Call', 'judge_rep',
-           'RepForm', 'assess_form']
+__all__ = ['STILL', 'STILL_REL', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'ERROR_PERCENTILE', 'SAGITTAL', 'FRONTAL', 'JUDGED_FROM',
+           'METRIC_JOINTS', 'JUDGE_CALLS', 'lift_heights', 'rep_metrics', 'load_lifted_error', 'load_sources',
+           'load_fault_sizes', 'load_rules', 'Fault', 'hidden_metrics', 'too_uncertain', 'judged_from', 'score_rep',
+           'Call', 'judge_rep', 'RepForm', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
+STILL_REL = 0.1   # ...or, held at the bottom of a squat or bench press, below this share of the rep's peak speed
 
 def _smooth_velocity(h, fps):
     "Vertical velocity (T,) m/s of a height signal, Savitzky-Golay over about 0.2 s."
@@ -68,7 +69,8 @@ def _phases(L, vL, fps, deadlift):
         m['eccentric_s'] = b0 / fps, 0; m['concentric_s'] = (n - 1 - b1) / fps, b1
         conc = slice(b1, n)
         tops = np.arange(max(n - max(n // 5, 1), turn), n)  # the end of the rep
-        k, f0 = _longest((np.abs(vL) < STILL) & (L < hi - 0.15 * rom))                            # held at the bottom
+        still = max(STILL, STILL_REL * float(np.abs(vL).max()))       # lifted 3D is never quite still: relative to the rep's speed
+        k, f0 = _longest((np.abs(vL) < still) & (L < hi - 0.15 * rom))                            # held at the bottom
     m['pause_s'] = k / fps, f0
     return m, conc, bottom, turn, tops
 
