@@ -2,23 +2,25 @@
 
     python benchmarks/lifted_form_error.py               # print the tables
     python benchmarks/lifted_form_error.py --write       # also write perfectrep/configs/lifted_error.yaml
+    python benchmarks/lifted_form_error.py --cache m.pkl # keep the measurements (read back on the next run)
 
 Held-out synthesised sets (seeds 1000+, never used in training; one rep of each set with an injected fault, the others
-clean) of each lift are seen by virtual cameras spread evenly all round the lifter (elevation 0-30 degrees, 2.5-6 m: a phone on
-a tripod or a bench), lifted by the shipped default lifter, feet planted for the standing lifts, and measured rep by rep
-on the true rep boundaries, as `perfectrep-analyze` measures a video, from each source of `perfectrep.measure`: the
-lifted 3D with the camera's vertical (`3d`), the lifted 3D with the lifter's own vertical (`upright`), and the image
-plane (`image`). This is done twice: with a real detector's 2D error (`perfectrep.dataset.detector_error_2d`) and with
-exact 2D (projected motion capture, as in the demo). Each set is filed under the view `perfectrep.bodyframe.camera_view`
-estimates, as the analysis will look it up.
+clean) of each lift are seen by virtual cameras spread evenly all round the lifter (elevation 0-30 degrees, 2.5-6 m: a
+phone on a tripod or a bench), lifted by the shipped default lifter, feet planted for the standing lifts, and measured
+rep by rep on the true rep boundaries, as `perfectrep-analyze` measures a video, from each source of
+`perfectrep.measure`: the lifted 3D with the camera's vertical (`3d`), the lifted 3D with the lifter's own vertical
+(`upright`), and the image plane (`image`). This is done twice: with a real detector's 2D error
+(`perfectrep.dataset.detector_error_2d`) and with exact 2D (projected motion capture, as in the demo). Each set is filed
+under the view `perfectrep.bodyframe.camera_view` estimates, as the analysis will look it up.
 
 A source's error is the 90th percentile of |measured - truth| over every rep, faulted ones included (a fault is what
-must be measured). Per lift, view and metric, the source with the smallest error is chosen
-among the sources whose values follow the truth (a source blind to a metric measures a constant), and only where it
-beats the plain 3D by 10 % (the `3d` source where a view has fewer than --min-reps values), for each kind of 2D; the analysis measures the metric from it, and its error
-percentile `perfectrep.form.ERROR_PERCENTILE` (98) of |error| is the tolerance: a value within it of a rule's limit is a
-possible fault, and a judge's call within it cannot be told.
-The pooled figures (all views, the `3d` source) stand where a view is unknown.
+must be measured). Per kind of 2D, lift, view and metric, the source with the smallest error is chosen among those whose
+values follow the truth (a source blind to a metric measures a constant), and only where it beats the plain 3D by 10 %
+(the `3d` source where a view has fewer than --min-reps values). The analysis measures the metric from it, and that
+source's `perfectrep.form.ERROR_PERCENTILE` (98th) percentile of |error| is the tolerance: a value within it of a rule's
+limit is a possible fault, and a judge's call within it cannot be told. The pooled figures (all views, the `3d` source)
+stand where a view is unknown. `fault_size` records how far past each shipped rule's limit the injected faults lie: a
+metric whose error (one standard deviation) from a view is larger is not judged from that view.
 """
 import argparse, sys, time
 from pathlib import Path
