@@ -8,7 +8,9 @@ Docs: https://perfectrep.github.io/perfectrep/form.html.md"""
 from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib.resources import files
+import functools
 import math
+from pathlib import Path
 from statistics import NormalDist
 import numpy as np
 import yaml
@@ -174,18 +176,29 @@ LIFTED_ERROR_PATH = files('perfectrep') / 'configs' / 'lifted_error.yaml'   # th
 
 def _read_yaml(p):
     "A YAML file's contents, or a PerfectRepError naming the file."
-    try: return yaml.safe_load(p.read_text())
+    try: return yaml.load(p.read_text(), Loader=getattr(yaml, 'CSafeLoader', yaml.SafeLoader))
     except yaml.YAMLError as e: raise PerfectRepError(f'{p}: not valid YAML ({e})') from None
+
+@functools.lru_cache(maxsize=4)
+def _parsed(p:str, mtime_ns:int, size:int):
+    "A lifted-error file's contents, read once per version of the file (callers do not modify them)."
+    return _read_yaml(Path(p))
+
+def _lifted_error_file(path):
+    "(the lifted-error YAML file, its contents): the shipped one when `path` is None."
+    p = LIFTED_ERROR_PATH if path is None else check_file(path, 'lifted-error file')
+    st = Path(str(p)).stat()
+    return p, _parsed(str(p), st.st_mtime_ns, st.st_size)
 
 def load_lifted_error(path=None, # a YAML file (see the shipped one); None: the shipped one
                       view:str|None=None, # a `camera_view` label: that view's own figures where measured, the pooled ones elsewhere
                       exact_2d:bool=False # the figures for exact 2D (projected motion capture, the demo) instead of a detector's
                      ) -> dict:
     "Per exercise, the measurement error of each form metric lifted from one camera (the `ERROR_PERCENTILE` of |measured - truth|), for a camera view."
-    p = LIFTED_ERROR_PATH if path is None else check_file(path, 'lifted-error file')
-    d = _read_yaml(p)
-    if isinstance(d, dict) and 'detector' in d: d = dict(d.get('exact' if exact_2d else 'detector') or {})
-    views = d.pop('by_view', None) or {} if isinstance(d, dict) else {}
+    p, d = _lifted_error_file(path)
+    if isinstance(d, dict) and 'detector' in d: d = d.get('exact' if exact_2d else 'detector') or {}
+    views = d.get('by_view') or {} if isinstance(d, dict) else {}
+    if isinstance(d, dict): d = {k: v for k, v in d.items() if k != 'by_view'}
     nested = lambda x, depth: isinstance(x, dict) and all(nested(v, depth - 1) if depth else isinstance(v, (int, float)) for v in x.values())
     if not nested(d, 1) or not nested(views, 2):
         raise PerfectRepError(f'{p}: expected a mapping of exercise -> {{metric: error}} (and by_view: exercise -> view -> {{metric: error}})')
@@ -196,8 +209,7 @@ def load_sources(path=None, # the lifted-error YAML file; None: the shipped one
                  exact_2d:bool=False # the choice for exact 2D (projected motion capture, the demo) instead of a detector's
                 ) -> dict: # {exercise: {metric: source}} (`perfectrep.measure.SOURCES`)
     "Per exercise, the source each metric is measured from for a camera view, as `benchmarks/lifted_form_error.py` chose it."
-    p = LIFTED_ERROR_PATH if path is None else check_file(path, 'lifted-error file')
-    d = _read_yaml(p)
+    p, d = _lifted_error_file(path)
     src = (d.get('sources') or {}).get('exact' if exact_2d else 'detector', {}) if isinstance(d, dict) else None
     ok = lambda x, depth: isinstance(x, dict) and all(ok(v, depth - 1) if depth else isinstance(v, str) for v in x.values())
     if not ok(src, 2): raise PerfectRepError(f'{p}: `sources` must map detector|exact -> exercise -> view -> {{metric: source}}')
@@ -206,8 +218,7 @@ def load_sources(path=None, # the lifted-error YAML file; None: the shipped one
 def load_fault_sizes(path=None # the lifted-error YAML file; None: the shipped one
                     ) -> dict: # {exercise: {metric: size}}
     "Per exercise, how far past the shipped rule's limit the synthesised faults lie (the median), in the metric's unit."
-    p = LIFTED_ERROR_PATH if path is None else check_file(path, 'lifted-error file')
-    d = _read_yaml(p)
+    p, d = _lifted_error_file(path)
     fs = (d.get('fault_size') or {}) if isinstance(d, dict) else None
     if not isinstance(fs, dict) or not all(isinstance(v, dict) and all(isinstance(x, (int, float)) for x in v.values()) for v in fs.values()):
         raise PerfectRepError(f'{p}: `fault_size` must map exercise -> {{metric: size}}')
