@@ -1,0 +1,117 @@
+"""How much the built-in detector disagrees with itself on a mirrored video: a measure of its 2D error that needs no
+truth, so it can be taken on the real lifting clips as well as on the one real view with triangulated truth.
+
+Each clip is tracked twice as `perfectrep-analyze` tracks it (MediaPipe's video mode): once as filmed, once mirrored
+left to right; the mirrored skeleton is mirrored back. A detector that saw the body exactly would give the same joints
+both times, so the difference is error; if the two errors were independent, each one's spread would be the
+difference's over sqrt(2) (a lower bound: what the detector gets wrong both ways, it gets wrong alike). Per joint and
+axis: that spread as a fraction of the person's standing height, and the lag-1 time correlation of the difference.
+
+The ratio of a lifting clip's spread to the Pose2Sim view's says how the error measured against truth on that view
+(`benchmarks/detector_noise.py`, which sets `perfectrep.dataset.DETECTOR_STD`) carries over to lifting footage.
+
+    python benchmarks/detector_mirror.py [--fps 15] [--only NAME ...]
+"""
+import argparse, json, sys
+from pathlib import Path
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+MEDIA = ROOT.parent / 'shared' / 'media'
+LIFTS = ('squat', 'deadlift', 'bench')
+NAMES = ('pelvis', 'rhip', 'rknee', 'rankle', 'lhip', 'lknee', 'lankle', 'spine', 'thorax', 'nose', 'head',
+         'lsho', 'lelb', 'lwri', 'rsho', 'relb', 'rwri')
+# left and right pooled in the table: (name, indices)
+ROWS = (('hip', (1, 4)), ('knee', (2, 5)), ('ankle', (3, 6)), ('shoulder', (11, 14)), ('elbow', (12, 15)),
+        ('wrist', (13, 16)), ('nose', (9,)), ('head top', (10,)))
+
+
+def frames(path: Path, fps: float | None):
+    "RGB frames of `path`, at most `fps` a second (None: all), and the rate they come at."
+    import cv2
+    cap = cv2.VideoCapture(str(path))
+    if not cap.isOpened(): sys.exit(f'{path}: cannot be opened')
+    native = cap.get(cv2.CAP_PROP_FPS) or 30.
+    step = max(1, int(round(native / fps))) if fps else 1
+    out, i = [], 0
+    while True:
+        ok, f = cap.read()
+        if not ok: break
+        if i % step == 0: out.append(cv2.cvtColor(f, cv2.COLOR_BGR2RGB))
+        i += 1
+    return out, native / step
+
+
+def both_ways(imgs) -> tuple[np.ndarray, np.ndarray]:
+    "(T, 17, 3) pixels and confidence as filmed and from the mirrored video mirrored back (NaN where nobody was found)."
+    from perfectrep.detect import PoseDetector, landmarks_to_h36m, silence_native_stderr
+    from perfectrep.skeleton import flip_pose
+    h, w = imgs[0].shape[:2]
+    out = []
+    for mirror in (False, True):
+        ks = []
+        with silence_native_stderr(), PoseDetector() as det:
+            for im in imgs:
+                lm = det(im[:, ::-1] if mirror else im)
+                ks.append(np.full((17, 3), np.nan) if lm is None else landmarks_to_h36m(lm, w, h))
+        k = np.stack(ks)
+        out.append(flip_pose(k, width=w) if mirror else k)
+    return out[0], out[1]
+
+
+def spreads(a: np.ndarray, b: np.ndarray, min_conf: float = 0.5) -> dict:
+    "Per joint and axis: the spread of one view's error (difference / sqrt 2) in standing heights, lag-1 correlation, frames used."
+    ok = np.isfinite(a[..., 0]).all(1) & np.isfinite(b[..., 0]).all(1)
+    a, b = a[ok], b[ok]
+    if len(a) < 5: return {}
+    height = np.percentile(np.ptp(a[..., 1], axis=1), 90)       # ankles to head top when standing
+    d = (a[..., :2] - b[..., :2]) / height                        # (T, 17, 2)
+    sure = (a[..., 2] >= min_conf) & (b[..., 2] >= min_conf)
+    res = {}
+    for j in range(17):
+        dj = d[sure[:, j], j]
+        if len(dj) < 5: continue
+        dj = dj - np.median(dj, 0)                               # a constant offset between the two ways is bias, not spread
+        lag = [np.corrcoef(dj[1:, c], dj[:-1, c])[0, 1] for c in range(2)]
+        res[j] = dict(x=float(dj[:, 0].std() / np.sqrt(2)), y=float(dj[:, 1].std() / np.sqrt(2)), lag=float(np.nanmean(lag)), n=len(dj))
+    return res
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--fps', type=float, default=15., help='frames a second tracked (the Pose2Sim view: every frame)')
+    ap.add_argument('--only', nargs='*', default=None, help='clip names (default: every lifting clip)')
+    a = ap.parse_args()
+    truth = json.loads((MEDIA / 'real' / 'truth.json').read_text())
+    clips = [n for n, t in truth.items() if n.endswith('.mp4') and t['exercise'] in LIFTS and (not a.only or n in a.only)]
+    res = {}
+    imgs, fps = frames(MEDIA / 'pose2sim_single_cam01.mp4', None)
+    res['pose2sim_single_cam01.mp4'] = spreads(*both_ways(imgs))
+    for n in clips:
+        imgs, fps = frames(MEDIA / 'real' / n, a.fps)
+        res[n] = spreads(*both_ways(imgs))
+        print(f'{n}: {len(imgs)} frames at {fps:.1f} fps, {len(res[n])} joints measured', file=sys.stderr)
+
+    def row(r, idx, c):
+        v = [r[j][c] for j in idx if j in r]
+        return float(np.sqrt(np.mean(np.square(v)))) if v else np.nan
+
+    ref = res.pop('pose2sim_single_cam01.mp4')
+    print(f'\nspread of one tracking\'s error, % of the standing height (x / y); lifting clips: median over {len(res)} clips')
+    print(f'{"joint":10s} {"Pose2Sim x":>10s} {"y":>6s} {"lifts x":>8s} {"y":>6s} {"ratio x":>8s} {"y":>6s} {"lag-1":>6s}')
+    ratios = []
+    for name, idx in ROWS:
+        px, py = row(ref, idx, 'x'), row(ref, idx, 'y')
+        lx = np.nanmedian([row(r, idx, 'x') for r in res.values()])
+        ly = np.nanmedian([row(r, idx, 'y') for r in res.values()])
+        lag = np.nanmedian([row(r, idx, 'lag') for r in res.values()])
+        ratios += [lx / px, ly / py]
+        print(f'{name:10s} {px:10.2%} {py:6.2%} {lx:8.2%} {ly:6.2%} {lx / px:8.2f} {ly / py:6.2f} {lag:6.2f}')
+    print(f'median ratio, lifting clips to the Pose2Sim view: {np.median(ratios):.2f}')
+    print(f'\nper clip, median over joints of the spread (x, y), % of the standing height:')
+    for n, r in res.items():
+        if r: print(f'  {n:40s} {np.median([v["x"] for v in r.values()]):6.2%} {np.median([v["y"] for v in r.values()]):6.2%}')
+
+
+if __name__ == '__main__':
+    main()
