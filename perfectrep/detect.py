@@ -394,6 +394,12 @@ def _matches(tr:Track, cands:list) -> bool:
     hits = [any(same_person(k, c) for c in cands[t]) for t, k in zip(tr.frames, tr.kpts)]
     return sum(hits) > len(hits) / 2
 
+def _misread(tr:Track, kpts:np.ndarray) -> bool:
+    "Whether a person the finder saw on one look only sat where the followed person was then (same place, same size): a misread of them, not someone else."
+    if len(tr.frames) != 1: return False
+    b, f = tr.boxes[0], _box(kpts[tr.frames[0]])
+    return f is not None and bool(np.hypot(*(b[:2] - f[:2])) <= 0.5 * f[2] and 2 / 3 <= b[2] / f[2] <= 1.5)
+
 # %% ../nbs/33_detect.ipynb #0f0fd263
 def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a list, a `Frames` store, an iterator, or a function returning a fresh iterator
                   width:int, height:int, # size of the original (full-resolution) frames, pixels
@@ -446,7 +452,8 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
             kp = select_person(theirs, width, height, ids=[[1] * len(ks) for ks in theirs], **kw)
         else: kp = select_person(hop, width, height, **kw)
         ids = {r['id'] for r in kp.people}
-        kp.people += [{**r, 'sampled': True} for r in choose_lifter([tr for tr in rest if tr.id not in ids], T, width, height, fps)]
+        kp.people += [{**r, 'sampled': True} for r in choose_lifter([tr for tr in rest if tr.id not in ids and not _misread(tr, kp.kpts)],
+                                                                     T, width, height, fps)]
     return kp
 
 # %% ../nbs/33_detect.ipynb #d6e98254
