@@ -48,6 +48,7 @@ class TrainConfig:
     flip: float = 0.5            # probability of a horizontal flip
     detector: float = 0.0        # probability that a clip first gets a real detector's 2D error (`DetectorNoise2D`)
     hide_head: float = 0.0       # probability that a clip's nose and head top are unseen (confidence 0) over a stretch of it
+    anchor: float = 0.0          # finetune: weight of a loss pulling the predictions toward the starting checkpoint's on the same 2D before `detector` and `hide_head` (0 = off)
     # model
     model: str = 'base'          # DSTformer preset: 'tiny', 'lite' or 'base'
     model_args: dict = field(default_factory=dict)  # preset fields to change, e.g. {depth: 3, dim_feat: 128}

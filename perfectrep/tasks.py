@@ -120,18 +120,36 @@ class LiftTask:
         c = self.cfg
         aug, det = Augment2D(noise=c.noise, mask_joint=c.mask_joint, mask_frame=c.mask_frame, flip=c.flip), DetectorNoise2D()
         if not (c.detector or c.hide_head): return aug
-        def augment(x, y):
+        def augment(x, y, before:bool=False):             # before: also the 2D before the detector's error and the hidden head
+            x, y = aug(x, y)
+            x0 = x
             if c.detector: x = torch.where((torch.rand(len(x), device=x.device) < c.detector)[:, None, None, None], det(x), x)
             if c.hide_head: x = hide_head(x, c.hide_head)
-            return aug(x, y)
+            return (x, y, x0) if before else (x, y)
         return augment
 
+    def teacher(self, device) -> nn.Module|None:
+        "The starting checkpoint, frozen, when `anchor` asks to stay close to it."
+        c = self.cfg
+        if not (c.anchor and c.mode == 'finetune' and c.checkpoint): return None
+        if getattr(self, '_teacher', None) is None:
+            self._teacher = self.load(c.checkpoint).to(device).eval().requires_grad_(False)
+        return self._teacher
+
     def loss(self, model, batch:dict, device, augment=None) -> tuple:
-        "The loss of one batch and its parts as floats."
+        "The loss of one batch and its parts as floats (with `anchor`: plus the distance to the starting checkpoint's 3D from the 2D before the detector's error and the hidden head)."
         x, y = batch['x'].to(device, non_blocking=True), batch['y'].to(device, non_blocking=True)
-        if augment is not None: x, y = augment(x, y)
+        teacher, x0 = self.teacher(device), None
+        if augment is not None:
+            if teacher is not None and (self.cfg.detector or self.cfg.hide_head): x, y, x0 = augment(x, y, before=True)
+            else: x, y = augment(x, y)
         with _autocast(device, self.cfg): pred = model(x)
         total, parts = masked_lifting_loss(pred.float(), y, batch.get('valid'))
+        if teacher is not None:
+            with torch.no_grad(): ref = teacher(x if x0 is None else x0).float()
+            rel = lambda p: p - p[..., :1, :]
+            anchor = torch.linalg.vector_norm(rel(pred.float()) - rel(ref), dim=-1).mean()
+            total, parts = total + self.cfg.anchor * anchor, {**parts, 'anchor': anchor.detach()}
         return total, {k: float(v) for k, v in parts.items()}
 
     @torch.no_grad()
