@@ -310,8 +310,9 @@ def too_uncertain(tolerance:dict|None, # metric -> measurement error of this inp
     for m, t in (tolerance or {}).items():
         sd = t / _Z
         if m in (fault_size or {}) and sd > fault_size[m]:
-            out[m] = (f'its measurement error from this view ({_amount(m, sd).lstrip("+")}, one standard deviation) is larger than '
-                      f'the faults it looks for ({_amount(m, fault_size[m]).lstrip("+")})')
+            err, size = _amount(m, sd).lstrip('+'), _amount(m, fault_size[m]).lstrip('+')
+            out[m] = (f'its measurement error from this view ({err}, one standard deviation) is '
+                      f'{"larger than" if err != size else "as large as"} the faults it looks for ({size})')
     return out
 
 def judged_from(metric:str, # a metric name
