@@ -394,11 +394,48 @@ def _matches(tr:Track, cands:list) -> bool:
     hits = [any(same_person(k, c) for c in cands[t]) for t, k in zip(tr.frames, tr.kpts)]
     return sum(hits) > len(hits) / 2
 
+def _same_place(b, f) -> bool:
+    "Whether box `b` sits where box `f` is, at its size (centres within half its size, sizes within 1.5x)."
+    return f is not None and bool(np.hypot(*(b[:2] - f[:2])) <= 0.5 * f[2] and 2 / 3 <= b[2] / f[2] <= 1.5)
+
 def _misread(tr:Track, kpts:np.ndarray) -> bool:
     "Whether a person the finder saw on one look only sat where the followed person was then (same place, same size): a misread of them, not someone else."
-    if len(tr.frames) != 1: return False
-    b, f = tr.boxes[0], _box(kpts[tr.frames[0]])
-    return f is not None and bool(np.hypot(*(b[:2] - f[:2])) <= 0.5 * f[2] and 2 / 3 <= b[2] / f[2] <= 1.5)
+    return len(tr.frames) == 1 and _same_place(tr.boxes[0], _box(kpts[tr.frames[0]]))
+
+def _probe(get, tr:Track, width:int, height:int, fps:float, T:int, cands:list,
+           lost_s:float=2.0 # give up after this long without them
+          ) -> list:
+    "Follow someone the finder saw only briefly with a tracker of their own on a crop around them, from their first sighting on: [(t, skeleton, box)]."
+    det, fps = PoseDetector(), fps or 30.         # video mode: it holds a body through frames where the face is hidden
+    anchor = last = tr.boxes[0]
+    seen_at, t, out, theirs = tr.frames[0], tr.frames[0], [], 0
+    try:
+        while t < T and t - seen_at <= lost_s * fps and theirs < 0.5 * fps and (img := get(t)) is not None:
+            H, W = img.shape[:2]
+            s = W / width
+            side = min(H, W, int(1.8 * anchor[2] * s))
+            x0 = int(np.clip(anchor[0] * s - side / 2, 0, W - side)); y0 = int(np.clip(anchor[1] * s - side / 2, 0, H - side))
+            k, kb = _as_h36m(det, img, x0, y0, side, side, width, height)
+            if kb is not None and _compatible(last, kb, (t - seen_at) / fps, 0.3, 2.0) <= 1:
+                theirs = theirs + 1 if any(same_person(k, c) for c in cands[t]) else 0   # the tracker's person: not someone new
+                out.append((t, k, kb)); last, seen_at = kb, t
+                if not _same_place(kb, anchor) or abs(np.log(kb[2] / anchor[2])) > 0.2: anchor = kb   # the crop moves only when they did
+            t += 1
+    finally: det.close()
+    return [] if theirs >= 0.5 * fps else out
+
+def _probe_brief(reader, seen:list[Track], need:int, width, height, fps, T:int, cands:list, most:int=2) -> None:
+    "Follow the people the finder saw on fewer than `need` looks (a face hidden by the plates is found only when it shows) who are not the tracker's person, as large as it; their tracks gain the frames the probe held them in."
+    size = np.median([_box(cs[0])[2] for cs in cands if cs] or [0.])
+    brief = [tr for tr in seen if len(tr.frames) < need and tr.boxes[0][2] >= 0.6 * size and not _matches(tr, cands)
+             and not any(_same_place(tr.boxes[0], _box(c)) for c in cands[tr.frames[0]])]
+    for tr in sorted(brief, key=lambda tr: -tr.boxes[0][2])[:most]:
+        found = _probe(reader.get, tr, width, height, fps, T, cands)
+        if len(found) < max(need, 0.3 * (T - tr.frames[0])): continue       # held too briefly to say more than the finder did
+        have = set(tr.frames)
+        rows = sorted([(t, k, b) for t, k, b in zip(tr.frames, tr.kpts, tr.boxes)] + [r for r in found if r[0] not in have], key=lambda r: r[0])
+        tr.frames, tr.kpts, tr.boxes = [list(x) for x in zip(*rows)]
+        tr.probed = {t: k for t, k, _ in found}
 
 # %% ../nbs/33_detect.ipynb #0f0fd263
 def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a list, a `Frames` store, an iterator, or a function returning a fresh iterator
@@ -430,6 +467,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
                             max_link_s=2.5 * every / (fps or 30))
         seen = [tr for tr in seen if not _echo(tr, seen, fps)]
         need = max(2 if len(samples) >= 3 else 1, int(np.ceil(0.3 * len(samples))))
+        if any_order: _probe_brief(reader, seen, need, width, height, fps, T, cands)
         steady = sorted([tr for tr in seen if len(tr.frames) >= need],
                         key=lambda tr: -len(tr.frames) * float(np.median(np.array(tr.boxes)[:, 2])))
         one = not steady or len(steady) == 1 and _matches(steady[0], cands)    # the tracker's person is the only one staying
@@ -442,7 +480,9 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
         else: rest, follow = seen, asked(seen) or steady[:max_people]
         kw = dict(fps=fps, max_gap_s=max_gap_s, source=PoseDetector.name, path=path, n_frames=T, person=person)
         if follow and again:                   # second pass: each person on their own crop
-            tracks = _follow(_reader(frames)[0] if callable(frames) else reader, follow, width, height, fps, every, cands, T,
+            probed = {t: k for tr in follow for t, k in getattr(tr, 'probed', {}).items()}
+            given = [cs + ([probed[t]] if t in probed else []) for t, cs in enumerate(cands)]
+            tracks = _follow(_reader(frames)[0] if callable(frames) else reader, follow, width, height, fps, every, given, T,
                              any_order=any_order)
             kp = select_person(tracks, width, height, **kw)
             kp.passes = 2

@@ -42,8 +42,11 @@ class Keypoints2D:
 
     @property
     def others(self) -> list[str]:
-        "The other people seen, in words."
-        return [f'{q["id"]}: {q["description"]}' for q in self.people if q['id'] != self.person and q.get('description')]
+        "The other people seen, in words, placed from the followed person."
+        me = next((q for q in self.people if q['id'] == self.person), None)
+        keys = {'centre', 'height_px', 'movement', 'travel', 'first', 'last'}
+        say = lambda q: describe_person(q, self.height, self.fps, near=me) if me and keys <= set(q) and keys <= set(me) else q['description']
+        return [f'{q["id"]}: {say(q)}' for q in self.people if q['id'] != self.person and q.get('description')]
 
     def summary(self) -> str:
         "One paragraph saying who was followed and what was missing."
@@ -206,11 +209,16 @@ def choose_lifter(tracks:list[Track], # person tracks from `track_people`
 
 def describe_person(row:dict, # a row of `choose_lifter`
                     height:int, # image height, pixels
-                    fps:float=0. # frames per second (0: say frames, not seconds)
+                    fps:float=0., # frames per second (0: say frames, not seconds)
+                    near:dict|None=None # the followed person's row: say where this one is from them, not in the frame
                    ) -> str:
     "A person in words: what they do, where, how large, when."
     x = row['centre'][0]
     where = 'at the left' if x < 0.35 else 'at the right' if x > 0.65 else 'in the middle'
+    if near is not None:
+        dx, size = x - near['centre'][0], row['height_px'] / max(near['height_px'], 1.)
+        where = ('left of the followed person' if dx < -0.05 else 'right of the followed person' if dx > 0.05 else
+                 'in front of the followed person' if size > 1.2 else 'behind the followed person' if size < 0.8 else 'where the followed person is')
     doing = 'moving up and down' if row['movement'] > 0.15 else 'walking through' if row['travel'] > 0.25 else 'standing'
     when = (f'{row["first"] / fps:.1f}-{row["last"] / fps:.1f} s' if fps else f'frames {row["first"]}-{row["last"]}')
     return f'a person {doing} {where}, {min(row["height_px"] / height, 1):.0%} of the frame tall, seen {when}'
