@@ -24,7 +24,7 @@ from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, s
 __all__ = ['STILL', 'STILL_REL', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'ERROR_PERCENTILE', 'SAGITTAL', 'FRONTAL', 'JUDGED_FROM',
            'METRIC_JOINTS', 'JUDGE_CALLS', 'lift_heights', 'rep_metrics', 'load_lifted_error', 'load_sources',
            'load_fault_sizes', 'load_rules', 'Fault', 'hidden_metrics', 'too_uncertain', 'judged_from', 'score_rep',
-           'Call', 'judge_rep', 'RepForm', 'assess_form']
+           'Call', 'judge_rep', 'RepForm', 'implausible', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
@@ -445,6 +445,16 @@ class RepForm:
                 'bottom_frame': int(self.frames.get('bottom', self.start)), 'top_frame': int(self.frames.get('top', self.end - 1))}
 
 # %% ../nbs/42_form.ipynb #0b17433d
+def implausible(metrics:dict, frames:dict, # one rep's metrics and the frames they were measured on
+                exercise:str
+               ) -> dict: # metric -> why it is not judged
+    "Metrics measured on a skeleton that cannot be a lifter's: in a squat or a deadlift the shoulders never drop below the hips, so a torso past 90 degrees from vertical is a skeleton lost (behind the plates, out of the picture), and nothing measured on that frame is judged."
+    lean = metrics.get('torso_lean_deg')
+    if exercise not in ('squat', 'deadlift') or lean is None or not np.isfinite(lean) or lean <= 90: return {}
+    at = frames.get('torso_lean_deg')
+    why = f'the skeleton was lost on frame {at}, its torso {lean:.0f} degrees from vertical'
+    return {m: why for m, f in frames.items() if f == at and m in metrics}
+
 def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
                 fps:float|None=None, # frames per second
                 exercise:str='squat', # 'squat' | 'deadlift' | 'bench' | 'other'
@@ -488,6 +498,7 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         M['velocity_loss_pct'] = 100 * (1 - M['velocity_mean'] / best) if best > 0 else 0.
         F['velocity_loss_pct'] = F['velocity_mean']
         hid = hidden_metrics(np.asarray(confidence)[s:e]) if confidence is not None else None
-        sc, fl, nt = score_rep(M, F, lift_rules, tolerance, view, hid, uncertain)
-        out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F, judge_rep(M, F, exercise, lift_rules, tolerance, view, hid, uncertain)))
+        unc = {**(uncertain or {}), **implausible(M, F, exercise)}
+        sc, fl, nt = score_rep(M, F, lift_rules, tolerance, view, hid, unc)
+        out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F, judge_rep(M, F, exercise, lift_rules, tolerance, view, hid, unc)))
     return out

@@ -6,7 +6,7 @@ Docs: https://perfectrep.github.io/perfectrep/report.html.md"""
 
 # %% ../nbs/43_report.ipynb #a82749e6
 from __future__ import annotations
-import base64, html, io, json, time
+import base64, html, io, json, re, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -62,14 +62,35 @@ class FormReport:
         return ('measured ' + '; '.join(f'{where.get(s, s)}: {", ".join(ms)}' for s, ms in by.items())) if by else ''
     @property
     def not_judged(self) -> str:
-        "One line naming the faults this camera view could not judge, and where to film them from; '' when none."
-        why = {}      # fault -> its reasons, in order; faults with the same reasons share one entry
+        "One line naming the faults this camera view could not judge (on which reps, when not on all), why, and where to film them from; '' when none."
+        why, on = {}, {}      # fault -> its reasons, in order; -> the reps it was not judged on
         for r in self.reps:
             for n in r.notes:
-                if n.severity == 'not judged': why.setdefault(n.name, {})[n.feedback.split(': ', 1)[-1].rstrip('.')] = None
-        same = {}
-        for name, ws in why.items(): same.setdefault(tuple(ws), []).append(name)
+                if n.severity != 'not judged': continue
+                why.setdefault(n.name, {})[n.feedback.split(': ', 1)[-1].rstrip('.')] = None
+                on.setdefault(n.name, {})[r.index + 1] = None
+        same = {}             # faults with the same reasons share one entry
+        for name, ws in why.items():
+            reps = list(on[name])
+            label = name if len(reps) == len(self.reps) else f'{name} on rep{"s" * (len(reps) > 1)} {_numbers(reps)}'
+            same.setdefault(tuple(_hidden_merged(list(ws))), []).append(label)
         return ('not judged: ' + '; '.join(f'{", ".join(sorted(names))} ({"; ".join(ws)})' for ws, names in same.items())) if same else ''
+
+def _numbers(xs:list) -> str:
+    "Numbers in words: '2', '1 and 3', '1, 2 and 4'."
+    xs = [str(x) for x in xs]
+    return xs[0] if len(xs) == 1 else f'{", ".join(xs[:-1])} and {xs[-1]}'
+
+def _hidden_merged(reasons:list) -> list:
+    "Reasons with every 'the ... were hidden; film with them in view' merged into one naming each hidden part once."
+    parts, out, at = [], [], None
+    for w in reasons:
+        m = re.fullmatch(r'the (.+) were hidden; film with them in view', w)
+        if not m: out.append(w); continue
+        if at is None: at = len(out); out.append(None)      # the merged reason stands where the first one stood
+        parts += [q for q in m.group(1).split(' and ') if q not in parts]
+    if at is not None: out[at] = f'the {" and ".join(parts)} were hidden; film with them in view'
+    return out
 
 # %% ../nbs/43_report.ipynb #97043b8d
 @patch
