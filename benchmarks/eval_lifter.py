@@ -2,6 +2,9 @@
 
     python benchmarks/eval_lifter.py [--checkpoint PATH ...] [--draws 3] [--shared ../shared/data] [--lifts]
 
+`--hide-head` adds the same with the nose and head top unseen (coordinates and confidence 0, as for a face
+behind the plates or a lifter looking away) and prints how much each error grows.
+
 `perfectrep-eval` scores one fixed draw of random cameras (one per validation clip), so two
 models trained on different clip lengths are seen from different cameras, and one draw of 207
 cameras alone moves MPJPE by up to 3 mm. This script scores each checkpoint on HDM05 performer mm
@@ -20,6 +23,7 @@ def main(argv=None):
     ap.add_argument('--shared', default=str(Path(__file__).resolve().parents[1].parent / 'shared' / 'data'),
                     help='folder holding hdm05/ and cmu-mocap6/')
     ap.add_argument('--lifts', action='store_true', help='also score the held-out synthesised lifts')
+    ap.add_argument('--hide-head', action='store_true', help='also score with the nose and head top unseen')
     ap.add_argument('--threads', type=int, default=2)
     a = ap.parse_args(argv)
     import numpy as np, torch
@@ -39,16 +43,34 @@ def main(argv=None):
         except PerfectRepError as e: print(f'error: {e}', file=sys.stderr); sys.exit(2)
         L = int(model.cfg.maxlen)
         print(f'{path}: maxlen {L}, {sum(p.numel() for p in model.parameters()):,} parameters')
-        runs = [('HDM05 mm, clean 2D', {}, False), ('HDM05 mm, noisy 2D + 3% dropped', {}, True)]
-        if a.lifts: runs.append(('held-out synthesised lifts, clean 2D', dict(data='lifts', synth=8), False))
-        for name, extra, noisy in runs:
+        runs = [('HDM05 mm, clean 2D', {}, False, False), ('HDM05 mm, noisy 2D + 3% dropped', {}, True, False)]
+        if a.lifts: runs.append(('held-out synthesised lifts, clean 2D', dict(data='lifts', synth=8), False, False))
+        if a.hide_head: runs += [(n + ', head hidden', e, noisy, True) for n, e, noisy, _ in runs if not noisy]
+        seen = {}
+        for name, extra, noisy, hide in runs:
             t0, res = time.time(), []
             for d in range(a.draws):
                 cfg = load_config(base, dict(extra, clip_len=L, seed=d, progress=False, checkpoint=path))
-                r = evaluate(cfg, noisy=noisy, model=model)
+                r = evaluate(cfg, noisy=noisy, model=HeadHidden(model) if hide else model)
                 res.append((r['mpjpe'], r['p_mpjpe']))
-            m = np.array(res)
-            print(f'  {name:<40} MPJPE {m[:, 0].mean():6.1f} (draws {" ".join(f"{v:.1f}" for v in m[:, 0])})'
-                  f'   P-MPJPE {m[:, 1].mean():6.1f} (draws {" ".join(f"{v:.1f}" for v in m[:, 1])})   {time.time() - t0:.0f} s', flush=True)
+            m = seen[name] = np.array(res)
+            grow = ''
+            if hide:
+                b = seen[name.removesuffix(', head hidden')]
+                grow = f'   growth {m[:, 0].mean() / b[:, 0].mean() - 1:+.1%} / {m[:, 1].mean() / b[:, 1].mean() - 1:+.1%}'
+            print(f'  {name:<52} MPJPE {m[:, 0].mean():6.1f} (draws {" ".join(f"{v:.1f}" for v in m[:, 0])})'
+                  f'   P-MPJPE {m[:, 1].mean():6.1f} (draws {" ".join(f"{v:.1f}" for v in m[:, 1])})   {time.time() - t0:.0f} s{grow}', flush=True)
+
+
+def HeadHidden(model):
+    "The lifter with the nose and head top of its input unseen (coordinates and confidence 0)."
+    import torch
+    from perfectrep.skeleton import J
+    class Hidden(torch.nn.Module):
+        def __init__(self, m): super().__init__(); self.m, self.cfg = m, m.cfg
+        def forward(self, x):
+            x = x.clone(); x[..., [J['nose'], J['head_top']], :] = 0
+            return self.m(x)
+    return Hidden(model)
 
 if __name__ == '__main__': main()

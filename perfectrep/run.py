@@ -49,6 +49,7 @@ class TrainConfig:
     detector: float = 0.0        # probability that a clip first gets a real detector's 2D error (`DetectorNoise2D`)
     hide_head: float = 0.0       # probability that a clip's nose and head top are unseen (confidence 0) over a stretch of it
     anchor: float = 0.0          # finetune: weight of a loss pulling the predictions toward the starting checkpoint's on the same 2D before `detector` and `hide_head` (0 = off)
+    unseen: list = field(default_factory=list)  # joints never seen (coordinates and confidence 0) in training and validation inputs: a lifter for 2D without them, e.g. [nose, head_top]
     # model
     model: str = 'base'          # DSTformer preset: 'tiny', 'lite' or 'base'
     model_args: dict = field(default_factory=dict)  # preset fields to change, e.g. {depth: 3, dim_feat: 128}
@@ -154,6 +155,9 @@ def validate_config(cfg:TrainConfig):
         if getattr(cfg, k) < 1: raise PerfectRepError(f'{k} must be at least 1, got {getattr(cfg, k)}')
     if cfg.amp_dtype not in ('float16', 'bfloat16'):
         raise PerfectRepError(f"amp_dtype must be 'float16' or 'bfloat16', got '{cfg.amp_dtype}'")
+    from perfectrep.skeleton import J
+    bad = [j for j in cfg.unseen if j not in J]
+    if bad: raise PerfectRepError(f"unseen: unknown joint(s) {', '.join(map(str, bad))}; the joints are {', '.join(J)}")
 
 def save_config(cfg:TrainConfig, path) -> Path:
     "Write `cfg` as YAML, atomically."

@@ -119,14 +119,21 @@ class LiftTask:
         "The training-time 2D corruption: a detector's error and a hidden head for some clips, then noise, joint and frame masks, flips."
         c = self.cfg
         aug, det = Augment2D(noise=c.noise, mask_joint=c.mask_joint, mask_frame=c.mask_frame, flip=c.flip), DetectorNoise2D()
-        if not (c.detector or c.hide_head): return aug
+        if not (c.detector or c.hide_head or c.unseen): return aug
         def augment(x, y, before:bool=False):             # before: also the 2D before the detector's error and the hidden head
             x, y = aug(x, y)
             x0 = x
             if c.detector: x = torch.where((torch.rand(len(x), device=x.device) < c.detector)[:, None, None, None], det(x), x)
             if c.hide_head: x = hide_head(x, c.hide_head)
+            x = self.without_unseen(x)
             return (x, y, x0) if before else (x, y)
         return augment
+
+    def without_unseen(self, x):
+        "`x` with the `unseen` joints at the origin with confidence 0 (the input a lifter for 2D without them gets)."
+        if not self.cfg.unseen: return x
+        x = x.clone(); x[..., [J[j] for j in self.cfg.unseen], :] = 0
+        return x
 
     def teacher(self, device) -> nn.Module|None:
         "The starting checkpoint, frozen, when `anchor` asks to stay close to it."
@@ -141,7 +148,7 @@ class LiftTask:
         x, y = batch['x'].to(device, non_blocking=True), batch['y'].to(device, non_blocking=True)
         teacher, x0 = self.teacher(device), None
         if augment is not None:
-            if teacher is not None and (self.cfg.detector or self.cfg.hide_head): x, y, x0 = augment(x, y, before=True)
+            if teacher is not None and (self.cfg.detector or self.cfg.hide_head or self.cfg.unseen): x, y, x0 = augment(x, y, before=True)
             else: x, y = augment(x, y)
         with _autocast(device, self.cfg): pred = model(x)
         total, parts = masked_lifting_loss(pred.float(), y, batch.get('valid'))
@@ -165,6 +172,7 @@ class LiftTask:
             for b in _progress(loader, c.progress and _rank() == 0, leave=False):
                 x, y = b['x'].to(device), b['y']
                 if corrupt is not None: x, y = corrupt(x, y.to(device)); y = y.cpu()
+                x = self.without_unseen(x)
                 p = model(x).float()                 # float32: scores do not depend on the training precision
                 pf = flip_pose(model(flip_pose(x)).float())
                 nf = p - p[..., :1, :]
