@@ -215,11 +215,13 @@ def describe_person(row:dict, # a row of `choose_lifter`
     "A person in words: what they do, where, how large, when."
     x = row['centre'][0]
     where = 'at the left' if x < 0.35 else 'at the right' if x > 0.65 else 'in the middle'
+    doing = 'moving up and down' if row['movement'] > 0.15 else 'walking through' if row['travel'] > 0.25 else 'standing'
     if near is not None:
         dx, size = x - near['centre'][0], row['height_px'] / max(near['height_px'], 1.)
-        where = ('left of the followed person' if dx < -0.05 else 'right of the followed person' if dx > 0.05 else
-                 'in front of the followed person' if size > 1.2 else 'behind the followed person' if size < 0.8 else 'where the followed person is')
-    doing = 'moving up and down' if row['movement'] > 0.15 else 'walking through' if row['travel'] > 0.25 else 'standing'
+        where = ('past the followed person' if doing == 'walking through' else
+                 'left of the followed person' if dx < -0.05 else 'right of the followed person' if dx > 0.05 else
+                 'in front of the followed person' if size > 1.2 else 'behind the followed person' if size < 0.8 else
+                 'level with the followed person')
     when = (f'{row["first"] / fps:.1f}-{row["last"] / fps:.1f} s' if fps else f'frames {row["first"]}-{row["last"]}')
     return f'a person {doing} {where}, {min(row["height_px"] / height, 1):.0%} of the frame tall, seen {when}'
 
