@@ -494,11 +494,13 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         for name, (xs, fs, vs) in alt.items():
             Ma, Fa = rep_metrics(xs, fps, exercise, (s, e), fs, vs)
             for m in [m for m in Ma if measurement.source(m) == name]: M[m], F[m] = Ma[m], Fa[m]
-        best = max(best, M['velocity_mean'])
+        lost = implausible(M, F, exercise)
+        if lost: lost.update({m: next(iter(lost.values())) for m in ('velocity_mean', 'velocity_peak', 'velocity_loss_pct')})
+        else: best = max(best, M['velocity_mean'])    # a lost skeleton's speed is no lifter's: never the set's fastest rep
         M['velocity_loss_pct'] = 100 * (1 - M['velocity_mean'] / best) if best > 0 else 0.
         F['velocity_loss_pct'] = F['velocity_mean']
         hid = hidden_metrics(np.asarray(confidence)[s:e]) if confidence is not None else None
-        unc = {**(uncertain or {}), **implausible(M, F, exercise)}
+        unc = {**(uncertain or {}), **lost}
         sc, fl, nt = score_rep(M, F, lift_rules, tolerance, view, hid, unc)
         out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F, judge_rep(M, F, exercise, lift_rules, tolerance, view, hid, unc)))
     return out
