@@ -6,7 +6,7 @@ Docs: https://perfectrep.github.io/perfectrep/infer.html.md"""
 
 # %% ../nbs/36_infer.ipynb #e7b54e54
 from __future__ import annotations
-import json, os, shutil, tempfile, time, contextlib
+import json, os, shutil, tempfile, time, contextlib, importlib.resources
 from pathlib import Path
 import numpy as np
 import torch
@@ -16,8 +16,8 @@ from .skeleton import JOINT_NAMES, J, flip_pose
 from .geometry import model_input_2d, root_relative
 
 # %% auto #0
-__all__ = ['OUTPUT_FILES', 'lift_windows', 'blend_weights', 'lift_keypoints', 'skeleton_height', 'rescale_to_height',
-           'align_to_pixels', 'staged_outputs', 'run_lift']
+__all__ = ['HEADLESS_LIFTER', 'HEAD', 'OUTPUT_FILES', 'lift_windows', 'blend_weights', 'head_unseen', 'lift_keypoints',
+           'skeleton_height', 'rescale_to_height', 'align_to_pixels', 'staged_outputs', 'run_lift']
 
 # %% ../nbs/36_infer.ipynb #04fed59d
 def lift_windows(n_frames:int, # sequence length T
@@ -50,29 +50,22 @@ def _model_device(model) -> torch.device:
     p = next(iter(model.parameters()), None)
     return p.device if p is not None else torch.device('cpu')
 
-def lift_keypoints(kpts_px, # (T, 17, 2|3) pixels x, y (and confidence, 0 = unobserved)
-                   width:int, height:int, # image size, pixels (used by `pixel_align`)
-                   model=None, # a lifter (DSTformer) or a checkpoint path; None: the shipped default
-                   flip:bool=True, # average with the mirrored prediction (flip test)
-                   clip_len:int|None=None, # window length (default and maximum: the model's maxlen)
-                   stride:int|None=None, # step between windows (default: half a window; larger is faster, blends less)
-                   batch_size:int=4, # windows per forward pass (each doubled by the flip)
-                   body_height:float|None=None, # rescale the skeleton to this height, metres
-                   pixel_align:bool=False, # place the skeleton so it projects onto the 2D keypoints (absolute camera coordinates)
-                   focal_px:float|None=None # focal length for `pixel_align`, pixels (default: the image's longer side)
-                  ) -> np.ndarray: # (T, 17, 3) camera frame, metres; root-relative unless `pixel_align`
-    "Lift 2D keypoints of any length to 3D: overlapping windows blended, flip test averaged; frames with no joint seen interpolated in time."
-    k = _check_kpts(kpts_px)
-    if model is None or isinstance(model, (str, os.PathLike)):
-        from perfectrep.model import load_lifter
-        model = load_lifter(model)
-    maxlen = int(model.cfg.maxlen)
-    L = min(int(clip_len or maxlen), maxlen)
-    T = len(k)
-    wins = lift_windows(T, L, stride)
-    x = torch.tensor(np.stack([model_input_2d(k[a:b])[0] for a, b in wins]), dtype=torch.float32)
-    dev = _model_device(model)
-    was_training = model.training
+HEADLESS_LIFTER = Path(str(importlib.resources.files('perfectrep'))) / 'weights' / 'lifter_headless.safetensors'   # beside the default lifter
+HEAD = [J['nose'], J['head_top']]
+
+def head_unseen(kpts, # (T, 17, 3) pixels and confidence
+                width:int, height:int, # image size, pixels
+                min_conf:float=0.5 # a head joint less sure than this is not seen
+               ) -> np.ndarray: # (T,) bool
+    "Frames in which neither the nose nor the head top is seen: confidence under `min_conf`, or guessed outside the image."
+    h = np.asarray(kpts, dtype=np.float64)[:, HEAD]
+    inside = (h[..., 0] >= 0) & (h[..., 0] < width) & (h[..., 1] >= 0) & (h[..., 1] < height)
+    return ~((h[..., 2] >= min_conf) & inside).any(-1)
+
+def _run_lifter(model, x, # (N, L, 17, 3) model inputs
+                flip:bool, batch_size:int) -> torch.Tensor: # (N, L, 17, 3)
+    "A lifter over windows in batches, in eval mode, flip test averaged."
+    dev, was_training = _model_device(model), model.training
     model.eval()
     preds = []
     with torch.inference_mode():
@@ -84,7 +77,46 @@ def lift_keypoints(kpts_px, # (T, 17, 2|3) pixels x, y (and confidence, 0 = unob
             else: y = model(xb).float()
             preds.append(y.cpu())
     if was_training: model.train()
-    y = root_relative(torch.cat(preds).double().numpy())              # (N, L, 17, 3)
+    return torch.cat(preds)
+
+def lift_keypoints(kpts_px, # (T, 17, 2|3) pixels x, y (and confidence, 0 = unobserved)
+                   width:int, height:int, # image size, pixels (used by `pixel_align`)
+                   model=None, # a lifter (DSTformer) or a checkpoint path; None: the shipped default
+                   flip:bool=True, # average with the mirrored prediction (flip test)
+                   clip_len:int|None=None, # window length (default and maximum: the model's maxlen)
+                   stride:int|None=None, # step between windows (default: half a window; larger is faster, blends less)
+                   batch_size:int=4, # windows per forward pass (each doubled by the flip)
+                   body_height:float|None=None, # rescale the skeleton to this height, metres
+                   pixel_align:bool=False, # place the skeleton so it projects onto the 2D keypoints (absolute camera coordinates)
+                   focal_px:float|None=None, # focal length for `pixel_align`, pixels (default: the image's longer side)
+                   headless='auto', # the lifter for windows whose head is not seen (`head_unseen`): a lifter or path, None (never), 'auto' (the shipped one with the default `model`)
+                   used:dict|None=None # filled with `headless_frames`: how many frames the head lifter lifted (alone or blended)
+                  ) -> np.ndarray: # (T, 17, 3) camera frame, metres; root-relative unless `pixel_align`
+    "Lift 2D keypoints of any length to 3D: overlapping windows blended, flip test averaged; frames with no joint seen interpolated in time."
+    k = _check_kpts(kpts_px)
+    if headless == 'auto': headless = HEADLESS_LIFTER if model is None and HEADLESS_LIFTER.exists() else None
+    if model is None or isinstance(model, (str, os.PathLike)):
+        from perfectrep.model import load_lifter
+        model = load_lifter(model)
+    maxlen = int(model.cfg.maxlen)
+    L = min(int(clip_len or maxlen), maxlen)
+    T = len(k)
+    wins = lift_windows(T, L, stride)
+    x = torch.tensor(np.stack([model_input_2d(k[a:b])[0] for a, b in wins]), dtype=torch.float32)
+    y = _run_lifter(model, x, flip, batch_size)
+    unseen = head_unseen(k, width, height)
+    bare = [j for j, (a, b) in enumerate(wins) if unseen[a:b].mean() >= 0.5] if headless is not None else []
+    if bare:                                                           # the head not seen: the lifter that never relies on it
+        if isinstance(headless, (str, os.PathLike)):
+            from perfectrep.model import load_lifter
+            headless = load_lifter(headless)
+        xh = x[bare].clone(); xh[..., HEAD, :] = 0
+        y[bare] = _run_lifter(headless, xh, flip, batch_size)
+    if used is not None:
+        by_head = np.zeros(T, bool)
+        for j in bare: by_head[wins[j][0]:wins[j][1]] = True
+        used['headless_frames'] = int(by_head.sum())
+    y = root_relative(y.double().numpy())                              # (N, L, 17, 3)
     out, wsum = np.zeros((T, 17, 3)), np.zeros(T)
     for (a, b), yw in zip(wins, y):
         wt = blend_weights(b - a)
@@ -293,10 +325,14 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
         t1 = time.perf_counter(); timing['load_model'] = t1 - t0
         kp, vid = _read_keypoints(p, kind, video, size, fps, yx, person, max_gap_s, detection)
         t2 = time.perf_counter(); timing['keypoints_2d'] = getattr(detection, 'seconds', t2 - t1)   # beside the lifter's loading
+        from perfectrep.model import DEFAULT_LIFTER
+        headless = HEADLESS_LIFTER if model_path == str(DEFAULT_LIFTER) and HEADLESS_LIFTER.exists() else None
+        used = {}
         poses = lift_keypoints(kp.kpts, kp.width, kp.height, model=model, flip=flip, body_height=body_height,
-                               pixel_align=pixel_align, focal_px=focal_px)
+                               pixel_align=pixel_align, focal_px=focal_px, headless=headless, used=used)
         t3 = time.perf_counter(); timing['lift'] = t3 - t2
         meta = _lift_meta(p, kind, kp, poses, model, model_path, flip, body_height, pixel_align, focal_px, render, timing)
+        if headless is not None: meta['model']['headless'] = dict(path=str(headless), frames=used['headless_frames'])
         with staged_outputs(outdir) as stage:
             np.save(stage/'poses3d.npy', poses.astype(np.float32))
             np.save(stage/'poses2d.npy', kp.kpts.astype(np.float32))

@@ -103,6 +103,9 @@ def load_input(path, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) 
                         person=person, detection=detection)
     kp, joints = meta.pop('keypoints'), meta.pop('joints3d').astype(np.float64)
     notes = [] if kp.fps or fps else ['the input had no frame rate: 30 fps assumed']
+    if (meta['model'].get('headless') or {}).get('frames'):
+        notes.append(f'the head was not seen (hidden, or outside the picture) around {meta["model"]["headless"]["frames"] / len(joints):.0%} '
+                     'of the frames: the 3D there comes from the lifter trained without it')
     return Loaded(joints, float(kp.fps or fps or 30.), '-y', f'{meta["input_kind"]} {p.name}, lifted to 3D ({len(joints)} frames)',
                   meta['input_kind'], notes, kp, meta, frames=meta.pop('frames', None))
 
