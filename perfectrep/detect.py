@@ -480,7 +480,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
         else: rest, follow = seen, asked(seen) or steady[:max_people]
         kw = dict(fps=fps, max_gap_s=max_gap_s, source=PoseDetector.name, path=path, n_frames=T, person=person)
         if follow and again:                   # second pass: each person on their own crop
-            probed = {t: k for tr in follow for t, k in getattr(tr, 'probed', {}).items()}
+            probed = {t: k for tr in follow for t, k in tr.probed.items()}
             given = [cs + ([probed[t]] if t in probed else []) for t, cs in enumerate(cands)]
             tracks = _follow(_reader(frames)[0] if callable(frames) else reader, follow, width, height, fps, every, given, T,
                              any_order=any_order)

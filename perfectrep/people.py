@@ -114,6 +114,7 @@ class Track:
     frames: list = field(default_factory=list)   # frame indices
     kpts: list = field(default_factory=list)     # (17, 3) per frame
     boxes: list = field(default_factory=list)    # (cx, cy, size) per frame, pixels
+    probed: dict = field(default_factory=dict)   # frame -> skeleton found by a tracker of their own (`detect._probe`), not the finder
     def add(self, t, k, b): self.frames.append(t); self.kpts.append(k); self.boxes.append(b)
 
 def track_people(cands:list, # per frame, a list of candidate skeletons (17, 3) pixels + confidence

@@ -116,7 +116,7 @@ class LiftTask:
     def load(self, path) -> nn.Module: return load_weights(path, self.cfg)
     def build_model(self) -> nn.Module: return build_lifter(self.cfg)
     def make_augment(self):
-        "The training-time 2D corruption: a detector's error and a hidden head for some clips, then noise, joint and frame masks, flips."
+        "The training-time 2D corruption: noise, joint and frame masks and flips, then a detector's error and a hidden head for some clips, and the `unseen` joints cleared."
         c = self.cfg
         aug, det = Augment2D(noise=c.noise, mask_joint=c.mask_joint, mask_frame=c.mask_frame, flip=c.flip), DetectorNoise2D()
         if not (c.detector or c.hide_head or c.unseen): return aug
