@@ -24,7 +24,7 @@ from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, s
 __all__ = ['STILL', 'STILL_REL', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'ERROR_PERCENTILE', 'SAGITTAL', 'FRONTAL', 'JUDGED_FROM',
            'METRIC_JOINTS', 'JUDGE_CALLS', 'lift_heights', 'rep_metrics', 'load_lifted_error', 'load_sources',
            'load_fault_sizes', 'load_rules', 'Fault', 'hidden_metrics', 'too_uncertain', 'judged_from', 'score_rep',
-           'Call', 'judge_rep', 'RepForm', 'implausible', 'assess_form']
+           'Call', 'judge_rep', 'RepForm', 'not_seen', 'implausible', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
@@ -445,6 +445,16 @@ class RepForm:
                 'bottom_frame': int(self.frames.get('bottom', self.start)), 'top_frame': int(self.frames.get('top', self.end - 1))}
 
 # %% ../nbs/42_form.ipynb #0b17433d
+def not_seen(metrics:dict, frames:dict, # one rep's metrics and the frames they were measured on
+             confidence=None # (T, 17) the 2D confidence the 3D was lifted from; None: every frame seen
+            ) -> dict: # metric -> why it is not judged
+    "Metrics measured on or beside frames where the detector saw nobody: the 3D there is interpolated in a straight line, so a rep's lowest point inside such a gap shows as the gap's edge (and the rep as shallow)."
+    if confidence is None: return {}
+    seen = np.asarray(confidence).max(-1) > 0
+    near = lambda f: not seen[max(0, f - 2):f + 3].all()
+    return {m: 'the body was not seen where it is measured, the 3D there interpolated' for m, f in frames.items()
+            if m in metrics and 0 <= f < len(seen) and near(f)}
+
 def implausible(metrics:dict, frames:dict, # one rep's metrics and the frames they were measured on
                 exercise:str
                ) -> dict: # metric -> why it is not judged
@@ -452,7 +462,7 @@ def implausible(metrics:dict, frames:dict, # one rep's metrics and the frames th
     lean = metrics.get('torso_lean_deg')
     if exercise not in ('squat', 'deadlift') or lean is None or not np.isfinite(lean) or lean <= 90: return {}
     at = frames.get('torso_lean_deg')
-    why = f'the skeleton was lost on frame {at}, its torso {lean:.0f} degrees from vertical'
+    why = 'the skeleton was lost where it is measured, its torso past 90 degrees from vertical'
     return {m: why for m, f in frames.items() if f == at and m in metrics}
 
 def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
@@ -500,7 +510,7 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         M['velocity_loss_pct'] = 100 * (1 - M['velocity_mean'] / best) if best > 0 else 0.
         F['velocity_loss_pct'] = F['velocity_mean']
         hid = hidden_metrics(np.asarray(confidence)[s:e]) if confidence is not None else None
-        unc = {**(uncertain or {}), **lost}
+        unc = {**(uncertain or {}), **not_seen(M, F, confidence), **lost}
         sc, fl, nt = score_rep(M, F, lift_rules, tolerance, view, hid, unc)
         out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F, judge_rep(M, F, exercise, lift_rules, tolerance, view, hid, unc)))
     return out
