@@ -12,13 +12,14 @@ from concurrent.futures import ThreadPoolExecutor, Future
 import numpy as np
 from fastprogress.fastprogress import progress_bar
 from .core import interpolate_missing, atomic_path
-from .skeleton import mediapipe33_to_h36m
+from .skeleton import mediapipe33_to_h36m, J
 from .video import Video, Frames, read_image
-from .people import Keypoints2D, Track, _box, _compatible, track_people, choose_lifter, select_person
+from .people import Keypoints2D, Track, _box, _compatible, track_people, choose_lifter, select_person, fill_gaps
 
 # %% auto #0
 __all__ = ['PoseDetector', 'silence_native_stderr', 'landmarks_to_h36m', 'same_person', 'merge_people', 'PeopleFinder',
-           'detect_frames', 'detection_step', 'upsample_keypoints', 'detect_video', 'Detection', 'detect_image']
+           'upside_down', 'detect_frames', 'detection_step', 'upsample_keypoints', 'detect_video', 'Detection',
+           'detect_image']
 
 # %% ../nbs/33_detect.ipynb #08fc8657
 class PoseDetector:
@@ -437,6 +438,22 @@ def _probe_brief(reader, seen:list[Track], need:int, width, height, fps, T:int, 
         tr.frames, tr.kpts, tr.boxes = [list(x) for x in zip(*rows)]
         tr.probed = {t: k for t, k, _ in found}
 
+def upside_down(kpts # (T, 17, 3) pixels and confidence
+               ) -> np.ndarray: # (T,) bool
+    "Frames whose skeleton stands on its head: the ankles above the shoulders by a quarter of its height and the nose below the hips (BlazePose's mistake on a body it half sees, e.g. behind the plates at the bottom of a squat)."
+    k = np.asarray(kpts, dtype=np.float64)
+    y = lambda *names: k[:, [J[n] for n in names], 1].mean(1)
+    shoulders, ankles = y('left_shoulder', 'right_shoulder'), y('left_ankle', 'right_ankle')
+    return (k[..., 2].max(1) > 0) & (ankles < shoulders - 0.25 * np.ptp(k[..., 1], axis=1)) & (k[:, J['nose'], 1] > y('left_hip', 'right_hip'))
+
+def _upright_only(kp:Keypoints2D, max_gap_s:float) -> Keypoints2D:
+    "The followed person's upside-down skeletons dropped (unseen, interpolated like any gap) when they are a few stray frames; a person upside down most of the time (a handstand) is kept as seen."
+    wrong = upside_down(kp.kpts)
+    if not wrong.any() or wrong.sum() >= 0.3 * kp.observed.sum(): return kp
+    k = kp.kpts.copy(); k[wrong, :, 2] = 0
+    k, gaps = fill_gaps(k, max_gap=int(round(max_gap_s * (kp.fps or 30))))
+    return dataclasses.replace(kp, kpts=k, gaps=gaps)
+
 # %% ../nbs/33_detect.ipynb #0f0fd263
 def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a list, a `Frames` store, an iterator, or a function returning a fresh iterator
                   width:int, height:int, # size of the original (full-resolution) frames, pixels
@@ -494,7 +511,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
         ids = {r['id'] for r in kp.people}
         kp.people += [{**r, 'sampled': True} for r in choose_lifter([tr for tr in rest if tr.id not in ids and not _misread(tr, kp.kpts)],
                                                                      T, width, height, fps)]
-    return kp
+    return _upright_only(kp, max_gap_s)
 
 # %% ../nbs/33_detect.ipynb #d6e98254
 def detection_step(fps:float, # the video's frame rate
