@@ -219,7 +219,8 @@ def describe_person(row:dict, # a row of `choose_lifter`
     doing = 'moving up and down' if row['movement'] > 0.15 else 'walking through' if row['travel'] > 0.25 else 'standing'
     if near is not None:
         dx, size = x - near['centre'][0], row['height_px'] / max(near['height_px'], 1.)
-        where = ('past the followed person' if doing == 'walking through' else
+        if doing == 'walking through': doing = 'walking'
+        where = ('past the followed person' if doing == 'walking' else
                  'left of the followed person' if dx < -0.05 else 'right of the followed person' if dx > 0.05 else
                  'in front of the followed person' if size > 1.2 else 'behind the followed person' if size < 0.8 else
                  'level with the followed person')
