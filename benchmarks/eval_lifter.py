@@ -45,13 +45,13 @@ def main(argv=None):
         print(f'{path}: maxlen {L}, {sum(p.numel() for p in model.parameters()):,} parameters')
         runs = [('HDM05 mm, clean 2D', {}, False, False), ('HDM05 mm, noisy 2D + 3% dropped', {}, True, False)]
         if a.lifts: runs.append(('held-out synthesised lifts, clean 2D', dict(data='lifts', synth=8), False, False))
-        if a.hide_head: runs += [(n + ', head hidden', e, noisy, True) for n, e, noisy, _ in runs if not noisy]
+        if a.hide_head: runs += [(n + ', head hidden', dict(e, unseen=['nose', 'head_top']), noisy, True) for n, e, noisy, _ in runs if not noisy]
         seen = {}
         for name, extra, noisy, hide in runs:
             t0, res = time.time(), []
             for d in range(a.draws):
                 cfg = load_config(base, dict(extra, clip_len=L, seed=d, progress=False, checkpoint=path))
-                r = evaluate(cfg, noisy=noisy, model=HeadHidden(model) if hide else model)
+                r = evaluate(cfg, noisy=noisy, model=model)          # `unseen` joints are cleared from the input
                 res.append((r['mpjpe'], r['p_mpjpe']))
             m = seen[name] = np.array(res)
             grow = ''
@@ -61,16 +61,5 @@ def main(argv=None):
             print(f'  {name:<52} MPJPE {m[:, 0].mean():6.1f} (draws {" ".join(f"{v:.1f}" for v in m[:, 0])})'
                   f'   P-MPJPE {m[:, 1].mean():6.1f} (draws {" ".join(f"{v:.1f}" for v in m[:, 1])})   {time.time() - t0:.0f} s{grow}', flush=True)
 
-
-def HeadHidden(model):
-    "The lifter with the nose and head top of its input unseen (coordinates and confidence 0)."
-    import torch
-    from perfectrep.skeleton import J
-    class Hidden(torch.nn.Module):
-        def __init__(self, m): super().__init__(); self.m, self.cfg = m, m.cfg
-        def forward(self, x):
-            x = x.clone(); x[..., [J['nose'], J['head_top']], :] = 0
-            return self.m(x)
-    return Hidden(model)
 
 if __name__ == '__main__': main()

@@ -139,7 +139,8 @@ def main(argv=None):
     print('90th percentile of |measured - truth| per source, detector 2D, by view:')
     print(p90(df[df.noise == 'detector'], ['exercise', 'metric', 'view', 'source']).abs_p90.unstack('source').round(3).to_string())
     for n, c in chosen.items(): print(f'\nchosen sources with {n} 2D (not 3d):'); print(c[c != '3d'].to_string())
-    print('\nhow far past the limit the faults lie (median):', fault_sizes(df))
+    sizes = fault_sizes(df)
+    print('\nhow far past the limit the faults lie (median):', sizes)
     for noise in ('detector', 'exact'):
         print(f'\n{noise} 2D: error of the chosen source per view; reps per lift and view:',
               df[df.noise == noise].groupby(['exercise', 'view']).rep.nunique().to_dict())
@@ -171,7 +172,7 @@ def main(argv=None):
         head += ('# `fault_size`: how far past the shipped rule\'s limit the synthesised faults lie (median): a metric whose\n'
                  '# error from a view (one standard deviation) is larger is not judged from that view.\n')
         out.write_text(head + yaml.safe_dump({'sources': srcs, 'detector': section('detector'), 'exact': section('exact'),
-                                              'fault_size': fault_sizes(df)}, sort_keys=True))
+                                              'fault_size': sizes}, sort_keys=True))
         print(f'wrote {out}')
     return df
 

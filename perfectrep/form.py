@@ -338,17 +338,13 @@ def score_rep(metrics:dict, # metric name -> value
     for r in rules:
         v = metrics.get(r['metric'])
         if v is None or isinstance(v, (str, bool)) or not np.isfinite(v): continue
-        if r['weight'] and not judged_from(r['metric'], view):
-            notes.append(Fault(r['fault'], 'not judged', r['metric'], float(v), int(frames.get('bottom', 0)),
-                               f'{r["fault"]} not judged from this view ({view}): film {_where_to_film(r["metric"])} to judge it.', 0.))
-            continue
-        if r['weight'] and (hidden or {}).get(r['metric']):
-            notes.append(Fault(r['fault'], 'not judged', r['metric'], float(v), int(frames.get('bottom', 0)),
-                               f'{r["fault"]} not judged: the {" and ".join(hidden[r["metric"]])} were hidden; film with them in view.', 0.))
-            continue
-        if r['weight'] and (uncertain or {}).get(r['metric']):
-            notes.append(Fault(r['fault'], 'not judged', r['metric'], float(v), int(frames.get('bottom', 0)),
-                               f'{r["fault"]} not judged: {uncertain[r["metric"]]}.', 0.))
+        m = r['metric']
+        why = (None if not r['weight'] else
+               f' from this view ({view}): film {_where_to_film(m)} to judge it' if not judged_from(m, view) else
+               f': the {" and ".join(hidden[m])} were hidden; film with them in view' if (hidden or {}).get(m) else
+               f': {uncertain[m]}' if (uncertain or {}).get(m) else None)
+        if why:
+            notes.append(Fault(r['fault'], 'not judged', m, float(v), int(frames.get('bottom', 0)), f'{r["fault"]} not judged{why}.', 0.))
             continue
         if _inside(v, r['good']): continue
         t = float((tolerance or {}).get(r['metric'], 0.))
@@ -446,11 +442,10 @@ class RepForm:
 
 # %% ../nbs/42_form.ipynb #0b17433d
 def not_seen(metrics:dict, frames:dict, # one rep's metrics and the frames they were measured on
-             confidence=None # (T, 17) the 2D confidence the 3D was lifted from; None: every frame seen
+             seen=None # (T,) bool, the frames where the detector saw the body (`Keypoints2D.observed`); None: every frame
             ) -> dict: # metric -> why it is not judged
     "Metrics measured on or beside frames where the detector saw nobody: the 3D there is interpolated in a straight line, so a rep's lowest point inside such a gap shows as the gap's edge (and the rep as shallow)."
-    if confidence is None: return {}
-    seen = np.asarray(confidence).max(-1) > 0
+    if seen is None: return {}
     near = lambda f: not seen[max(0, f - 2):f + 3].all()
     return {m: 'the body was not seen where it is measured, the 3D there interpolated' for m, f in frames.items()
             if m in metrics and 0 <= f < len(seen) and near(f)}
@@ -499,6 +494,7 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         xs, fs = measurement.joints[name], measurement.frames[name]
         alt[name] = (xs, fs, tuple(_smooth_velocity(h, fps) for h in lift_heights(xs, exercise, fs)))
     out, best = [], 0.
+    seen = np.asarray(confidence).max(-1) > 0 if confidence is not None else None
     for i, (s, e) in enumerate(reps):
         M, F = rep_metrics(x, fps, exercise, (s, e), frame, vel)
         for name, (xs, fs, vs) in alt.items():
@@ -510,7 +506,7 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         M['velocity_loss_pct'] = 100 * (1 - M['velocity_mean'] / best) if best > 0 else 0.
         F['velocity_loss_pct'] = F['velocity_mean']
         hid = hidden_metrics(np.asarray(confidence)[s:e]) if confidence is not None else None
-        unc = {**(uncertain or {}), **not_seen(M, F, confidence), **lost}
+        unc = {**(uncertain or {}), **not_seen(M, F, seen), **lost}
         sc, fl, nt = score_rep(M, F, lift_rules, tolerance, view, hid, unc)
         out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F, judge_rep(M, F, exercise, lift_rules, tolerance, view, hid, unc)))
     return out

@@ -104,8 +104,8 @@ def lift_keypoints(kpts_px, # (T, 17, 2|3) pixels x, y (and confidence, 0 = unob
     wins = lift_windows(T, L, stride)
     x = torch.tensor(np.stack([model_input_2d(k[a:b])[0] for a, b in wins]), dtype=torch.float32)
     y = _run_lifter(model, x, flip, batch_size)
-    unseen = head_unseen(k, width, height)
-    bare = [j for j, (a, b) in enumerate(wins) if unseen[a:b].mean() >= 0.5] if headless is not None else []
+    unseen = head_unseen(k, width, height) if headless is not None else None
+    bare = [j for j, (a, b) in enumerate(wins) if unseen[a:b].mean() >= 0.5] if unseen is not None else []
     if bare:                                                           # the head not seen: the lifter that never relies on it
         if isinstance(headless, (str, os.PathLike)):
             from perfectrep.model import load_lifter

@@ -110,7 +110,7 @@ def masked_lifting_loss(pred, # (B, T, J, 3) predicted joints, metres
 class LiftTask:
     "Lift 2D keypoints (normalised x, y and confidence) to root-relative 3D joints in metres."
     best_key = 'mpjpe'
-    def __init__(self, cfg:TrainConfig): self.cfg = cfg
+    def __init__(self, cfg:TrainConfig): self.cfg, self._teacher = cfg, None
     def param_groups(self, model) -> list[dict]: return [dict(params=list(model.parameters()), lr_mult=1.)]
     def export(self, model, out:Path, info:dict): pass      # `export_lifter` writes the shipped form from best.pt
     def load(self, path) -> nn.Module: return load_weights(path, self.cfg)
@@ -139,7 +139,7 @@ class LiftTask:
         "The starting checkpoint, frozen, when `anchor` asks to stay close to it."
         c = self.cfg
         if not (c.anchor and c.mode == 'finetune' and c.checkpoint): return None
-        if getattr(self, '_teacher', None) is None:
+        if self._teacher is None:
             self._teacher = self.load(c.checkpoint).to(device).eval().requires_grad_(False)
         return self._teacher
 
