@@ -21,10 +21,11 @@ from .reps import RepSegmentation, segment_reps
 from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, squat_depth
 
 # %% auto #0
-__all__ = ['STILL', 'STILL_REL', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'ERROR_PERCENTILE', 'SAGITTAL', 'FRONTAL', 'JUDGED_FROM',
-           'METRIC_JOINTS', 'JUDGE_CALLS', 'lift_heights', 'rep_metrics', 'load_lifted_error', 'load_sources',
-           'load_fault_sizes', 'load_rules', 'Fault', 'hidden_metrics', 'too_uncertain', 'judged_from', 'score_rep',
-           'Call', 'judge_rep', 'RepForm', 'not_seen', 'implausible', 'assess_form']
+__all__ = ['STILL', 'STILL_REL', 'BAR_AT', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'ERROR_PERCENTILE', 'SAGITTAL', 'FRONTAL',
+           'JUDGED_FROM', 'METRIC_JOINTS', 'JUDGE_CALLS', 'bar_position', 'lift_heights', 'rep_metrics',
+           'load_lifted_error', 'load_sources', 'load_fault_sizes', 'load_rules', 'Fault', 'hidden_metrics',
+           'too_uncertain', 'judged_from', 'score_rep', 'Call', 'judge_rep', 'RepForm', 'not_seen', 'implausible',
+           'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
@@ -42,12 +43,21 @@ def _longest(mask):
     s, e = max(r, key=lambda se: se[1] - se[0])
     return e - s, s
 
+# where the bar is: on the upper back (a back squat) or the front of the shoulders (a front squat), in the hands otherwise
+BAR_AT = {'squat': ('left_shoulder', 'right_shoulder'), 'deadlift': ('left_wrist', 'right_wrist'), 'bench': ('left_wrist', 'right_wrist')}
+
+def bar_position(x, # (T, 17, 3) metres
+                 exercise:str # the lift
+                ) -> np.ndarray: # (T, 3) metres
+    "Where the bar is, for its height and speed: the shoulders' mid-point in a squat (it rests on them), the wrists' otherwise."
+    return _mid(np.asarray(x, float), *BAR_AT.get(exercise, BAR_AT['bench']))
+
 def lift_heights(x, # (T, 17, 3) metres
                  exercise:str, # the lift
                  frame:BodyFrame # the lifter's frame
                 ) -> tuple[np.ndarray, np.ndarray]: # (bar height (T,), the lift's phase signal (T,)), metres
-    "The bar's height, and the height that defines the lift's phases: the hips for the squat (the arms may move), the bar otherwise."
-    bar = frame.height(_mid(x, 'left_wrist', 'right_wrist'))
+    "The bar's height (`bar_position`), and the height that defines the lift's phases: the hips for the squat (the arms may move), the bar otherwise."
+    bar = frame.height(bar_position(x, exercise))
     return bar, (frame.height(_mid(x, 'left_hip', 'right_hip')) if exercise == 'squat' else bar)
 
 # %% ../nbs/42_form.ipynb #ac4b056e
@@ -290,12 +300,15 @@ METRIC_JOINTS = {   # the joints each metric is measured from (either side will 
     'bar_depth_m': ('wrist', 'shoulder'), 'bar_tilt_m': ('wrist',), 'hip_rise_m': ('hip', 'shoulder')}
 
 def hidden_metrics(conf, # (T, 17) the 2D confidence of the rep's frames
-                   min_conf:float=0.5 # a joint seen less than this on average over the rep, on both sides, counts as hidden
+                   min_conf:float=0.5, # a joint seen less than this on average over the rep, on both sides, counts as hidden
+                   exercise:str|None=None # the lift: its bar's speed needs the joints the bar is measured at (`BAR_AT`)
                   ) -> dict: # metric -> the hidden joints it needs, e.g. ['wrists']
     "The metrics that cannot be trusted because the detector could not see their joints on either side."
     c = np.asarray(conf, float).mean(0)
     seen = lambda n: max(c[J[f'left_{n}']], c[J[f'right_{n}']]) >= min_conf    # from the side the far limb is hidden: one will do
-    out = {m: [f'{n}s' for n in names if not seen(n)] for m, names in METRIC_JOINTS.items()}
+    need = dict(METRIC_JOINTS)
+    if exercise in BAR_AT: need['velocity_loss_pct'] = (BAR_AT[exercise][0].removeprefix('left_'),)
+    out = {m: [f'{n}s' for n in names if not seen(n)] for m, names in need.items()}
     return {m: h for m, h in out.items() if h}
 
 def _amount(metric:str, v:float) -> str:
@@ -339,10 +352,10 @@ def score_rep(metrics:dict, # metric name -> value
         v = metrics.get(r['metric'])
         if v is None or isinstance(v, (str, bool)) or not np.isfinite(v): continue
         m = r['metric']
-        why = (None if not r['weight'] else
-               f' from this view ({view}): film {_where_to_film(m)} to judge it' if not judged_from(m, view) else
+        why = (f' from this view ({view}): film {_where_to_film(m)} to judge it' if not judged_from(m, view) else
                f': the {" and ".join(hidden[m])} were hidden; film with them in view' if (hidden or {}).get(m) else
                f': {uncertain[m]}' if (uncertain or {}).get(m) else None)
+        if why and not r['weight']: continue          # a note (the set slowing down) from a metric that cannot be trusted: none
         if why:
             notes.append(Fault(r['fault'], 'not judged', m, float(v), int(frames.get('bottom', 0)), f'{r["fault"]} not judged{why}.', 0.))
             continue
@@ -500,12 +513,14 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         for name, (xs, fs, vs) in alt.items():
             Ma, Fa = rep_metrics(xs, fps, exercise, (s, e), fs, vs)
             for m in [m for m in Ma if measurement.source(m) == name]: M[m], F[m] = Ma[m], Fa[m]
+        hid = hidden_metrics(np.asarray(confidence)[s:e], exercise=exercise) if confidence is not None else None
         lost = implausible(M, F, exercise)
         if lost: lost.update({m: next(iter(lost.values())) for m in ('velocity_mean', 'velocity_peak', 'velocity_loss_pct')})
-        else: best = max(best, M['velocity_mean'])    # a lost skeleton's speed is no lifter's: never the set's fastest rep
+        elif not (hid or {}).get('velocity_loss_pct'): best = max(best, M['velocity_mean'])   # a lost skeleton's or a hidden bar's speed: never the set's fastest
         M['velocity_loss_pct'] = 100 * (1 - M['velocity_mean'] / best) if best > 0 else 0.
         F['velocity_loss_pct'] = F['velocity_mean']
-        hid = hidden_metrics(np.asarray(confidence)[s:e]) if confidence is not None else None
+        if (hid or {}).get('velocity_loss_pct'):      # the bar's joints not seen: its speed is a guess, not measured
+            M.update(velocity_mean=np.nan, velocity_peak=np.nan, velocity_loss_pct=np.nan)
         unc = {**(uncertain or {}), **not_seen(M, F, seen), **lost}
         sc, fl, nt = score_rep(M, F, lift_rules, tolerance, view, hid, unc)
         out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F, judge_rep(M, F, exercise, lift_rules, tolerance, view, hid, unc)))

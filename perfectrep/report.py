@@ -15,6 +15,7 @@ from .core import PerfectRepError, atomic_path
 from .skeleton import J
 from .reps import RepSegmentation
 from .bodyframe import BodyFrame, knee_angles, hip_angles, elbow_angles
+from .form import BAR_AT, bar_position
 from fastcore.basics import patch
 
 # %% auto #0
@@ -133,7 +134,7 @@ def to_dict(self:FormReport) -> dict:
             'view': self.view, 'fps': float(self.fps), 'n_reps': self.n_reps, 'n_frames': int(self.n_frames),
             'duration_s': round(self.n_frames / self.fps, 3), 'source': self.source, 'notes': list(self.notes),
             'mean_score': round(float(np.mean(sc)), 1) if sc else None,
-            'velocity_loss_pct': round(float(vl[-1]), 1) if vl and vl[-1] is not None else None,
+            'velocity_loss_pct': round(float(vl[-1]), 1) if vl and vl[-1] is not None and np.isfinite(vl[-1]) else None,
             'period_s': round(self.segmentation.period, 3),
             'partial_reps': [{'start': int(s), 'end': int(e)} for s, e in self.segmentation.partial],
             'reps': [r.to_dict() for r in self.reps],
@@ -272,9 +273,9 @@ def plot_rep_count(report:FormReport):
     fig = Figure(figsize=(10, 2.6))
     ax = fig.subplots()
     _shade(ax, report)
-    bar = frame.height((x[:, J['left_wrist']] + x[:, J['right_wrist']]) / 2)
+    bar = frame.height(bar_position(x, report.exercise))
     hip = frame.height(x[:, J['pelvis']])
-    ax.plot(t, bar, c='#08519c', lw=1.5, label='bar (mid-wrist)')
+    ax.plot(t, bar, c='#08519c', lw=1.5, label='bar (shoulders)' if BAR_AT.get(report.exercise, BAR_AT['bench'])[0] == 'left_shoulder' else 'bar (mid-wrist)')
     if report.exercise != 'bench': ax.plot(t, hip, c='#a50f15', lw=1, label='hips')
     ax.set(xlabel='time (s)', ylabel='height above the feet (m)', xlim=(0, t[-1] if len(t) else 1))
     ax.set_title(f'{report.n_reps} reps' + (f' + {len(report.segmentation.partial)} partial' if report.segmentation.partial else ''),
@@ -343,7 +344,7 @@ def plot_velocity(report:FormReport):
     ax.bar(i - 0.2, vm, 0.4, label='mean', color='#3182bd')
     ax.bar(i + 0.2, vp, 0.4, label='peak', color='#9ecae1')
     vl = [r.metrics.get('velocity_loss_pct') for r in report.reps]
-    if vl and vl[-1] is not None: ax.set_title(f'concentric bar velocity (loss {vl[-1]:.0f}%)', fontsize=10)
+    if vl and vl[-1] is not None and np.isfinite(vl[-1]): ax.set_title(f'concentric bar velocity (loss {vl[-1]:.0f}%)', fontsize=10)
     ax.set(xlabel='rep', ylabel='m/s', xticks=i)
     ax.legend(fontsize=8)
     return fig
