@@ -23,9 +23,9 @@ from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, s
 # %% auto #0
 __all__ = ['STILL', 'STILL_REL', 'BAR_AT', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'ERROR_PERCENTILE', 'SAGITTAL', 'FRONTAL',
            'JUDGED_FROM', 'METRIC_JOINTS', 'JUDGE_CALLS', 'bar_position', 'lift_heights', 'rep_metrics',
-           'load_lifted_error', 'load_sources', 'load_fault_sizes', 'load_rules', 'Fault', 'hidden_metrics',
-           'too_uncertain', 'judged_from', 'score_rep', 'Call', 'judge_rep', 'RepForm', 'not_seen', 'implausible',
-           'assess_form']
+           'load_lifted_error', 'load_sources', 'load_fault_sizes', 'load_rules', 'Fault', 'hidden_reason',
+           'hidden_metrics', 'too_uncertain', 'judged_from', 'score_rep', 'Call', 'judge_rep', 'RepForm', 'not_seen',
+           'implausible', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
@@ -262,6 +262,11 @@ class Fault:
     feedback: str    # one line for the lifter
     penalty: float = 0.   # points taken off the score
     sure: float|None = None   # how likely the fault is real given the measurement error (1: exact input); None: not judged
+    hidden: tuple = ()        # not judged because these parts were hidden, e.g. ('wrists',); () otherwise
+
+def hidden_reason(parts) -> str:
+    "Why a metric is not judged when the detector did not see its parts: 'the wrists and ankles were hidden; film with them in view'."
+    return f'the {" and ".join(parts)} were hidden; film with them in view'
 
 ERROR_PERCENTILE = 98    # the tolerance of a metric is this percentile of its |error| (lifted_error.yaml): a value past it is scored
 _Z = NormalDist().inv_cdf(0.5 + ERROR_PERCENTILE / 200)      # the tolerance in standard deviations of a normal error
@@ -352,12 +357,13 @@ def score_rep(metrics:dict, # metric name -> value
         v = metrics.get(r['metric'])
         if v is None or isinstance(v, (str, bool)) or not np.isfinite(v): continue
         m = r['metric']
+        parts = tuple((hidden or {}).get(m) or ()) if judged_from(m, view) else ()
         why = (f' from this view ({view}): film {_where_to_film(m)} to judge it' if not judged_from(m, view) else
-               f': the {" and ".join(hidden[m])} were hidden; film with them in view' if (hidden or {}).get(m) else
-               f': {uncertain[m]}' if (uncertain or {}).get(m) else None)
+               f': {hidden_reason(parts)}' if parts else f': {uncertain[m]}' if (uncertain or {}).get(m) else None)
         if why and not r['weight']: continue          # a note (the set slowing down) from a metric that cannot be trusted: none
         if why:
-            notes.append(Fault(r['fault'], 'not judged', m, float(v), int(frames.get('bottom', 0)), f'{r["fault"]} not judged{why}.', 0.))
+            notes.append(Fault(r['fault'], 'not judged', m, float(v), int(frames.get('bottom', 0)), f'{r["fault"]} not judged{why}.', 0.,
+                               hidden=parts))
             continue
         if _inside(v, r['good']): continue
         t = float((tolerance or {}).get(r['metric'], 0.))

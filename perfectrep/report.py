@@ -6,7 +6,7 @@ Docs: https://perfectrep.github.io/perfectrep/report.html.md"""
 
 # %% ../nbs/43_report.ipynb #a82749e6
 from __future__ import annotations
-import base64, html, io, json, re, time
+import base64, html, io, json, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -15,7 +15,7 @@ from .core import PerfectRepError, atomic_path
 from .skeleton import J
 from .reps import RepSegmentation
 from .bodyframe import BodyFrame, knee_angles, hip_angles, elbow_angles
-from .form import BAR_AT, bar_position
+from .form import BAR_AT, bar_position, hidden_reason
 from fastcore.basics import patch
 
 # %% auto #0
@@ -64,17 +64,19 @@ class FormReport:
     @property
     def not_judged(self) -> str:
         "One line naming the faults this camera view could not judge (on which reps, when not on all), why, and where to film them from; '' when none."
-        why, on = {}, {}      # fault -> its reasons, in order; -> the reps it was not judged on
+        why, on = {}, {}      # fault -> its reasons, in order (the hidden parts of all its reps as one); -> the reps it was not judged on
         for r in self.reps:
             for n in r.notes:
                 if n.severity != 'not judged': continue
-                why.setdefault(n.name, {})[n.feedback.split(': ', 1)[-1].rstrip('.')] = None
+                ws = why.setdefault(n.name, {})
+                if n.hidden: ws.setdefault(_HIDDEN, []).extend(q for q in n.hidden if q not in ws.get(_HIDDEN, []))
+                else: ws[n.feedback.split(': ', 1)[-1].rstrip('.')] = None
                 on.setdefault(n.name, {})[r.index + 1] = None
         same = {}             # faults with the same reasons share one entry
         for name, ws in why.items():
             reps = list(on[name])
             label = name if len(reps) == len(self.reps) else f'{name} on rep{"s" * (len(reps) > 1)} {_numbers(reps)}'
-            same.setdefault(tuple(_hidden_merged(list(ws))), []).append(label)
+            same.setdefault(tuple(hidden_reason(v) if k is _HIDDEN else k for k, v in ws.items()), []).append(label)
         return ('not judged: ' + '; '.join(f'{", ".join(sorted(names))} ({"; ".join(ws)})' for ws, names in same.items())) if same else ''
 
 def _numbers(xs:list) -> str:
@@ -82,16 +84,7 @@ def _numbers(xs:list) -> str:
     xs = [str(x) for x in xs]
     return xs[0] if len(xs) == 1 else f'{", ".join(xs[:-1])} and {xs[-1]}'
 
-def _hidden_merged(reasons:list) -> list:
-    "Reasons with every 'the ... were hidden; film with them in view' merged into one naming each hidden part once."
-    parts, out, at = [], [], None
-    for w in reasons:
-        m = re.fullmatch(r'the (.+) were hidden; film with them in view', w)
-        if not m: out.append(w); continue
-        if at is None: at = len(out); out.append(None)      # the merged reason stands where the first one stood
-        parts += [q for q in m.group(1).split(' and ') if q not in parts]
-    if at is not None: out[at] = f'the {" and ".join(parts)} were hidden; film with them in view'
-    return out
+_HIDDEN = object()      # the key of a fault's hidden parts among its reasons
 
 # %% ../nbs/43_report.ipynb #97043b8d
 @patch
