@@ -313,17 +313,20 @@ def plot_bar_path(report:FormReport):
         xl = 'forward of the ankles (cm)'
     from matplotlib import colormaps
     cmap = colormaps['RdYlGn']
+    guessed = False
     for r in report.reps:
         sl = slice(r.start, r.end)
-        c = cmap((r.score or 0) / 100) if r.score is not None else '#08519c'
-        ax.plot(100 * horiz[sl], frame.height(bar[sl]), c=c, lw=1.5, label=f'{r.index + 1}')
+        hid = any(n.hidden and n.metric in ('bar_drift_m', 'touch_m') for n in r.notes)   # the hands not seen: their path is a guess
+        c = '0.6' if hid else cmap((r.score or 0) / 100) if r.score is not None else '#08519c'
+        ax.plot(100 * horiz[sl], frame.height(bar[sl]), c=c, lw=1.5, ls='--' if hid else '-', label=f'{r.index + 1}')
+        guessed |= hid
     if report.exercise != 'bench': ax.axvline(0, c='0.7', lw=0.8, ls=':')
     lo, hi = ax.get_xlim()
     mid = (lo + hi) / 2
     ax.set_xlim(min(lo, mid - 15), max(hi, mid + 15))          # at least 30 cm across: small drifts look small
     ax.set(xlabel=xl, ylabel='bar height above the feet (m)', aspect='auto')
     if 0 < report.n_reps <= 12: ax.legend(title='rep', fontsize=7, title_fontsize=8, ncol=2)
-    ax.set_title('bar path (colour: score)', fontsize=10)
+    ax.set_title('bar path (colour: score' + ('; grey dashes: the hands hidden, a guess)' if guessed else ')'), fontsize=10)
     return fig
 
 def plot_velocity(report:FormReport):
