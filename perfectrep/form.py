@@ -369,9 +369,10 @@ def score_rep(metrics:dict, # metric name -> value
         t = float((tolerance or {}).get(r['metric'], 0.))
         va = _toward(v, r['good'], t)                 # the benefit of the doubt: the value at the near end of its error
         text = r['feedback'].format(value=v, cm=100 * v, abs_cm=abs(100 * v), pct=100 * v)
-        if r['weight'] and _inside(va, r['good']):
-            notes.append(Fault(r['fault'], 'possible', r['metric'], float(v), _rule_frame(r, frames),
-                               f'Possibly {r["fault"]} (within the {_amount(r["metric"], t).lstrip("+")} measurement error of this input): {text}', 0., _sure(v, r['good'], t)))
+        if _inside(va, r['good']):                   # within its error of the limit: a possible fault, and no note at all
+            if r['weight']:
+                notes.append(Fault(r['fault'], 'possible', r['metric'], float(v), _rule_frame(r, frames),
+                                   f'Possibly {r["fault"]} (within the {_amount(r["metric"], t).lstrip("+")} measurement error of this input): {text}', 0., _sure(v, r['good'], t)))
             continue
         sev = 'note' if r['weight'] == 0 else 'minor' if _inside(va, r['acceptable']) else 'major'
         pen = r['weight'] * (0.5 if sev == 'minor' else 1. if sev == 'major' else 0.)
