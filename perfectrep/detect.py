@@ -574,13 +574,13 @@ class Detection:
     "`detect_video` started in a background thread, so that the caller's own work (importing and loading the lifter) overlaps it; `result()` waits for it."
     def __init__(self, path, # a video file
                  max_side:int|None=640, # detect on frames scaled down to this longer side, pixels (None: native)
-                 keep_height:int|None=None, # keep every frame, this many pixels high (never upscaled), in `frames` for a later pass (detection runs on them too when they are larger)
+                 keep_height:int|None=None, # keep the detected frames (every frame up to `max_fps`), this many pixels high (never upscaled), in `frames` for a later pass (detection runs on them too when they are larger)
                  max_fps:float|None=30., # detect at this rate at most
                  **kw # the other arguments of `detect_video` (person, max_gap_s, stop, progress, native_logs, find_people)
                 ):
         v = Video(path)                                  # a missing or unreadable file fails here, at once
         side = (max(v.side_at(keep_height), max_side) if max_side else None) if keep_height else max_side
-        self._store = Frames(v, side, stop=kw.get('stop'), step=1 if keep_height else detection_step(v.fps, max_fps))
+        self._store = Frames(v, side, stop=kw.get('stop'), step=detection_step(v.fps, max_fps))   # a 60 fps video: every other frame, decoded, never converted
         self.frames = self._store if keep_height else None
         self.video, self.path, self._out = v, v.path, {}
         kw = dict(kw, max_side=side, max_fps=max_fps, frames=self._store)

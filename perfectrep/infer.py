@@ -270,7 +270,7 @@ def _lift_meta(p:Path, kind:str, kp, # the input, its kind and its Keypoints2D
 
 def _render_lift(dest:Path, p:Path, kind:str, kp, vid, # the MP4 to write; the input, its kind, Keypoints2D and Video (or None)
                  poses:np.ndarray, render_height:int, progress:bool,
-                 frames=None # the video's `Frames` store: no second decoding
+                 frames=None # the video's `Frames` store (every `step`-th frame, the rendering at that rate): no second decoding
                 ):
     "Write the side-by-side MP4: the image or video (or a canvas) with the 2D skeleton, beside the 3D skeleton turning."
     from perfectrep.video import read_image
@@ -281,10 +281,11 @@ def _render_lift(dest:Path, p:Path, kind:str, kp, vid, # the MP4 to write; the i
         render_video(dest, np.repeat(poses, n, 0), np.repeat(kp.kpts, n, 0), (kp.width, kp.height), fps=30,
                      frames=(img for _ in range(n)), height=render_height, spin_dps=180)
     else:
-        if frames is not None: frames = frames.iter()
+        k = 1
+        if frames is not None: k, frames = frames.step, frames.iter()     # a 60 fps video's detection kept every other frame
         elif vid is not None:
             frames = vid.frames(max_side=vid.side_at(render_height), start=kp.first_frame if kind == 'keypoints' else 0, prefetch=8)
-        render_video(dest, poses, kp.kpts, (kp.width, kp.height), fps=kp.fps or 30, frames=frames,
+        render_video(dest, poses[::k], kp.kpts[::k], (kp.width, kp.height), fps=(kp.fps or 30) / k, frames=frames,
                      height=render_height, progress=progress)
 
 # %% ../nbs/36_infer.ipynb #27c01838

@@ -252,9 +252,9 @@ def annotate_video(video, # the analysed video
                    dst, # the annotated .mp4 to write (atomically)
                    progress:bool=False,
                    height:int=ANNOTATION_HEIGHT, # output height of the video part, pixels
-                   frames=None # the video's frames kept from its detection (`perfectrep.video.Frames`); None: decoded here
+                   frames=None # the video's frames kept from its detection (`perfectrep.video.Frames`, every `step`-th frame); None: decoded here, every frame
                   ) -> Path:
-    "Write the video with its 2D skeleton beside the turning 3D, under a banner; keep the report's pictures from the same decoding."
+    "Write the video with its 2D skeleton beside the turning 3D, under a banner, at the rate of the frames kept (a 60 fps video's detection keeps 30 a second); keep the report's pictures from the same decoding."
     from PIL import Image, ImageDraw, ImageFont
     from perfectrep.video import Video, write_video
     from perfectrep.viz import compose_frames
@@ -266,22 +266,25 @@ def annotate_video(video, # the analysed video
     band = int(size * 1.6) // 2 * 2
     try: font = ImageFont.load_default(size=size)
     except TypeError: font = ImageFont.load_default()
-    want, pictures = set(report.picture_frames()), {}
+    step = frames.step if frames is not None and not kp.first_frame else 1      # frame i of the kept ones is frame i * step
+    want = {}                                             # kept frame -> the report's pictures taken from it (the nearest kept)
+    for f in report.picture_frames(): want.setdefault(min(round(f / step), (len(kp.kpts) - 1) // step), []).append(f)
+    pictures = {}
     def shown():                                          # one decoding for the video and the report's pictures
-        src = frames.iter(kp.first_frame) if frames is not None else vid.frames(max_side=ms, start=kp.first_frame, prefetch=8)
-        for t, fr in enumerate(src):
-            if t in want: pictures[t] = rep_picture(fr, kp.kpts[t], (kp.width, kp.height))
+        src = frames.iter(kp.first_frame // step) if frames is not None else vid.frames(max_side=ms, start=kp.first_frame, prefetch=8)
+        for i, fr in enumerate(src):
+            for f in want.get(i, ()): pictures[f] = rep_picture(fr, kp.kpts[i * step], (kp.width, kp.height))
             yield fr
     bands = {}
     def banner(composed):                                 # a black band above the frame, with its text drawn once per text
-        for t, fr in enumerate(composed):
-            text = _banner(report, t)
+        for i, fr in enumerate(composed):
+            text = _banner(report, i * step)
             if text not in bands:
                 img = Image.new('RGB', (fr.shape[1], band), (0, 0, 0))
                 ImageDraw.Draw(img).text((size // 2, (band - size) // 2), text, fill=(255, 255, 255), font=font)
                 bands[text] = np.asarray(img)
             yield np.concatenate([bands[text], fr])
-    composed = compose_frames(poses3d, kp.kpts, (kp.width, kp.height), shown(), height, report.fps, progress=progress)
-    out = write_video(dst, banner(composed), fps=report.fps, crf=23, preset='superfast')
+    composed = compose_frames(poses3d[::step], kp.kpts[::step], (kp.width, kp.height), shown(), height, report.fps / step, progress=progress)
+    out = write_video(dst, banner(composed), fps=report.fps / step, crf=23, preset='superfast')
     if not report.pictures: report.pictures = pictures
     return out
