@@ -69,7 +69,9 @@ class FormReport:
             for n in r.notes:
                 if n.severity != 'not judged': continue
                 ws = why.setdefault(n.name, {})
-                if n.hidden: ws.setdefault(_HIDDEN, []).extend(q for q in n.hidden if q not in ws.get(_HIDDEN, []))
+                if n.hidden:
+                    parts = ws.setdefault(_HIDDEN, [])
+                    parts += [q for q in n.hidden if q not in parts]
                 else: ws[n.feedback.split(': ', 1)[-1].rstrip('.')] = None
                 on.setdefault(n.name, {})[r.index + 1] = None
         same = {}             # faults with the same reasons share one entry
@@ -268,7 +270,8 @@ def plot_rep_count(report:FormReport):
     _shade(ax, report)
     bar = frame.height(bar_position(x, report.exercise))
     hip = frame.height(x[:, J['pelvis']])
-    ax.plot(t, bar, c='#08519c', lw=1.5, label='bar (shoulders)' if BAR_AT.get(report.exercise, BAR_AT['bench'])[0] == 'left_shoulder' else 'bar (mid-wrist)')
+    at = 'shoulders' if 'shoulder' in BAR_AT.get(report.exercise, BAR_AT['bench'])[0] else 'mid-wrist'
+    ax.plot(t, bar, c='#08519c', lw=1.5, label=f'bar ({at})')
     if report.exercise != 'bench': ax.plot(t, hip, c='#a50f15', lw=1, label='hips')
     ax.set(xlabel='time (s)', ylabel='height above the feet (m)', xlim=(0, t[-1] if len(t) else 1))
     ax.set_title(f'{report.n_reps} reps' + (f' + {len(report.segmentation.partial)} partial' if report.segmentation.partial else ''),
