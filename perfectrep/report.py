@@ -384,7 +384,7 @@ def render_html(report:FormReport) -> str:
         m = r.metrics
         key = [('depth', 'depth_m', 100, 'cm'), ('lean', 'torso_lean_deg', 1, '°'), ('v mean', 'velocity_mean', 1, 'm/s'),
                ('lockout', 'lockout_deg', 1, '°'), ('touch', 'touch_m', 100, 'cm')]
-        mtxt = ', '.join(f'{n} {m[k] * s:.{2 if u == "m/s" else 0}f} {u}' for n, k, s, u in key if isinstance(m.get(k), float))
+        mtxt = ', '.join(f'{n} {m[k] * s:.{2 if u == "m/s" else 0}f} {u}' for n, k, s, u in key if isinstance(m.get(k), float) and np.isfinite(m[k]))   # a hidden bar's speed: not shown
         rows.append(f'<tr><td>{r.index + 1}</td><td>{r.start}-{r.end - 1}<br><span class="muted">{r.start / report.fps:.1f}-'
                     f'{r.end / report.fps:.1f} s</span></td><td><b>{"-" if r.score is None else f"{r.score:.0f}"}</b></td>'
                     f'<td>{faults}{"<br><span class=muted>" + notes + "</span>" if notes else ""}</td><td>{calls}</td><td class="muted">{e(mtxt)}</td></tr>')
