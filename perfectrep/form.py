@@ -421,7 +421,7 @@ def judge_rep(metrics:dict, # metric name -> value
         p_fail = _sure(v, r['good'], t) if not _inside(v, r['good']) else 1 - _sure(v, r['good'], t)
         sure = None
         if not judged_from(m, view): res, why = 'cannot tell', f'{what}: not seen from this view ({view}); film {_where_to_film(m)}'
-        elif (hidden or {}).get(m): res, why = 'cannot tell', f'{what}: the {" and ".join(hidden[m])} were hidden'
+        elif (hidden or {}).get(m): res, why = 'cannot tell', f'{what}: {hidden_reason(hidden[m])}'
         elif (uncertain or {}).get(m): res, why = 'cannot tell', f'{what}: {uncertain[m]}'
         elif sure_in: res, why, sure = 'pass', f'{what} ({_amount(m, v)})', 1 - p_fail
         elif sure_out: res, why, sure = 'fail', f'not {what} ({_amount(m, v)})', p_fail
