@@ -43,14 +43,16 @@ def _longest(mask):
     s, e = max(r, key=lambda se: se[1] - se[0])
     return e - s, s
 
-# where the bar is: on the upper back (a back squat) or the front of the shoulders (a front squat), in the hands otherwise
-BAR_AT = {'squat': ('left_shoulder', 'right_shoulder'), 'deadlift': ('left_wrist', 'right_wrist'), 'bench': ('left_wrist', 'right_wrist')}
+# where the bar is, the body part both sides of which hold it: the upper back (a back squat) or the front of the shoulders
+# (a front squat), the hands otherwise
+BAR_AT = {'squat': 'shoulder', 'deadlift': 'wrist', 'bench': 'wrist'}
 
 def bar_position(x, # (T, 17, 3) metres
                  exercise:str # the lift
                 ) -> np.ndarray: # (T, 3) metres
     "Where the bar is, for its height and speed: the shoulders' mid-point in a squat (it rests on them), the wrists' otherwise."
-    return _mid(np.asarray(x, float), *BAR_AT.get(exercise, BAR_AT['bench']))
+    part = BAR_AT.get(exercise, 'wrist')
+    return _mid(np.asarray(x, float), f'left_{part}', f'right_{part}')
 
 def lift_heights(x, # (T, 17, 3) metres
                  exercise:str, # the lift
@@ -312,7 +314,7 @@ def hidden_metrics(conf, # (T, 17) the 2D confidence of the rep's frames
     c = np.asarray(conf, float).mean(0)
     seen = lambda n: max(c[J[f'left_{n}']], c[J[f'right_{n}']]) >= min_conf    # from the side the far limb is hidden: one will do
     need = dict(METRIC_JOINTS)
-    if exercise in BAR_AT: need['velocity_loss_pct'] = (BAR_AT[exercise][0].removeprefix('left_'),)
+    if exercise in BAR_AT: need['velocity_loss_pct'] = (BAR_AT[exercise],)
     out = {m: [f'{n}s' for n in names if not seen(n)] for m, names in need.items()}
     return {m: h for m, h in out.items() if h}
 

@@ -62,6 +62,11 @@ class FormReport:
         where = {'image': 'in the picture', 'upright': "with the lifter's own vertical"}
         return ('measured ' + '; '.join(f'{where.get(s, s)}: {", ".join(ms)}' for s, ms in by.items())) if by else ''
     @property
+    def velocity_loss(self) -> float|None:
+        "The set's velocity loss: its last rep's (%), None without reps or when that rep's bar speed was not measured."
+        v = self.reps[-1].metrics.get('velocity_loss_pct') if self.reps else None
+        return float(v) if v is not None and np.isfinite(v) else None
+    @property
     def not_judged(self) -> str:
         "One line naming the faults this camera view could not judge (on which reps, when not on all), why, and where to film them from; '' when none."
         why, on = {}, {}      # fault -> its reasons, in order (the hidden parts of all its reps as one); -> the reps it was not judged on
@@ -117,7 +122,6 @@ def followed(self:FormReport) -> str:
 @patch
 def to_dict(self:FormReport) -> dict:
     "The content of report.json (frames are integer frames of the input)."
-    vl = [r.metrics.get('velocity_loss_pct') for r in self.reps]
     sc = [s for s in self.scores if s is not None]
     rec = self.recognition
     return {'exercise': self.exercise,
@@ -129,7 +133,7 @@ def to_dict(self:FormReport) -> dict:
             'view': self.view, 'fps': float(self.fps), 'n_reps': self.n_reps, 'n_frames': int(self.n_frames),
             'duration_s': round(self.n_frames / self.fps, 3), 'source': self.source, 'notes': list(self.notes),
             'mean_score': round(float(np.mean(sc)), 1) if sc else None,
-            'velocity_loss_pct': round(float(vl[-1]), 1) if vl and vl[-1] is not None and np.isfinite(vl[-1]) else None,
+            'velocity_loss_pct': None if self.velocity_loss is None else round(self.velocity_loss, 1),
             'period_s': round(self.segmentation.period, 3),
             'partial_reps': [{'start': int(s), 'end': int(e)} for s, e in self.segmentation.partial],
             'reps': [r.to_dict() for r in self.reps],
@@ -270,8 +274,7 @@ def plot_rep_count(report:FormReport):
     _shade(ax, report)
     bar = frame.height(bar_position(x, report.exercise))
     hip = frame.height(x[:, J['pelvis']])
-    at = 'shoulders' if 'shoulder' in BAR_AT.get(report.exercise, BAR_AT['bench'])[0] else 'mid-wrist'
-    ax.plot(t, bar, c='#08519c', lw=1.5, label=f'bar ({at})')
+    ax.plot(t, bar, c='#08519c', lw=1.5, label='bar (shoulders)' if BAR_AT.get(report.exercise) == 'shoulder' else 'bar (mid-wrist)')
     if report.exercise != 'bench': ax.plot(t, hip, c='#a50f15', lw=1, label='hips')
     ax.set(xlabel='time (s)', ylabel='height above the feet (m)', xlim=(0, t[-1] if len(t) else 1))
     ax.set_title(f'{report.n_reps} reps' + (f' + {len(report.segmentation.partial)} partial' if report.segmentation.partial else ''),
@@ -319,7 +322,7 @@ def plot_bar_path(report:FormReport):
     guessed = False
     for r in report.reps:
         sl = slice(r.start, r.end)
-        hid = any(n.hidden and n.metric in ('bar_drift_m', 'touch_m') for n in r.notes)   # the hands not seen: their path is a guess
+        hid = any('wrists' in n.hidden for n in r.notes)   # the hands not seen: their path is a guess
         c = '0.6' if hid else cmap((r.score or 0) / 100) if r.score is not None else '#08519c'
         ax.plot(100 * horiz[sl], frame.height(bar[sl]), c=c, lw=1.5, ls='--' if hid else '-', label=f'{r.index + 1}')
         guessed |= hid
@@ -342,8 +345,7 @@ def plot_velocity(report:FormReport):
     vp = [r.metrics.get('velocity_peak', np.nan) for r in report.reps]
     ax.bar(i - 0.2, vm, 0.4, label='mean', color='#3182bd')
     ax.bar(i + 0.2, vp, 0.4, label='peak', color='#9ecae1')
-    vl = [r.metrics.get('velocity_loss_pct') for r in report.reps]
-    if vl and vl[-1] is not None and np.isfinite(vl[-1]): ax.set_title(f'concentric bar velocity (loss {vl[-1]:.0f}%)', fontsize=10)
+    if report.velocity_loss is not None: ax.set_title(f'concentric bar velocity (loss {report.velocity_loss:.0f}%)', fontsize=10)
     ax.set(xlabel='rep', ylabel='m/s', xticks=i)
     ax.legend(fontsize=8)
     return fig
