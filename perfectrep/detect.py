@@ -407,22 +407,28 @@ def _probe(get, tr:Track, width:int, height:int, fps:float, T:int, cands:list,
            lost_s:float=2.0 # give up after this long without them
           ) -> list:
     "Follow someone the finder saw only briefly with a tracker of their own on a crop around them, from their first sighting on: [(t, skeleton, box)]."
-    det, fps = PoseDetector(), fps or 30.         # video mode: it holds a body through frames where the face is hidden
+    # Video mode holds a body through frames where the face is hidden, and this person's face was seen on few looks:
+    # once the body is lost, BlazePose's face-anchored detector seldom finds it again. So the tracker holds on to weaker
+    # fits (0.3, where the first pass's tracker lets go below 0.5), but a lost body is taken back only on a fit a 0.5
+    # tracker accepts: at 0.3 it came back as a misfit twice the squatter's size, counted as a fourth rep.
+    hold, find, fps = PoseDetector(min_tracking_confidence=0.3), PoseDetector(), fps or 30.
     anchor = last = tr.boxes[0]
-    seen_at, t, out, theirs = tr.frames[0], tr.frames[0], [], 0
+    seen_at, t, out, theirs, held = tr.frames[0], tr.frames[0], [], 0, False
     try:
         while t < T and t - seen_at <= lost_s * fps and theirs < 0.5 * fps and (img := get(t)) is not None:
             H, W = img.shape[:2]
             s = W / width
             side = min(H, W, int(1.8 * anchor[2] * s))
             x0 = int(np.clip(anchor[0] * s - side / 2, 0, W - side)); y0 = int(np.clip(anchor[1] * s - side / 2, 0, H - side))
-            k, kb = _as_h36m(det, img, x0, y0, side, side, width, height)
+            crop = (img, x0, y0, side, side, width, height)
+            k, kb = _as_h36m(hold, *crop) if held or _as_h36m(find, *crop)[1] is not None else (None, None)
+            held = kb is not None
             if kb is not None and _compatible(last, kb, (t - seen_at) / fps, 0.3, 2.0) <= 1:
                 theirs = theirs + 1 if any(same_person(k, c) for c in cands[t]) else 0   # the tracker's person: not someone new
                 out.append((t, k, kb)); last, seen_at = kb, t
                 if not _same_place(kb, anchor) or abs(np.log(kb[2] / anchor[2])) > 0.2: anchor = kb   # the crop moves only when they did
             t += 1
-    finally: det.close()
+    finally: hold.close(); find.close()
     return [] if theirs >= 0.5 * fps else out
 
 def _probe_brief(reader, seen:list[Track], need:int, width, height, fps, T:int, cands:list, most:int=2) -> None:
