@@ -133,16 +133,18 @@ def _standing_metrics(X, frame, exercise, bottom, turn):
         m['below_parallel'] = bool(d.max() > 0), int(np.argmax(d))     # the judge's call, at the depth's frame
     deep = hip <= hip.min() + 0.5 * (hip.max() - hip.min())
     if exercise == 'deadlift': deep = np.arange(len(X)) < max(turn, 1)
+    # the feet stay planted through a rep: their width and middle are the rep's median, not each frame's, so that the
+    # detector's jitter of the ankles (its noisiest joints) is not read as caved knees or a shift of the hips
     kw = np.linalg.norm(frame.horizontal(X[:, J['right_knee']] - X[:, J['left_knee']]), axis=-1)
-    aw = np.linalg.norm(frame.horizontal(X[:, J['right_ankle']] - X[:, J['left_ankle']]), axis=-1)
-    ratio = np.where(deep, kw / np.maximum(aw, 1e-6), np.inf)
+    aw = np.median(np.linalg.norm(frame.horizontal(X[:, J['right_ankle']] - X[:, J['left_ankle']]), axis=-1))
+    ratio = np.where(deep, kw / max(aw, 1e-6), np.inf)
     m['knee_ankle_ratio'] = ratio.min(), int(np.argmin(ratio))
-    shift = frame.side(X[:, J['pelvis']]) - frame.side(_mid(X, 'left_ankle', 'right_ankle'))
+    shift = frame.side(X[:, J['pelvis']]) - np.median(frame.side(_mid(X, 'left_ankle', 'right_ankle')))
     shift = shift - shift[0]
     m['hip_shift_m'] = np.abs(shift).max(), int(np.argmax(np.abs(shift)))
     kd = np.abs(kn[:, 0] - kn[:, 1])
     m['knee_diff_deg'] = kd.max(), int(np.argmax(kd))
-    ahead = frame.ahead(_mid(X, 'left_wrist', 'right_wrist')) - frame.ahead(_mid(X, 'left_ankle', 'right_ankle'))
+    ahead = frame.ahead(_mid(X, 'left_wrist', 'right_wrist')) - np.median(frame.ahead(_mid(X, 'left_ankle', 'right_ankle')))
     drift = ahead - ahead[0]
     k = int(np.argmax(np.abs(drift)))
     m['bar_drift_m'] = drift[k], k
