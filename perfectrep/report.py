@@ -63,8 +63,9 @@ class FormReport:
         return ('measured ' + '; '.join(f'{where.get(s, s)}: {", ".join(ms)}' for s, ms in by.items())) if by else ''
     @property
     def velocity_loss(self) -> float|None:
-        "The set's velocity loss: its last rep's (%), None without reps or when that rep's bar speed was not measured."
-        v = self.reps[-1].metrics.get('velocity_loss_pct') if self.reps else None
+        "The set's velocity loss: its last rep's (%); None with fewer than two reps whose bar speed was measured (nothing to lose speed against), or when the last rep's was not."
+        timed = [r for r in self.reps if np.isfinite(r.metrics.get('velocity_mean', np.nan))]
+        v = self.reps[-1].metrics.get('velocity_loss_pct') if len(timed) >= 2 else None
         return float(v) if v is not None and np.isfinite(v) else None
     @property
     def not_judged(self) -> str:
@@ -146,11 +147,13 @@ def _pct(sure, before='', after='') -> str:
     "How sure, as a percentage in words ('' when certain or unknown)."
     return f'{before}{sure:.0%}{after}' if sure is not None and sure < 0.995 else ''
 
+def _reps(n:int) -> str: return f'{n} rep' + 's' * (n != 1)
+
 @patch
 def summary(self:FormReport) -> str:
     "A few lines for the console."
     sc = [s for s in self.scores if s is not None]
-    head = f'{self.n_reps} rep{"s" * (self.n_reps != 1)} of {self.exercise}'
+    head = f'{_reps(self.n_reps)} of {self.exercise}'
     if self.recognition is not None: head += f' (recognised, {self.recognition.confidence:.0%})'
     if sc: head += f', mean score {np.mean(sc):.0f}/100'
     if self.segmentation.partial: head += f' (+{len(self.segmentation.partial)} partial, not counted)'
@@ -171,7 +174,7 @@ def _repr_markdown_(self:FormReport):
     rows = '\n'.join(f'| {i} | ' + ' | '.join(str(round(v, 1)) if isinstance(v, float) else str(v) for v in df.loc[i, keep]) + ' |'
                      for i in df.index)
     notes = ''.join(f'\n\n*{n}*' for n in self.notes)
-    return (f'**{self.n_reps} reps of {self.exercise}** ({self.n_frames / self.fps:.1f} s at {self.fps:g} fps){notes}\n\n'
+    return (f'**{_reps(self.n_reps)} of {self.exercise}** ({self.n_frames / self.fps:.1f} s at {self.fps:g} fps){notes}\n\n'
             f'| rep | {" | ".join(keep)} |\n|---|{"---|" * len(keep)}\n{rows}')
 
 # %% ../nbs/43_report.ipynb #4d2f33a8
@@ -277,7 +280,7 @@ def plot_rep_count(report:FormReport):
     ax.plot(t, bar, c='#08519c', lw=1.5, label='bar (shoulders)' if BAR_AT.get(report.exercise) == 'shoulder' else 'bar (mid-wrist)')
     if report.exercise != 'bench': ax.plot(t, hip, c='#a50f15', lw=1, label='hips')
     ax.set(xlabel='time (s)', ylabel='height above the feet (m)', xlim=(0, t[-1] if len(t) else 1))
-    ax.set_title(f'{report.n_reps} reps' + (f' + {len(report.segmentation.partial)} partial' if report.segmentation.partial else ''),
+    ax.set_title(_reps(report.n_reps) + (f' + {len(report.segmentation.partial)} partial' if report.segmentation.partial else ''),
                  loc='left', fontsize=12, fontweight='bold')
     ax.legend(loc='lower right', fontsize=8)
     return fig
@@ -400,11 +403,10 @@ def render_html(report:FormReport) -> str:
         e(report.followed[0].upper() + report.followed[1:]) if report.followed else '') if x)
     part = ''.join(f'<li>frames {s}-{e_ - 1} ({s / report.fps:.1f}-{e_ / report.fps:.1f} s)</li>' for s, e_ in report.segmentation.partial)
     d = report.to_dict()
-    return f'''<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>PerfectRep: {e(report.exercise)}, {report.n_reps} reps</title>
+    return f'''<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>PerfectRep: {e(report.exercise)}, {_reps(report.n_reps)}</title>
 <style>{_CSS}</style></head><body>
 <h1>PerfectRep report: {e(report.exercise)}</h1><div class="muted">{e(report.source)}</div>
-<p><span class="big">{report.n_reps}</span> reps{f", mean score <b>{d['mean_score']:.0f}</b>/100" if d['mean_score'] is not None else ""}
-{f", velocity loss <b>{d['velocity_loss_pct']:.0f}%</b>" if d['velocity_loss_pct'] is not None else ""}
+<p><span class="big">{report.n_reps}</span> rep{"s" * (report.n_reps != 1)}{f", mean score <b>{d['mean_score']:.0f}</b>/100" if d['mean_score'] is not None else ""}{f", velocity loss <b>{d['velocity_loss_pct']:.0f}%</b>" if d['velocity_loss_pct'] is not None else ""}
  &middot; {report.n_frames / report.fps:.1f} s at {report.fps:g} fps</p><p>{seen}</p>{notes}
 {imgs[0]}
 <table><tr><th>rep</th><th>frames</th><th>score</th><th>faults and feedback</th><th>judge's calls</th><th>key metrics</th></tr>{"".join(rows)}</table>
