@@ -20,9 +20,9 @@ smallest tolerance is chosen among those whose values follow the truth (a source
 and only where it beats the plain 3D by 10 % (the `3d` source where a view has fewer than --min-reps values); the
 analysis measures the metric from it. The 98th percentile needs many values: the shipped table comes from 150 sets
 (about 100 values per lift, view and metric; with 60 sets many tolerances came out 25-50% smaller, near the largest
-error seen). The pooled figures (all views, the `3d` source)
-stand where a view is unknown. `fault_size` records how far past each shipped rule's limit the injected faults lie: a
-metric whose error (one standard deviation) from a view is larger is not judged from that view.
+error seen). The pooled figures (all views, the `3d` source) stand where a view is unknown. `fault_size` records how far
+past each shipped rule's limit the injected faults lie: a metric whose error (one standard deviation) from a view is
+larger is not judged from that view.
 """
 import argparse, sys, time
 from pathlib import Path
