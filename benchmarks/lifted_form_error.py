@@ -74,7 +74,7 @@ def measure(n_sets:int, seed:int=123):
     df['abs'] = df.error.abs()
     return df
 
-def p90(df, keys):
+def error_stats(df, keys):
     "Per group: values, median error, median and 90th percentile of |error|, and the tolerance (`perfectrep.form.ERROR_PERCENTILE`)."
     from perfectrep.form import ERROR_PERCENTILE
     return df.groupby(keys).agg(reps=('error', 'size'), bias=('error', 'median'), abs_p50=('abs', 'median'),
@@ -88,7 +88,7 @@ def choose(df, noise:str, min_reps:int, margin:float=0.9, min_r:float=0.5) -> pd
     plain 3D only when its tolerance is below `margin` times the 3D's."""
     d = df[df.noise == noise]
     keys = ['exercise', 'view', 'metric', 'source']
-    e = p90(d, keys)
+    e = error_stats(d, keys)
     r = d.groupby(keys)[['truth', 'measured']].apply(
         lambda g: g.truth.corr(g.measured) if min(g.measured.std(), g.truth.std()) > 1e-9 else 0.)
     e = e.assign(r=r.fillna(0.))
@@ -107,7 +107,7 @@ def tables(df, chosen:dict):
     d = df.merge(key, on=['noise', 'exercise', 'view', 'metric'], how='left')
     d['chosen'] = d.chosen.fillna('3d')
     d = d[d.source == d.chosen]
-    return p90(df[df.source == '3d'], ['noise', 'exercise', 'metric']), p90(d, ['noise', 'exercise', 'view', 'metric'])
+    return error_stats(df[df.source == '3d'], ['noise', 'exercise', 'metric']), error_stats(d, ['noise', 'exercise', 'view', 'metric'])
 
 def fault_sizes(df) -> dict:
     "Per exercise and judged metric: the median distance past the shipped rule's good range of the true values that lie beyond it."
@@ -138,15 +138,15 @@ def main(argv=None):
     chosen = {n: choose(df, n, a.min_reps) for n in ('detector', 'exact')}
     pooled, by_view = tables(df, chosen)
     pd.set_option('display.width', 220); pd.set_option('display.max_rows', 1000)
-    print('90th percentile of |measured - truth| per source, detector 2D, by view:')
-    print(p90(df[df.noise == 'detector'], ['exercise', 'metric', 'view', 'source']).abs_p90.unstack('source').round(3).to_string())
+    print('tolerance (98th percentile of |measured - truth|) per source, detector 2D, by view:')
+    print(error_stats(df[df.noise == 'detector'], ['exercise', 'metric', 'view', 'source']).tol.unstack('source').round(3).to_string())
     for n, c in chosen.items(): print(f'\nchosen sources with {n} 2D (not 3d):'); print(c[c != '3d'].to_string())
     sizes = fault_sizes(df)
     print('\nhow far past the limit the faults lie (median):', sizes)
     for noise in ('detector', 'exact'):
-        print(f'\n{noise} 2D: error of the chosen source per view; reps per lift and view:',
+        print(f'\n{noise} 2D: tolerance of the chosen source per view; reps per lift and view:',
               df[df.noise == noise].groupby(['exercise', 'view']).rep.nunique().to_dict())
-        print(by_view.loc[noise].abs_p90.unstack('view').round(3).to_string())
+        print(by_view.loc[noise].tol.unstack('view').round(3).to_string())
     print(f'\n{a.sets} sets of each lift, 4 reps each (one faulted); {time.time() - t0:.0f} s')
     if a.write:
         import yaml
