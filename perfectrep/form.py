@@ -139,12 +139,13 @@ def _standing_metrics(X, frame, exercise, bottom, turn):
     aw = np.median(np.linalg.norm(frame.horizontal(X[:, J['right_ankle']] - X[:, J['left_ankle']]), axis=-1))
     ratio = np.where(deep, kw / max(aw, 1e-6), np.inf)
     m['knee_ankle_ratio'] = ratio.min(), int(np.argmin(ratio))
-    shift = frame.side(X[:, J['pelvis']]) - np.median(frame.side(_mid(X, 'left_ankle', 'right_ankle')))
+    feet = _mid(X, 'left_ankle', 'right_ankle')
+    shift = frame.side(X[:, J['pelvis']]) - np.median(frame.side(feet))
     shift = shift - shift[0]
     m['hip_shift_m'] = np.abs(shift).max(), int(np.argmax(np.abs(shift)))
     kd = np.abs(kn[:, 0] - kn[:, 1])
     m['knee_diff_deg'] = kd.max(), int(np.argmax(kd))
-    ahead = frame.ahead(_mid(X, 'left_wrist', 'right_wrist')) - np.median(frame.ahead(_mid(X, 'left_ankle', 'right_ankle')))
+    ahead = frame.ahead(_mid(X, 'left_wrist', 'right_wrist')) - np.median(frame.ahead(feet))
     drift = ahead - ahead[0]
     k = int(np.argmax(np.abs(drift)))
     m['bar_drift_m'] = drift[k], k
