@@ -3,6 +3,7 @@
     python benchmarks/lifted_form_error.py               # print the tables
     python benchmarks/lifted_form_error.py --write       # also write perfectrep/configs/lifted_error.yaml
     python benchmarks/lifted_form_error.py --cache m.pkl # keep the measurements (read back on the next run)
+    python benchmarks/lifted_form_error.py --raw r.pkl   # keep the lifted sets; the next run re-measures them (no lifting)
 
 Held-out synthesised sets (seeds 1000+, never used in training; one rep of each set with an injected fault, the others
 clean) of each lift are seen by virtual cameras spread evenly all round the lifter (elevation 0-30 degrees, 2.5-6 m: a
@@ -31,7 +32,8 @@ import pandas as pd
 
 SOURCE_ORDER = ('3d', 'upright', 'image')
 
-def measure(n_sets:int, seed:int=123):
+def measure(n_sets:int, seed:int=123, raw:list|None=None):
+    "Lift the held-out sets and measure them; `raw`, a list, is given each set's 2D, lifted 3D and truth (see `remeasure`)."
     from perfectrep.synth import synth_set, LIFT_FAULTS
     from perfectrep.cameras import sample_cameras, project_motion
     from perfectrep.dataset import detector_error_2d
@@ -40,7 +42,6 @@ def measure(n_sets:int, seed:int=123):
     from perfectrep.form import assess_form
     from perfectrep.bodyframe import camera_view
     from perfectrep.geometry import plant_feet
-    from perfectrep.measure import measurement
     model = load_lifter(None)
     rng = np.random.default_rng(seed)
     rows = []
@@ -58,21 +59,46 @@ def measure(n_sets:int, seed:int=123):
                 lifted = lift_keypoints(kp, cam.width, cam.height, model=model)
                 view = camera_view(lifted, ex, kp)['label']
                 if ex != 'bench': lifted = plant_feet(lifted)
-                for src in SOURCE_ORDER:
-                    m = measurement(lifted, kp, ex, {n: src for n in names})
-                    if src != '3d' and src not in m.joints: continue
-                    est = assess_form(lifted, 30, ex, reps=st.reps, up='-y', measurement=m)
-                    for r, (t, e) in enumerate(zip(truth, est)):
-                        for n in names:
-                            tv, ev = t.metrics[n], e.metrics.get(n)
-                            if ev is None or not (np.isfinite(tv) and np.isfinite(ev)): continue
-                            rows.append(dict(noise=noise, exercise=ex, view=view, source=src, rep=(i, r), faulted=bool(st.faults[r]),
-                                             metric=n, truth=tv, measured=ev, error=ev - tv))
+                one = dict(noise=noise, exercise=ex, set=i, view=view, kp=kp.astype(np.float32), lifted=lifted.astype(np.float32),
+                           reps=st.reps, faulted=[bool(f) for f in st.faults], truth=[t.metrics for t in truth])
+                if raw is not None: raw.append(one)
+                rows += _rows(one)
         print(f'\r{i + 1}/{n_sets} sets of each lift', end='', file=sys.stderr, flush=True)
     print(file=sys.stderr)
+    return _frame(rows)
+
+def _rows(one:dict) -> list:
+    "Every metric of one lifted set from every source, against the truth: one row each."
+    from perfectrep.form import assess_form
+    from perfectrep.measure import measurement
+    kp, lifted, ex, truth = one['kp'].astype(float), one['lifted'].astype(float), one['exercise'], one['truth']
+    names = [m for m, v in truth[0].items() if not isinstance(v, (bool, str))]
+    rows = []
+    for src in SOURCE_ORDER:
+        m = measurement(lifted, kp, ex, {n: src for n in names})
+        if src != '3d' and src not in m.joints: continue
+        est = assess_form(lifted, 30, ex, reps=one['reps'], up='-y', measurement=m)
+        for r, (t, e) in enumerate(zip(truth, est)):
+            for n in names:
+                tv, ev = t[n], e.metrics.get(n)
+                if ev is None or not (np.isfinite(tv) and np.isfinite(ev)): continue
+                rows.append(dict(noise=one['noise'], exercise=ex, view=one['view'], source=src, rep=(one['set'], r),
+                                 faulted=one['faulted'][r], metric=n, truth=tv, measured=ev, error=ev - tv))
+    return rows
+
+def _frame(rows):
     df = pd.DataFrame(rows)
     df['abs'] = df.error.abs()
     return df
+
+def remeasure(raw:list) -> pd.DataFrame:
+    "Measure kept sets again with the current metrics (after changing how a metric is measured: no lifting)."
+    rows = []
+    for k, one in enumerate(raw):
+        rows += _rows(one)
+        print(f'\r{k + 1}/{len(raw)} lifted sets measured', end='', file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    return _frame(rows)
 
 def error_stats(df, keys):
     "Per group: values, median error, median and 90th percentile of |error|, and the tolerance (`perfectrep.form.ERROR_PERCENTILE`)."
@@ -130,10 +156,17 @@ def main(argv=None):
     ap.add_argument('--min-reps', type=int, default=12, help='values a view needs to keep its own figure and source for a metric')
     ap.add_argument('--write', action='store_true', help='write perfectrep/configs/lifted_error.yaml')
     ap.add_argument('--cache', help='a .pkl file: the measurements are kept there and read back on the next run')
+    ap.add_argument('--raw', help='a .pkl file: the 2D and lifted 3D of every set are kept there; on the next run they are '
+                                  'measured again with the current metrics, without lifting (to try a way of measuring)')
     a = ap.parse_args(argv)
     t0 = time.time()
-    cache = Path(a.cache) if a.cache else None
-    df = pd.read_pickle(cache) if cache and cache.exists() else measure(a.sets)
+    cache, raw = (Path(a.cache) if a.cache else None), (Path(a.raw) if a.raw else None)
+    if raw and raw.exists(): df = remeasure(pd.read_pickle(raw))
+    elif cache and cache.exists(): df = pd.read_pickle(cache)
+    else:
+        kept = [] if raw else None
+        df = measure(a.sets, raw=kept)
+        if raw: pd.to_pickle(kept, raw)
     if cache and not cache.exists(): df.to_pickle(cache)
     chosen = {n: choose(df, n, a.min_reps) for n in ('detector', 'exact')}
     pooled, by_view = tables(df, chosen)
