@@ -22,10 +22,10 @@ from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, s
 
 # %% auto #0
 __all__ = ['STILL', 'STILL_REL', 'BAR_AT', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'ERROR_PERCENTILE', 'SAGITTAL', 'FRONTAL',
-           'JUDGED_FROM', 'METRIC_JOINTS', 'JUDGE_CALLS', 'bar_position', 'lift_heights', 'rep_metrics',
-           'load_lifted_error', 'load_sources', 'load_fault_sizes', 'load_rules', 'Fault', 'hidden_reason',
-           'hidden_metrics', 'too_uncertain', 'judged_from', 'score_rep', 'Call', 'judge_rep', 'RepForm', 'not_seen',
-           'implausible', 'assess_form']
+           'DEBIASED', 'JUDGED_FROM', 'METRIC_JOINTS', 'JUDGE_CALLS', 'bar_position', 'lift_heights', 'rep_metrics',
+           'load_lifted_error', 'load_sources', 'load_lifted_bias', 'load_fault_sizes', 'load_rules', 'Fault',
+           'hidden_reason', 'hidden_metrics', 'too_uncertain', 'judged_from', 'score_rep', 'Call', 'judge_rep',
+           'RepForm', 'not_seen', 'implausible', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
@@ -230,6 +230,18 @@ def load_sources(path=None, # the lifted-error YAML file; None: the shipped one
     if not ok(src, 2): raise PerfectRepError(f'{p}: `sources` must map detector|exact -> exercise -> view -> {{metric: source}}')
     return {ex: dict(byview.get(view) or {}) for ex, byview in src.items()}
 
+def load_lifted_bias(path=None, # the lifted-error YAML file; None: the shipped one
+                     view:str|None=None, # a `camera_view` label; None: no view, no bias
+                     exact_2d:bool=False # the figures for exact 2D (projected motion capture, the demo) instead of a detector's
+                    ) -> dict: # {exercise: {metric: bias}}, in the metrics' units
+    """Per exercise, the median error (measured - truth) of each shape metric's chosen source from a camera view: the
+    offset the analysis takes off (a file without `bias`: none)."""
+    p, d = _lifted_error_file(path)
+    b = ((d.get('bias') or {}).get('exact' if exact_2d else 'detector') or {}) if isinstance(d, dict) else None
+    ok = lambda x, depth: isinstance(x, dict) and all(ok(v, depth - 1) if depth else isinstance(v, (int, float)) for v in x.values())
+    if not ok(b, 2): raise PerfectRepError(f'{p}: `bias` must map detector|exact -> exercise -> view -> {{metric: bias}}')
+    return {ex: {m: float(x) for m, x in (byview.get(view) or {}).items()} for ex, byview in b.items()}
+
 def load_fault_sizes(path=None # the lifted-error YAML file; None: the shipped one
                     ) -> dict: # {exercise: {metric: size}}
     "Per exercise, how far past the shipped rule's limit the synthesised faults lie (the median), in the metric's unit."
@@ -299,6 +311,9 @@ def _toward(v, rng, t):
 SAGITTAL = ('depth_m', 'torso_lean_deg', 'rise_ratio', 'lockout_deg', 'bar_drift_m', 'shin_angle_deg', 'touch_m', 'bar_depth_m', 'hip_rise_m')
 
 FRONTAL = ('knee_ankle_ratio', 'hip_shift_m', 'bar_tilt_m')
+
+# the shape metrics: a source's constant offset from a view (`load_lifted_bias`) is taken off them
+DEBIASED = SAGITTAL + FRONTAL
 
 # %% ../nbs/42_form.ipynb #08f5152c
 JUDGED_FROM = {**{m: ('side', 'front three-quarter', 'rear three-quarter') for m in SAGITTAL},
@@ -485,6 +500,12 @@ def implausible(metrics:dict, frames:dict, # one rep's metrics and the frames th
     why = 'the skeleton was lost where it is measured, its torso past 90 degrees from vertical'
     return {m: why for m, f in frames.items() if f == at and m in metrics}
 
+def _debias(M:dict, bias:dict):
+    "Take each shape metric's bias off its value (in place); the judge's depth call follows the depth."
+    for m, b in bias.items():
+        if m in DEBIASED and isinstance(M.get(m), float) and np.isfinite(M[m]): M[m] -= b
+    if 'depth_m' in bias and 'below_parallel' in M: M['below_parallel'] = bool(M['depth_m'] > 0)
+
 def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
                 fps:float|None=None, # frames per second
                 exercise:str='squat', # 'squat' | 'deadlift' | 'bench' | 'other'
@@ -525,6 +546,7 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         for name, (xs, fs, vs) in alt.items():
             Ma, Fa = rep_metrics(xs, fps, exercise, (s, e), fs, vs)
             for m in [m for m in Ma if measurement.source(m) == name]: M[m], F[m] = Ma[m], Fa[m]
+        if measurement is not None and measurement.bias: _debias(M, measurement.bias)
         hid = hidden_metrics(np.asarray(confidence)[s:e], exercise=exercise) if confidence is not None else None
         lost = implausible(M, F, exercise)
         if lost: lost.update({m: next(iter(lost.values())) for m in ('velocity_mean', 'velocity_peak', 'velocity_loss_pct')})

@@ -6,7 +6,7 @@ Docs: https://perfectrep.github.io/perfectrep/measure.html.md"""
 
 # %% ../nbs/45_measure.ipynb #4429791b
 from __future__ import annotations
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import numpy as np
 from .core import PerfectRepError, interpolate_missing
 from .bodyframe import BodyFrame, _mid, _standing_up
@@ -59,10 +59,11 @@ def image_frame(flat, # (T, 17, 3) `image_joints`
 # %% ../nbs/45_measure.ipynb #62555a68
 @dataclass
 class Measurement:
-    "Where each metric of a set is measured from: the sources' joints and frames, and the source chosen per metric."
+    "Where each metric of a set is measured from: the sources' joints and frames, the source chosen per metric and its bias."
     joints: dict    # source name -> (T, 17, 3) metres
     frames: dict    # source name -> BodyFrame
     choice: dict    # metric -> source name ('3d' where not listed)
+    bias: dict = field(default_factory=dict)   # metric -> its source's median error from this view, taken off the value
 
     def source(self, metric:str) -> str: return self.choice.get(metric, '3d')
 
@@ -74,7 +75,8 @@ def measurement(lifted, # (T, 17, 3) the lifted 3D, camera frame (x right, y dow
                 kpts, # (T, 17, 3) the 2D keypoints it was lifted from (pixels, confidence), or None
                 exercise:str, # 'squat' | 'deadlift' | 'bench'
                 choice:dict, # metric -> source name (`perfectrep.form.load_sources`)
-                size=None # (width, height) of the image, for perspective (taken from a `Keypoints2D` when not given)
+                size=None, # (width, height) of the image, for perspective (taken from a `Keypoints2D` when not given)
+                bias:dict|None=None # metric -> the chosen source's median error from this view (`perfectrep.form.load_lifted_bias`)
                ) -> Measurement:
     "The sources a lifted set can be measured from, with the chosen source per metric (a source this input lacks falls back to the 3D)."
     x = np.asarray(lifted, float)
@@ -88,6 +90,7 @@ def measurement(lifted, # (T, 17, 3) the lifted 3D, camera frame (x right, y dow
         joints['image'], frames['image'] = flat, image_frame(flat, f3)
     unknown = set(choice.values()) - set(SOURCES)
     if unknown: raise PerfectRepError(f'unknown measurement source(s) {sorted(unknown)}; use {list(SOURCES)}')
+    bias = {m: float(b) for m, b in (bias or {}).items() if choice.get(m, '3d') in joints}   # a fallback's bias is not known
     choice = {m: s for m, s in choice.items() if s in joints}
     if 'depth_m' in choice: choice.setdefault('below_parallel', choice['depth_m'])   # the judge's depth call goes with the depth
-    return Measurement(joints, frames, choice)
+    return Measurement(joints, frames, choice, bias)

@@ -125,7 +125,7 @@ def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
     "How the 3D is measured: the joints (feet planted when root-relative), whether lifted from one camera, the view, each metric's source and tolerance, the metrics too uncertain to judge."
     from perfectrep.geometry import is_root_relative, plant_feet
     from perfectrep.bodyframe import camera_view
-    from perfectrep.form import load_lifted_error, load_sources, judged_from, load_fault_sizes, too_uncertain
+    from perfectrep.form import load_lifted_error, load_lifted_bias, load_sources, judged_from, load_fault_sizes, too_uncertain
     from perfectrep.measure import measurement
     joints = x.joints
     rootrel = is_root_relative(joints)
@@ -139,7 +139,8 @@ def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
         exact = x.kind == 'demo'          # the demo's 2D is an exact projection: no detector error to allow for
         tol = load_lifted_error(view=view['label'] if view else None, exact_2d=exact).get(exercise)
         if view and x.kpts is not None:
-            meas = measurement(joints, x.kpts, exercise, load_sources(view=view['label'], exact_2d=exact).get(exercise, {}))
+            meas = measurement(joints, x.kpts, exercise, load_sources(view=view['label'], exact_2d=exact).get(exercise, {}),
+                               bias=load_lifted_bias(view=view['label'], exact_2d=exact).get(exercise, {}))
             judged = {r['metric'] for r in rules.get(exercise, []) if r['weight'] and judged_from(r['metric'], view['label'])}
             used = {m: s for m, s in meas.used().items() if m in judged}     # what the report names: the judged metrics
             if used: view = {**view, 'measured_from': used}
