@@ -69,7 +69,7 @@ def main():
             fast = timed([BIN / 'perfectrep-analyze', v, '-o', Path(d) / 'fast', '--quiet', '--detect-fps', '15'])
             fast_reps = json.loads((Path(d) / 'fast' / 'report.json').read_text())['n_reps'] if fast[2].returncode == 0 else '?'
         t, elapsed = rep.get('timing_s', {}), rep.get('elapsed_s', an_s)
-        print(f'\n{v.name}: {length:.1f} s, {size}, {fps:g} fps; {rep["n_reps"]} reps of {rep["exercise"]}')
+        print(f'\n{v.name}: {length:.1f} s, {size}, {fps:g} fps; {rep["n_reps"]} rep{"s" * (rep["n_reps"] != 1)} of {rep["exercise"]}')
         print(f'  MediaPipe decode + pose alone (every frame, {mp_frames} frames, one tracker): {mp_s:.1f} s')
         print(f'  decoding alone (the annotated video\'s size, in its own thread): {dec_s:.1f} s, {dec_cpu:.1f} s of processor')
         print(f'  perfectrep-lift --no-render: {lift_s:.1f} s = {lift_s / mp_s:.2f}x MediaPipe alone ({lift_cpu:.1f} s of processor)')
@@ -80,7 +80,7 @@ def main():
               f'{an_cpu:.1f} s of processor ({an_cpu / an_s:.2f} cores on average)')
         print(f'  stages: start-up and exit {an_s - elapsed:.1f} s; ' + ', '.join(f'{k} {x:.1f} s' for k, x in t.items())
               + ' (the 2D beside load_model and the imports)')
-        print(f'  perfectrep-analyze --detect-fps 15: {fast[0]:.1f} s = {fast[0] / length:.2f}x the video\'s length; {fast_reps} reps '
+        print(f'  perfectrep-analyze --detect-fps 15: {fast[0]:.1f} s = {fast[0] / length:.2f}x the video\'s length; {fast_reps} rep{"s" * (fast_reps != 1)} '
               '(what 15 fps changes: benchmarks/eval_detect_rate.py)')
 
 

@@ -65,6 +65,9 @@ def main():
         print((100 * t).round(0).to_string())
     fs = cl.groupby(['lift', 'azimuth']).false_scored.mean().unstack('azimuth')
     print('\nfalse scored faults per clean rep, by azimuth:'); print(fs.round(2).to_string())
+    pooled = cl.groupby('lift').apply(lambda g: (g.false_scored > 0).mean())
+    print('clean reps with a false scored fault, pooled over placements: '
+          + ', '.join(f'{lift} {100 * x:.1f}%' for lift, x in pooled.items()))
     fw = cl.explode('which').dropna(subset=['which'])
     if len(fw):
         n = cl.groupby(['lift', 'azimuth']).size()
