@@ -308,7 +308,7 @@ def _toward(v, rng, t):
 
 # Which camera views show each metric in the image plane (the movement's plane facing the camera, or the frontal plane):
 # a metric measured along the camera's line of sight comes from depth the lifter can only guess
-SAGITTAL = ('depth_m', 'torso_lean_deg', 'rise_ratio', 'lean_gain_deg', 'lockout_deg', 'bar_drift_m', 'shin_angle_deg', 'touch_m', 'bar_depth_m', 'hip_rise_m')
+SAGITTAL = ('depth_m', 'torso_lean_deg', 'rise_ratio', 'lockout_deg', 'bar_drift_m', 'shin_angle_deg', 'touch_m', 'bar_depth_m', 'hip_rise_m')
 
 FRONTAL = ('knee_ankle_ratio', 'hip_shift_m', 'bar_tilt_m')
 
@@ -320,7 +320,7 @@ JUDGED_FROM = {**{m: ('side', 'front three-quarter', 'rear three-quarter') for m
                **{m: ('front', 'rear', 'front three-quarter', 'rear three-quarter') for m in FRONTAL}}
 
 METRIC_JOINTS = {   # the joints each metric is measured from (either side will do): a metric whose joints were hidden is not judged
-    'depth_m': ('hip', 'knee'), 'knee_ankle_ratio': ('knee', 'ankle'), 'rise_ratio': ('hip', 'shoulder'), 'lean_gain_deg': ('hip', 'shoulder'), 'torso_lean_deg': ('hip', 'shoulder'),
+    'depth_m': ('hip', 'knee'), 'knee_ankle_ratio': ('knee', 'ankle'), 'rise_ratio': ('hip', 'shoulder'), 'torso_lean_deg': ('hip', 'shoulder'),
     'hip_shift_m': ('hip', 'ankle'), 'bar_drift_m': ('wrist', 'ankle'), 'shin_angle_deg': ('knee', 'ankle'), 'touch_m': ('wrist', 'shoulder'),
     'bar_depth_m': ('wrist', 'shoulder'), 'bar_tilt_m': ('wrist',), 'hip_rise_m': ('hip', 'shoulder')}
 
