@@ -144,6 +144,8 @@ def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
             judged = {r['metric'] for r in rules.get(exercise, []) if r['weight'] and judged_from(r['metric'], view['label'])}
             used = {m: s for m, s in meas.used().items() if m in judged}     # what the report names: the judged metrics
             if used: view = {**view, 'measured_from': used}
+            offsets = {m: b for m, b in meas.bias.items() if m in judged}    # each judged metric's bias from this view, taken off
+            if offsets: view = {**view, 'bias_removed': offsets}
         uncertain = too_uncertain(tol, load_fault_sizes().get(exercise))
         if tol: notes.append('3D lifted from one camera: a limit missed by less than the measured error of that metric '
                              f'{"from this view " if view else ""}{"with exact 2D " if exact else ""}is reported as a possible '
