@@ -16,10 +16,10 @@ under the view `perfectrep.bodyframe.camera_view` estimates, as the analysis wil
 
 A source's bias is the median of measured - truth from a view: a constant offset of the lifted 3D or the picture
 (from the side the lifted squat sits about 3 cm deeper than it does), which the analysis takes off the shape metrics
-(`perfectrep.form.DEBIASED`) where the source's values follow the truth (correlation at least 0.5). The tolerance is
-the `perfectrep.form.ERROR_PERCENTILE` (98th) percentile of what is left, |measured - bias - truth|, over every rep,
-faulted ones included (a fault is what must be measured). A value within it of a rule's limit is a possible fault,
-and a judge's call within it cannot be told. Per kind of 2D, lift, view and metric, the source with the smallest
+(`perfectrep.form.DEBIASED`) where the source's values follow the truth (correlation at least 0.5) and the tolerance
+left is smaller. The tolerance is the `perfectrep.form.ERROR_PERCENTILE` (98th) percentile of what is left,
+|measured - bias - truth|, over every rep, faulted ones included (a fault is what must be measured). A value within it
+of a rule's limit is a possible fault, and a judge's call within it cannot be told. Per kind of 2D, lift, view and metric, the source with the smallest
 tolerance is chosen among those whose values follow the truth (a source blind to a metric measures a constant), and
 only where it beats the plain 3D by 10 % (the `3d` source where a view has fewer than --min-reps values); the
 analysis measures the metric from it. The 98th percentile needs many values: the shipped table comes from 150 sets
@@ -113,16 +113,20 @@ def _follows(df, keys) -> pd.Series:
 def error_stats(df, keys, debias:bool=False):
     """Per group: values, correlation with the truth, bias (the median error), median and 90th percentile of |error|,
     and the tolerance (`perfectrep.form.ERROR_PERCENTILE`). With `debias`, where a shape metric's
-    (`perfectrep.form.DEBIASED`) values follow the truth (`MIN_R`), the bias is `taken` off before the rest, as the
-    analysis takes it off (an offset taken off a value that does not follow the truth would not make it a measurement)."""
+    (`perfectrep.form.DEBIASED`) values follow the truth (`MIN_R`) and what is left is smaller, the bias is `taken` off
+    before the rest, as the analysis takes it off (an offset taken off a value that does not follow the truth would not
+    make it a measurement; one whose errors are lopsided can leave a larger 98th percentile than it took)."""
     from perfectrep.form import ERROR_PERCENTILE, DEBIASED
+    tol = lambda a: float(np.percentile(a, ERROR_PERCENTILE))
     g = df.groupby(keys)
     st = pd.concat([g.error.size().rename('reps'), _follows(df, keys), g.error.median().rename('bias')], axis=1)
-    st['taken'] = (st.index.get_level_values('metric').isin(DEBIASED) & (st.r >= MIN_R)) if debias else False
-    off = df[keys].merge(st[['bias', 'taken']], left_on=keys, right_index=True, how='left')
-    dev = (df.error - off.bias.where(off.taken, 0.)).abs()
-    q = df.assign(dev=dev).groupby(keys).dev
-    return st.assign(abs_p50=q.median(), abs_p90=q.quantile(0.9), tol=q.apply(lambda a: float(np.percentile(a, ERROR_PERCENTILE))))
+    off = df[keys].merge(st[['bias']], left_on=keys, right_index=True, how='left').bias
+    less = (df.error - off).abs().groupby([df[k] for k in keys]).apply(tol)       # the tolerance with the bias taken off
+    st['taken'] = (st.index.get_level_values('metric').isin(DEBIASED) & (st.r >= MIN_R) & (less < g['abs'].apply(tol))
+                   if debias else False)       # ...where it follows the truth and what is left is smaller
+    taken = df[keys].merge(st[['taken']], left_on=keys, right_index=True, how='left').taken
+    q = (df.error - off.where(taken, 0.)).abs().groupby([df[k] for k in keys])
+    return st.assign(abs_p50=q.median(), abs_p90=q.quantile(0.9), tol=q.apply(tol))
 
 def choose(df, noise:str, min_reps:int, margin:float=0.9, min_r:float=MIN_R) -> pd.Series:
     """Per (exercise, view, metric): the source with the smallest tolerance (its bias taken off) with this kind of 2D, among those
