@@ -205,6 +205,10 @@ def _lifted_error_file(path):
     st = Path(str(p)).stat()
     return p, _parsed(str(p), st.st_mtime_ns, st.st_size)
 
+def _maps(x, depth:int, leaf=(int, float)) -> bool:
+    "Whether `x` is a mapping nested `depth` levels deep above values of type `leaf` (a lifted-error file's sections)."
+    return isinstance(x, dict) and all(_maps(v, depth - 1, leaf) if depth else isinstance(v, leaf) for v in x.values())
+
 def load_lifted_error(path=None, # a YAML file (see the shipped one); None: the shipped one
                       view:str|None=None, # a `camera_view` label: that view's own figures where measured, the pooled ones elsewhere
                       exact_2d:bool=False # the figures for exact 2D (projected motion capture, the demo) instead of a detector's
@@ -214,8 +218,7 @@ def load_lifted_error(path=None, # a YAML file (see the shipped one); None: the 
     if isinstance(d, dict) and 'detector' in d: d = d.get('exact' if exact_2d else 'detector') or {}
     views = d.get('by_view') or {} if isinstance(d, dict) else {}
     if isinstance(d, dict): d = {k: v for k, v in d.items() if k != 'by_view'}
-    nested = lambda x, depth: isinstance(x, dict) and all(nested(v, depth - 1) if depth else isinstance(v, (int, float)) for v in x.values())
-    if not nested(d, 1) or not nested(views, 2):
+    if not _maps(d, 1) or not _maps(views, 2):
         raise PerfectRepError(f'{p}: expected a mapping of exercise -> {{metric: error}} (and by_view: exercise -> view -> {{metric: error}})')
     return {ex: {m: float(v) for m, v in {**ms, **views.get(ex, {}).get(view, {})}.items()} for ex, ms in d.items()}
 
@@ -226,8 +229,7 @@ def load_sources(path=None, # the lifted-error YAML file; None: the shipped one
     "Per exercise, the source each metric is measured from for a camera view, as `benchmarks/lifted_form_error.py` chose it."
     p, d = _lifted_error_file(path)
     src = (d.get('sources') or {}).get('exact' if exact_2d else 'detector', {}) if isinstance(d, dict) else None
-    ok = lambda x, depth: isinstance(x, dict) and all(ok(v, depth - 1) if depth else isinstance(v, str) for v in x.values())
-    if not ok(src, 2): raise PerfectRepError(f'{p}: `sources` must map detector|exact -> exercise -> view -> {{metric: source}}')
+    if not _maps(src, 2, str): raise PerfectRepError(f'{p}: `sources` must map detector|exact -> exercise -> view -> {{metric: source}}')
     return {ex: dict(byview.get(view) or {}) for ex, byview in src.items()}
 
 def load_lifted_bias(path=None, # the lifted-error YAML file; None: the shipped one
@@ -238,8 +240,7 @@ def load_lifted_bias(path=None, # the lifted-error YAML file; None: the shipped 
     offset the analysis takes off (a file without `bias`: none)."""
     p, d = _lifted_error_file(path)
     b = ((d.get('bias') or {}).get('exact' if exact_2d else 'detector') or {}) if isinstance(d, dict) else None
-    ok = lambda x, depth: isinstance(x, dict) and all(ok(v, depth - 1) if depth else isinstance(v, (int, float)) for v in x.values())
-    if not ok(b, 2): raise PerfectRepError(f'{p}: `bias` must map detector|exact -> exercise -> view -> {{metric: bias}}')
+    if not _maps(b, 2): raise PerfectRepError(f'{p}: `bias` must map detector|exact -> exercise -> view -> {{metric: bias}}')
     return {ex: {m: float(x) for m, x in (byview.get(view) or {}).items()} for ex, byview in b.items()}
 
 def load_fault_sizes(path=None # the lifted-error YAML file; None: the shipped one
