@@ -232,9 +232,9 @@ def main(argv=None):
                 f'# each lift, views with at least {a.min_reps} values). Retrain the lifter -> run it again.\n')
         head += ('# `fault_size`: how far past the shipped rule\'s limit the synthesised faults lie (median): a metric whose\n'
                  '# error from a view (one standard deviation) is larger is not judged from that view.\n'
-                 '# `bias`: per kind of 2D, exercise and view, the median error of each shape metric\'s chosen source where\n'
-                 '# its values follow the truth (correlation at least 0.5), which the analysis takes off the measured value;\n'
-                 '# the `by_view` tolerances are of the error less this bias.\n')
+                 '# `bias`: per kind of 2D, exercise and view, the median error of the chosen source of each metric of\n'
+                 '# perfectrep.form.DEBIASED where its values follow the truth (correlation at least 0.5) and what is left is\n'
+                 '# smaller; the analysis takes it off the measured value, and the `by_view` tolerances are of what is left.\n')
         out.write_text(head + yaml.safe_dump({'sources': srcs, 'detector': section('detector'), 'exact': section('exact'),
                                               'fault_size': sizes, 'bias': {n: biases(n) for n in chosen}}, sort_keys=True))
         print(f'wrote {out}')
