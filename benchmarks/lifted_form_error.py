@@ -68,7 +68,7 @@ def measure(n_sets:int, seed:int=123, raw:list|None=None):
                 rows += _rows(one)
         print(f'\r{i + 1}/{n_sets} sets of each lift', end='', file=sys.stderr, flush=True)
     print(file=sys.stderr)
-    return _frame(rows)
+    return pd.DataFrame(rows)
 
 def _rows(one:dict) -> list:
     "Every metric of one lifted set from every source, against the truth: one row each."
@@ -89,11 +89,6 @@ def _rows(one:dict) -> list:
                                  faulted=one['faulted'][r], metric=n, truth=tv, measured=ev, error=ev - tv))
     return rows
 
-def _frame(rows):
-    df = pd.DataFrame(rows)
-    df['abs'] = df.error.abs()
-    return df
-
 def remeasure(raw:list) -> pd.DataFrame:
     "Measure kept sets again with the current metrics (after changing how a metric is measured: no lifting)."
     rows = []
@@ -101,32 +96,27 @@ def remeasure(raw:list) -> pd.DataFrame:
         rows += _rows(one)
         print(f'\r{k + 1}/{len(raw)} lifted sets measured', end='', file=sys.stderr, flush=True)
     print(file=sys.stderr)
-    return _frame(rows)
+    return pd.DataFrame(rows)
 
 MIN_R = 0.5   # a source follows the truth of a metric when their correlation is at least this
 
-def _follows(df, keys) -> pd.Series:
-    "Per group: the correlation of measured and truth (0 where either is constant)."
-    return df.groupby(keys)[['truth', 'measured']].apply(
-        lambda g: g.truth.corr(g.measured) if min(g.measured.std(), g.truth.std()) > 1e-9 else 0.).fillna(0.).rename('r')
-
 def error_stats(df, keys, debias:bool=False):
-    """Per group: values, correlation with the truth, bias (the median error), median and 90th percentile of |error|,
-    and the tolerance (`perfectrep.form.ERROR_PERCENTILE`). With `debias`, where a shape metric's
+    """Per group: values, correlation with the truth (`r`), bias (the median error), median and 90th percentile of
+    |error|, and the tolerance (`perfectrep.form.ERROR_PERCENTILE`). With `debias`, where a shape metric's
     (`perfectrep.form.DEBIASED`) values follow the truth (`MIN_R`) and what is left is smaller, the bias is `taken` off
     before the rest, as the analysis takes it off (an offset taken off a value that does not follow the truth would not
     make it a measurement; one whose errors are lopsided can leave a larger 98th percentile than it took)."""
     from perfectrep.form import ERROR_PERCENTILE, DEBIASED
     tol = lambda a: float(np.percentile(a, ERROR_PERCENTILE))
-    g = df.groupby(keys)
-    st = pd.concat([g.error.size().rename('reps'), _follows(df, keys), g.error.median().rename('bias')], axis=1)
-    off = df[keys].merge(st[['bias']], left_on=keys, right_index=True, how='left').bias
-    less = (df.error - off).abs().groupby([df[k] for k in keys]).apply(tol)       # the tolerance with the bias taken off
-    st['taken'] = (st.index.get_level_values('metric').isin(DEBIASED) & (st.r >= MIN_R) & (less < g['abs'].apply(tol))
-                   if debias else False)       # ...where it follows the truth and what is left is smaller
-    taken = df[keys].merge(st[['taken']], left_on=keys, right_index=True, how='left').taken
-    q = (df.error - off.where(taken, 0.)).abs().groupby([df[k] for k in keys])
-    return st.assign(abs_p50=q.median(), abs_p90=q.quantile(0.9), tol=q.apply(tol))
+    def one(g):
+        e, t, m = g.error.to_numpy(), g.truth.to_numpy(), g.measured.to_numpy()
+        r = float(np.corrcoef(t, m)[0, 1]) if min(m.std(ddof=1), t.std(ddof=1)) > 1e-9 else 0.   # 0 where either is constant
+        bias = float(np.median(e))
+        taken = bool(debias and g.name[keys.index('metric')] in DEBIASED and r >= MIN_R and tol(np.abs(e - bias)) < tol(np.abs(e)))
+        dev = np.abs(e - bias) if taken else np.abs(e)
+        return pd.Series(dict(reps=len(e), r=r, bias=bias, taken=taken, abs_p50=float(np.median(dev)),
+                              abs_p90=float(np.percentile(dev, 90)), tol=tol(dev)))
+    return df.groupby(keys).apply(one).astype({'reps': int, 'taken': bool})
 
 def choose(df, noise:str, min_reps:int, margin:float=0.9, min_r:float=MIN_R) -> pd.Series:
     """Per (exercise, view, metric): the source with the smallest tolerance (its bias taken off) with this kind of 2D, among those
