@@ -21,15 +21,16 @@ from .reps import RepSegmentation, segment_reps
 from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, squat_depth
 
 # %% auto #0
-__all__ = ['STILL', 'STILL_REL', 'BAR_AT', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'ERROR_PERCENTILE', 'SAGITTAL', 'FRONTAL',
-           'DEBIASED', 'JUDGED_FROM', 'METRIC_JOINTS', 'JUDGE_CALLS', 'bar_position', 'lift_heights', 'rep_metrics',
-           'load_lifted_error', 'load_sources', 'load_lifted_bias', 'load_fault_sizes', 'load_rules', 'Fault',
-           'hidden_reason', 'hidden_metrics', 'too_uncertain', 'judged_from', 'score_rep', 'Call', 'judge_rep',
+__all__ = ['STILL', 'STILL_REL', 'LOCKOUT_AFTER_S', 'BAR_AT', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'ERROR_PERCENTILE', 'SAGITTAL',
+           'FRONTAL', 'DEBIASED', 'JUDGED_FROM', 'METRIC_JOINTS', 'JUDGE_CALLS', 'bar_position', 'lift_heights',
+           'rep_metrics', 'load_lifted_error', 'load_sources', 'load_lifted_bias', 'load_fault_sizes', 'load_rules',
+           'Fault', 'hidden_reason', 'hidden_metrics', 'too_uncertain', 'judged_from', 'score_rep', 'Call', 'judge_rep',
            'RepForm', 'not_seen', 'implausible', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
 STILL_REL = 0.1   # ...or, held at the bottom of a squat or bench press, below this share of the rep's peak speed
+LOCKOUT_AFTER_S = 0.25   # s: a squat's or bench press's lockout is looked for this long past the rep's end (never into the next rep)
 
 def _smooth_velocity(h, fps):
     "Vertical velocity (T,) m/s of a height signal, Savitzky-Golay over about 0.2 s."
@@ -157,7 +158,8 @@ def rep_metrics(x, # (T, 17, 3) joints of the whole set, metres
                 exercise:str, # 'squat' | 'deadlift' | 'bench'
                 rep, # (start, end) frames, end exclusive
                 frame:BodyFrame, # the lifter's frame for the set
-                vel=None # (bar, phase signal) vertical velocities (T,) m/s of the whole set; None: computed
+                vel=None, # (bar, phase signal) vertical velocities (T,) m/s of the whole set; None: computed
+                after:int=0 # squat and bench press: frames past the rep's end still before the next rep, where the lockout may finish
                ) -> tuple[dict, dict]: # (metrics, frame of each metric)
     "Biomechanics of one rep: values in metres, degrees, seconds, m/s, with the frame each was measured at."
     s, e = int(rep[0]), int(rep[1])
@@ -176,9 +178,14 @@ def rep_metrics(x, # (T, 17, 3) joints of the whole set, metres
     dur = max((c1 - c0) / fps, 1 / fps)
     put('velocity_mean', (bar[c1] - bar[c0]) / dur, c0)
     put('velocity_peak', vc.max() if len(vc) else 0., c0 + int(np.argmax(vc)) if len(vc) else c0)
-    ext = elbow_angles(X).mean(-1) if exercise == 'bench' else np.minimum(knee_angles(X).mean(-1), hip_angles(X).mean(-1))
-    top = int(tops[np.argmax(ext[tops])])                 # the most extended moment at the top
-    put('lockout_deg', ext[top], top)
+    # the rep ends where its movement has all but stopped; the last degrees of the lockout can come after (a clip that
+    # stops as the lifter stands up), so the lockout is the most extended moment up to `after` frames past the end
+    Xt = x[s:e + (after if exercise != 'deadlift' else 0)]
+    ext = elbow_angles(Xt).mean(-1) if exercise == 'bench' else np.minimum(knee_angles(Xt).mean(-1), hip_angles(Xt).mean(-1))
+    top = int(tops[np.argmax(ext[tops])])                 # the most extended moment at the top of the rep
+    lock = np.r_[tops, np.arange(len(X), len(Xt))]
+    lock = int(lock[np.argmax(ext[lock])])
+    put('lockout_deg', ext[lock], lock)
     lift = _bench_metrics(X, bar, frame, bottom, top) if exercise == 'bench' else _standing_metrics(X, frame, exercise, bottom, turn)
     for k, (val, f) in lift.items(): put(k, val, f)
     F['bottom'], F['top'], F['start'], F['end'] = s + bottom, s + top, s, e - 1
@@ -546,9 +553,10 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
     out, best = [], 0.
     seen = np.asarray(confidence).max(-1) > 0 if confidence is not None else None
     for i, (s, e) in enumerate(reps):
-        M, F = rep_metrics(x, fps, exercise, (s, e), frame, vel)
+        after = max(0, min(reps[i + 1][0] if i + 1 < len(reps) else len(x), e + int(round(LOCKOUT_AFTER_S * fps)), len(x)) - e)
+        M, F = rep_metrics(x, fps, exercise, (s, e), frame, vel, after)
         for name, (xs, fs, vs) in alt.items():
-            Ma, Fa = rep_metrics(xs, fps, exercise, (s, e), fs, vs)
+            Ma, Fa = rep_metrics(xs, fps, exercise, (s, e), fs, vs, after)
             for m in [m for m in Ma if measurement.source(m) == name]: M[m], F[m] = Ma[m], Fa[m]
         if measurement is not None and measurement.bias: _debias(M, measurement.bias)
         hid = hidden_metrics(np.asarray(confidence)[s:e], exercise=exercise) if confidence is not None else None
