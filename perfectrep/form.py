@@ -30,7 +30,7 @@ __all__ = ['STILL', 'STILL_REL', 'LOCKOUT_AFTER_S', 'BAR_AT', 'RULES_PATH', 'LIF
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
 STILL_REL = 0.1   # ...or, held at the bottom of a squat or bench press, below this share of the rep's peak speed
-LOCKOUT_AFTER_S = 0.25   # s: a squat's or bench press's lockout is looked for this long past the rep's end (never into the next rep)
+LOCKOUT_AFTER_S = 0.25   # s: a squat's lockout is looked for this long past the rep's end (never into the next rep)
 
 def _smooth_velocity(h, fps):
     "Vertical velocity (T,) m/s of a height signal, Savitzky-Golay over about 0.2 s."
@@ -159,7 +159,7 @@ def rep_metrics(x, # (T, 17, 3) joints of the whole set, metres
                 rep, # (start, end) frames, end exclusive
                 frame:BodyFrame, # the lifter's frame for the set
                 vel=None, # (bar, phase signal) vertical velocities (T,) m/s of the whole set; None: computed
-                after:int=0 # squat and bench press: frames past the rep's end still before the next rep, where the lockout may finish
+                after:int=0 # squat: frames past the rep's end still before the next rep, where the lockout may finish
                ) -> tuple[dict, dict]: # (metrics, frame of each metric)
     "Biomechanics of one rep: values in metres, degrees, seconds, m/s, with the frame each was measured at."
     s, e = int(rep[0]), int(rep[1])
@@ -178,9 +178,10 @@ def rep_metrics(x, # (T, 17, 3) joints of the whole set, metres
     dur = max((c1 - c0) / fps, 1 / fps)
     put('velocity_mean', (bar[c1] - bar[c0]) / dur, c0)
     put('velocity_peak', vc.max() if len(vc) else 0., c0 + int(np.argmax(vc)) if len(vc) else c0)
-    # the rep ends where its movement has all but stopped; the last degrees of the lockout can come after (a clip that
-    # stops as the lifter stands up), so the lockout is the most extended moment up to `after` frames past the end
-    Xt = x[s:e + (after if exercise != 'deadlift' else 0)]
+    # the rep ends where its movement has all but stopped; the last degrees of a squat's lockout can come after (a clip
+    # that stops as the lifter stands up), so its lockout is the most extended moment up to `after` frames past the end
+    # (not the bench press's: its lifted elbows at the top follow the truth too loosely to be judged on more frames)
+    Xt = x[s:e + (after if exercise == 'squat' else 0)]
     ext = elbow_angles(Xt).mean(-1) if exercise == 'bench' else np.minimum(knee_angles(Xt).mean(-1), hip_angles(Xt).mean(-1))
     top = int(tops[np.argmax(ext[tops])])                 # the most extended moment at the top of the rep
     lock = np.r_[tops, np.arange(len(X), len(Xt))]
