@@ -159,7 +159,7 @@ def rep_metrics(x, # (T, 17, 3) joints of the whole set, metres
                 rep, # (start, end) frames, end exclusive
                 frame:BodyFrame, # the lifter's frame for the set
                 vel=None, # (bar, phase signal) vertical velocities (T,) m/s of the whole set; None: computed
-                after:int=0 # squat: frames past the rep's end still before the next rep, where the lockout may finish
+                after:int=0 # frames past the rep's end (before the next rep) where its lockout may still finish
                ) -> tuple[dict, dict]: # (metrics, frame of each metric)
     "Biomechanics of one rep: values in metres, degrees, seconds, m/s, with the frame each was measured at."
     s, e = int(rep[0]), int(rep[1])
@@ -178,10 +178,7 @@ def rep_metrics(x, # (T, 17, 3) joints of the whole set, metres
     dur = max((c1 - c0) / fps, 1 / fps)
     put('velocity_mean', (bar[c1] - bar[c0]) / dur, c0)
     put('velocity_peak', vc.max() if len(vc) else 0., c0 + int(np.argmax(vc)) if len(vc) else c0)
-    # the rep ends where its movement has all but stopped; the last degrees of a squat's lockout can come after (a clip
-    # that stops as the lifter stands up), so its lockout is the most extended moment up to `after` frames past the end
-    # (not the bench press's: its lifted elbows at the top follow the truth too loosely to be judged on more frames)
-    Xt = x[s:e + (after if exercise == 'squat' else 0)]
+    Xt = x[s:e + after]                                   # the rep, and where its lockout may still finish
     ext = elbow_angles(Xt).mean(-1) if exercise == 'bench' else np.minimum(knee_angles(Xt).mean(-1), hip_angles(Xt).mean(-1))
     top = int(tops[np.argmax(ext[tops])])                 # the most extended moment at the top of the rep
     lock = np.r_[tops, np.arange(len(X), len(Xt))]
@@ -554,7 +551,11 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
     out, best = [], 0.
     seen = np.asarray(confidence).max(-1) > 0 if confidence is not None else None
     for i, (s, e) in enumerate(reps):
-        after = max(0, min(reps[i + 1][0] if i + 1 < len(reps) else len(x), e + int(round(LOCKOUT_AFTER_S * fps)), len(x)) - e)
+        # a rep ends where its movement has all but stopped: the last degrees of a squat's lockout can come after (a clip
+        # that stops as the lifter stands up). Not the bench press's: its lifted elbows at the top follow the truth too
+        # loosely to be judged on more frames; the deadlift's lockout lies inside its rep.
+        nxt = reps[i + 1][0] if i + 1 < len(reps) else len(x)
+        after = max(0, min(nxt, e + int(round(LOCKOUT_AFTER_S * fps)), len(x)) - e) if exercise == 'squat' else 0
         M, F = rep_metrics(x, fps, exercise, (s, e), frame, vel, after)
         for name, (xs, fs, vs) in alt.items():
             Ma, Fa = rep_metrics(xs, fps, exercise, (s, e), fs, vs, after)
