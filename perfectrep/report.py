@@ -362,16 +362,14 @@ img{max-width:100%} .row{display:flex;gap:1em;flex-wrap:wrap} .muted{color:#777;
 figure{display:inline-block;margin:0 .5em .3em 0;vertical-align:top} figure img{height:180px;border-radius:3px} figcaption{font-size:.8em;color:#555}\ntr.pics td{border-bottom:2px solid #ccc;padding-top:0}'''
 
 def _rep_figures(report:FormReport, r) -> str:
-    "The rep's pictures: its bottom, then the frame of each fault and each failed call, captioned."
+    "The rep's pictures: its bottom, then the frame of each fault and each failed call; one picture per frame, captioned with all that point at it."
     shots = ([(int(r.frames.get('bottom', r.start)), 'bottom')] + [(int(f.frame), f.name) for f in r.faults]
              + [(int(c.frame), f'{c.name}: fail') for c in r.calls if c.result == 'fail'])
-    seen, out = set(), []
+    caps = {}                                   # frame -> captions, in the order above
     for t, cap in shots:
-        if t in report.pictures and (t, cap) not in seen:
-            seen.add((t, cap))
-            out.append(f'<figure><img alt="rep {r.index + 1} {html.escape(cap)}" src="data:image/jpeg;base64,{report.pictures[t]}">'
-                       f'<figcaption>{html.escape(cap)}, {t / report.fps:.1f} s</figcaption></figure>')
-    return ''.join(out)
+        if t in report.pictures and cap not in caps.setdefault(t, []): caps[t].append(cap)
+    return ''.join(f'<figure><img alt="rep {r.index + 1} {html.escape(", ".join(cs))}" src="data:image/jpeg;base64,{report.pictures[t]}">'
+                   f'<figcaption>{html.escape(" · ".join(cs))}, {t / report.fps:.1f} s</figcaption></figure>' for t, cs in caps.items() if cs)
 
 def render_html(report:FormReport) -> str:
     "The report as one self-contained HTML page (inline CSS, base64 PNG figures)."
