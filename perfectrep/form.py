@@ -24,8 +24,8 @@ from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, s
 __all__ = ['STILL', 'STILL_REL', 'LOCKOUT_AFTER_S', 'BAR_AT', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'ERROR_PERCENTILE', 'SAGITTAL',
            'FRONTAL', 'DEBIASED', 'JUDGED_FROM', 'METRIC_JOINTS', 'JUDGE_CALLS', 'bar_position', 'lift_heights',
            'rep_metrics', 'load_lifted_error', 'load_sources', 'load_lifted_bias', 'load_fault_sizes', 'load_rules',
-           'Fault', 'hidden_reason', 'hidden_metrics', 'too_uncertain', 'judged_from', 'score_rep', 'Call', 'judge_rep',
-           'RepForm', 'not_seen', 'implausible', 'assess_form']
+           'Fault', 'hidden_reason', 'hidden_metrics', 'hidden_at', 'too_uncertain', 'judged_from', 'score_rep', 'Call',
+           'judge_rep', 'RepForm', 'not_seen', 'implausible', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
@@ -333,17 +333,42 @@ METRIC_JOINTS = {   # the joints each metric is measured from (either side will 
     'hip_shift_m': ('hip', 'ankle'), 'bar_drift_m': ('wrist', 'ankle'), 'shin_angle_deg': ('knee', 'ankle'), 'touch_m': ('wrist', 'shoulder'),
     'bar_depth_m': ('wrist', 'shoulder'), 'bar_tilt_m': ('wrist',), 'hip_rise_m': ('hip', 'shoulder')}
 
+def _needs(exercise:str|None) -> dict:
+    "Metric -> the joints it is measured from, for this lift (the lockout's angles and the bar's speed depend on it)."
+    need = dict(METRIC_JOINTS)
+    if exercise in BAR_AT:
+        need['velocity_loss_pct'] = (BAR_AT[exercise],)
+        need['lockout_deg'] = ('shoulder', 'elbow', 'wrist') if exercise == 'bench' else ('ankle', 'knee', 'hip', 'shoulder')
+    return need
+
+def _hidden(c, names, min_conf) -> list:
+    "The joints among `names` whose mean confidence `c` (17,) is under `min_conf` on both sides, as plurals ('knees')."
+    return [f'{n}s' for n in names if max(c[J[f'left_{n}']], c[J[f'right_{n}']]) < min_conf]   # from the side the far limb is hidden: one will do
+
 def hidden_metrics(conf, # (T, 17) the 2D confidence of the rep's frames
                    min_conf:float=0.5, # a joint seen less than this on average over the rep, on both sides, counts as hidden
-                   exercise:str|None=None # the lift: its bar's speed needs the joints the bar is measured at (`BAR_AT`)
+                   exercise:str|None=None # the lift: its lockout and its bar's speed need joints of their own (`BAR_AT`)
                   ) -> dict: # metric -> the hidden joints it needs, e.g. ['wrists']
     "The metrics that cannot be trusted because the detector could not see their joints on either side."
     c = np.asarray(conf, float).mean(0)
-    seen = lambda n: max(c[J[f'left_{n}']], c[J[f'right_{n}']]) >= min_conf    # from the side the far limb is hidden: one will do
-    need = dict(METRIC_JOINTS)
-    if exercise in BAR_AT: need['velocity_loss_pct'] = (BAR_AT[exercise],)
-    out = {m: [f'{n}s' for n in names if not seen(n)] for m, names in need.items()}
+    out = {m: _hidden(c, names, min_conf) for m, names in _needs(exercise).items()}
     return {m: h for m, h in out.items() if h}
+
+def hidden_at(conf, # (T, 17) the 2D confidence of the whole set (0 for a joint guessed outside the picture: `Keypoints2D.in_picture`)
+              frames:dict, # metric -> the frame it was measured on
+              exercise:str|None=None, # the lift (see `hidden_metrics`)
+              min_conf:float=0.5, # a joint seen less than this around the frame, on both sides, counts as hidden
+              near:int=2 # frames either side of the metric's frame
+             ) -> dict: # metric -> the hidden joints it needs
+    "The metrics whose joints the detector did not see around the very frame they were measured on (a squat's lockout with the shoulders above the picture), though it saw them in most of the rep."
+    c = np.asarray(conf, float)
+    out = {}
+    for m, names in _needs(exercise).items():
+        f = frames.get(m)
+        if m == 'velocity_loss_pct' or f is None or not 0 <= f < len(c): continue    # the bar's speed is measured over the whole lift
+        h = _hidden(c[max(0, f - near):f + near + 1].mean(0), names, min_conf)
+        if h: out[m] = h
+    return out
 
 def _amount(metric:str, v:float) -> str:
     return (f'{100 * v:+.0f} cm' if metric.endswith('_m') else f'{v:.0f} deg' if metric.endswith('_deg') else
@@ -561,7 +586,10 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
             Ma, Fa = rep_metrics(xs, fps, exercise, (s, e), fs, vs, after)
             for m in [m for m in Ma if measurement.source(m) == name]: M[m], F[m] = Ma[m], Fa[m]
         if measurement is not None and measurement.bias: _debias(M, measurement.bias)
-        hid = hidden_metrics(np.asarray(confidence)[s:e], exercise=exercise) if confidence is not None else None
+        hid = None
+        if confidence is not None:                    # hidden over the rep, or just where the metric is measured
+            hid = hidden_metrics(np.asarray(confidence)[s:e], exercise=exercise)
+            for m, h in hidden_at(confidence, F, exercise).items(): hid[m] = hid.get(m, []) + [n for n in h if n not in hid.get(m, [])]
         lost = implausible(M, F, exercise)
         if lost: lost.update({m: next(iter(lost.values())) for m in ('velocity_mean', 'velocity_peak', 'velocity_loss_pct')})
         elif not (hid or {}).get('velocity_loss_pct'): best = max(best, M['velocity_mean'])   # a lost skeleton's or a hidden bar's speed: never the set's fastest
