@@ -354,7 +354,7 @@ def hidden_metrics(conf, # (T, 17) the 2D confidence of the rep's frames
     out = {m: _hidden(c, names, min_conf) for m, names in _needs(exercise).items()}
     return {m: h for m, h in out.items() if h}
 
-def hidden_at(conf, # (T, 17) the 2D confidence of the whole set (0 for a joint guessed outside the picture: `Keypoints2D.in_picture`)
+def hidden_at(conf, # (T, 17) the 2D confidence of the whole set (0 for a joint guessed outside the picture: `perfectrep.recognize.unseen_outside`)
               frames:dict, # metric -> the frame it was measured on
               exercise:str|None=None, # the lift (see `hidden_metrics`)
               min_conf:float=0.5, # a joint seen less than this around the frame, on both sides, counts as hidden

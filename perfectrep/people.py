@@ -39,11 +39,6 @@ class Keypoints2D:
     def observed(self) -> np.ndarray:
         "(T,) bool: frames where the person was actually detected."
         return self.kpts[..., 2].max(-1) > 0
-    @property
-    def in_picture(self) -> np.ndarray:
-        "(T, 17) confidence of each joint, 0 where the detector guessed it outside the picture (BlazePose places joints out of frame, often sure of them)."
-        x, y = self.kpts[..., 0], self.kpts[..., 1]
-        return np.where((x >= 0) & (x < self.width) & (y >= 0) & (y < self.height), self.kpts[..., 2], 0.)
 
     @property
     def others(self) -> list[str]:

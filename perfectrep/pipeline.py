@@ -206,6 +206,7 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
         from perfectrep.reps import segment_reps
         from perfectrep.report import FormReport
         from perfectrep import infer, recognize                     # noqa: F401 (torch, pandas: imported now)
+        from perfectrep.recognize import unseen_outside
         if up is not None and up != 'auto': up_vector(up)          # check the axis name early
         rules = rules if isinstance(rules, dict) else load_rules(rules)
         work = Path(tmp)
@@ -227,7 +228,7 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
         seg = segment_reps(joints, x.fps, exercise=exercise, kind='3d', up=up, observed=None if x.kpts is None else x.kpts.observed)
         forms = assess_form(joints, x.fps, exercise=exercise, reps=seg, up=up, rules=rules, tolerance=tol,
                             view=view['label'] if view and lifted else None,
-                            confidence=x.kpts.in_picture if x.kpts is not None and x.kind != 'demo' else None, measurement=meas,
+                            confidence=unseen_outside(x.kpts.kpts, x.kpts.width, x.kpts.height, margin=0.)[..., 2] if x.kpts is not None and x.kind != 'demo' else None, measurement=meas,
                             uncertain=uncertain)
         report = FormReport(exercise, x.fps, forms, seg, joints, up, x.source, notes, x.truth, recognition=recognition,
                             kpts=x.kpts, view=view, timing=timing, started=t0)

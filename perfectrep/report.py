@@ -369,7 +369,7 @@ def _rep_figures(report:FormReport, r) -> str:
     for t, cap in shots:
         if t in report.pictures and cap not in caps.setdefault(t, []): caps[t].append(cap)
     return ''.join(f'<figure><img alt="rep {r.index + 1} {html.escape(", ".join(cs))}" src="data:image/jpeg;base64,{report.pictures[t]}">'
-                   f'<figcaption>{html.escape(" · ".join(cs))}, {t / report.fps:.1f} s</figcaption></figure>' for t, cs in caps.items() if cs)
+                   f'<figcaption>{html.escape(" · ".join(cs))}, {t / report.fps:.1f} s</figcaption></figure>' for t, cs in caps.items())
 
 def render_html(report:FormReport) -> str:
     "The report as one self-contained HTML page (inline CSS, base64 PNG figures)."
