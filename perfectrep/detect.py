@@ -11,15 +11,15 @@ from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor, Future
 import numpy as np
 from fastprogress.fastprogress import progress_bar
-from .core import interpolate_missing, atomic_path
+from .core import interpolate_missing, atomic_path, runs
 from .skeleton import mediapipe33_to_h36m, J
 from .video import Video, Frames, read_image
 from .people import Keypoints2D, Track, _box, _compatible, track_people, choose_lifter, select_person, fill_gaps
 
 # %% auto #0
 __all__ = ['PoseDetector', 'silence_native_stderr', 'landmarks_to_h36m', 'same_person', 'merge_people', 'PeopleFinder',
-           'upside_down', 'detect_frames', 'detection_step', 'upsample_keypoints', 'detect_video', 'Detection',
-           'detect_image']
+           'upside_down', 'lone_sightings', 'detect_frames', 'detection_step', 'upsample_keypoints', 'detect_video',
+           'Detection', 'detect_image']
 
 # %% ../nbs/33_detect.ipynb #08fc8657
 class PoseDetector:
@@ -460,6 +460,29 @@ def _upright_only(kp:Keypoints2D, max_gap_s:float) -> Keypoints2D:
     k, gaps = fill_gaps(k, max_gap=int(round(max_gap_s * (kp.fps or 30))))
     return dataclasses.replace(kp, kpts=k, gaps=gaps)
 
+def lone_sightings(seen, # (T,) bool: frames where the person was detected
+                   long_gap:int, # a loss longer than this many frames is a long one
+                   most:int=3 # the longest run of sightings that counts as brief, frames
+                  ) -> np.ndarray: # (T,) bool: the sightings to drop
+    "Brief runs of sightings inside a long loss (a long run of unseen frames on both sides, or on one side with the clip's edge on the other): a tracker that finds the person for a frame or two in the middle of losing them has fitted something else (a crumpled body behind the plates, a rack)."
+    seen = np.asarray(seen, bool)
+    T, lone = len(seen), np.zeros(len(seen), bool)
+    gaps = runs(~seen)
+    for i, (a, b) in enumerate(runs(seen)):
+        before = next((g for g in gaps if g[1] == a), None); after = next((g for g in gaps if g[0] == b), None)
+        long = lambda g: g is not None and g[1] - g[0] > long_gap
+        if b - a <= most and (long(before) or a == 0) and (long(after) or b == T) and (long(before) or long(after)): lone[a:b] = True
+    return lone
+
+def _lone_dropped(kp:Keypoints2D, max_gap_s:float) -> Keypoints2D:
+    "The followed person's brief sightings inside a long loss (`lone_sightings`: at most a tenth of a second) dropped: unseen, interpolated like the loss around them."
+    fps = kp.fps or 30
+    lone = lone_sightings(kp.observed, int(round(max_gap_s * fps)), max(1, int(round(0.1 * fps))))
+    if not lone.any() or lone.sum() == kp.observed.sum(): return kp
+    k = kp.kpts.copy(); k[lone, :, 2] = 0
+    k, gaps = fill_gaps(k, max_gap=int(round(max_gap_s * fps)))
+    return dataclasses.replace(kp, kpts=k, gaps=gaps)
+
 # %% ../nbs/33_detect.ipynb #0f0fd263
 def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a list, a `Frames` store, an iterator, or a function returning a fresh iterator
                   width:int, height:int, # size of the original (full-resolution) frames, pixels
@@ -517,7 +540,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
         ids = {r['id'] for r in kp.people}
         kp.people += [{**r, 'sampled': True} for r in choose_lifter([tr for tr in rest if tr.id not in ids and not _misread(tr, kp.kpts)],
                                                                      T, width, height, fps)]
-    return _upright_only(kp, max_gap_s)
+    return _lone_dropped(_upright_only(kp, max_gap_s), max_gap_s)
 
 # %% ../nbs/33_detect.ipynb #d6e98254
 def detection_step(fps:float, # the video's frame rate
