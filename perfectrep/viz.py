@@ -136,9 +136,11 @@ class SkeletonView(_PoseFigure):
         g = np.linspace(-self.r, self.r, 7)                       # floor grid lines, as pairs of 3D points
         self.grid = np.array([((v, -self.r, self.floor), (v, self.r, self.floor)) for v in g]
                              + [((-self.r, v, self.floor), (self.r, v, self.floor)) for v in g]).reshape(-1, 3)
-        m = Image.new('L', (max(1, size - 8), 16))                 # the title, drawn once: its glyphs as a coverage mask
-        ImageDraw.Draw(m).text((0, 0), title, fill=255)
-        self.title_mask = np.asarray(m, dtype=np.float32)[..., None] / 255
+        def mask(text):                                           # a line of text, drawn once: its glyphs as a coverage mask
+            m = Image.new('L', (max(1, size - 8), 16))
+            ImageDraw.Draw(m).text((0, 0), text, fill=255)
+            return np.asarray(m, dtype=np.float32)[..., None] / 255
+        self.title_mask, self.guess_mask = mask(title), mask('not seen: a guess')
 
     def _project(self, pts:np.ndarray, azim:float) -> np.ndarray:
         "(N, 3) display points -> (N, 2) pixels, seen from azimuth `azim` degrees (-90: from the camera)."
@@ -149,7 +151,8 @@ class SkeletonView(_PoseFigure):
         return np.stack([self.size / 2 + x * self.scale, self.size / 2 - up * self.scale], -1)
 
     def render(self, t:int, azim:float=-90.0,
-               out:np.ndarray|None=None # (S, S, 3) uint8 to draw into (a view into a larger frame is fine); None: a new array
+               out:np.ndarray|None=None, # (S, S, 3) uint8 to draw into (a view into a larger frame is fine); None: a new array
+               guessed:bool=False # the person was not seen in this frame: the pose drawn pale and thin, and said to be a guess
               ) -> np.ndarray: # (S, S, 3) uint8
         "Frame `t` as an RGB array."
         import cv2
@@ -159,11 +162,12 @@ class SkeletonView(_PoseFigure):
         cv2.polylines(im, list(g), False, (220, 220, 220), 1, cv2.LINE_AA, 4)
         q = _px(self._project(self.poses[t], azim))
         w = max(3, self.size // 70)
-        for c, pj in H36M.bones: cv2.line(im, tuple(q[pj]), tuple(q[c]), joint_colour(c), w, cv2.LINE_AA, 4)
-        for p in q: cv2.circle(im, tuple(p), round(w * 0.7 * 16), (0, 0, 0), -1, cv2.LINE_AA, 4)
-        a = self.title_mask
-        top = im[6:6 + a.shape[0], 8:8 + a.shape[1]]
-        top[:] = (top * (1 - a) + np.float32(60) * a).astype(np.uint8)
+        if guessed: w = max(1, w // 2)
+        for c, pj in H36M.bones: cv2.line(im, tuple(q[pj]), tuple(q[c]), UNSEEN_COLOUR if guessed else joint_colour(c), w, cv2.LINE_AA, 4)
+        for p in q: cv2.circle(im, tuple(p), round(w * 0.7 * 16), UNSEEN_COLOUR if guessed else (0, 0, 0), -1, cv2.LINE_AA, 4)
+        for y, a in ((6, self.title_mask),) + (((24, self.guess_mask),) if guessed else ()):
+            top = im[y:y + a.shape[0], 8:8 + a.shape[1]]
+            top[:] = (top * (1 - a) + np.float32(60) * a).astype(np.uint8)
         return im
 
 # %% ../nbs/35_viz.ipynb #d1d44147
@@ -193,7 +197,7 @@ def compose_frames(poses3d:np.ndarray, # (T, 17, 3) camera frame, metres
         out = np.empty((height, pw + height, 3), np.uint8)           # one new frame, drawn into in place
         out[:, :pw] = f
         draw_skeleton_2d(out[:, :pw], kpts2d[t], size=image_size, inplace=True)
-        r3.render(t, azim=-90 + spin_dps * t / (fps or 30), out=out[:, pw:])
+        r3.render(t, azim=-90 + spin_dps * t / (fps or 30), out=out[:, pw:], guessed=not (kpts2d[t, :, 2] > 0).any())
         yield out
 
 def render_video(path, # destination .mp4
