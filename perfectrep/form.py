@@ -286,6 +286,7 @@ class Fault:
     penalty: float = 0.   # points taken off the score
     sure: float|None = None   # how likely the fault is real given the measurement error (1: exact input); None: not judged
     hidden: tuple = ()        # not judged because these parts were hidden, e.g. ('wrists',); () otherwise
+    from_view: bool = False   # not judged because this camera view cannot show it (not because of this rep)
 
 def hidden_reason(parts) -> str:
     "Why a metric is not judged when the detector did not see its parts: 'the wrists and ankles were hidden; film with them in view'."
@@ -403,10 +404,11 @@ def score_rep(metrics:dict, # metric name -> value
               tolerance:dict|None=None, # metric -> measurement error (its unit); None: the metrics are exact
               view:str|None=None, # the camera's view (`camera_view` label) of 3D lifted from one camera; None: judge every metric
               hidden:dict|None=None, # metric -> the hidden joints it needs (`hidden_metrics`): not judged
-              uncertain:dict|None=None # metric -> why it is too uncertain to judge (`too_uncertain`): not judged
-             ) -> tuple[float, list, list]: # (score 0-100, faults, notes)
+              uncertain:dict|None=None, # metric -> why it is too uncertain to judge (`too_uncertain`): not judged
+              view_wide=() # the metrics of `uncertain` whose reason holds for the whole view (its error there), not for this rep
+             ) -> tuple[float|None, list, list]: # (score 0-100, None when no scored rule could be judged; faults, notes)
     "Score one rep: 100 minus the penalties of its faults; misses within `tolerance` are 'possible', metrics this view cannot show 'not judged'."
-    score, faults, notes = 100., [], []
+    score, faults, notes, judged = 100., [], [], 0
     for r in rules:
         v = metrics.get(r['metric'])
         if v is None or isinstance(v, (str, bool)) or not np.isfinite(v): continue
@@ -417,8 +419,9 @@ def score_rep(metrics:dict, # metric name -> value
         if why and not r['weight']: continue          # a note (the set slowing down) from a metric that cannot be trusted: none
         if why:
             notes.append(Fault(r['fault'], 'not judged', m, float(v), int(frames.get('bottom', 0)), f'{r["fault"]} not judged{why}.', 0.,
-                               hidden=parts))
+                               hidden=parts, from_view=not judged_from(m, view) or (not parts and m in view_wide)))
             continue
+        judged += r['weight'] > 0
         if _inside(v, r['good']): continue
         t = float((tolerance or {}).get(r['metric'], 0.))
         va = _toward(v, r['good'], t)                 # the benefit of the doubt: the value at the near end of its error
@@ -433,7 +436,8 @@ def score_rep(metrics:dict, # metric name -> value
         f = Fault(r['fault'], sev, r['metric'], float(v), _rule_frame(r, frames), text, pen, _sure(v, r['good'], t))
         (notes if sev == 'note' else faults).append(f)
         score -= pen
-    return max(score, 0.), faults, notes
+    scored = judged or not any(r['weight'] for r in rules)            # nothing that scores was judged: no score, not a clean 100
+    return (max(score, 0.) if scored else None), faults, notes
 
 # %% ../nbs/42_form.ipynb #777a47a1
 JUDGE_CALLS = {   # per lift: (the call, the coaching rule whose `good` range passes it, what the judge looks for)
@@ -598,6 +602,6 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         if (hid or {}).get('velocity_loss_pct'):      # the bar's joints not seen: its speed is a guess, not measured
             M.update(velocity_mean=np.nan, velocity_peak=np.nan, velocity_loss_pct=np.nan)
         unc = {**(uncertain or {}), **not_seen(M, F, seen), **lost}
-        sc, fl, nt = score_rep(M, F, lift_rules, tolerance, view, hid, unc)
+        sc, fl, nt = score_rep(M, F, lift_rules, tolerance, view, hid, unc, {m for m in uncertain or {} if unc[m] == uncertain[m]})
         out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F, judge_rep(M, F, exercise, lift_rules, tolerance, view, hid, unc)))
     return out

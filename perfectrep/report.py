@@ -149,6 +149,12 @@ def _pct(sure, before='', after='') -> str:
 
 def _reps(n:int) -> str: return f'{n} rep' + 's' * (n != 1)
 
+def _no_fault(r) -> str:
+    "What a rep without a scored fault says: clean, clean of what was seen (naming what this rep hid), or nothing judged; '-' when nothing is scored at all (exercise 'other')."
+    hid = [n.name for n in r.notes if n.severity == 'not judged' and not n.from_view]     # the view's own limits are told once, below
+    if r.score is None: return f'nothing judged ({", ".join(hid)}: not seen)' if hid else '-'
+    return f'clean of what was seen (not judged: {", ".join(hid)})' if hid else 'clean'
+
 @patch
 def summary(self:FormReport) -> str:
     "A few lines for the console."
@@ -161,7 +167,7 @@ def summary(self:FormReport) -> str:
     if self.view: head += f'\nfilmed from {self.view["description"]}' + (f'; {self.measured_from}' if self.measured_from else '')
     if self.followed: head += f'\n{self.followed}'
     lines = [head] + [f'  rep {r.index + 1}: ' + (f'{r.score:.0f}' if r.score is not None else '-') + ' '
-                      + ('; '.join(f'{f.name}{_pct(f.sure, " ", " sure")}: {f.feedback}' for f in r.faults) or 'clean')
+                      + ('; '.join(f'{f.name}{_pct(f.sure, " ", " sure")}: {f.feedback}' for f in r.faults) or _no_fault(r))
                       + (f' (possibly: {", ".join(maybe(r))})' if maybe(r) else '')
                       + (f' | judge: {", ".join(f"{c.name} {c.result}" + (_pct(c.sure, " ") if c.result != "cannot tell" else "") for c in r.calls)}'
                          if r.calls else '') for r in self.reps]
@@ -266,6 +272,26 @@ def _shade(ax, report, label=True):
     for s, e in report.segmentation.partial:
         ax.axvspan(s / report.fps, e / report.fps, color='#fde0c5', hatch='//', zorder=0)
 
+def _unseen(report:FormReport) -> list[tuple[int, int]]:
+    "The long stretches (frames, stop exclusive) where the detector lost the person: their 3D is interpolated, a guess."
+    kp = report.kpts
+    return [(a, min(b, report.n_frames)) for a, b in (getattr(kp, 'gaps', None) or []) if a < report.n_frames]
+
+def _plot_seen(ax, t, y, spans, **kw):
+    "Plot `y` over `t` solid where the person was seen and dotted across the stretches `spans` where they were not."
+    solid = np.array(y, dtype=np.float64)
+    for a, b in spans:
+        solid[a:b] = np.nan
+        s = slice(max(a - 1, 0), min(b + 1, len(y)))
+        ax.plot(t[s], np.asarray(y)[s], c=kw.get('c'), lw=0.8, ls=':')
+    ax.plot(t, solid, **kw)
+
+def _shade_unseen(ax, report, spans):
+    "Grey the stretches where the person was not seen, labelled once."
+    for i, (a, b) in enumerate(spans):
+        ax.axvspan(a / report.fps, b / report.fps, color='0.88', zorder=0.5)
+        if i == 0: ax.text((a + b) / 2 / report.fps, 0.02, 'not seen', transform=ax.get_xaxis_transform(), ha='center', fontsize=7, color='0.4')
+
 def plot_rep_count(report:FormReport):
     "Figure: the height of the bar (or hips) over time with each counted rep shaded and numbered."
     from matplotlib.figure import Figure
@@ -277,8 +303,10 @@ def plot_rep_count(report:FormReport):
     _shade(ax, report)
     bar = frame.height(bar_position(x, report.exercise))
     hip = frame.height(x[:, J['pelvis']])
-    ax.plot(t, bar, c='#08519c', lw=1.5, label='bar (shoulders)' if BAR_AT.get(report.exercise) == 'shoulder' else 'bar (mid-wrist)')
-    if report.exercise != 'bench': ax.plot(t, hip, c='#a50f15', lw=1, label='hips')
+    gone = _unseen(report)
+    _shade_unseen(ax, report, gone)
+    _plot_seen(ax, t, bar, gone, c='#08519c', lw=1.5, label='bar (shoulders)' if BAR_AT.get(report.exercise) == 'shoulder' else 'bar (mid-wrist)')
+    if report.exercise != 'bench': _plot_seen(ax, t, hip, gone, c='#a50f15', lw=1, label='hips')
     ax.set(xlabel='time (s)', ylabel='height above the feet (m)', xlim=(0, t[-1] if len(t) else 1))
     ax.set_title(_reps(report.n_reps) + (f' + {len(report.segmentation.partial)} partial' if report.segmentation.partial else ''),
                  loc='left', fontsize=12, fontweight='bold')
@@ -295,7 +323,9 @@ def plot_angles(report:FormReport):
     _shade(ax, report)
     series = ({'elbow': elbow_angles(x).mean(-1)} if report.exercise == 'bench' else {})
     series.update({'knee': knee_angles(x).mean(-1), 'hip': hip_angles(x).mean(-1)})
-    for (name, a), c in zip(series.items(), ('#08519c', '#a50f15', '#238b45')): ax.plot(t, a, c=c, lw=1.3, label=name)
+    gone = _unseen(report)
+    _shade_unseen(ax, report, gone)
+    for (name, a), c in zip(series.items(), ('#08519c', '#a50f15', '#238b45')): _plot_seen(ax, t, a, gone, c=c, lw=1.3, label=name)
     for r in report.reps:
         for f in r.faults:
             ax.axvline(f.frame / fps, c='#d62728' if f.severity == 'major' else '#ff7f0e', lw=1, ls='--')
@@ -380,14 +410,16 @@ def render_html(report:FormReport) -> str:
     rows = []
     for r in report.reps:
         faults = '<br>'.join(f'<span class="{f.severity}">{e(f.name)} ({f.severity}{_pct(f.sure, ", ", " sure")}, frame {f.frame}):</span> {e(f.feedback)}'
-                             for f in r.faults) or 'clean'
+                             for f in r.faults) or e(_no_fault(r))
         notes = '<br>'.join(e(n.feedback) for n in r.notes if n.severity != 'not judged')
         calls = '<br>'.join(f'<span class="{c.result.replace(" ", "-")}">{e(c.name)}: {c.result}{_pct(c.sure, " ") if c.result != "cannot tell" else ""}</span> '
                             f'<span class="muted">{e(c.reason)}, frame {c.frame}</span>' for c in r.calls) or '-'
         m = r.metrics
         key = [('depth', 'depth_m', 100, 'cm'), ('lean', 'torso_lean_deg', 1, '°'), ('v mean', 'velocity_mean', 1, 'm/s'),
                ('lockout', 'lockout_deg', 1, '°'), ('touch', 'touch_m', 100, 'cm')]
-        mtxt = ', '.join(f'{n} {m[k] * s:.{2 if u == "m/s" else 0}f} {u}' for n, k, s, u in key if isinstance(m.get(k), float) and np.isfinite(m[k]))   # a hidden bar's speed: not shown
+        unjudged = {n.metric for n in r.notes if n.severity == 'not judged'}      # a value no rule could trust is not shown as one
+        mtxt = ', '.join(f'{n} not judged' if k in unjudged else f'{n} {m[k] * s:.{2 if u == "m/s" else 0}f} {u}'
+                         for n, k, s, u in key if isinstance(m.get(k), float) and np.isfinite(m[k]))   # a hidden bar's speed: not shown
         rows.append(f'<tr><td>{r.index + 1}</td><td>{r.start}-{r.end - 1}<br><span class="muted">{r.start / report.fps:.1f}-'
                     f'{r.end / report.fps:.1f} s</span></td><td><b>{"-" if r.score is None else f"{r.score:.0f}"}</b></td>'
                     f'<td>{faults}{"<br><span class=muted>" + notes + "</span>" if notes else ""}</td><td>{calls}</td><td class="muted">{e(mtxt)}</td></tr>')
