@@ -22,10 +22,10 @@ from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, s
 
 # %% auto #0
 __all__ = ['STILL', 'STILL_REL', 'LOCKOUT_AFTER_S', 'BAR_AT', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'ERROR_PERCENTILE', 'SAGITTAL',
-           'FRONTAL', 'DEBIASED', 'JUDGED_FROM', 'METRIC_JOINTS', 'JUDGE_CALLS', 'bar_position', 'lift_heights',
-           'rep_metrics', 'load_lifted_error', 'load_sources', 'load_lifted_bias', 'load_fault_sizes', 'load_rules',
-           'Fault', 'hidden_reason', 'hidden_metrics', 'hidden_at', 'too_uncertain', 'judged_from', 'score_rep', 'Call',
-           'judge_rep', 'RepForm', 'not_seen', 'implausible', 'assess_form']
+           'HEIGHTS', 'FRONTAL', 'DEBIASED', 'JUDGED_FROM', 'METRIC_JOINTS', 'JUDGE_CALLS', 'bar_position',
+           'lift_heights', 'rep_metrics', 'load_lifted_error', 'load_sources', 'load_lifted_bias', 'load_fault_sizes',
+           'load_rules', 'Fault', 'hidden_reason', 'hidden_metrics', 'hidden_at', 'too_uncertain', 'judged_from',
+           'score_rep', 'Call', 'judge_rep', 'RepForm', 'not_seen', 'implausible', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
@@ -315,7 +315,12 @@ def _toward(v, rng, t):
 
 # Which camera views show each metric in the image plane (the movement's plane facing the camera, or the frontal plane):
 # a metric measured along the camera's line of sight comes from depth the lifter can only guess
-SAGITTAL = ('depth_m', 'torso_lean_deg', 'rise_ratio', 'lockout_deg', 'bar_drift_m', 'shin_angle_deg', 'touch_m', 'bar_depth_m', 'hip_rise_m')
+SAGITTAL = ('torso_lean_deg', 'lockout_deg', 'bar_drift_m', 'shin_angle_deg', 'touch_m')
+
+# heights and how they change (squat depth: the knees' height against the hips'; hips first: how fast the hips rise
+# against the shoulders; the bench press's hips leaving the bench, the bar's height over the chest): up and down is in
+# the picture from every side, so these are judged from any view where their measured error allows (`too_uncertain`)
+HEIGHTS = ('depth_m', 'rise_ratio', 'hip_rise_m', 'bar_depth_m')
 
 FRONTAL = ('knee_ankle_ratio', 'hip_shift_m', 'bar_tilt_m')
 
