@@ -467,11 +467,12 @@ def lone_sightings(seen, # (T,) bool: frames where the person was detected
     "Brief runs of sightings inside a long loss (a long run of unseen frames on both sides, or on one side with the clip's edge on the other): a tracker that finds the person for a frame or two in the middle of losing them has fitted something else (a crumpled body behind the plates, a rack)."
     seen = np.asarray(seen, bool)
     T, lone = len(seen), np.zeros(len(seen), bool)
-    gaps = runs(~seen)
-    for i, (a, b) in enumerate(runs(seen)):
-        before = next((g for g in gaps if g[1] == a), None); after = next((g for g in gaps if g[0] == b), None)
-        long = lambda g: g is not None and g[1] - g[0] > long_gap
-        if b - a <= most and (long(before) or a == 0) and (long(after) or b == T) and (long(before) or long(after)): lone[a:b] = True
+    losses = runs(~seen)
+    starting = {a: b - a for a, b in losses}                             # each loss's length, by the frame it starts at ...
+    ending = {b: b - a for a, b in losses}                               # ... and by the frame after it
+    for a, b in runs(seen):
+        before, after = ending.get(a, 0) > long_gap, starting.get(b, 0) > long_gap
+        if b - a <= most and (before or a == 0) and (after or b == T) and (before or after): lone[a:b] = True
     return lone
 
 def _lone_dropped(kp:Keypoints2D, max_gap_s:float) -> Keypoints2D:

@@ -152,7 +152,8 @@ def _reps(n:int) -> str: return f'{n} rep' + 's' * (n != 1)
 def _no_fault(r) -> str:
     "What a rep without a scored fault says: clean, clean of what was seen (naming what this rep hid), or nothing judged; '-' when nothing is scored at all (exercise 'other')."
     hid = [n.name for n in r.notes if n.severity == 'not judged' and not n.from_view]     # the view's own limits are told once, below
-    if r.score is None: return f'nothing judged ({", ".join(hid)}: not seen)' if hid else '-'
+    if r.score is None: return (f'nothing judged ({", ".join(hid)}: not seen)' if hid else
+                                'nothing judged from this view' if any(n.severity == 'not judged' for n in r.notes) else '-')
     return f'clean of what was seen (not judged: {", ".join(hid)})' if hid else 'clean'
 
 @patch
