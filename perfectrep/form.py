@@ -29,7 +29,9 @@ __all__ = ['STILL', 'STILL_REL', 'LOCKOUT_AFTER_S', 'BAR_AT', 'RULES_PATH', 'LIF
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
-STILL_REL = 0.1   # ...or, held at the bottom of a squat or bench press, below this share of the rep's peak speed
+STILL_REL = 0.2   # ...or, held at the bottom of a squat or bench press (its lowest 15%), below this share of the rep's peak
+                  # speed, its 95th percentile (a detector's 2D wobbles the hips by about 10 cm/s: below a tenth of the peak, a
+                  # 1.2 s pause seen from the side read 0.3 s; one frame's jump of the detector is no peak)
 LOCKOUT_AFTER_S = 0.25   # s: a squat's lockout is looked for this long past the rep's end (never into the next rep)
 
 def _smooth_velocity(h, fps):
@@ -84,8 +86,8 @@ def _phases(L, vL, fps, deadlift):
         m['eccentric_s'] = b0 / fps, 0; m['concentric_s'] = (n - 1 - b1) / fps, b1
         conc = slice(b1, n)
         tops = np.arange(max(n - max(n // 5, 1), turn), n)  # the end of the rep
-        still = max(STILL, STILL_REL * float(np.abs(vL).max()))       # lifted 3D is never quite still: relative to the rep's speed
-        k, f0 = _longest((np.abs(vL) < still) & (L < hi - 0.15 * rom))                            # held at the bottom
+        still = max(STILL, STILL_REL * float(np.percentile(np.abs(vL), 95)))   # lifted 3D is never quite still: relative to the rep's speed
+        k, f0 = _longest((np.abs(vL) < still) & (L <= lo + 0.15 * rom))                           # held at the bottom
     m['pause_s'] = k / fps, f0
     return m, conc, bottom, turn, tops
 
@@ -525,13 +527,15 @@ class RepForm:
 
 # %% ../nbs/42_form.ipynb #0b17433d
 def not_seen(metrics:dict, frames:dict, # one rep's metrics and the frames they were measured on
-             seen=None # (T,) bool, the frames where the detector saw the body (`Keypoints2D.observed`); None: every frame
+             seen=None, # (T,) bool, the frames where the detector saw the body (`Keypoints2D.observed`); None: every frame
+             fps:float=30. # frames per second: a pause (`pause_s`, from its frame on) is looked at over its whole length
             ) -> dict: # metric -> why it is not judged
     "Metrics measured on or beside frames where the detector saw nobody: the 3D there is interpolated in a straight line, so a rep's lowest point inside such a gap shows as the gap's edge (and the rep as shallow)."
     if seen is None: return {}
-    near = lambda f: not seen[max(0, f - 2):f + 3].all()
+    span = lambda m: int(round(metrics[m] * fps)) if m == 'pause_s' and np.isfinite(metrics[m]) else 0   # a still stretch: a gap's straight line?
+    near = lambda m, f: not seen[max(0, f - 2):f + 3 + span(m)].all()
     return {m: 'the body was not seen where it is measured, the 3D there interpolated' for m, f in frames.items()
-            if m in metrics and 0 <= f < len(seen) and near(f)}
+            if m in metrics and 0 <= f < len(seen) and near(m, f)}
 
 def implausible(metrics:dict, frames:dict, # one rep's metrics and the frames they were measured on
                 exercise:str
@@ -606,7 +610,7 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         F['velocity_loss_pct'] = F['velocity_mean']
         if (hid or {}).get('velocity_loss_pct'):      # the bar's joints not seen: its speed is a guess, not measured
             M.update(velocity_mean=np.nan, velocity_peak=np.nan, velocity_loss_pct=np.nan)
-        unc = {**(uncertain or {}), **not_seen(M, F, seen), **lost}
+        unc = {**(uncertain or {}), **not_seen(M, F, seen, fps), **lost}
         sc, fl, nt = score_rep(M, F, lift_rules, tolerance, view, hid, unc, {m for m in uncertain or {} if unc[m] == uncertain[m]})
         out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F, judge_rep(M, F, exercise, lift_rules, tolerance, view, hid, unc)))
     return out
