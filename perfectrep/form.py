@@ -530,7 +530,7 @@ def not_seen(metrics:dict, frames:dict, # one rep's metrics and the frames they 
              seen=None, # (T,) bool, the frames where the detector saw the body (`Keypoints2D.observed`); None: every frame
              fps:float=30. # frames per second: a pause (`pause_s`, from its frame on) is looked at over its whole length
             ) -> dict: # metric -> why it is not judged
-    "Metrics measured on or beside frames where the detector saw nobody: the 3D there is interpolated in a straight line, so a rep's lowest point inside such a gap shows as the gap's edge (and the rep as shallow)."
+    "Metrics measured on or beside frames where the detector saw nobody: the 3D there is interpolated in a straight line, so a rep's lowest point inside such a gap shows as the gap's edge (and the rep as shallow), and a pause that runs into one may be the gap's own straight line."
     if seen is None: return {}
     span = lambda m: int(round(metrics[m] * fps)) if m == 'pause_s' and np.isfinite(metrics[m]) else 0   # a still stretch: a gap's straight line?
     near = lambda m, f: not seen[max(0, f - 2):f + 3 + span(m)].all()
