@@ -605,14 +605,16 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
             for m, h in hidden_at(confidence, F, exercise).items(): hid[m] = hid.get(m, []) + [n for n in h if n not in hid.get(m, [])]
         # the bar's speed is a guess where its joints were hidden, or where the lift out of the bottom began unseen (the 3D
         # there is a gap's straight line)
-        guessed = bool((hid or {}).get('velocity_loss_pct')) or 'velocity_mean' in not_seen(M, F, seen, fps)
+        gone = not_seen(M, F, seen, fps)              # measured where the body was not seen
+        guessed = bool((hid or {}).get('velocity_loss_pct')) or 'velocity_mean' in gone
         lost = implausible(M, F, exercise)
         if lost: lost.update({m: next(iter(lost.values())) for m in ('velocity_mean', 'velocity_peak', 'velocity_loss_pct')})
         elif not guessed: best = max(best, M['velocity_mean'])   # a lost skeleton's or a guessed speed: never the set's fastest
         M['velocity_loss_pct'] = 100 * (1 - M['velocity_mean'] / best) if best > 0 else 0.
         F['velocity_loss_pct'] = F['velocity_mean']
+        if 'velocity_mean' in gone: gone['velocity_loss_pct'] = gone['velocity_mean']   # measured on the same frame
         if guessed: M.update(velocity_mean=np.nan, velocity_peak=np.nan, velocity_loss_pct=np.nan)   # not measured
-        unc = {**(uncertain or {}), **not_seen(M, F, seen, fps), **lost}
+        unc = {**(uncertain or {}), **gone, **lost}
         sc, fl, nt = score_rep(M, F, lift_rules, tolerance, view, hid, unc, {m for m in uncertain or {} if unc[m] == uncertain[m]})
         out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F, judge_rep(M, F, exercise, lift_rules, tolerance, view, hid, unc)))
     return out
