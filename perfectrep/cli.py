@@ -23,7 +23,7 @@ def _done():
 
 # %% ../nbs/61_cli.ipynb #b71cbd07
 @call_parse(pos=['input'])
-def analyze_cli(input:str=None, # a video, an image, a keypoint file (.json, .npy), or 3D joints .npy (T, 17, 3); none: the built-in demo
+def analyze_cli(input:str=None, # a video, a keypoint file (.json, .npy), or 3D joints .npy (T, 17, 3); none: the built-in demo
                 exercise:str=None, # squat, deadlift, bench, or other (counted, not scored); default: recognised (the demo: squat)
                 Outdir:str='perfectrep-report', # output folder for report.json, reps.csv, report.html
                 fps:float=None, # frames per second (required for a 3D .npy)

@@ -1,4 +1,4 @@
-"""One call from any input to a report: the built-in demo, a video, an image, 2D keypoints or 3D joints in; the exercise recognised, reps counted and scored, report.json, reps.csv, report.html and an annotated video out; and the `perfectrep-analyze` command.
+"""One call from any input to a report: the built-in demo, a video, 2D keypoints or 3D joints in; the exercise recognised, reps counted and scored, report.json, reps.csv, report.html and an annotated video out; and the `perfectrep-analyze` command.
 
 Docs: https://perfectrep.github.io/perfectrep/pipeline.html.md"""
 
@@ -170,6 +170,16 @@ def _write(report:FormReport, x:Loaded, input, outdir:Path, annotate:bool, progr
             f.replace(lift / f.name); report.files[f'lift/{f.name}'] = str(lift / f.name)
 
 # %% ../nbs/60_pipeline.ipynb #301ca0b7
+def _needs_a_set(input, n_frames:int|None=None # frames loaded from it (None: not loaded yet)
+                ):
+    "Refuse a single picture (before any work: `perfectrep-lift` lifts it) and any input of fewer than two frames: neither can hold a rep."
+    from perfectrep.video import is_image
+    if input is not None and is_image(input):
+        raise PerfectRepError(f'{input} is a single picture: counting and scoring reps needs a video of the set (or its keypoints); '
+                              f'`perfectrep-lift {input}` lifts one picture to 3D')
+    if n_frames is not None and n_frames < 2:
+        raise PerfectRepError(f'{input} holds {n_frames} frame{"s" * (n_frames != 1)}: counting and scoring reps needs a video of the set')
+
 def _start_detection(input, person, progress:bool, keep:bool, max_fps:float|None=30.):
     "For a video: its `perfectrep.detect.Detection`, started at once (the frames kept for the annotated video when `keep`); None for any other input."
     from perfectrep.video import is_video
@@ -178,7 +188,7 @@ def _start_detection(input, person, progress:bool, keep:bool, max_fps:float|None
     return Detection(input, keep_height=ANNOTATION_HEIGHT if keep else None, person=person, progress=progress, native_logs=False,
                      max_fps=max_fps)
 
-def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) metres, or None for the demo
+def analyze(input=None, # a video, a keypoint file, a 3D .npy (T, 17, 3) metres, or None for the demo
             exercise:str|None=None, # 'squat' | 'deadlift' | 'bench' | 'other'; None: recognised (the demo: squat)
             outdir='perfectrep-report', # output folder (created); None writes nothing
             fps:float|None=None, # frames per second (needed for a 3D .npy)
@@ -196,6 +206,7 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
     "Count, measure and score the reps of a set; write report.json, reps.csv and report.html to `outdir`."
     if exercise is not None and exercise not in ('squat', 'deadlift', 'bench', 'other'):
         raise PerfectRepError(f'unknown exercise {exercise!r}; use squat, deadlift, bench or other')
+    _needs_a_set(input)
     say = log or (lambda s: None)
     t0 = time.perf_counter()
     detection = _start_detection(input, person, progress, keep=annotate and outdir is not None, max_fps=detect_fps)
@@ -211,6 +222,7 @@ def analyze(input=None, # a video, an image, a keypoint file, a 3D .npy (T, 17, 
         rules = rules if isinstance(rules, dict) else load_rules(rules)
         work = Path(tmp)
         x = load_input(input, fps, up, model, work, progress, size, seed, person, detection=detection)
+        _needs_a_set(input, len(x.joints))
         timing = {k: v for k, v in (x.lift or {}).get('timing_s', {}).items()}      # model loading, 2D (decode + detect), lifting
         t1 = time.perf_counter()
         if x.kpts is not None and x.kind != 'demo': say(f'2D and 3D: {x.kpts.summary()} ({time.perf_counter() - t0:.1f} s)')

@@ -382,7 +382,7 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
         if refine and j - i >= 2:
             refined[i:j + 1] = refine_boundaries(X, B[i:j + 1], w, samples, limits=None if limits is None else limits[i:j + 1])
         reps += [trim(n, refined[n], refined[n + 1]) for n in range(i, j)]
-    out.reps = [(int(s), int(min(e, T))) for s, e in reps]
+    out.reps = [(int(s), int(min(e, T))) for s, e in reps if min(e, T) - s >= min_period * fps]   # shorter: a twitch, not a rep
     out.partial = [tuple(int(f) for f in trim(i, B[i], B[i + 1])) for i in np.flatnonzero(part)]
     out.boundaries = [float(f) for f in refined]
     out.similarity = _similarity(X, w, out.reps, samples, A[a:b, a:b])
