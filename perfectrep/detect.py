@@ -18,8 +18,8 @@ from .people import Keypoints2D, Track, _box, _compatible, track_people, choose_
 
 # %% auto #0
 __all__ = ['PoseDetector', 'silence_native_stderr', 'landmarks_to_h36m', 'same_person', 'merge_people', 'PeopleFinder',
-           'upside_down', 'lone_sightings', 'detect_frames', 'detection_step', 'upsample_keypoints', 'detect_video',
-           'Detection', 'detect_image']
+           'upside_down', 'lone_sightings', 'out_of_step', 'detect_frames', 'detection_step', 'upsample_keypoints',
+           'detect_video', 'Detection', 'detect_image']
 
 # %% ../nbs/33_detect.ipynb #08fc8657
 class PoseDetector:
@@ -484,6 +484,36 @@ def _lone_dropped(kp:Keypoints2D, max_gap_s:float) -> Keypoints2D:
     k, gaps = fill_gaps(k, max_gap=int(round(max_gap_s * fps)))
     return dataclasses.replace(kp, kpts=k, gaps=gaps)
 
+def out_of_step(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence (0: not seen)
+                fps:float, # frames per second (0: 30)
+                window_s:float=0.25, # the frames compared with, seconds either side
+                far:float=0.3, # a joint this far from the others' median is out of step, share of the person's size
+                share:float=0.5 # a frame is out of step when this share of its joints is
+               ) -> np.ndarray: # (T,) bool
+    "Frames whose skeleton lies far from where the person is in the frames around it: most joints more than `far` of their size (the longer side of their box, median over the clip) from the median of the seen frames within `window_s`. A tracker that fits something else for a frame or two (a tangle of limbs at the start of a clip whose head is out of the picture) jumps there and back; a lifter does not move 0.3 of their height in a quarter of a second, and the median of the frames around lags a steady movement by less than half of it."
+    k = np.asarray(kpts, dtype=np.float64)
+    T, seen = len(k), k[..., 2] > 0
+    sizes = [b[2] for b in map(_box, k[seen.any(1)]) if b is not None]
+    out = np.zeros(T, bool)
+    if not sizes: return out
+    size, w = float(np.median(sizes)), max(1, int(round(window_s * (fps or 30))))
+    pos = np.where(seen[..., None], k[..., :2], np.nan)
+    for t in np.flatnonzero(seen.sum(1) >= 6):
+        around = np.r_[max(0, t - w):t, t + 1:min(T, t + w + 1)]
+        ok = seen[t] & (seen[around].sum(0) >= 2)              # joints seen here and at least twice around
+        if ok.sum() < 6: continue
+        d = np.linalg.norm(k[t, ok, :2] - np.nanmedian(pos[around][:, ok], axis=0), axis=-1)
+        out[t] = (d > far * size).mean() >= share
+    return out
+
+def _out_of_step_dropped(kp:Keypoints2D, max_gap_s:float) -> Keypoints2D:
+    "The followed person's skeletons that are out of step with the frames around them (`out_of_step`) dropped: unseen, interpolated from their neighbours."
+    wrong = out_of_step(kp.kpts, kp.fps)
+    if not wrong.any() or wrong.sum() == kp.observed.sum(): return kp
+    k = kp.kpts.copy(); k[wrong, :, 2] = 0
+    k, gaps = fill_gaps(k, max_gap=int(round(max_gap_s * (kp.fps or 30))))
+    return dataclasses.replace(kp, kpts=k, gaps=gaps)
+
 # %% ../nbs/33_detect.ipynb #0f0fd263
 def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a list, a `Frames` store, an iterator, or a function returning a fresh iterator
                   width:int, height:int, # size of the original (full-resolution) frames, pixels
@@ -541,7 +571,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
         ids = {r['id'] for r in kp.people}
         kp.people += [{**r, 'sampled': True} for r in choose_lifter([tr for tr in rest if tr.id not in ids and not _misread(tr, kp.kpts)],
                                                                      T, width, height, fps)]
-    return _lone_dropped(_upright_only(kp, max_gap_s), max_gap_s)
+    return _lone_dropped(_upright_only(_out_of_step_dropped(kp, max_gap_s), max_gap_s), max_gap_s)
 
 # %% ../nbs/33_detect.ipynb #d6e98254
 def detection_step(fps:float, # the video's frame rate
