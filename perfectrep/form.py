@@ -22,10 +22,11 @@ from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, s
 
 # %% auto #0
 __all__ = ['STILL', 'STILL_REL', 'LOCKOUT_AFTER_S', 'BAR_AT', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'ERROR_PERCENTILE', 'SAGITTAL',
-           'HEIGHTS', 'FRONTAL', 'DEBIASED', 'JUDGED_FROM', 'METRIC_JOINTS', 'JUDGE_CALLS', 'bar_position',
-           'lift_heights', 'rep_metrics', 'load_lifted_error', 'load_sources', 'load_lifted_bias', 'load_fault_sizes',
-           'load_rules', 'Fault', 'hidden_reason', 'hidden_metrics', 'hidden_at', 'too_uncertain', 'judged_from',
-           'score_rep', 'Call', 'judge_rep', 'RepForm', 'not_seen', 'implausible', 'assess_form']
+           'HEIGHTS', 'FRONTAL', 'DEBIASED', 'JUDGED_FROM', 'METRIC_JOINTS', 'JUDGE_CALLS', 'FROM_START',
+           'BEGAN_BEFORE', 'bar_position', 'lift_heights', 'rep_metrics', 'load_lifted_error', 'load_sources',
+           'load_lifted_bias', 'load_fault_sizes', 'load_rules', 'Fault', 'hidden_reason', 'hidden_metrics',
+           'hidden_at', 'too_uncertain', 'judged_from', 'score_rep', 'Call', 'judge_rep', 'RepForm', 'not_seen',
+           'implausible', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
@@ -537,6 +538,11 @@ def not_seen(metrics:dict, frames:dict, # one rep's metrics and the frames they 
     return {m: 'the body was not seen where it is measured, the 3D there interpolated' for m, f in frames.items()
             if m in metrics and 0 <= f < len(seen) and near(m, f)}
 
+# measured against where the rep started (the hips' sideways shift, the bar's drift): not judged on a rep that began
+# before the clip (`RepSegmentation.began_before`), whose start is not in view
+FROM_START = ('hip_shift_m', 'bar_drift_m')
+BEGAN_BEFORE = 'the rep began before the video, and this is measured from where it started'
+
 def implausible(metrics:dict, frames:dict, # one rep's metrics and the frames they were measured on
                 exercise:str
                ) -> dict: # metric -> why it is not judged
@@ -574,6 +580,7 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
     if exercise not in ('squat', 'deadlift', 'bench', 'other'):
         raise PerfectRepError(f'unknown exercise {exercise!r}; use squat, deadlift, bench or other')
     if reps is None: reps = segment_reps(x, fps, exercise=exercise, kind='3d', up=up)
+    cut = isinstance(reps, RepSegmentation) and reps.began_before        # the first rep began before the clip
     reps = list(reps.reps if isinstance(reps, RepSegmentation) else reps)
     if exercise == 'other':
         return [RepForm(i, int(s), int(e), None, [], [], {'duration_s': (e - s) / fps}, {'start': int(s), 'end': int(e) - 1})
@@ -614,6 +621,9 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         F['velocity_loss_pct'] = F['velocity_mean']
         if 'velocity_mean' in gone: gone['velocity_loss_pct'] = gone['velocity_mean']   # measured on the same frame
         if guessed: M.update(velocity_mean=np.nan, velocity_peak=np.nan, velocity_loss_pct=np.nan)   # not measured
+        if cut and i == 0:                            # its way down began before the clip: its time and its start unseen
+            M['eccentric_s'] = M['duration_s'] = np.nan
+            gone.update({m: BEGAN_BEFORE for m in FROM_START if m in M})
         unc = {**(uncertain or {}), **gone, **lost}
         sc, fl, nt = score_rep(M, F, lift_rules, tolerance, view, hid, unc, {m for m in uncertain or {} if unc[m] == uncertain[m]})
         out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F, judge_rep(M, F, exercise, lift_rules, tolerance, view, hid, unc)))

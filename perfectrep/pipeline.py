@@ -238,6 +238,8 @@ def analyze(input=None, # a video, a keypoint file, a 3D .npy (T, 17, 3) metres,
         joints, lifted, view, tol, meas, uncertain = _measuring(x, exercise, up, notes, say, rules)
         t2 = time.perf_counter()
         seg = segment_reps(joints, x.fps, exercise=exercise, kind='3d', up=up, observed=None if x.kpts is None else x.kpts.observed)
+        if seg.began_before: notes.append('rep 1 began before the video: counted (its bottom, the drive up and the lockout are in view); '
+                                          'its way down was not seen, so its time and what is measured from its start are not given')
         forms = assess_form(joints, x.fps, exercise=exercise, reps=seg, up=up, rules=rules, tolerance=tol,
                             view=view['label'] if view and lifted else None,
                             confidence=unseen_outside(x.kpts.kpts, x.kpts.width, x.kpts.height, margin=0.)[..., 2] if x.kpts is not None and x.kind != 'demo' else None, measurement=meas,

@@ -55,6 +55,7 @@ class RepSegmentation:
     autocorr: np.ndarray|None = None  # R(τ) on the active span, sampled at `work_fps`
     work_fps: float = 0.             # the rate of `autocorr`
     active: tuple = (0, 0)           # (start, end) frames of the active span
+    began_before: bool = False       # the first rep began before the first frame (`_begun_before`: a squat's or bench press's way down partly unseen)
 
     @property
     def n_reps(self) -> int: return len(self.reps)
@@ -65,6 +66,7 @@ class RepSegmentation:
         rows = [f'| {i} | {s} | {e} | {s / self.fps:.2f} | {(e - s) / self.fps:.2f} | {sim:.2f} |'
                 for i, ((s, e), sim) in enumerate(zip(self.reps, self.similarity))]
         part = ''.join(f'\n\nPartial rep (not counted): frames {s}-{e}' for s, e in self.partial)
+        if self.began_before: part += '\n\nRep 0 began before the first frame.'
         return (f'**{self.n_reps} reps** in {self.n_frames / self.fps:.1f} s (period {self.period:.2f} s)\n\n'
                 '| rep | start | end | start s | duration s | similarity |\n|---|---|---|---|---|---|\n'
                 + '\n'.join(rows) + part)
@@ -302,6 +304,19 @@ def _rest_bounds(sig, anchor, vel, a, b, tau, fw, step, bounds):
     if len(stays) < 2: return bounds, None
     return np.array([st[2] for st in stays]), [(st[0] * step, (st[1] - 1) * step) for st in stays]
 
+def _begun_before(sig, anchor, a, b, bounds, limits, descent:float=0.15, near:float=0.3) -> bool:
+    """Whether the sequence starts inside a rep of a lift that rests at the top (squat, bench press): below the top, it goes
+    down at least `descent` of the set's range (`sig`'s 3rd to 97th percentile over the active span [a, b)) to a bottom
+    within `near` of that range from its lowest, then up to the first stay. Its bottom, the drive up and the lockout are in
+    view, only the start of the way down is not: a coach counts it. A clip that starts at the bottom (no way down seen),
+    or a deadlift's (it rests on the floor: the pull itself would be unseen) is not."""
+    if anchor != 'top' or limits is None or limits[0][0] <= 0 or bounds[0] < 2: return False
+    s = np.asarray(sig, float)
+    lo, hi = np.percentile(s[a:b], [3, 97])
+    pre = s[:int(bounds[0]) + 1]
+    turn = int(np.argmin(pre))
+    return bool(0 < turn < len(pre) - 1 and pre[:turn + 1].max() - pre[turn] >= descent * (hi - lo) and pre[turn] <= lo + near * (hi - lo))
+
 # %% ../nbs/41_reps.ipynb #a7a2b510
 def _interval_ranges(Xw, v, anchor, wm, bounds, step):
     "Each interval's range at the work rate: the height `v`'s for a lift, else the mean of its farthest excursions (joints weighted by `wm`) from its two boundary poses."
@@ -363,7 +378,10 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
     # anchor the phase where the lifter rests between reps
     point, anchor = EXERCISE_SIGNAL.get(exercise, (None, None))
     v = vertical_signal(x, kind, up, point or 'pelvis')
-    bounds, limits = _rest_bounds(_rest_signal(v, anchor, fps, step, Xw, w, a, b), anchor, vel, a, b, tau, fw, step, bounds)
+    rest = _rest_signal(v, anchor, fps, step, Xw, w, a, b)
+    bounds, limits = _rest_bounds(rest, anchor, vel, a, b, tau, fw, step, bounds)
+    cut = _begun_before(rest, anchor, a, b, bounds, limits)          # the clip starts on the way down of a rep
+    if cut: bounds, limits = np.r_[0, bounds], [(0, 0)] + limits
     # classify the intervals by their range
     wm = np.linalg.norm(X[a * step:b * step].std(0), axis=-1) * w     # joints weighted by how much they move
     amp = _interval_ranges(Xw, v, anchor, wm, bounds, step)
@@ -375,14 +393,16 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
     noise = 2 * np.percentile(sp, 5)          # speed of the stillest moments: the input's jitter
     def trim(i, s, e):
         if limits is None: return _trim_rep(X, wm, sp, s, e, s, e, None, noise)
-        return _trim_rep(X, wm, sp, min(s, limits[i][0]), max(e, limits[i + 1][1]), B[i], B[i + 1],
+        r0 = B[1] if cut and i == 0 else B[i]           # a rep begun before the clip: its rest pose is the one it ends in
+        return _trim_rep(X, wm, sp, min(s, limits[i][0]), max(e, limits[i + 1][1]), r0, B[i + 1],
                          _turn(v, anchor, B[i], B[i + 1]), noise)
     reps, refined = [], B.copy()
     for i, j in _runs(full):
         if refine and j - i >= 2:
             refined[i:j + 1] = refine_boundaries(X, B[i:j + 1], w, samples, limits=None if limits is None else limits[i:j + 1])
-        reps += [trim(n, refined[n], refined[n + 1]) for n in range(i, j)]
-    out.reps = [(int(s), int(min(e, T))) for s, e in reps if min(e, T) - s >= min_period * fps]   # shorter: a twitch, not a rep
+        reps += [(n, trim(n, refined[n], refined[n + 1])) for n in range(i, j)]
+    reps = [(n, (int(s), int(min(e, T)))) for n, (s, e) in reps if min(e, T) - s >= min_period * fps]   # shorter: a twitch, not a rep
+    out.reps, out.began_before = [r for _, r in reps], bool(cut and reps and reps[0][0] == 0)
     out.partial = [tuple(int(f) for f in trim(i, B[i], B[i + 1])) for i in np.flatnonzero(part)]
     out.boundaries = [float(f) for f in refined]
     out.similarity = _similarity(X, w, out.reps, samples, A[a:b, a:b])
