@@ -393,12 +393,14 @@ img{max-width:100%} .row{display:flex;gap:1em;flex-wrap:wrap} .muted{color:#777;
 figure{display:inline-block;margin:0 .5em .3em 0;vertical-align:top} figure img{height:180px;border-radius:3px} figcaption{font-size:.8em;color:#555}\ntr.pics td{border-bottom:2px solid #ccc;padding-top:0}'''
 
 def _rep_figures(report:FormReport, r) -> str:
-    "The rep's pictures: its bottom, then the frame of each fault and each failed call; one picture per frame, captioned with all that point at it."
+    "The rep's pictures: its bottom, then the frame of each fault and each failed call; one picture per moment (frames a tenth of a second apart or less show the same), captioned with all that point at it."
     shots = ([(int(r.frames.get('bottom', r.start)), 'bottom')] + [(int(f.frame), f.name) for f in r.faults]
              + [(int(c.frame), f'{c.name}: fail') for c in r.calls if c.result == 'fail'])
-    caps = {}                                   # frame -> captions, in the order above
+    caps, near = {}, max(1, round(0.1 * report.fps))   # frame -> captions, in the order above
     for t, cap in shots:
-        if t in report.pictures and cap not in caps.setdefault(t, []): caps[t].append(cap)
+        if t not in report.pictures: continue
+        t = next((k for k in caps if abs(k - t) <= near), t)     # the same moment as a picture already taken
+        if cap not in caps.setdefault(t, []): caps[t].append(cap)
     return ''.join(f'<figure><img alt="rep {r.index + 1} {html.escape(", ".join(cs))}" src="data:image/jpeg;base64,{report.pictures[t]}">'
                    f'<figcaption>{html.escape(" · ".join(cs))}, {t / report.fps:.1f} s</figcaption></figure>' for t, cs in caps.items())
 
