@@ -6,10 +6,11 @@ Docs: https://perfectrep.github.io/perfectrep/detect.html.md"""
 
 # %% ../nbs/33_detect.ipynb #41e1fba2
 from __future__ import annotations
-import os, sys, contextlib, dataclasses, threading, time
+import os, sys, contextlib, dataclasses, threading, time, warnings
 from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor, Future
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 from fastprogress.fastprogress import progress_bar
 from .core import interpolate_missing, atomic_path, runs
 from .skeleton import mediapipe33_to_h36m, J
@@ -494,17 +495,16 @@ def out_of_step(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence
     k = np.asarray(kpts, dtype=np.float64)
     T, seen = len(k), k[..., 2] > 0
     sizes = [b[2] for b in map(_box, k[seen.any(1)]) if b is not None]
-    out = np.zeros(T, bool)
-    if not sizes: return out
+    if not sizes: return np.zeros(T, bool)
     size, w = float(np.median(sizes)), max(1, int(round(window_s * (fps or 30))))
-    pos = np.where(seen[..., None], k[..., :2], np.nan)
-    for t in np.flatnonzero(seen.sum(1) >= 6):
-        around = np.r_[max(0, t - w):t, t + 1:min(T, t + w + 1)]
-        ok = seen[t] & (seen[around].sum(0) >= 2)              # joints seen here and at least twice around
-        if ok.sum() < 6: continue
-        d = np.linalg.norm(k[t, ok, :2] - np.nanmedian(pos[around][:, ok], axis=0), axis=-1)
-        out[t] = (d > far * size).mean() >= share
-    return out
+    pos = np.pad(np.where(seen[..., None], k[..., :2], np.nan), ((w, w), (0, 0), (0, 0)), constant_values=np.nan)
+    around = sliding_window_view(pos, 2 * w + 1, axis=0).copy()      # (T, 17, 2, 2w + 1): each frame's neighbourhood,
+    around[..., w] = np.nan                                           # without the frame itself
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', RuntimeWarning)               # a joint never seen around: NaN, left out below
+        d = np.linalg.norm(k[..., :2] - np.nanmedian(around, axis=-1), axis=-1)
+    ok = seen & (np.isfinite(around[:, :, 0]).sum(-1) >= 2)          # joints seen here and at least twice around
+    return (ok.sum(1) >= 6) & ((ok & (d > far * size)).sum(1) >= share * ok.sum(1))
 
 def _out_of_step_dropped(kp:Keypoints2D, max_gap_s:float) -> Keypoints2D:
     "The followed person's skeletons that are out of step with the frames around them (`out_of_step`) dropped: unseen, interpolated from their neighbours."
