@@ -353,20 +353,24 @@ def plot_bar_path(report:FormReport):
         xl = 'forward of the ankles (cm)'
     from matplotlib import colormaps
     cmap = colormaps['RdYlGn']
-    guessed = False
+    drift = 'touch_m' if report.exercise == 'bench' else 'bar_drift_m'  # the rule that judges the horizontal drawn here
+    guessed, deep, scored = False, False, False
     for r in report.reps:
         sl = slice(r.start, r.end)
         hid = any('wrists' in n.hidden for n in r.notes)   # the hands not seen: their path is a guess
-        c = '0.6' if hid else cmap((r.score or 0) / 100) if r.score is not None else '#08519c'
-        ax.plot(100 * horiz[sl], frame.height(bar[sl]), c=c, lw=1.5, ls='--' if hid else '-', label=f'{r.index + 1}')
-        guessed |= hid
+        # this view cannot judge the drift: the horizontal drawn lies along the camera's line of sight, the lifter's guess
+        far = any(n.metric == drift and n.severity == 'not judged' and n.from_view for n in r.notes)
+        c = '0.6' if hid or far else cmap((r.score or 0) / 100) if r.score is not None else '#08519c'
+        ax.plot(100 * horiz[sl], frame.height(bar[sl]), c=c, lw=1.5, ls='--' if hid or far else '-', label=f'{r.index + 1}')
+        guessed, deep, scored = guessed or (hid and not far), deep or far, scored or not (hid or far)
     if report.exercise != 'bench': ax.axvline(0, c='0.7', lw=0.8, ls=':')
     lo, hi = ax.get_xlim()
     mid = (lo + hi) / 2
     ax.set_xlim(min(lo, mid - 15), max(hi, mid + 15))          # at least 30 cm across: small drifts look small
     ax.set(xlabel=xl, ylabel='bar height above the feet (m)', aspect='auto')
     if 0 < report.n_reps <= 12: ax.legend(title='rep', fontsize=7, title_fontsize=8, ncol=2)
-    ax.set_title('bar path (colour: score' + ('; grey dashes: the hands hidden, a guess)' if guessed else ')'), fontsize=10)
+    why = (['grey dashes: the hands hidden, a guess'] if guessed else []) + (['grey dashes: a guess, forward and back lie along the line of sight from this view'] if deep else [])
+    ax.set_title('bar path (' + '; '.join(['colour: score'] * scored + why) + ')', fontsize=10 if not deep else 8, wrap=True)
     return fig
 
 def plot_velocity(report:FormReport):
