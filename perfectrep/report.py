@@ -358,7 +358,8 @@ def plot_bar_path(report:FormReport):
     for r in report.reps:
         sl = slice(r.start, r.end)
         hid = any('wrists' in n.hidden for n in r.notes)   # the hands not seen: their path is a guess
-        # this view cannot judge the drift: the horizontal drawn lies along the camera's line of sight, the lifter's guess
+        # this view cannot judge the drift: the horizontal drawn lies (partly) along the camera's line of sight, where the
+        # lifter's error is larger than the drifts judged
         far = any(n.metric == drift and n.severity == 'not judged' and n.from_view for n in r.notes)
         c = '0.6' if hid or far else cmap((r.score or 0) / 100) if r.score is not None else '#08519c'
         ax.plot(100 * horiz[sl], frame.height(bar[sl]), c=c, lw=1.5, ls='--' if hid or far else '-', label=f'{r.index + 1}')
@@ -369,7 +370,7 @@ def plot_bar_path(report:FormReport):
     ax.set_xlim(min(lo, mid - 15), max(hi, mid + 15))          # at least 30 cm across: small drifts look small
     ax.set(xlabel=xl, ylabel='bar height above the feet (m)', aspect='auto')
     if 0 < report.n_reps <= 12: ax.legend(title='rep', fontsize=7, title_fontsize=8, ncol=2)
-    why = (['grey dashes: the hands hidden, a guess'] if guessed else []) + (['grey dashes: a guess, forward and back lie along the line of sight from this view'] if deep else [])
+    why = (['grey dashes: the hands hidden, a guess'] if guessed else []) + (['grey dashes: forward and back too uncertain from this view, a guess'] if deep else [])
     ax.set_title('bar path (' + '; '.join(['colour: score'] * scored + why) + ')', fontsize=10 if not deep else 8, wrap=True)
     return fig
 
