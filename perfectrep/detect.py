@@ -453,13 +453,18 @@ def upside_down(kpts # (T, 17, 3) pixels and confidence
     shoulders, ankles = y('left_shoulder', 'right_shoulder'), y('left_ankle', 'right_ankle')
     return (k[..., 2].max(1) > 0) & (ankles < shoulders - 0.25 * np.ptp(k[..., 1], axis=1)) & (k[:, J['nose'], 1] > y('left_hip', 'right_hip'))
 
-def _upright_only(kp:Keypoints2D, max_gap_s:float) -> Keypoints2D:
-    "The followed person's upside-down skeletons dropped (unseen, interpolated like any gap) when they are a few stray frames; a person upside down most of the time (a handstand) is kept as seen."
-    wrong = upside_down(kp.kpts)
-    if not wrong.any() or wrong.sum() >= 0.3 * kp.observed.sum(): return kp
+def _dropped(kp:Keypoints2D, wrong, # (T,) bool: the followed person's skeletons that are not theirs
+             max_gap_s:float) -> Keypoints2D:
+    "The skeletons at `wrong` dropped: unseen, interpolated like any gap (and a gap longer than `max_gap_s` reported); `kp` itself when there is none, or when they are all the sightings there are."
+    if not wrong.any() or wrong.sum() >= kp.observed.sum(): return kp
     k = kp.kpts.copy(); k[wrong, :, 2] = 0
     k, gaps = fill_gaps(k, max_gap=int(round(max_gap_s * (kp.fps or 30))))
     return dataclasses.replace(kp, kpts=k, gaps=gaps)
+
+def _upright_only(kp:Keypoints2D, max_gap_s:float) -> Keypoints2D:
+    "The followed person's upside-down skeletons dropped (unseen, interpolated like any gap) when they are a few stray frames; a person upside down most of the time (a handstand) is kept as seen."
+    wrong = upside_down(kp.kpts)
+    return kp if wrong.sum() >= 0.3 * kp.observed.sum() else _dropped(kp, wrong, max_gap_s)
 
 def lone_sightings(seen, # (T,) bool: frames where the person was detected
                    long_gap:int, # a loss longer than this many frames is a long one
@@ -479,11 +484,7 @@ def lone_sightings(seen, # (T,) bool: frames where the person was detected
 def _lone_dropped(kp:Keypoints2D, max_gap_s:float) -> Keypoints2D:
     "The followed person's brief sightings inside a long loss (`lone_sightings`: at most a tenth of a second) dropped: unseen, interpolated like the loss around them."
     fps = kp.fps or 30
-    lone = lone_sightings(kp.observed, int(round(max_gap_s * fps)), max(1, int(round(0.1 * fps))))
-    if not lone.any() or lone.sum() == kp.observed.sum(): return kp
-    k = kp.kpts.copy(); k[lone, :, 2] = 0
-    k, gaps = fill_gaps(k, max_gap=int(round(max_gap_s * fps)))
-    return dataclasses.replace(kp, kpts=k, gaps=gaps)
+    return _dropped(kp, lone_sightings(kp.observed, int(round(max_gap_s * fps)), max(1, int(round(0.1 * fps)))), max_gap_s)
 
 def out_of_step(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence (0: not seen)
                 fps:float, # frames per second (0: 30)
@@ -508,11 +509,7 @@ def out_of_step(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence
 
 def _out_of_step_dropped(kp:Keypoints2D, max_gap_s:float) -> Keypoints2D:
     "The followed person's skeletons that are out of step with the frames around them (`out_of_step`) dropped: unseen, interpolated from their neighbours."
-    wrong = out_of_step(kp.kpts, kp.fps)
-    if not wrong.any() or wrong.sum() == kp.observed.sum(): return kp
-    k = kp.kpts.copy(); k[wrong, :, 2] = 0
-    k, gaps = fill_gaps(k, max_gap=int(round(max_gap_s * (kp.fps or 30))))
-    return dataclasses.replace(kp, kpts=k, gaps=gaps)
+    return _dropped(kp, out_of_step(kp.kpts, kp.fps), max_gap_s)
 
 # %% ../nbs/33_detect.ipynb #0f0fd263
 def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a list, a `Frames` store, an iterator, or a function returning a fresh iterator
