@@ -329,12 +329,13 @@ def _given(cands:list, fs:list) -> None:
             if near: fs[min(near)[1]]['given'][t] = k
 
 def _follow_step(F:dict, t:int, img:np.ndarray, width, height, fps, every):
-    "Pass 2 at frame t for one person: BlazePose on a crop around them, unless the first pass already had them."
+    "Pass 2 at frame t for one person: BlazePose on a crop around them, unless the first pass already had them (or it is not one of their `stride`-th frames)."
     if not F['span'][0] <= t <= F['span'][1]: return
     if t in F['given']:                                      # the first pass had them: no second look
         k = F['given'][t]; kb = _box(k)
         F['out'].add(t, k, kb); F['box'], F['seen'] = kb, t
         return
+    if t % F['stride']: return
     dt = 1 / (fps or 30)
     H, W = img.shape[:2]
     s = W / width
@@ -357,14 +358,15 @@ def _follow_step(F:dict, t:int, img:np.ndarray, width, height, fps, every):
 def _follow(reader, people:list[Track], width, height, fps, every,
             cands:list|None=None, # the first pass's skeletons per frame, used where they lie on a person's line
             T:int|None=None, # frames of the video (None: read to the end)
-            any_order:bool=False # frames can be read in any order: each person in their own thread
+            any_order:bool=False, # frames can be read in any order: each person in their own thread
+            strides:list|None=None # per person, looked for on every `stride`-th frame only (None: every frame)
            ) -> list[Track]:
-    "Pass 2: each person found in every frame on a crop around them (where the first pass did not already have them)."
+    "Pass 2: each person found in every frame (or every `stride`-th) on a crop around them (where the first pass did not already have them)."
     fs = []
-    for tr in people:
+    for tr, stride in zip(people, strides or [1] * len(people)):
         f, b = np.array(tr.frames), np.array(tr.boxes)
         fs.append(dict(out=Track(tr.id), det=PoseDetector(static=True), f=f, b=b, home=_home(tr, fps), side=1.8 * b[:, 2].max(),
-                       box=None, seen=None, span=(f[0] - every, f[-1] + every), given={}, wait=0))
+                       box=None, seen=None, span=(f[0] - every, f[-1] + every), given={}, wait=0, stride=max(1, int(stride))))
     if cands is not None: _given(cands, fs)
     def frames(t0=0, t1=None):
         t = t0
@@ -381,6 +383,21 @@ def _follow(reader, people:list[Track], width, height, fps, every,
     finally:
         for F in fs: F['det'].close()
     return [F['out'] for F in fs if F['out'].frames]
+
+def _densify(tr:Track, most:int) -> Track:
+    "A track followed on every `most`-th frame at every frame between two sightings at most `most` frames apart: skeletons and boxes interpolated linearly, each joint's confidence the lower of the two."
+    if most <= 1 or len(tr.frames) < 2: return tr
+    out = Track(tr.id, probed=tr.probed)
+    rows = list(zip(tr.frames, tr.kpts, tr.boxes))
+    for (t0, k0, b0), (t1, k1, b1) in zip(rows, rows[1:]):
+        out.add(t0, k0, b0)
+        for t in range(t0 + 1, t1 if t1 - t0 <= most else t0 + 1):
+            a = (t - t0) / (t1 - t0)
+            k = (1 - a) * k0 + a * k1
+            k[:, 2] = np.minimum(k0[:, 2], k1[:, 2])
+            out.add(t, k, (1 - a) * b0 + a * b1)
+    out.add(*rows[-1])
+    return out
 
 # %% ../nbs/33_detect.ipynb #eca1136d
 def _echo(tr:Track, tracks:list[Track], fps:float) -> bool:
@@ -525,7 +542,8 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
                   finder:PeopleFinder|bool|None=None, # looks for everyone on sampled frames (None: a new one, built in its own thread; False: nobody else looked for)
                   discover_s:float=2.0, # seconds between two looks for everyone
                   max_people:int=4, # most people followed in the second pass
-                  workers:int|None=None # trackers in the first pass, each on a consecutive part (None: two for 120 frames or more read in any order)
+                  workers:int|None=None, # trackers in the first pass, each on a consecutive part (None: two for 120 frames or more read in any order)
+                  others_fps:float=10. # second pass: the people the tracker was not on are looked for at this rate, enough to see who lifts; the one chosen is then followed at every frame
                  ) -> Keypoints2D:
     "Detect the 17 joints on every frame and follow one person (the lifter), looking for everyone in view on sampled frames."
     reader, again = _reader(frames)
@@ -556,9 +574,15 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
         if follow and again:                   # second pass: each person on their own crop
             probed = {t: k for tr in follow for t, k in tr.probed.items()}
             given = [cs + ([probed[t]] if t in probed else []) for t, cs in enumerate(cands)]
-            tracks = _follow(_reader(frames)[0] if callable(frames) else reader, follow, width, height, fps, every, given, T,
-                             any_order=any_order)
+            sparse = detection_step(fps, others_fps)
+            strides = {tr.id: 1 if person is not None or _matches(tr, cands) else sparse for tr in follow}
+            again_ = lambda trs, st=None: _follow(_reader(frames)[0] if callable(frames) else reader, trs, width, height, fps,
+                                                  every, given, T, any_order=any_order, strides=st)
+            tracks = [_densify(tr, strides[tr.id]) for tr in again_(follow, [strides[tr.id] for tr in follow])]
             kp = select_person(tracks, width, height, **kw)
+            if strides[kp.person] > 1:         # the lifter is someone the tracker was not on: now at every frame
+                full = again_([tr for tr in follow if tr.id == kp.person])
+                if full: kp = select_person([full[0] if tr.id == kp.person else tr for tr in tracks], width, height, **{**kw, 'person': kp.person})
             kp.passes = 2
         elif steady and one:                   # one person stays: the tracker's skeletons that are them (not someone passing in front)
             home = _home(steady[0], fps)
