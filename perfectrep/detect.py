@@ -112,6 +112,14 @@ def same_person(a:np.ndarray, b:np.ndarray, # (17, 3) skeletons, pixels + confid
     close = d < 0.6 * tol * size                    # a cut-off view guesses the hidden half, but where both see, they agree
     return float(np.median(d)) < tol * size or (close.sum() >= 4 and close.mean() >= 0.35)
 
+def _agree(a:np.ndarray, b:np.ndarray, # (17, 3) two fits of one frame, pixels + confidence
+           tol:float=0.1 # distance allowed, body sizes
+          ) -> bool:
+    "Whether two fits of a person on one frame agree joint by joint (nine joints in ten within `tol` of the body's size), not only in where the person is."
+    ba, bb = _box(a), _box(b)
+    if ba is None or bb is None: return False
+    return bool(np.percentile(np.linalg.norm(a[:, :2] - b[:, :2], axis=1), 90) < tol * max(ba[2], bb[2]))
+
 def _sure_box(k:np.ndarray, at_least:int=3):
     "(lo, hi) corners of the box of a skeleton's confident joints (confidence over 0.5); None with fewer than `at_least` of them."
     ok = k[:, 2] > 0.5
@@ -269,12 +277,12 @@ def _detect_all(reader, width, height, fps, n_frames, detector, progress, finder
     bar = _Progress(n_frames, progress)
     m = n_frames // 2 if len(dets) > 1 else None
     later, state, cv = {}, dict(agree=0, first_ended=False, second_ended=False), threading.Condition()
-    def first_done(t, ks):                         # past the middle, two frames on which both trackers have the same person
+    def first_done(t, ks):                         # past the middle, two frames on which both trackers fit the same person alike
         if m is None or t < m: return False
         with cv:                                    # the second is almost always ahead: waiting makes every run alike
             while t not in later and not state['second_ended']: cv.wait()
         other = later.get(t)
-        same = bool(ks and other and same_person(ks[0], other[0]))
+        same = bool(ks and other and _agree(ks[0], other[0]))
         state['agree'] = state['agree'] + 1 if same else 0
         return state['agree'] >= 2
     def second_done(t, ks):
