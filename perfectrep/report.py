@@ -326,7 +326,13 @@ def plot_angles(report:FormReport):
     series.update({'knee': knee_angles(x).mean(-1), 'hip': hip_angles(x).mean(-1)})
     gone = _unseen(report)
     _shade_unseen(ax, report, gone)
-    for (name, a), c in zip(series.items(), ('#08519c', '#a50f15', '#238b45')): _plot_seen(ax, t, a, gone, c=c, lw=1.3, label=name)
+    # this view cannot judge the lockout: bending and straightening lie (partly) along the camera's line of sight, and
+    # the angles drawn are the lifter's guess there, as uncertain as the lockout they would judge
+    far = bool(report.reps) and all(any(n.metric == 'lockout_deg' and n.severity == 'not judged' and n.from_view for n in r.notes)
+                                    for r in report.reps)
+    for (name, a), c in zip(series.items(), ('#08519c', '#a50f15', '#238b45')):
+        _plot_seen(ax, t, a, gone, c=c, lw=1.3, label=name, **(dict(ls='--', alpha=0.6) if far else {}))
+    if far: ax.set_title('joint angles (dashes: bending lies along the line of sight from this view, a guess)', fontsize=9, pad=16)   # above the rep numbers
     for r in report.reps:
         for f in r.faults:
             ax.axvline(f.frame / fps, c='#d62728' if f.severity == 'major' else '#ff7f0e', lw=1, ls='--')
@@ -384,9 +390,11 @@ def plot_velocity(report:FormReport):
     vp = [r.metrics.get('velocity_peak', np.nan) for r in report.reps]
     ax.bar(i - 0.2, vm, 0.4, label='mean', color='#3182bd')
     ax.bar(i + 0.2, vp, 0.4, label='peak', color='#9ecae1')
-    if report.velocity_loss is not None: ax.set_title(f'concentric bar velocity (loss {report.velocity_loss:.0f}%)', fontsize=10)
+    ax.set_title('concentric bar velocity' + (f' (loss {report.velocity_loss:.0f}%)' if report.velocity_loss is not None else ''), fontsize=10)
     ax.set(xlabel='rep', ylabel='m/s', xticks=i)
-    ax.legend(fontsize=8)
+    top = np.nanmax(np.r_[vm, vp, 0.])
+    if top > 0: ax.set_ylim(0, 1.25 * top)                  # room above the bars for the legend
+    ax.legend(fontsize=8, ncol=2, loc='upper center')
     return fig
 
 # %% ../nbs/43_report.ipynb #89fdcf10
@@ -394,7 +402,7 @@ _CSS = '''body{font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;mar
 h1{font-size:1.6em;margin-bottom:.2em} .big{font-size:2.4em;font-weight:700;color:#08519c}
 table{border-collapse:collapse;margin:1em 0;font-size:.9em} th,td{border-bottom:1px solid #ddd;padding:.35em .6em;text-align:left;vertical-align:top}
 th{background:#f4f6f8} .major{color:#b10026} .minor{color:#d46a00} .pass{color:#1a7f37;font-weight:600} .fail{color:#b10026;font-weight:600} .cannot-tell{color:#777;font-weight:600} .note{background:#fff8e1;padding:.6em 1em;border-left:4px solid #f0b400}
-img{max-width:100%} .row{display:flex;gap:1em;flex-wrap:wrap} .muted{color:#777;font-size:.85em}
+img{max-width:100%} .row{display:flex;gap:1em;flex-wrap:wrap;align-items:flex-start} .muted{color:#777;font-size:.85em}
 figure{display:inline-block;margin:0 .5em .3em 0;vertical-align:top} figure img{height:180px;border-radius:3px} figcaption{font-size:.8em;color:#555}\ntr.pics td{border-bottom:2px solid #ccc;padding-top:0}'''
 
 def _rep_figures(report:FormReport, r) -> str:
