@@ -17,7 +17,7 @@ from .geometry import model_input_2d, root_relative
 
 # %% auto #0
 __all__ = ['HEADLESS_LIFTER', 'HEAD', 'OUTPUT_FILES', 'lift_windows', 'blend_weights', 'head_unseen', 'lift_keypoints',
-           'skeleton_height', 'rescale_to_height', 'align_to_pixels', 'staged_outputs', 'run_lift']
+           'skeleton_height', 'rescale_to_height', 'align_to_pixels', 'staged_outputs', 'upsample_poses', 'run_lift']
 
 # %% ../nbs/36_infer.ipynb #04fed59d
 def lift_windows(n_frames:int, # sequence length T
@@ -288,6 +288,18 @@ def _render_lift(dest:Path, p:Path, kind:str, kp, vid, # the MP4 to write; the i
         render_video(dest, poses[::k], kp.kpts[::k], (kp.width, kp.height), fps=(kp.fps or 30) / k, frames=frames,
                      height=render_height, progress=progress)
 
+# %% ../nbs/36_infer.ipynb #f3f8c383
+def upsample_poses(poses:np.ndarray, # (n, J, 3) poses at every `step`-th frame
+                   step:int, # frames between them
+                   n_frames:int # frames wanted
+                  ) -> np.ndarray: # (n_frames, J, 3) linearly interpolated between, the last held
+    "Poses lifted at every `step`-th frame brought to every frame."
+    p = np.asarray(poses)
+    if step <= 1: return p[:n_frames]
+    t, at = np.arange(len(p)) * step, np.arange(n_frames)
+    flat = p.reshape(len(p), -1)
+    return np.stack([np.interp(at, t, flat[:, c]) for c in range(flat.shape[1])], -1).reshape(n_frames, *p.shape[1:]).astype(p.dtype)
+
 # %% ../nbs/36_infer.ipynb #27c01838
 def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or an OpenPose folder
              outdir, # output folder (created; files in it are replaced)
@@ -329,8 +341,12 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
         from perfectrep.model import DEFAULT_LIFTER
         headless = HEADLESS_LIFTER if model_path == str(DEFAULT_LIFTER) and HEADLESS_LIFTER.exists() else None
         used = {}
-        poses = lift_keypoints(kp.kpts, kp.width, kp.height, model=model, flip=flip, body_height=body_height,
+        step = max(1, int(getattr(kp, 'detect_step', 1)))  # a 60 fps video detected at 30: lifted at 30, the frames between interpolated
+        poses = lift_keypoints(kp.kpts[::step], kp.width, kp.height, model=model, flip=flip, body_height=body_height,
                                pixel_align=pixel_align, focal_px=focal_px, headless=headless, used=used)
+        if step > 1:
+            poses = upsample_poses(poses, step, kp.n_frames)
+            if 'headless_frames' in used: used['headless_frames'] *= step
         t3 = time.perf_counter(); timing['lift'] = t3 - t2
         meta = _lift_meta(p, kind, kp, poses, model, model_path, flip, body_height, pixel_align, focal_px, render, timing)
         if headless is not None: meta['model']['headless'] = dict(path=str(headless), frames=used['headless_frames'])
