@@ -288,7 +288,7 @@ def _render_lift(dest:Path, p:Path, kind:str, kp, vid, # the MP4 to write; the i
         render_video(dest, poses[::k], kp.kpts[::k], (kp.width, kp.height), fps=(kp.fps or 30) / k, frames=frames,
                      height=render_height, progress=progress)
 
-# %% ../nbs/36_infer.ipynb #f3f8c383
+# %% ../nbs/36_infer.ipynb #15d36a5e
 def upsample_poses(poses:np.ndarray, # (n, J, 3) poses at every `step`-th frame
                    step:int, # frames between them
                    n_frames:int # frames wanted
