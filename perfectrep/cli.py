@@ -9,7 +9,6 @@ from __future__ import annotations
 import os, sys
 from pathlib import Path
 from fastcore.script import call_parse
-from .core import cli_errors, show_progress, atomic_path
 
 # %% auto #0
 __all__ = ['analyze_cli', 'lift_cli', 'train_cli', 'eval_cli']
@@ -37,6 +36,7 @@ def analyze_cli(input:str=None, # a video, a keypoint file (.json, .npy), or 3D 
                 quiet:bool=False # print nothing but errors
                ):
     "Count and score the reps of a squat, deadlift or bench-press set: report.json, reps.csv and report.html (and annotated.mp4 for a video)."
+    from perfectrep.core import cli_errors, show_progress     # here, not at the top: `--help` needs no numpy
     from perfectrep.pipeline import analyze
     with cli_errors():
         r = analyze(input, exercise=exercise, outdir=Outdir, fps=fps, up=up, rules=rules, model=model, size=size, seed=seed,
@@ -68,6 +68,7 @@ def lift_cli(input:str, # a video, an image, a keypoint file (.json, .npy) or an
              quiet:bool=False # no progress bars or summary
             ):
     "Lift a person to 3D from a video, an image or 2D keypoints: writes poses3d.npy, poses2d.npy, meta.json and render.mp4."
+    from perfectrep.core import cli_errors, show_progress
     from perfectrep.infer import run_lift
     with cli_errors():
         meta = run_lift(input, Outdir, model=model, video=video, size=size, fps=fps, yx=yx, person=person, flip=flip,
@@ -89,6 +90,7 @@ def train_cli(*overrides:str, # KEY=VALUE settings that override the config file
              ):
     "Train, resume or finetune a lifter (or, with --task action, the exercise classifier) as the config says."
     import torch.distributed as dist
+    from perfectrep.core import cli_errors
     from perfectrep.run import load_config, _rank
     from perfectrep.train import train
     try:
@@ -114,6 +116,7 @@ def eval_cli(*overrides:str, # KEY=VALUE settings, e.g. checkpoint=runs/x/best.p
             ):
     "Evaluate a checkpoint: MPJPE and P-MPJPE (mm) per action, with and without flip-test (task=action: accuracy)."
     import json
+    from perfectrep.core import cli_errors, atomic_path
     from perfectrep.run import load_config
     from perfectrep.train import evaluate
     with cli_errors():
