@@ -297,7 +297,13 @@ def load_checkpoint(path, # .safetensors (ours) or a MotionBERT .bin/.pth checkp
     sd, own = read_state_dict(path)
     side = path.with_suffix('.json')
     cfg = _as_config(cfg, path) or own or (_as_config(side, path) if side.is_file() else None)
-    if cfg is None: raise PerfectRepError(f'{path} carries no config: pass cfg= (a preset name such as "base", or a config json)')
+    if 'joints_embed.weight' not in sd:
+        raise PerfectRepError(f"{path} is not a lifter checkpoint: its weights ({_few(sd) or 'none'}) are not a DSTformer's "
+                              '(no joints_embed); expected a .safetensors from perfectrep-train or a MotionBERT .bin')
+    if cfg is None:
+        raise PerfectRepError(f'{path} carries no config: its architecture (number of attention heads among others) cannot be read '
+                              f'from the weights; put its config JSON beside it as {side.name} ({", ".join(DSTformerConfig().to_dict())}), '
+                              'or from Python pass cfg= (a preset name such as "base", or a config json)')
     model = DSTformer(cfg)
     want = model.state_dict()
     missing, unexpected = set(want) - set(sd), set(sd) - set(want)
