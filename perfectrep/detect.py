@@ -584,13 +584,15 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
             given = [cs + ([probed[t]] if t in probed else []) for t, cs in enumerate(cands)]
             sparse = detection_step(fps, others_fps)
             strides = {tr.id: 1 if person is not None or _matches(tr, cands) else sparse for tr in follow}
-            again_ = lambda trs, st=None: _follow(_reader(frames)[0] if callable(frames) else reader, trs, width, height, fps,
-                                                  every, given, T, any_order=any_order, strides=st)
-            tracks = [_densify(tr, strides[tr.id]) for tr in again_(follow, [strides[tr.id] for tr in follow])]
+            on_crops = lambda trs, st=None: _follow(_reader(frames)[0] if callable(frames) else reader, trs, width, height, fps,
+                                                    every, given, T, any_order=any_order, strides=st)
+            tracks = [_densify(tr, strides[tr.id]) for tr in on_crops(follow, [strides[tr.id] for tr in follow])]
             kp = select_person(tracks, width, height, **kw)
             if strides[kp.person] > 1:         # the lifter is someone the tracker was not on: now at every frame
-                full = again_([tr for tr in follow if tr.id == kp.person])
-                if full: kp = select_person([full[0] if tr.id == kp.person else tr for tr in tracks], width, height, **{**kw, 'person': kp.person})
+                full = on_crops([tr for tr in follow if tr.id == kp.person])
+                if full:
+                    tracks = [full[0] if tr.id == kp.person else tr for tr in tracks]
+                    kp = select_person(tracks, width, height, **{**kw, 'person': kp.person})
             kp.passes = 2
         elif steady and one:                   # one person stays: the tracker's skeletons that are them (not someone passing in front)
             home = _home(steady[0], fps)
