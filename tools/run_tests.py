@@ -6,6 +6,9 @@ printed (and written to `.ci/last-summary.txt`) is `N passed, N failed`.
 import os, re, subprocess, sys, time, tomllib, zipfile, tempfile
 from pathlib import Path
 
+if {'-h', '--help'} & set(sys.argv[1:]):
+    print(__doc__.strip() + '\n\nUsage: python tools/run_tests.py (no options; `make test` runs it)'); sys.exit(0)
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 SHARED = ROOT.parent/'shared'
