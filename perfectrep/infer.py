@@ -296,9 +296,11 @@ def upsample_poses(poses:np.ndarray, # (n, J, 3) poses at every `step`-th frame
     "Poses lifted at every `step`-th frame brought to every frame."
     p = np.asarray(poses)
     if step <= 1: return p[:n_frames]
-    t, at = np.arange(len(p)) * step, np.arange(n_frames)
-    flat = p.reshape(len(p), -1)
-    return np.stack([np.interp(at, t, flat[:, c]) for c in range(flat.shape[1])], -1).reshape(n_frames, *p.shape[1:]).astype(p.dtype)
+    t = np.arange(len(p)) * step
+    t = t[t < n_frames]
+    full, on = np.zeros((n_frames, *p.shape[1:])), np.zeros(n_frames, bool)
+    full[t], on[t] = p[:len(t)], True
+    return interpolate_missing(full, on).astype(p.dtype)
 
 # %% ../nbs/36_infer.ipynb #27c01838
 def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or an OpenPose folder

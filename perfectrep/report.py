@@ -314,6 +314,10 @@ def plot_rep_count(report:FormReport):
     ax.legend(loc='lower right', fontsize=8)
     return fig
 
+def _view_cannot(r, metric:str) -> bool:
+    "Whether rep `r` could not judge `metric` because this camera view cannot show it (not because of this rep)."
+    return any(n.metric == metric and n.severity == 'not judged' and n.from_view for n in r.notes)
+
 def plot_angles(report:FormReport):
     "Figure: knee and hip (or elbow, for the bench) angles over time, reps shaded, faults marked at their frames."
     from matplotlib.figure import Figure
@@ -328,8 +332,7 @@ def plot_angles(report:FormReport):
     _shade_unseen(ax, report, gone)
     # this view cannot judge the lockout: bending and straightening lie (partly) along the camera's line of sight, and
     # the angles drawn are the lifter's guess there, as uncertain as the lockout they would judge
-    far = bool(report.reps) and all(any(n.metric == 'lockout_deg' and n.severity == 'not judged' and n.from_view for n in r.notes)
-                                    for r in report.reps)
+    far = bool(report.reps) and all(_view_cannot(r, 'lockout_deg') for r in report.reps)
     for (name, a), c in zip(series.items(), ('#08519c', '#a50f15', '#238b45')):
         _plot_seen(ax, t, a, gone, c=c, lw=1.3, label=name, **(dict(ls='--', alpha=0.6) if far else {}))
     if far: ax.set_title('joint angles (dashes: bending lies along the line of sight from this view, a guess)', fontsize=9, pad=16)   # above the rep numbers
@@ -366,7 +369,7 @@ def plot_bar_path(report:FormReport):
         hid = any('wrists' in n.hidden for n in r.notes)   # the hands not seen: their path is a guess
         # this view cannot judge the drift: the horizontal drawn lies (partly) along the camera's line of sight, where the
         # lifter's error is larger than the drifts judged
-        far = any(n.metric == drift and n.severity == 'not judged' and n.from_view for n in r.notes)
+        far = _view_cannot(r, drift)
         c = '0.6' if hid or far else cmap((r.score or 0) / 100) if r.score is not None else '#08519c'
         ax.plot(100 * horiz[sl], frame.height(bar[sl]), c=c, lw=1.5, ls='--' if hid or far else '-', label=f'{r.index + 1}')
         guessed, deep, scored = guessed or (hid and not far), deep or far, scored or not (hid or far)
