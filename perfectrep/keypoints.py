@@ -14,7 +14,7 @@ from .skeleton import convert_keypoints
 from .people import Keypoints2D, select_person
 
 # %% auto #0
-__all__ = ['KEYPOINT_SUFFIXES', 'is_keypoint_input', 'parse_size', 'load_keypoints']
+__all__ = ['KEYPOINT_SUFFIXES', 'is_keypoint_input', 'parse_size', 'lift_meta', 'load_keypoints']
 
 # %% ../nbs/34_keypoints.ipynb #ecc6a578
 KEYPOINT_SUFFIXES = ('.json', '.npy')
@@ -164,6 +164,23 @@ def _estimate_size(cands) -> tuple[int, int]:
     xy = np.concatenate([k[k[:, 2] > 0, :2] for fr in cands for k in fr] or [np.zeros((1, 2))])
     return int(math.ceil(max(xy[:, 0].max(), 1) * 1.05)), int(math.ceil(max(xy[:, 1].max(), 1) * 1.05))
 
+def lift_meta(path, # a `poses2d.npy` or `poses3d.npy`
+              shape=None # the array's shape: meta.json must record this one
+             ) -> dict: # `image_size` (width, height), `fps`, `detect_step`: what is known of them; {} without such a meta.json
+    "What the meta.json that `perfectrep-lift` wrote beside one of its arrays says about it."
+    p = Path(path)
+    try: meta = json.loads((p.parent / 'meta.json').read_text())
+    except (OSError, ValueError): return {}
+    if not isinstance(meta, dict) or p.stem not in ('poses2d', 'poses3d') or p.name not in (meta.get('files') or []): return {}
+    rec, det = meta.get(p.stem), meta.get('detector')
+    if not isinstance(rec, dict) or shape is not None and list(rec.get('shape') or []) != list(shape): return {}
+    out, size, fps = {}, meta.get('image_size'), meta.get('fps')
+    if isinstance(size, list) and len(size) == 2 and all(isinstance(v, int) and v > 0 for v in size): out['image_size'] = tuple(size)
+    if isinstance(fps, (int, float)) and fps > 0: out['fps'] = float(fps)
+    step = det.get('detect_step') if isinstance(det, dict) else None
+    if isinstance(step, int) and step > 1: out['detect_step'] = step
+    return out
+
 def _load_npy(path, size, fps, max_gap_s):
     try: a = np.load(path, allow_pickle=False)
     except (ValueError, OSError, EOFError) as e: raise PerfectRepError(f'{path} is not a readable .npy array ({e})') from None
@@ -175,29 +192,36 @@ def _load_npy(path, size, fps, max_gap_s):
         bad = np.flatnonzero(~np.isfinite(a).all((1, 2)))
         raise PerfectRepError(f'{path} contains NaN or infinite values (frames {", ".join(map(str, bad[:5]))}{"..." if len(bad) > 5 else ""}); '
                               'mark missing joints with confidence 0 instead')
-    if size is None: raise PerfectRepError(f'{path}: a .npy keypoint array does not record the image size; give it as WIDTHxHEIGHT (--size)')
+    meta = lift_meta(path, a.shape)              # perfectrep-lift's own 2D: its image size, rate and detected frames
+    size, fps = size or meta.get('image_size'), float(fps or meta.get('fps') or 30.)
+    if size is None: raise PerfectRepError(f'{path}: a .npy keypoint array does not record the image size (and no meta.json of '
+                                           'perfectrep-lift beside it does); give it as WIDTHxHEIGHT (--size)')
     a = a.astype(np.float64)
     if a.shape[2] == 2: a = np.concatenate([a, np.ones(a.shape[:2] + (1,))], -1)
     a[..., 2] = np.clip(a[..., 2], 0, 1)
-    return select_person([[k] for k in a], *size, fps, max_gap_s=max_gap_s, source=f'NumPy keypoints {a.shape[:2] + (3,)}', path=path)
+    source = f'NumPy keypoints {a.shape[:2] + (3,)}' + (', image size and rate from the meta.json beside it' if meta else '')
+    kp = select_person([[k] for k in a], *size, fps, max_gap_s=max_gap_s, source=source, path=path)
+    kp.detect_step = meta.get('detect_step', 1)  # lifted at the detected frames only, as the video was
+    return kp
 
 def load_keypoints(path, # a .json file, an OpenPose folder, or a .npy array
-                   size=None, # image size 'WxH' or (width, height) pixels; required for .npy, estimated if a JSON lacks it
-                   fps:float|None=None, # frames per second (None: 30)
+                   size=None, # image size 'WxH' or (width, height) pixels; for .npy from its perfectrep-lift meta.json or required, estimated if a JSON lacks it
+                   fps:float|None=None, # frames per second (None: a .npy's meta.json, else 30)
                    yx:bool=False, # keypoints are (y, x, score), as easy_ViTPose writes them
                    person=None, # follow this person id instead of the lifter
                    max_gap_s:float=0.5 # longest gap interpolated silently, seconds
                   ) -> Keypoints2D:
     "Read 2D keypoints of any supported format and follow one person."
     p = Path(path)
-    size, fps = parse_size(size), float(fps or 30.0)
+    size = parse_size(size)
     if not p.exists(): raise PerfectRepError(f'keypoint file not found: {p}')
+    if p.is_file() and p.suffix.lower() == '.npy': return _load_npy(p, size, fps, max_gap_s)
+    fps = float(fps or 30.0)
     if p.is_dir():
         entries, n_files, first_file = _read_openpose_folder(p, yx)
         file_size, layout = None, 'folder'
     else:
         suffix = p.suffix.lower()
-        if suffix == '.npy': return _load_npy(p, size, fps, max_gap_s)
         if suffix != '.json': raise PerfectRepError(f'{p}: unsupported keypoint file; expected .json (COCO-17, AlphaPose, easy_ViTPose, OpenPose), '
                                                     '.npy (T, 17, 2|3), or an OpenPose folder')
         entries, file_size, layout = _read_json(p, yx)

@@ -94,6 +94,8 @@ def load_input(path, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) 
         if a.ndim != 3 or a.shape[1] != 17 or a.shape[2] not in (2, 3):
             raise PerfectRepError(f'{p}: expected 3D joints (T, 17, 3) in metres or 2D keypoints (T, 17, 2|3), got shape {a.shape}')
         if a.shape[2] == 3 and not _looks_2d(a):
+            from perfectrep.keypoints import lift_meta
+            fps = fps or lift_meta(p, a.shape).get('fps')        # perfectrep-lift's poses3d.npy: its meta.json knows
             if not fps: raise PerfectRepError(f'{p}: 3D joints need their frame rate: pass --fps')
             if not np.isfinite(a).all(): raise PerfectRepError(f'{p}: the 3D joints contain NaN or infinite values')
             return Loaded(a.astype(np.float64), float(fps), up or '-y', f'3D joints from {p.name} ({len(a)} frames)', '3d')
