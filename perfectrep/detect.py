@@ -19,8 +19,8 @@ from .people import Keypoints2D, Track, _box, _compatible, track_people, choose_
 
 # %% auto #0
 __all__ = ['PoseDetector', 'silence_native_stderr', 'landmarks_to_h36m', 'same_person', 'merge_people', 'PeopleFinder',
-           'upside_down', 'lone_sightings', 'out_of_step', 'detect_frames', 'detection_step', 'upsample_keypoints',
-           'detect_video', 'Detection', 'detect_image']
+           'upside_down', 'lone_sightings', 'out_of_step', 'stray_runs', 'detect_frames', 'detection_step',
+           'upsample_keypoints', 'detect_video', 'Detection', 'detect_image']
 
 # %% ../nbs/33_detect.ipynb #08fc8657
 class PoseDetector:
@@ -536,6 +536,35 @@ def _out_of_step_dropped(kp:Keypoints2D, max_gap_s:float) -> Keypoints2D:
     "The followed person's skeletons that are out of step with the frames around them (`out_of_step`) dropped: unseen, interpolated from their neighbours."
     return _dropped(kp, out_of_step(kp.kpts, kp.fps), max_gap_s)
 
+def stray_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence (0: not seen)
+               fps:float, # frames per second (0: 30)
+               far:float=0.2, # a jump: half of the joints move more than this share of the person's size ...
+               speed:float=1.0, # ... plus this many sizes a second between the two sightings (a lifter's fastest)
+               most_s:float=0.3, # the longest run between jumps that can be stray, seconds
+               ratio:float=3. # ... when a run beside it lasts this many times longer
+              ) -> np.ndarray: # (T,) bool: the sightings to drop
+    "Short runs of sightings cut off by jumps from a much longer run beside them: a tracker that fits something else for several frames in a row (a tangle of limbs at the start of a clip that shows only the legs) and then finds the person jumps there once, too far and too fast for a body; the short run is the misfit. `out_of_step` cannot see such a run when it fills the frames around it."
+    k = np.asarray(kpts, dtype=np.float64)
+    T, seen, fps = len(k), k[..., 2] > 0, fps or 30
+    idx, wrong = np.flatnonzero(seen.any(1)), np.zeros(len(k), bool)
+    sizes = [b[2] for b in map(_box, k[idx]) if b is not None]
+    if len(idx) < 3 or not sizes: return wrong
+    a, b = idx[:-1], idx[1:]                                          # each sighting and the next one
+    both = seen[a] & seen[b]
+    d = np.linalg.norm(k[b, :, :2] - k[a, :, :2], axis=-1)
+    lim = (far + speed * (b - a) / fps)[:, None] * float(np.median(sizes))
+    jump = (both.sum(1) >= 6) & ((both & (d > lim)).sum(1) >= 0.5 * both.sum(1))
+    spans = [(s[0], s[-1] + 1) for s in np.split(idx, np.flatnonzero(jump) + 1)]    # frames [start, stop) between jumps
+    n = [e - s for s, e in spans]
+    for i, (s, e) in enumerate(spans):
+        beside = [n[j] for j in (i - 1, i + 1) if 0 <= j < len(spans)]
+        if n[i] <= max(1, round(most_s * fps)) and beside and max(beside) >= ratio * n[i]: wrong[s:e] = seen[s:e].any(1)
+    return wrong
+
+def _strays_dropped(kp:Keypoints2D, max_gap_s:float) -> Keypoints2D:
+    "The followed person's short runs cut off by jumps from a longer run (`stray_runs`) dropped: unseen, interpolated from their neighbours."
+    return _dropped(kp, stray_runs(kp.kpts, kp.fps), max_gap_s)
+
 # %% ../nbs/33_detect.ipynb #0f0fd263
 def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a list, a `Frames` store, an iterator, or a function returning a fresh iterator
                   width:int, height:int, # size of the original (full-resolution) frames, pixels
@@ -602,7 +631,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
         ids = {r['id'] for r in kp.people}
         kp.people += [{**r, 'sampled': True} for r in choose_lifter([tr for tr in rest if tr.id not in ids and not _misread(tr, kp.kpts)],
                                                                      T, width, height, fps)]
-    return _lone_dropped(_upright_only(_out_of_step_dropped(kp, max_gap_s), max_gap_s), max_gap_s)
+    return _lone_dropped(_upright_only(_strays_dropped(_out_of_step_dropped(kp, max_gap_s), max_gap_s), max_gap_s), max_gap_s)
 
 # %% ../nbs/33_detect.ipynb #d6e98254
 def detection_step(fps:float, # the video's frame rate
