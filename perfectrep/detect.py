@@ -146,28 +146,57 @@ def merge_people(skeletons:list[np.ndarray] # (17, 3) skeletons of one frame, pi
     return keep
 
 # %% ../nbs/33_detect.ipynb #08b66490
+_DETECTOR_GRAPH = 'input_stream: "image" output_stream: "detections" node { calculator: "PoseDetectionCpu" input_stream: "IMAGE:image" output_stream: "DETECTIONS:detections" }'
+
+def _known(det, known:list, x0:int, y0:int, cw:int, ch:int, w:int, h:int, width:int, height:int, tol:float=0.15) -> bool:
+    "Whether a BlazePose detection on the view `(x0, y0, cw, ch)` of a w x h image is one of the `known` skeletons (pixels of width x height): its hips' and shoulders' centres both within `tol` of that skeleton's size."
+    kp = det.location_data.relative_keypoints
+    at = lambda i: np.array([(kp[i].x * cw + x0) / w * width, (kp[i].y * ch + y0) / h * height])
+    for k in known:
+        b = _box(k)
+        if b is None or (k[[J['left_hip'], J['right_hip'], J['left_shoulder'], J['right_shoulder']], 2] <= 0).any(): continue
+        hips, shoulders = k[[J['left_hip'], J['right_hip']], :2].mean(0), k[[J['left_shoulder'], J['right_shoulder']], :2].mean(0)
+        if max(np.hypot(*(at(0) - hips)), np.hypot(*(at(2) - shoulders))) < tol * b[2]: return True
+    return False
+
 class PeopleFinder:
-    "Every person in one image: MediaPipe's Tasks pose landmarker (the wheel's BlazePose models) on the image and on square tiles."
+    "Every person in one image: BlazePose's person detector (inside the mediapipe wheel) on the image and on square tiles, then MediaPipe's Tasks pose landmarker on each view where it found someone not already known."
     def __init__(self, max_people:int=3, # people looked for in each view (the whole image, each tile)
                  min_confidence:float=0.5, # detection and presence confidence
                  min_size:float=0.15 # smallest person kept, fraction of the image's shorter side
                 ):
-        from mediapipe.tasks.python import BaseOptions, vision
-        opts = vision.PoseLandmarkerOptions(base_options=BaseOptions(model_asset_buffer=_pose_task_bundle()),
-                                            running_mode=vision.RunningMode.IMAGE, num_poses=max_people,
-                                            min_pose_detection_confidence=min_confidence,
-                                            min_pose_presence_confidence=min_confidence)
-        self._lm, self.min_size = vision.PoseLandmarker.create_from_options(opts), min_size
+        from google.protobuf import text_format
+        from mediapipe.framework import calculator_pb2
+        from mediapipe.python.solution_base import SolutionBase
+        self.max_people, self.min_confidence, self.min_size, self._lm = max_people, min_confidence, min_size, None
+        self._det = SolutionBase(graph_config=text_format.Parse(_DETECTOR_GRAPH, calculator_pb2.CalculatorGraphConfig()), outputs=['detections'])
+        self.fitted = self.views = 0                                  # views looked at, views the landmarker ran on
+
+    def _landmarker(self):
+        "MediaPipe's Tasks pose landmarker, built when first needed (never, on a clip where nobody but the tracked person is found)."
+        if self._lm is None:
+            from mediapipe.tasks.python import BaseOptions, vision
+            opts = vision.PoseLandmarkerOptions(base_options=BaseOptions(model_asset_buffer=_pose_task_bundle()),
+                                                running_mode=vision.RunningMode.IMAGE, num_poses=self.max_people,
+                                                min_pose_detection_confidence=self.min_confidence,
+                                                min_pose_presence_confidence=self.min_confidence)
+            self._lm = vision.PoseLandmarker.create_from_options(opts)
+        return self._lm
 
     def __call__(self, image:np.ndarray, # (h, w, 3) uint8 RGB
-                 width:int, height:int # size the skeletons should refer to (the full-resolution frame), pixels
+                 width:int, height:int, # size the skeletons should refer to (the full-resolution frame), pixels
+                 known:list=() # (17, 3) skeletons already fitted on this image (the tracker's): a view where the detector finds only them is not fitted again
                 ) -> list[np.ndarray]: # (17, 3) per person, pixels of a width x height image + confidence
         import mediapipe as mp
         h, w = image.shape[:2]
         found = []
         for x0, y0, cw, ch in [(0, 0, w, h)] + _tiles(h, w):
             crop = np.ascontiguousarray(image[y0:y0 + ch, x0:x0 + cw])
-            for p in self._lm.detect(mp.Image(image_format=mp.ImageFormat.SRGB, data=crop)).pose_landmarks:
+            self.views += 1
+            dets = self._det.process({'image': crop}).detections or []     # the detector alone: a fifth of a fit's cost
+            if all(_known(d, known, x0, y0, cw, ch, w, h, width, height) for d in dets): continue
+            self.fitted += 1
+            for p in self._landmarker().detect(mp.Image(image_format=mp.ImageFormat.SRGB, data=crop)).pose_landmarks:
                 lm = np.array([((l.x * cw + x0) / w, (l.y * ch + y0) / h, l.visibility) for l in p])
                 k = landmarks_to_h36m(lm, width, height)
                 inside = (k[:, 0] >= 0) & (k[:, 0] < width) & (k[:, 1] >= 0) & (k[:, 1] < height)
@@ -176,7 +205,9 @@ class PeopleFinder:
                 if b is not None and (k[:, 2] > 0.5).sum() >= 6 and b[2] >= self.min_size * min(width, height): found.append(k)
         return merge_people(found)
 
-    def close(self): self._lm.close()
+    def close(self):
+        if self._lm is not None: self._lm.close()
+        self._det.close()
     def __enter__(self): return self
     def __exit__(self, *a): self.close()
 
@@ -250,7 +281,7 @@ def _track_span(get, t0:int, det, width, height, fps, look, progress,
             det.reset()
             k, b = _as_h36m(det, img, 0, 0, w, h, width, height)
         out.append([k] if b is not None else [])
-        look(t, img, hopped or (b is None and prev is not None))
+        look(t, img, hopped or (b is None and prev is not None), out[-1])
         progress.step()
         if done(t, out[-1]): break
         prev, t = b, t + 1
@@ -265,13 +296,13 @@ def _detect_all(reader, width, height, fps, n_frames, detector, progress, finder
     looks, lock = {}, threading.Lock()
     pool = ThreadPoolExecutor(1) if finder is not None else None      # the finder runs beside the trackers
     if pool is not None and isinstance(finder, type): finder = pool.submit(finder)
-    find = lambda img: (finder.result() if isinstance(finder, Future) else finder)(img, width, height)
+    find = lambda img, known: (finder.result() if isinstance(finder, Future) else finder)(img, width, height, known)
     def looker():
         last = [None]
-        def look(t, img, trouble):                    # first frame, every `every` frames, soon after a hop or a loss
+        def look(t, img, trouble, known):             # first frame, every `every` frames, soon after a hop or a loss
             if pool is not None and (last[0] is None or t - last[0] >= every or (trouble and t - last[0] >= max(1, every // 4))):
                 with lock:                            # a frame the other tracker had looked at counts as looked at
-                    if t not in looks: looks[t] = pool.submit(find, img)
+                    if t not in looks: looks[t] = pool.submit(find, img, known)   # the tracker's skeleton is not fitted again
                 last[0] = t
         return look
     bar = _Progress(n_frames, progress)
