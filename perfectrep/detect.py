@@ -148,16 +148,16 @@ def merge_people(skeletons:list[np.ndarray] # (17, 3) skeletons of one frame, pi
 # %% ../nbs/33_detect.ipynb #08b66490
 _DETECTOR_GRAPH = 'input_stream: "image" output_stream: "detections" node { calculator: "PoseDetectionCpu" input_stream: "IMAGE:image" output_stream: "DETECTIONS:detections" }'
 
-def _known(det, known:list, x0:int, y0:int, cw:int, ch:int, w:int, h:int, width:int, height:int, tol:float=0.15) -> bool:
-    "Whether a BlazePose detection on the view `(x0, y0, cw, ch)` of a w x h image is one of the `known` skeletons (pixels of width x height): its hips' and shoulders' centres both within `tol` of that skeleton's size."
+def _known(det, known:list, x0:int, y0:int, cw:int, ch:int, w:int, h:int, width:int, height:int, tol:float=0.15) -> int|None:
+    "Which of the `known` skeletons (pixels of width x height) a BlazePose detection on the view `(x0, y0, cw, ch)` of a w x h image is (its hips' and shoulders' centres both within `tol` of that skeleton's size), or None."
     kp = det.location_data.relative_keypoints
     at = lambda i: np.array([(kp[i].x * cw + x0) / w * width, (kp[i].y * ch + y0) / h * height])
-    for k in known:
+    for i, k in enumerate(known):
         b = _box(k)
         if b is None or (k[[J['left_hip'], J['right_hip'], J['left_shoulder'], J['right_shoulder']], 2] <= 0).any(): continue
         hips, shoulders = k[[J['left_hip'], J['right_hip']], :2].mean(0), k[[J['left_shoulder'], J['right_shoulder']], :2].mean(0)
-        if max(np.hypot(*(at(0) - hips)), np.hypot(*(at(2) - shoulders))) < tol * b[2]: return True
-    return False
+        if max(np.hypot(*(at(0) - hips)), np.hypot(*(at(2) - shoulders))) < tol * b[2]: return i
+    return None
 
 class PeopleFinder:
     "Every person in one image: BlazePose's person detector (inside the mediapipe wheel) on the image and on square tiles, then MediaPipe's Tasks pose landmarker on each view where it found someone not already known."
@@ -185,7 +185,7 @@ class PeopleFinder:
 
     def __call__(self, image:np.ndarray, # (h, w, 3) uint8 RGB
                  width:int, height:int, # size the skeletons should refer to (the full-resolution frame), pixels
-                 known:list=() # (17, 3) skeletons already fitted on this image (the tracker's): a view where the detector finds only them is not fitted again
+                 known:list=() # (17, 3) skeletons already fitted on this image (the tracker's): a view where the detector finds only them is not fitted again, and they count as seen there
                 ) -> list[np.ndarray]: # (17, 3) per person, pixels of a width x height image + confidence
         import mediapipe as mp
         h, w = image.shape[:2]
@@ -193,8 +193,11 @@ class PeopleFinder:
         for x0, y0, cw, ch in [(0, 0, w, h)] + _tiles(h, w):
             crop = np.ascontiguousarray(image[y0:y0 + ch, x0:x0 + cw])
             self.views += 1
-            dets = self._det.process({'image': crop}).detections or []     # the detector alone: a fifth of a fit's cost
-            if all(_known(d, known, x0, y0, cw, ch, w, h, width, height) for d in dets): continue
+            dets = self._det.process({'image': crop}).detections or []     # the detector alone: less than half the landmarker's cost
+            which = [_known(d, known, x0, y0, cw, ch, w, h, width, height) for d in dets]
+            if None not in which:                                      # only people already fitted: they are who it sees
+                found += [known[i] for i in set(which)]
+                continue
             self.fitted += 1
             for p in self._landmarker().detect(mp.Image(image_format=mp.ImageFormat.SRGB, data=crop)).pose_landmarks:
                 lm = np.array([((l.x * cw + x0) / w, (l.y * ch + y0) / h, l.visibility) for l in p])
@@ -302,7 +305,7 @@ def _detect_all(reader, width, height, fps, n_frames, detector, progress, finder
         def look(t, img, trouble, known):             # first frame, every `every` frames, soon after a hop or a loss
             if pool is not None and (last[0] is None or t - last[0] >= every or (trouble and t - last[0] >= max(1, every // 4))):
                 with lock:                            # a frame the other tracker had looked at counts as looked at
-                    if t not in looks: looks[t] = pool.submit(find, img, known)   # the tracker's skeleton is not fitted again
+                    if t not in looks: looks[t] = pool.submit(find, img, () if trouble else known)   # a skeleton it holds steadily is not fitted again
                 last[0] = t
         return look
     bar = _Progress(n_frames, progress)
