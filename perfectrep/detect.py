@@ -305,7 +305,7 @@ def _detect_all(reader, width, height, fps, n_frames, detector, progress, finder
         def look(t, img, trouble, known):             # first frame, every `every` frames, soon after a hop or a loss
             if pool is not None and (last[0] is None or t - last[0] >= every or (trouble and t - last[0] >= max(1, every // 4))):
                 with lock:                            # a frame the other tracker had looked at counts as looked at
-                    if t not in looks: looks[t] = pool.submit(find, img, () if trouble else known)   # a skeleton it holds steadily is not fitted again
+                    if t not in looks: looks[t] = pool.submit(find, img, known)   # the tracker's skeleton is not fitted again
                 last[0] = t
         return look
     bar = _Progress(n_frames, progress)
