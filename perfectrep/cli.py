@@ -25,11 +25,11 @@ def _done():
 def analyze_cli(input:str=None, # a video, a keypoint file (.json, .npy), or 3D joints .npy (T, 17, 3); none: the built-in demo
                 exercise:str=None, # squat, deadlift, bench, or other (counted, not scored); default: recognised (the demo: squat)
                 Outdir:str='perfectrep-report', # output folder for report.json, reps.csv, report.html
-                fps:float=None, # frames per second (required for a 3D .npy)
+                fps:float=None, # frames per second (required for a 3D .npy, unless perfectrep-lift's meta.json lies beside it)
                 up:str=None, # vertical axis of 3D .npy input: -y (our lifter's camera frame, default), y, z, auto
                 rules:str=None, # form rules YAML (default: the shipped perfectrep/configs/form_rules.yaml)
                 model:str=None, # lifter checkpoint for video, image and keypoint input (default: the shipped weights)
-                size:str=None, # image size WIDTHxHEIGHT for a 2D keypoint .npy
+                size:str=None, # image size WIDTHxHEIGHT for a 2D keypoint .npy (not needed beside perfectrep-lift's meta.json)
                 person:str=None, # follow this person instead of the lifter (their number in the report's 'followed person ... others' line)
                 detect_fps:float=30., # for a video: detect at this frame rate at most, interpolating the 2D between (0: every frame)
                 seed:int=0, # the demo's lifter
@@ -53,7 +53,7 @@ def lift_cli(input:str, # a video, an image, a keypoint file (.json, .npy) or an
              Outdir:str='out', # output folder
              model:str=None, # lifter checkpoint (.safetensors, or a MotionBERT .bin); default: the shipped weights
              video:str=None, # for keypoint input: the video the keypoints came from (size, fps, background)
-             size:str=None, # for keypoint input: image size WIDTHxHEIGHT in pixels (required for .npy without --video)
+             size:str=None, # for keypoint input: image size WIDTHxHEIGHT in pixels (required for .npy without --video or perfectrep-lift's meta.json)
              fps:float=None, # for keypoint input: frames per second (default: the video's, or 30)
              yx:bool=False, # keypoint JSON stores (y, x), as easy_ViTPose does
              person:str=None, # follow this person instead of the lifter (their number in meta.json's people, or in analyze's report)

@@ -146,6 +146,7 @@ def merge_people(skeletons:list[np.ndarray] # (17, 3) skeletons of one frame, pi
     return keep
 
 # %% ../nbs/33_detect.ipynb #08b66490
+# BlazePose's person detector alone: the subgraph the legacy Pose solution runs before fitting a skeleton
 _DETECTOR_GRAPH = 'input_stream: "image" output_stream: "detections" node { calculator: "PoseDetectionCpu" input_stream: "IMAGE:image" output_stream: "DETECTIONS:detections" }'
 
 def _known(det, known:list, x0:int, y0:int, cw:int, ch:int, w:int, h:int, width:int, height:int, tol:float=0.15) -> int|None:
@@ -170,7 +171,7 @@ class PeopleFinder:
         from mediapipe.python.solution_base import SolutionBase
         self.max_people, self.min_confidence, self.min_size, self._lm = max_people, min_confidence, min_size, None
         self._det = SolutionBase(graph_config=text_format.Parse(_DETECTOR_GRAPH, calculator_pb2.CalculatorGraphConfig()), outputs=['detections'])
-        self.fitted = self.views = 0                                  # views looked at, views the landmarker ran on
+        self.fitted = self.views = 0                                  # views the landmarker ran on, views looked at
 
     def _landmarker(self):
         "MediaPipe's Tasks pose landmarker, built when first needed (never, on a clip where nobody but the tracked person is found)."
