@@ -152,12 +152,12 @@ _DETECTOR_GRAPH = 'input_stream: "image" output_stream: "detections" node { calc
 def _known(det, known:list, x0:int, y0:int, cw:int, ch:int, w:int, h:int, width:int, height:int, tol:float=0.15) -> int|None:
     "Which of the `known` skeletons (pixels of width x height) a BlazePose detection on the view `(x0, y0, cw, ch)` of a w x h image is (its hips' and shoulders' centres both within `tol` of that skeleton's size), or None."
     kp = det.location_data.relative_keypoints
-    at = lambda i: np.array([(kp[i].x * cw + x0) / w * width, (kp[i].y * ch + y0) / h * height])
+    hips_at, shoulders_at = (np.array([(kp[i].x * cw + x0) / w * width, (kp[i].y * ch + y0) / h * height]) for i in (0, 2))
     for i, k in enumerate(known):
         b = _box(k)
         if b is None or (k[[J['left_hip'], J['right_hip'], J['left_shoulder'], J['right_shoulder']], 2] <= 0).any(): continue
         hips, shoulders = k[[J['left_hip'], J['right_hip']], :2].mean(0), k[[J['left_shoulder'], J['right_shoulder']], :2].mean(0)
-        if max(np.hypot(*(at(0) - hips)), np.hypot(*(at(2) - shoulders))) < tol * b[2]: return i
+        if max(np.hypot(*(hips_at - hips)), np.hypot(*(shoulders_at - shoulders))) < tol * b[2]: return i
     return None
 
 class PeopleFinder:
@@ -171,7 +171,6 @@ class PeopleFinder:
         from mediapipe.python.solution_base import SolutionBase
         self.max_people, self.min_confidence, self.min_size, self._lm = max_people, min_confidence, min_size, None
         self._det = SolutionBase(graph_config=text_format.Parse(_DETECTOR_GRAPH, calculator_pb2.CalculatorGraphConfig()), outputs=['detections'])
-        self.fitted = self.views = 0                                  # views the landmarker ran on, views looked at
 
     def _landmarker(self):
         "MediaPipe's Tasks pose landmarker, built when first needed (never, on a clip where nobody but the tracked person is found)."
@@ -193,13 +192,11 @@ class PeopleFinder:
         found = []
         for x0, y0, cw, ch in [(0, 0, w, h)] + _tiles(h, w):
             crop = np.ascontiguousarray(image[y0:y0 + ch, x0:x0 + cw])
-            self.views += 1
             dets = self._det.process({'image': crop}).detections or []     # the detector alone: less than half the landmarker's cost
             which = [_known(d, known, x0, y0, cw, ch, w, h, width, height) for d in dets]
             if None not in which:                                      # only people already fitted: they are who it sees
                 found += [known[i] for i in set(which)]
                 continue
-            self.fitted += 1
             for p in self._landmarker().detect(mp.Image(image_format=mp.ImageFormat.SRGB, data=crop)).pose_landmarks:
                 lm = np.array([((l.x * cw + x0) / w, (l.y * ch + y0) / h, l.visibility) for l in p])
                 k = landmarks_to_h36m(lm, width, height)
@@ -546,6 +543,11 @@ def _lone_dropped(kp:Keypoints2D, max_gap_s:float) -> Keypoints2D:
     fps = kp.fps or 30
     return _dropped(kp, lone_sightings(kp.observed, int(round(max_gap_s * fps)), max(1, int(round(0.1 * fps)))), max_gap_s)
 
+def _body_size(k:np.ndarray) -> float|None:
+    "The person's size over a clip (T, 17, 3): the median of the longer side of their skeleton's box where seen; None when never seen."
+    sizes = [b[2] for b in map(_box, k[(k[..., 2] > 0).any(1)]) if b is not None]
+    return float(np.median(sizes)) if sizes else None
+
 def out_of_step(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence (0: not seen)
                 fps:float, # frames per second (0: 30)
                 window_s:float=0.25, # the frames compared with, seconds either side
@@ -555,9 +557,8 @@ def out_of_step(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence
     "Frames whose skeleton lies far from where the person is in the frames around it: most joints more than `far` of their size (the longer side of their box, median over the clip) from the median of the seen frames within `window_s`. A tracker that fits something else for a frame or two (a tangle of limbs at the start of a clip whose head is out of the picture) jumps there and back; a lifter does not move 0.3 of their height in a quarter of a second, and the median of the frames around lags a steady movement by less than half of it."
     k = np.asarray(kpts, dtype=np.float64)
     T, seen = len(k), k[..., 2] > 0
-    sizes = [b[2] for b in map(_box, k[seen.any(1)]) if b is not None]
-    if not sizes: return np.zeros(T, bool)
-    size, w = float(np.median(sizes)), max(1, int(round(window_s * (fps or 30))))
+    size, w = _body_size(k), max(1, int(round(window_s * (fps or 30))))
+    if size is None: return np.zeros(T, bool)
     pos = np.pad(np.where(seen[..., None], k[..., :2], np.nan), ((w, w), (0, 0), (0, 0)), constant_values=np.nan)
     around = sliding_window_view(pos, 2 * w + 1, axis=0).copy()      # (T, 17, 2, 2w + 1): each frame's neighbourhood,
     around[..., w] = np.nan                                           # without the frame itself
@@ -566,10 +567,6 @@ def out_of_step(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence
         d = np.linalg.norm(k[..., :2] - np.nanmedian(around, axis=-1), axis=-1)
     ok = seen & (np.isfinite(around[:, :, 0]).sum(-1) >= 2)          # joints seen here and at least twice around
     return (ok.sum(1) >= 6) & ((ok & (d > far * size)).sum(1) >= share * ok.sum(1))
-
-def _out_of_step_dropped(kp:Keypoints2D, max_gap_s:float) -> Keypoints2D:
-    "The followed person's skeletons that are out of step with the frames around them (`out_of_step`) dropped: unseen, interpolated from their neighbours."
-    return _dropped(kp, out_of_step(kp.kpts, kp.fps), max_gap_s)
 
 def stray_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence (0: not seen)
                fps:float, # frames per second (0: 30)
@@ -581,13 +578,12 @@ def stray_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence 
     "Short runs of sightings cut off by jumps from a much longer run beside them: a tracker that fits something else for several frames in a row (a tangle of limbs at the start of a clip that shows only the legs) and then finds the person jumps there once, too far and too fast for a body; the short run is the misfit. `out_of_step` cannot see such a run when it fills the frames around it."
     k = np.asarray(kpts, dtype=np.float64)
     T, seen, fps = len(k), k[..., 2] > 0, fps or 30
-    idx, wrong = np.flatnonzero(seen.any(1)), np.zeros(len(k), bool)
-    sizes = [b[2] for b in map(_box, k[idx]) if b is not None]
-    if len(idx) < 3 or not sizes: return wrong
+    idx, wrong, size = np.flatnonzero(seen.any(1)), np.zeros(len(k), bool), _body_size(k)
+    if len(idx) < 3 or size is None: return wrong
     a, b = idx[:-1], idx[1:]                                          # each sighting and the next one
     both = seen[a] & seen[b]
     d = np.linalg.norm(k[b, :, :2] - k[a, :, :2], axis=-1)
-    lim = (far + speed * (b - a) / fps)[:, None] * float(np.median(sizes))
+    lim = (far + speed * (b - a) / fps)[:, None] * size
     jump = (both.sum(1) >= 6) & ((both & (d > lim)).sum(1) >= 0.5 * both.sum(1))
     spans = [(s[0], s[-1] + 1) for s in np.split(idx, np.flatnonzero(jump) + 1)]    # frames [start, stop) between jumps
     n = [e - s for s, e in spans]
@@ -595,10 +591,6 @@ def stray_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence 
         beside = [n[j] for j in (i - 1, i + 1) if 0 <= j < len(spans)]
         if n[i] <= max(1, round(most_s * fps)) and beside and max(beside) >= ratio * n[i]: wrong[s:e] = seen[s:e].any(1)
     return wrong
-
-def _strays_dropped(kp:Keypoints2D, max_gap_s:float) -> Keypoints2D:
-    "The followed person's short runs cut off by jumps from a longer run (`stray_runs`) dropped: unseen, interpolated from their neighbours."
-    return _dropped(kp, stray_runs(kp.kpts, kp.fps), max_gap_s)
 
 # %% ../nbs/33_detect.ipynb #0f0fd263
 def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a list, a `Frames` store, an iterator, or a function returning a fresh iterator
@@ -666,7 +658,9 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
         ids = {r['id'] for r in kp.people}
         kp.people += [{**r, 'sampled': True} for r in choose_lifter([tr for tr in rest if tr.id not in ids and not _misread(tr, kp.kpts)],
                                                                      T, width, height, fps)]
-    return _lone_dropped(_upright_only(_strays_dropped(_out_of_step_dropped(kp, max_gap_s), max_gap_s), max_gap_s), max_gap_s)
+    for wrong in (out_of_step, stray_runs):   # skeletons out of step with the frames around, short runs cut off by jumps
+        kp = _dropped(kp, wrong(kp.kpts, kp.fps), max_gap_s)
+    return _lone_dropped(_upright_only(kp, max_gap_s), max_gap_s)
 
 # %% ../nbs/33_detect.ipynb #d6e98254
 def detection_step(fps:float, # the video's frame rate
