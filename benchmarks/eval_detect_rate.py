@@ -2,8 +2,8 @@
 second at most (the 2D interpolated in between), compared rep by rep.
 
 - Real videos (../shared/media/real): rep counts, rep boundaries (seconds), every rep metric both runs measured (mean
-  absolute difference, in the metric's own unit), the 2D (median joint distance as a share of the person's height), and the
-  seconds the 2D took.
+  absolute difference, in the metric's own unit), the scored and possible faults and the judge's calls per rep, the 2D
+  (median joint distance as a share of the person's height), and the seconds the 2D took.
 - Synthesised sets (squat, deadlift, bench, 5 seeds each, seen by the demo camera, with the detector's measured error): the
   same comparison, the 2D kept at every other frame and interpolated as `upsample_keypoints` does for a video.
 - The Pose2Sim view with triangulated 3D truth: the lifter's P-MPJPE with the 2D detected at every frame (60 fps), at 30
@@ -22,11 +22,31 @@ from eval_real import REAL, load_truth        # noqa: E402
 from eval_wild import MEDIA, wild_scores      # noqa: E402
 
 
+SCORED = ('minor', 'major')
+
+
+def verdicts(rep) -> tuple:
+    "What a lifter reads on one rep: the scored faults, the possible ones, the judge's pass/fail calls."
+    return ({f.name for f in rep.faults if f.severity in SCORED}, {f.name for f in rep.faults if f.severity == 'possible'},
+            {(c.name, c.result) for c in rep.calls if c.result in ('pass', 'fail')})
+
+
+def changed(x, y) -> list:
+    "What rep `x` says that rep `y` does not: scored faults and pass/fail calls, each with how sure it is."
+    sy, _, cy = verdicts(y)
+    return ([f'{f.name} {f.severity} (sure {f.sure:.3f}, {f.metric} {f.value:.3g})' for f in x.faults if f.severity in SCORED and f.name not in sy]
+            + [f'{c.name} {c.result} (sure {c.sure:.3f}, {c.metric} {c.value:.3g})' for c in x.calls
+               if c.result in ('pass', 'fail') and (c.name, c.result) not in cy])
+
+
 def compare(a, b, diffs: dict) -> tuple:
-    "Rep counts of two reports, the boundaries' mean difference (s), the metrics' differences added to `diffs`."
+    """Rep counts of two reports, the boundaries' mean difference (s), the metrics' differences added to `diffs`, and per
+    rep whether the scored faults, the possible ones and the judge's calls came out alike (counted in `diffs['_verdicts']`)."""
     if a.n_reps != b.n_reps or not a.reps: return a.n_reps, b.n_reps, float('nan')
     bounds = np.mean([abs(x.start - y.start) + abs(x.end - y.end) for x, y in zip(a.reps, b.reps)]) / 2 / a.fps
     for x, y in zip(a.reps, b.reps):
+        (sx, px, cx), (sy, py, cy) = verdicts(x), verdicts(y)
+        diffs['_verdicts'].append((sx == sy, px == py, cx == cy, len(sx ^ sy), len(cx ^ cy)))
         for k in x.metrics.keys() & y.metrics.keys():
             u, v = x.metrics[k], y.metrics[k]
             if isinstance(u, (int, float)) and isinstance(v, (int, float)) and np.isfinite(u) and np.isfinite(v):
@@ -43,7 +63,7 @@ def kpts_diff(a, b) -> float:
     return float(np.median(np.linalg.norm(ka[:n, :, :2] - kb[:n, :, :2], axis=-1)[ok]) / h) if ok.any() else float('nan')
 
 
-def real_videos(fps: float, base: float, only, diffs):
+def real_videos(fps: float, base: float, only, diffs, verbose=False):
     from perfectrep.pipeline import analyze
     truth = load_truth()
     print(f"{'video':40s} {'fps':>5s} {'reps':>4s} {'at ' + str(int(base)):>6s} {'at ' + str(int(fps)):>6s} {'bounds s':>8s} "
@@ -59,6 +79,10 @@ def real_videos(fps: float, base: float, only, diffs):
             runs[rate].seconds = time.perf_counter() - t0
         a, b = runs[base], runs[fps]
         na, nb, bounds = compare(a, b, diffs)
+        if verbose and na == nb:
+            for x, y in zip(a.reps, b.reps):
+                ux, uy = changed(x, y), changed(y, x)
+                if ux or uy: print(f'    rep {x.index + 1}: at {base:g} fps only {ux or "-"}; at {fps:g} fps only {uy or "-"}')
         same += na == nb; total += 1
         t_base += a.timing['keypoints_2d']; t_low += b.timing['keypoints_2d']
         print(f"{name:40s} {a.fps:5.1f} {str(t['reps']):>4s} {na:6d} {nb:6d} {bounds:8.3f} {100 * kpts_diff(a, b):6.2f} "
@@ -101,13 +125,19 @@ def main():
     ap.add_argument('--fps', type=float, default=15., help='the lower detection rate')
     ap.add_argument('--base', type=float, default=30., help='the rate compared with')
     ap.add_argument('--only', nargs='*', help='real video names (or prefixes); no synthesised sets or Pose2Sim then')
+    ap.add_argument('--verbose', action='store_true', help='per real video, the reps whose scored faults or calls differ')
     a = ap.parse_args()
     if not REAL.is_dir(): sys.exit(f'no real videos: {REAL} is absent (it is in the developers\' ../shared)')
     real_diffs, synth_diffs = defaultdict(list), defaultdict(list)
-    real_videos(a.fps, a.base, a.only, real_diffs)
+    real_videos(a.fps, a.base, a.only, real_diffs, a.verbose)
     if not a.only:
         synthesised(a.fps, a.base, synth_diffs)
     for title, diffs in (('real videos', real_diffs), ('synthesised sets', synth_diffs)):
+        v = np.array(diffs.pop('_verdicts', []), dtype=float).reshape(-1, 5)
+        if len(v):
+            print(f'\nverdicts, {title}, over the {len(v)} reps both runs counted alike: the same scored faults on '
+                  f'{v[:, 0].mean():.0%} ({v[:, 3].sum():.0f} faults differ), the same possible ones on {v[:, 1].mean():.0%}, '
+                  f'the same pass/fail calls on {v[:, 2].mean():.0%} ({v[:, 4].sum():.0f} calls differ)')
         if diffs:
             print(f'\nmetrics, {title}: mean |difference| (median) over the reps both runs counted alike')
             for k, v in sorted(diffs.items()): print(f'  {k:28s} {np.mean(v):9.4f} ({np.median(v):.4f})  n={len(v)}')
