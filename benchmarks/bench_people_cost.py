@@ -1,11 +1,15 @@
 """What looking for everyone in view costs: the 2D stage (`detect_video`) of each real clip with the finder (the default)
-and without it (`find_people=False`: the single-person tracker alone, as before), best of `--repeat` runs each,
-alternating; and whether a second pass (several people followed on crops) was made.
+and without it (`find_people=False`: the single-person tracker alone, as before), `--repeat` pairs of runs back to
+back, in wall time and in processor time (every thread of the process: what the finder adds whether or not a core was
+idle); per clip the best of each and the median of the pairs' ratios (this host's speed drifts by 25 %: a pair run back
+to back shares it, the best of several runs does not); and whether a second pass (several people followed on crops) was
+made.
 
     python benchmarks/bench_people_cost.py [--only NAME ...] [--repeat 2]
 """
 import argparse, json, sys, time
 from pathlib import Path
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / 'shared' / 'media' / 'real'
@@ -20,22 +24,29 @@ def main():
     from perfectrep.detect import detect_video
     names = sorted(n for n in json.loads((REAL / 'truth.json').read_text()) if not n.startswith('_'))
     names = [n for n in names if not a.only or any(n.startswith(o) for o in a.only)]
-    head = f"{'video':40s} {'alone s':>8s} {'finder s':>8s} {'extra':>7s} {'people':>6s} {'2nd pass':>8s}"
+    head = (f"{'video':40s} {'alone s':>8s} {'finder s':>8s} {'extra':>7s} {'paired':>7s} {'cpu alone':>9s} {'cpu finder':>10s} "
+            f"{'extra':>7s} {'paired':>7s} {'people':>6s} {'2nd pass':>8s}")
     print(head); print('-' * len(head))
-    tot = [0.0, 0.0]
+    tot, over = np.zeros(4), np.zeros(4, int)
     for n in names:
-        best = {False: 1e9, True: 1e9}
+        runs = {False: [], True: []}                      # (wall, cpu) per run
         for _ in range(a.repeat):
             for fp in (False, True):
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 kp = detect_video(REAL / n, native_logs=False, find_people=fp)
-                best[fp] = min(best[fp], time.perf_counter() - t0)
+                runs[fp].append((time.perf_counter() - t0, time.process_time() - c0))
                 if fp: people, passes = kp.people, kp.passes
+        r0, r1 = np.array(runs[False]), np.array(runs[True])
+        best0, best1, paired = r0.min(0), r1.min(0), np.median(r1 / r0, 0) - 1
         second = passes > 1
-        tot[0] += best[False]; tot[1] += best[True]
-        print(f"{n:40s} {best[False]:8.2f} {best[True]:8.2f} {best[True] / best[False] - 1:+7.1%} {len(people):6d} {'yes' if second else 'no':>8s}", flush=True)
+        tot += [best0[0], best1[0], best0[1], best1[1]]
+        if not second: over += [best1[0] > 1.1 * best0[0], paired[0] > 0.1, best1[1] > 1.1 * best0[1], paired[1] > 0.1]
+        print(f"{n:40s} {best0[0]:8.2f} {best1[0]:8.2f} {best1[0] / best0[0] - 1:+7.1%} {paired[0]:+7.1%} {best0[1]:9.2f} "
+              f"{best1[1]:10.2f} {best1[1] / best0[1] - 1:+7.1%} {paired[1]:+7.1%} {len(people):6d} {'yes' if second else 'no':>8s}", flush=True)
     print('-' * len(head))
-    print(f"{'all':40s} {tot[0]:8.2f} {tot[1]:8.2f} {tot[1] / tot[0] - 1:+7.1%}")
+    print(f"{'all':40s} {tot[0]:8.2f} {tot[1]:8.2f} {tot[1] / tot[0] - 1:+7.1%} {'':7s} {tot[2]:9.2f} {tot[3]:10.2f} {tot[3] / tot[2] - 1:+7.1%}")
+    print(f'clips without a second pass more than 10 % dearer: wall time {over[0]} (best of each), {over[1]} (paired); '
+          f'processor time {over[2]} (best), {over[3]} (paired)')
 
 
 if __name__ == '__main__':
