@@ -160,6 +160,11 @@ def _known(det, known:list, x0:int, y0:int, cw:int, ch:int, w:int, h:int, width:
         if max(np.hypot(*(hips_at - hips)), np.hypot(*(shoulders_at - shoulders))) < tol * b[2]: return i
     return None
 
+def _across(det, cw:int, ch:int) -> float:
+    "How wide a BlazePose detection on a cw x ch view says the whole body is: its full-body circle's diameter, pixels of the view."
+    kp = det.location_data.relative_keypoints
+    return 2 * float(np.hypot((kp[1].x - kp[0].x) * cw, (kp[1].y - kp[0].y) * ch))
+
 class PeopleFinder:
     "Every person in one image: BlazePose's person detector (inside the mediapipe wheel) on the image and on square tiles, then MediaPipe's Tasks pose landmarker on each view where it found someone not already known."
     def __init__(self, max_people:int=3, # people looked for in each view (the whole image, each tile)
@@ -193,6 +198,8 @@ class PeopleFinder:
         for x0, y0, cw, ch in [(0, 0, w, h)] + _tiles(h, w):
             crop = np.ascontiguousarray(image[y0:y0 + ch, x0:x0 + cw])
             dets = self._det.process({'image': crop}).detections or []     # the detector alone: less than half the landmarker's cost
+            if (cw, ch) != (w, h):     # a tile is for small people: one 1.5x larger is a piece of someone the whole picture shows
+                dets = [d for d in dets if _across(d, cw, ch) < 1.5 * min(cw, ch)]
             which = [_known(d, known, x0, y0, cw, ch, w, h, width, height) for d in dets]
             if None not in which:                                      # only people already fitted: they are who it sees
                 found += [known[i] for i in set(which)]
