@@ -88,15 +88,15 @@ JUDGEABLE = {**{f: (30, 60, 90, 120, 150) for f in ('shallow', 'hips_first', 'fo
 
 def targets(df, cl):
     """The targets' figures (scored recall pooled over the placements where each fault is judgeable, clean reps with a
-    false scored fault) if a fault were scored from less sure than today's rule: at each `sure`, a possible fault that
-    likely (the chance that the truth lies past the rule's limit too) counts as scored."""
+    false scored fault) if a fault were scored from less sure than today's rule: at each level, a possible fault at least
+    that likely (the chance that the truth lies past the rule's limit too) counts as scored."""
     sub = df[[az in JUDGEABLE.get(f, ()) for f, az in zip(df.fault, df.azimuth)]]
     print('\nscored recall (%) where each fault is judgeable, and clean reps with a false scored fault (%), '
           'if faults were scored from this sure:')
     levels = (0.99, 0.95, 0.9, 0.84)
     print(f"{'lift':9s} {'fault':13s} " + ' '.join(f'{p:>6}' for p in levels))
     for (lift, fault), g in sub.groupby(['lift', 'fault']):
-        print(f'{lift:9s} {fault:13s} ' + ' '.join(f'{100 * ((g.scored) | (g.sure >= p)).mean():6.0f}' for p in levels))
+        print(f'{lift:9s} {fault:13s} ' + ' '.join(f'{100 * (g.scored | (g.sure >= p)).mean():6.0f}' for p in levels))
     for lift, g in cl.groupby('lift'):
         print(f'{lift:9s} {"false (clean)":13s} ' + ' '.join(
             f'{100 * np.mean([(n > 0) or any(x >= p for x in xs) for n, xs in zip(g.false_scored, g.sures)]):6.1f}' for p in levels))
