@@ -27,7 +27,7 @@ SCORED = ('minor', 'major')
 
 def verdicts(rep) -> tuple:
     "What a lifter reads on one rep: the scored faults, the possible ones, the judge's pass/fail calls."
-    return ({f.name for f in rep.faults if f.severity in SCORED}, {f.name for f in rep.faults if f.severity == 'possible'},
+    return ({f.name for f in rep.faults if f.severity in SCORED}, {n.name for n in rep.notes if n.severity == 'possible'},
             {(c.name, c.result) for c in rep.calls if c.result in ('pass', 'fail')})
 
 
