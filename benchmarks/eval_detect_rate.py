@@ -25,18 +25,21 @@ from eval_wild import MEDIA, wild_scores      # noqa: E402
 SCORED = ('minor', 'major')
 
 
+def _scored(rep): return [f for f in rep.faults if f.severity in SCORED]
+def _called(rep): return [c for c in rep.calls if c.result in ('pass', 'fail')]
+
+
 def verdicts(rep) -> tuple:
     "What a lifter reads on one rep: the scored faults, the possible ones, the judge's pass/fail calls."
-    return ({f.name for f in rep.faults if f.severity in SCORED}, {n.name for n in rep.notes if n.severity == 'possible'},
-            {(c.name, c.result) for c in rep.calls if c.result in ('pass', 'fail')})
+    return ({f.name for f in _scored(rep)}, {n.name for n in rep.notes if n.severity == 'possible'},
+            {(c.name, c.result) for c in _called(rep)})
 
 
 def changed(x, y) -> list:
     "What rep `x` says that rep `y` does not: scored faults and pass/fail calls, each with how sure it is."
     sy, _, cy = verdicts(y)
-    return ([f'{f.name} {f.severity} (sure {f.sure:.3f}, {f.metric} {f.value:.3g})' for f in x.faults if f.severity in SCORED and f.name not in sy]
-            + [f'{c.name} {c.result} (sure {c.sure:.3f}, {c.metric} {c.value:.3g})' for c in x.calls
-               if c.result in ('pass', 'fail') and (c.name, c.result) not in cy])
+    return ([f'{f.name} {f.severity} (sure {f.sure:.3f}, {f.metric} {f.value:.3g})' for f in _scored(x) if f.name not in sy]
+            + [f'{c.name} {c.result} (sure {c.sure:.3f}, {c.metric} {c.value:.3g})' for c in _called(x) if (c.name, c.result) not in cy])
 
 
 def compare(a, b, diffs: dict) -> tuple:
