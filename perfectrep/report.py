@@ -6,7 +6,8 @@ Docs: https://perfectrep.github.io/perfectrep/report.html.md"""
 
 # %% ../nbs/43_report.ipynb #a82749e6
 from __future__ import annotations
-import base64, html, io, json, time
+import base64, html, io, itertools, json, math, time
+from types import SimpleNamespace
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -19,8 +20,8 @@ from .form import BAR_AT, bar_position, hidden_reason
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['FormReport', 'rep_picture', 'rep_pictures', 'plot_rep_count', 'plot_angles', 'plot_bar_path', 'plot_velocity',
-           'render_html']
+__all__ = ['FormReport', 'rep_picture', 'rep_pictures', 'Chart', 'score_colour', 'plot_rep_count', 'plot_angles', 'plot_bar_path',
+           'plot_velocity', 'render_html']
 
 # %% ../nbs/43_report.ipynb #2fdd60f1
 def _in_words(metric:str) -> str:
@@ -257,102 +258,243 @@ def rep_pictures(video, # the analysed video
         if t in want: out[t] = rep_picture(fr, kpts.kpts[t], (kpts.width, kpts.height), height, quality)
     return out
 
-# %% ../nbs/43_report.ipynb #dabc4927
-def _png(fig) -> str:
-    "A matplotlib figure as a base64 PNG string."
-    buf = io.BytesIO()
-    fig.savefig(buf, format='png', dpi=100, bbox_inches='tight')
-    return base64.b64encode(buf.getvalue()).decode('ascii')
+# %% ../nbs/43_report.ipynb #c218eee4
+_DASH = {'-': None, '--': '6 3', ':': '1.5 2.5'}
+_CHARTS = itertools.count()            # ids of the charts' clip paths and hatches, unique on a page
 
-def _shade(ax, report, label=True):
+def _ticks(lo:float, hi:float, n:int=6) -> np.ndarray:
+    "Round tick values (1, 2, 2.5 or 5 times a power of ten apart) covering [lo, hi] with about `n` ticks."
+    if not hi > lo: return np.array([lo])
+    raw = (hi - lo) / n
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw * 0.999)
+    return np.arange(math.ceil(lo / step - 1e-9), math.floor(hi / step + 1e-9) + 1) * step
+
+def _num(v:float, step:float) -> str:
+    "A tick label with as many decimals as the ticks' spacing `step` needs."
+    d = 0
+    while d < 6 and abs(step * 10 ** d - round(step * 10 ** d)) > 1e-6: d += 1
+    s = f'{v:.{d}f}'
+    return '0' if float(s) == 0 else s.replace('-', '\u2212')
+
+def _text_width(s:str, size:float) -> float: return 0.56 * size * len(s)     # a sans-serif font's average advance
+
+def _wrap(s:str, width:float, size:float) -> list[str]:
+    "`s` broken into lines no wider than `width` pixels at font size `size` (at spaces)."
+    lines, cur = [], ''
+    for w in s.split(' '):
+        if cur and _text_width(cur + ' ' + w, size) > width: lines.append(cur); cur = w
+        else: cur = f'{cur} {w}' if cur else w
+    return lines + [cur]
+
+class Chart:
+    "A line or bar chart drawn straight to SVG (no plotting library); its parts stay readable: `lines`, `spans`, `marks`, `bars`, `title`."
+    def __init__(self, width:int, height:int, # pixels
+                 xlabel:str='', ylabel:str='', title:str='', xlim=None, ylim=None, # limits: None from the data (5 % margins)
+                 title_style:str='centre' # 'centre' | 'left bold' (a headline)
+                ):
+        self.width, self.height, self.xlabel, self.ylabel, self.title, self.title_style = width, height, xlabel, ylabel, title, title_style
+        self.xlim, self.ylim, self.xticks = xlim, ylim, None
+        self.lines, self.spans, self.marks, self.bars, self.notes = [], [], [], [], []
+        self.legend = None     # (where: 'lower right', 'upper center', ..., columns, heading or None): the labelled lines and bars
+
+    def line(self, x, y, colour:str, width:float=1.5, style:str='-', label:str|None=None, opacity:float=1.):
+        "A line through (x, y); NaN breaks it. `style`: '-', '--' or ':'."
+        self.lines.append(SimpleNamespace(x=np.asarray(x, float), y=np.asarray(y, float), colour=colour, width=width, style=style, label=label, opacity=opacity))
+    def span(self, x0:float, x1:float, fill:str, hatch:bool=False, label:str|None=None):
+        "A vertical band over the whole height (a rep, a stretch not seen), with an optional label above it."
+        self.spans.append(SimpleNamespace(x0=x0, x1=x1, fill=fill, hatch=hatch, label=label))
+    def mark(self, x:float, colour:str, style:str='-', label:str|None=None, width:float=1.):
+        "A vertical line at x, with an optional label written upward from the bottom."
+        self.marks.append(SimpleNamespace(x=x, colour=colour, style=style, label=label, width=width))
+    def bar(self, x:float, height:float, width:float, colour:str, label:str|None=None):
+        "A bar from 0 to `height`, `width` wide, centred on x."
+        self.bars.append(SimpleNamespace(x=x, height=height, width=width, colour=colour, label=label))
+    def note(self, x:float, text:str):
+        "A small grey word at the bottom of the plot at x (data units)."
+        self.notes.append(SimpleNamespace(x=x, text=text))
+
+    def limits(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        "((x0, x1), (y0, y1)): the limits given, or the data's with 5 % margins."
+        xs = [l.x[np.isfinite(l.x) & np.isfinite(l.y)] for l in self.lines] + [np.array([b.x - b.width / 2, b.x + b.width / 2]) for b in self.bars]
+        ys = [l.y[np.isfinite(l.x) & np.isfinite(l.y)] for l in self.lines] + [np.array([0., b.height]) for b in self.bars if np.isfinite(b.height)]
+        def lim(given, vals):
+            v = np.concatenate([a for a in vals if a.size] or [np.array([0., 1.])])
+            lo, hi = (float(v.min()), float(v.max())) if given is None else given
+            if given is None: lo, hi = lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo)
+            return (lo - 0.5, hi + 0.5) if hi <= lo else (lo, hi)
+        return lim(self.xlim, xs), lim(self.ylim, ys)
+
+    def svg(self) -> str:
+        "The chart as an inline <svg> element."
+        (x0, x1), (y0, y1) = self.limits()
+        W, H, n = self.width, self.height, next(_CHARTS)
+        tsize = 12 if self.title_style == 'left bold' else 10
+        title = _wrap(self.title, W - 80, tsize) if self.title else []
+        top = 8 + 16 * len(title) + (14 if any(s.label for s in self.spans) else 0)
+        L, R, B = 58, 12, 40
+        pw, ph = W - L - R, H - top - B
+        X = lambda v: L + (v - x0) / (x1 - x0) * pw
+        Y = lambda v: top + (y1 - v) / (y1 - y0) * ph
+        e, out = html.escape, []
+        out.append(f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" font-family="Helvetica,Arial,sans-serif" role="img">'
+                   f'<defs><clipPath id="pr-clip{n}"><rect x="{L}" y="{top}" width="{pw}" height="{ph}"/></clipPath>'
+                   f'<pattern id="pr-hatch{n}" patternUnits="userSpaceOnUse" width="6" height="6"><path d="M0,6 L6,0" stroke="#e6a15c" stroke-width="1"/></pattern></defs>'
+                   f'<rect width="{W}" height="{H}" fill="white"/>')
+        for i, t in enumerate(title):
+            if self.title_style == 'left bold': out.append(f'<text x="{L}" y="{8 + 12 + 16 * i}" font-size="{tsize}" font-weight="bold">{e(t)}</text>')
+            else: out.append(f'<text x="{L + pw / 2:.1f}" y="{8 + 12 + 16 * i}" font-size="{tsize}" text-anchor="middle">{e(t)}</text>')
+        g = [f'<g clip-path="url(#pr-clip{n})">']
+        for s in self.spans:
+            a, b = X(s.x0), X(s.x1)
+            g.append(f'<rect x="{a:.1f}" y="{top}" width="{max(b - a, 0):.1f}" height="{ph}" fill="{s.fill}"/>')
+            if s.hatch: g.append(f'<rect x="{a:.1f}" y="{top}" width="{max(b - a, 0):.1f}" height="{ph}" fill="url(#pr-hatch{n})"/>')
+        xt, yt = (self.xticks if self.xticks is not None else _ticks(x0, x1, max(3, pw // 90))), _ticks(y0, y1, max(3, ph // 45))
+        xt = [v for v in xt if x0 - 1e-9 <= v <= x1 + 1e-9]; yt = [v for v in yt if y0 - 1e-9 <= v <= y1 + 1e-9]
+        xs, ys = (xt[1] - xt[0] if len(xt) > 1 else 1.), (yt[1] - yt[0] if len(yt) > 1 else 1.)
+        for v in yt: g.append(f'<line x1="{L}" x2="{L + pw}" y1="{Y(v):.1f}" y2="{Y(v):.1f}" stroke="#eeeeee" stroke-width="1"/>')
+        for b in self.bars:
+            if not np.isfinite(b.height): continue
+            g.append(f'<rect x="{X(b.x - b.width / 2):.1f}" y="{min(Y(b.height), Y(0)):.1f}" width="{X(b.x + b.width / 2) - X(b.x - b.width / 2):.1f}" '
+                     f'height="{abs(Y(0) - Y(b.height)):.1f}" fill="{b.colour}"/>')
+        for m in self.marks:
+            dash = f' stroke-dasharray="{_DASH[m.style]}"' if _DASH[m.style] else ''
+            g.append(f'<line x1="{X(m.x):.1f}" x2="{X(m.x):.1f}" y1="{top}" y2="{top + ph}" stroke="{m.colour}" stroke-width="{m.width}"{dash}/>')
+        for l in self.lines:
+            ok = np.isfinite(l.x) & np.isfinite(l.y)
+            dash = f' stroke-dasharray="{_DASH[l.style]}"' if _DASH[l.style] else ''
+            for run in np.split(np.arange(len(ok)), np.flatnonzero(np.diff(ok.astype(int))) + 1):
+                if not ok[run[0]] or len(run) < 2: continue
+                pts = ' '.join(f'{X(a):.1f},{Y(b):.1f}' for a, b in zip(l.x[run], l.y[run]))
+                g.append(f'<polyline points="{pts}" fill="none" stroke="{l.colour}" stroke-width="{l.width}" stroke-opacity="{l.opacity}" '
+                         f'stroke-linejoin="round" stroke-linecap="round"{dash}/>')
+        g.append('</g>')
+        out += g
+        for s in self.spans:
+            if s.label: out.append(f'<text x="{X((s.x0 + s.x1) / 2):.1f}" y="{top - 3}" font-size="11" font-weight="bold" text-anchor="middle">{e(s.label)}</text>')
+        for m in self.marks:
+            if m.label: out.append(f'<text transform="translate({X(m.x) + 3:.1f},{top + ph - 4}) rotate(-90)" font-size="9" fill="#7f0000">{e(m.label)}</text>')
+        for t in self.notes: out.append(f'<text x="{X(t.x):.1f}" y="{top + ph - 4}" font-size="9" fill="#666" text-anchor="middle">{e(t.text)}</text>')
+        out.append(f'<rect x="{L}" y="{top}" width="{pw}" height="{ph}" fill="none" stroke="#444" stroke-width="1"/>')
+        for v in xt: out.append(f'<line x1="{X(v):.1f}" x2="{X(v):.1f}" y1="{top + ph}" y2="{top + ph + 4}" stroke="#444"/>'
+                                f'<text x="{X(v):.1f}" y="{top + ph + 15}" font-size="10" text-anchor="middle">{_num(v, xs)}</text>')
+        for v in yt: out.append(f'<line x1="{L - 4}" x2="{L}" y1="{Y(v):.1f}" y2="{Y(v):.1f}" stroke="#444"/>'
+                                f'<text x="{L - 6}" y="{Y(v) + 3.5:.1f}" font-size="10" text-anchor="end">{_num(v, ys)}</text>')
+        if self.xlabel: out.append(f'<text x="{L + pw / 2:.1f}" y="{H - 6}" font-size="11" text-anchor="middle">{e(self.xlabel)}</text>')
+        if self.ylabel: out.append(f'<text transform="translate(14,{top + ph / 2:.1f}) rotate(-90)" font-size="11" text-anchor="middle">{e(self.ylabel)}</text>')
+        if self.legend: out.append(self._legend_svg(L, top, pw, ph))
+        return ''.join(out) + '</svg>'
+
+    def _legend_svg(self, L, top, pw, ph) -> str:
+        loc, cols, head = self.legend
+        items = [(l.label, l.colour, l.style, 'line') for l in self.lines if l.label] + \
+                [(b.label, b.colour, '-', 'box') for b in self.bars if b.label]
+        if not items: return ''
+        size, row = 9, 14
+        cw = max(_text_width(s, size) for s, *_ in items) + 30
+        rows = -(-len(items) // cols)
+        w, h = cw * cols + 8, row * rows + 8 + (row if head else 0)
+        x = L + pw - w - 6 if 'right' in loc else L + 6 if 'left' in loc else L + (pw - w) / 2
+        y = top + ph - h - 6 if 'lower' in loc else top + 6
+        e = html.escape
+        out = [f'<g font-size="{size}"><rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h}" fill="white" fill-opacity="0.85" stroke="#ccc" rx="3"/>']
+        y0 = y + 4
+        if head: out.append(f'<text x="{x + w / 2:.1f}" y="{y0 + 10}" text-anchor="middle" font-size="{size + 1}">{e(head)}</text>'); y0 += row
+        for i, (s, c, st, kind) in enumerate(items):
+            cx, cy = x + 4 + (i // rows) * cw, y0 + (i % rows) * row + row / 2
+            dash = f' stroke-dasharray="{_DASH[st]}"' if _DASH[st] else ''
+            out.append(f'<rect x="{cx:.1f}" y="{cy - 4:.1f}" width="18" height="8" fill="{c}"/>' if kind == 'box' else
+                       f'<line x1="{cx:.1f}" x2="{cx + 18:.1f}" y1="{cy:.1f}" y2="{cy:.1f}" stroke="{c}" stroke-width="2"{dash}/>')
+            out.append(f'<text x="{cx + 24:.1f}" y="{cy + 3:.1f}">{e(s)}</text>')
+        return ''.join(out) + '</g>'
+
+    def _repr_svg_(self): return self.svg()
+
+_RDYLGN = ('#a50026', '#d73027', '#f46d43', '#fdae61', '#fee08b', '#ffffbf', '#d9ef8b', '#a6d96a', '#66bd63', '#1a9850', '#006837')   # ColorBrewer's RdYlGn
+
+def score_colour(score:float) -> str:
+    "A score 0-100 as a colour from red through yellow to green."
+    p = np.clip(score / 100, 0, 1) * (len(_RDYLGN) - 1)
+    i = min(int(p), len(_RDYLGN) - 2)
+    a, b = (np.array([int(c[k:k + 2], 16) for k in (1, 3, 5)]) for c in _RDYLGN[i:i + 2])
+    return '#%02x%02x%02x' % tuple(np.round(a + (p - i) * (b - a)).astype(int))
+
+# %% ../nbs/43_report.ipynb #dabc4927
+def _shade(ch:Chart, report, label=True):
     "Shade each rep (alternating), number it, hatch partial reps."
     for r in report.reps:
-        ax.axvspan(r.start / report.fps, r.end / report.fps, color=('#dbe9f6', '#c6dbef')[r.index % 2], zorder=0)
-        if label: ax.text((r.start + r.end) / 2 / report.fps, 1.0, str(r.index + 1), transform=ax.get_xaxis_transform(),
-                          ha='center', va='bottom', fontsize=9, fontweight='bold')
-    for s, e in report.segmentation.partial:
-        ax.axvspan(s / report.fps, e / report.fps, color='#fde0c5', hatch='//', zorder=0)
+        ch.span(r.start / report.fps, r.end / report.fps, ('#dbe9f6', '#c6dbef')[r.index % 2], label=str(r.index + 1) if label else None)
+    for s, e in report.segmentation.partial: ch.span(s / report.fps, e / report.fps, '#fde0c5', hatch=True)
 
 def _unseen(report:FormReport) -> list[tuple[int, int]]:
     "The long stretches (frames, stop exclusive) where the detector lost the person: their 3D is interpolated, a guess."
     kp = report.kpts
     return [(a, min(b, report.n_frames)) for a, b in (getattr(kp, 'gaps', None) or []) if a < report.n_frames]
 
-def _plot_seen(ax, t, y, spans, **kw):
+def _plot_seen(ch:Chart, t, y, spans, colour:str, **kw):
     "Plot `y` over `t` solid where the person was seen and dotted across the stretches `spans` where they were not."
     solid = np.array(y, dtype=np.float64)
     for a, b in spans:
         solid[a:b] = np.nan
         s = slice(max(a - 1, 0), min(b + 1, len(y)))
-        ax.plot(t[s], np.asarray(y)[s], c=kw.get('c'), lw=0.8, ls=':')
-    ax.plot(t, solid, **kw)
+        ch.line(t[s], np.asarray(y)[s], colour, width=0.8, style=':')
+    ch.line(t, solid, colour, **kw)
 
-def _shade_unseen(ax, report, spans):
+def _shade_unseen(ch:Chart, report, spans):
     "Grey the stretches where the person was not seen, labelled once."
     for i, (a, b) in enumerate(spans):
-        ax.axvspan(a / report.fps, b / report.fps, color='0.88', zorder=0.5)
-        if i == 0: ax.text((a + b) / 2 / report.fps, 0.02, 'not seen', transform=ax.get_xaxis_transform(), ha='center', fontsize=7, color='0.4')
+        ch.span(a / report.fps, b / report.fps, '#e0e0e0')
+        if i == 0: ch.note((a + b) / 2 / report.fps, 'not seen')
 
-def plot_rep_count(report:FormReport):
-    "Figure: the height of the bar (or hips) over time with each counted rep shaded and numbered."
-    from matplotlib.figure import Figure
-    x, fps = report.joints, report.fps
+def _time_axis(report:FormReport) -> np.ndarray:
+    "Seconds of each frame of the set."
+    return np.arange(len(report.joints)) / report.fps
+
+def plot_rep_count(report:FormReport) -> Chart:
+    "Chart: the height of the bar (or hips) over time with each counted rep shaded and numbered."
+    x, t = report.joints, _time_axis(report)
     frame = BodyFrame.fit(x, report.up)
-    t = np.arange(len(x)) / fps
-    fig = Figure(figsize=(10, 2.6))
-    ax = fig.subplots()
-    _shade(ax, report)
-    bar = frame.height(bar_position(x, report.exercise))
-    hip = frame.height(x[:, J['pelvis']])
+    ch = Chart(1000, 260, 'time (s)', 'height above the feet (m)', xlim=(0, t[-1] if len(t) > 1 else 1), title_style='left bold',
+               title=_reps(report.n_reps) + (f' + {len(report.segmentation.partial)} partial' if report.segmentation.partial else ''))
+    _shade(ch, report)
     gone = _unseen(report)
-    _shade_unseen(ax, report, gone)
-    _plot_seen(ax, t, bar, gone, c='#08519c', lw=1.5, label='bar (shoulders)' if BAR_AT.get(report.exercise) == 'shoulder' else 'bar (mid-wrist)')
-    if report.exercise != 'bench': _plot_seen(ax, t, hip, gone, c='#a50f15', lw=1, label='hips')
-    ax.set(xlabel='time (s)', ylabel='height above the feet (m)', xlim=(0, t[-1] if len(t) else 1))
-    ax.set_title(_reps(report.n_reps) + (f' + {len(report.segmentation.partial)} partial' if report.segmentation.partial else ''),
-                 loc='left', fontsize=12, fontweight='bold')
-    ax.legend(loc='lower right', fontsize=8)
-    return fig
+    _shade_unseen(ch, report, gone)
+    _plot_seen(ch, t, frame.height(bar_position(x, report.exercise)), gone, '#08519c', width=1.5,
+               label='bar (shoulders)' if BAR_AT.get(report.exercise) == 'shoulder' else 'bar (mid-wrist)')
+    if report.exercise != 'bench': _plot_seen(ch, t, frame.height(x[:, J['pelvis']]), gone, '#a50f15', width=1, label='hips')
+    ch.legend = ('lower right', 1, None)
+    return ch
 
 def _view_cannot(r, metric:str) -> bool:
     "Whether rep `r` could not judge `metric` because this camera view cannot show it (not because of this rep)."
     return any(n.metric == metric and n.severity == 'not judged' and n.from_view for n in r.notes)
 
-def plot_angles(report:FormReport):
-    "Figure: knee and hip (or elbow, for the bench) angles over time, reps shaded, faults marked at their frames."
-    from matplotlib.figure import Figure
-    x, fps = report.joints, report.fps
-    t = np.arange(len(x)) / fps
-    fig = Figure(figsize=(10, 3.2))
-    ax = fig.subplots()
-    _shade(ax, report)
-    series = ({'elbow': elbow_angles(x).mean(-1)} if report.exercise == 'bench' else {})
-    series.update({'knee': knee_angles(x).mean(-1), 'hip': hip_angles(x).mean(-1)})
-    gone = _unseen(report)
-    _shade_unseen(ax, report, gone)
+def plot_angles(report:FormReport) -> Chart:
+    "Chart: knee and hip (or elbow, for the bench) angles over time, reps shaded, faults marked at their frames."
+    x, t = report.joints, _time_axis(report)
     # this view cannot judge the lockout: bending and straightening lie (partly) along the camera's line of sight, and
     # the angles drawn are the lifter's guess there, as uncertain as the lockout they would judge
     far = bool(report.reps) and all(_view_cannot(r, 'lockout_deg') for r in report.reps)
+    ch = Chart(1000, 320, 'time (s)', 'joint angle (deg)', xlim=(0, t[-1] if len(t) > 1 else 1), ylim=(0, 190),
+               title='joint angles (dashes: bending lies along the line of sight from this view, a guess)' if far else '')
+    _shade(ch, report)
+    series = ({'elbow': elbow_angles(x).mean(-1)} if report.exercise == 'bench' else {})
+    series.update({'knee': knee_angles(x).mean(-1), 'hip': hip_angles(x).mean(-1)})
+    gone = _unseen(report)
+    _shade_unseen(ch, report, gone)
     for (name, a), c in zip(series.items(), ('#08519c', '#a50f15', '#238b45')):
-        _plot_seen(ax, t, a, gone, c=c, lw=1.3, label=name, **(dict(ls='--', alpha=0.6) if far else {}))
-    if far: ax.set_title('joint angles (dashes: bending lies along the line of sight from this view, a guess)', fontsize=9, pad=16)   # above the rep numbers
+        _plot_seen(ch, t, a, gone, c, width=1.3, label=name, **(dict(style='--', opacity=0.6) if far else {}))
     for r in report.reps:
-        for f in r.faults:
-            ax.axvline(f.frame / fps, c='#d62728' if f.severity == 'major' else '#ff7f0e', lw=1, ls='--')
-            ax.text(f.frame / fps, 5, f' {f.name}', rotation=90, fontsize=7, color='#7f0000', va='bottom')
-    ax.set(xlabel='time (s)', ylabel='joint angle (deg)', ylim=(0, 190), xlim=(0, t[-1] if len(t) else 1))
-    ax.legend(loc='lower right', fontsize=8, ncol=3)
-    return fig
+        for f in r.faults: ch.mark(f.frame / report.fps, '#d62728' if f.severity == 'major' else '#ff7f0e', '--', f.name)
+    ch.legend = ('lower right', 3, None)
+    return ch
 
 # %% ../nbs/43_report.ipynb #4d88841c
-def plot_bar_path(report:FormReport):
-    "Figure: each rep's bar path seen from the side (forward or along the body, against height)."
-    from matplotlib.figure import Figure
+def plot_bar_path(report:FormReport) -> Chart:
+    "Chart: each rep's bar path seen from the side (forward or along the body, against height)."
     x = report.joints
     frame = BodyFrame.fit(x, report.up)
     bar = (x[:, J['left_wrist']] + x[:, J['right_wrist']]) / 2
-    fig = Figure(figsize=(4.2, 4.2))
-    ax = fig.subplots()
     if report.exercise == 'bench':
         sh = (x[:, J['left_shoulder']] + x[:, J['right_shoulder']]) / 2
         axis = frame.horizontal(x[:, J['pelvis']] - sh).mean(0)
@@ -360,9 +502,8 @@ def plot_bar_path(report:FormReport):
     else:
         horiz = frame.ahead(bar) - frame.ahead((x[:, J['left_ankle']] + x[:, J['right_ankle']]) / 2)
         xl = 'forward of the ankles (cm)'
-    from matplotlib import colormaps
-    cmap = colormaps['RdYlGn']
     drift = 'touch_m' if report.exercise == 'bench' else 'bar_drift_m'  # the rule that judges the horizontal drawn here
+    ch = Chart(420, 420, xl, 'bar height above the feet (m)')
     guessed, deep, scored = False, False, False
     for r in report.reps:
         sl = slice(r.start, r.end)
@@ -370,42 +511,39 @@ def plot_bar_path(report:FormReport):
         # this view cannot judge the drift: the horizontal drawn lies (partly) along the camera's line of sight, where the
         # lifter's error is larger than the drifts judged
         far = _view_cannot(r, drift)
-        c = '0.6' if hid or far else cmap((r.score or 0) / 100) if r.score is not None else '#08519c'
-        ax.plot(100 * horiz[sl], frame.height(bar[sl]), c=c, lw=1.5, ls='--' if hid or far else '-', label=f'{r.index + 1}')
+        c = '#999999' if hid or far else score_colour(r.score) if r.score is not None else '#08519c'
+        ch.line(100 * horiz[sl], frame.height(bar[sl]), c, 1.5, '--' if hid or far else '-', label=f'{r.index + 1}' if report.n_reps <= 12 else None)
         guessed, deep, scored = guessed or (hid and not far), deep or far, scored or not (hid or far)
-    if report.exercise != 'bench': ax.axvline(0, c='0.7', lw=0.8, ls=':')
-    lo, hi = ax.get_xlim()
+    if report.exercise != 'bench': ch.mark(0, '#b3b3b3', ':', width=0.8)
+    (lo, hi), _ = ch.limits()
     mid = (lo + hi) / 2
-    ax.set_xlim(min(lo, mid - 15), max(hi, mid + 15))          # at least 30 cm across: small drifts look small
-    ax.set(xlabel=xl, ylabel='bar height above the feet (m)', aspect='auto')
-    if 0 < report.n_reps <= 12: ax.legend(title='rep', fontsize=7, title_fontsize=8, ncol=2)
+    ch.xlim = (min(lo, mid - 15), max(hi, mid + 15))          # at least 30 cm across: small drifts look small
     why = (['grey dashes: the hands hidden, a guess'] if guessed else []) + (['grey dashes: forward and back too uncertain from this view, a guess'] if deep else [])
-    ax.set_title('bar path (' + '; '.join(['colour: score'] * scored + why) + ')', fontsize=10 if not deep else 8, wrap=True)
-    return fig
+    ch.title = 'bar path (' + '; '.join(['colour: score'] * scored + why) + ')'
+    ch.legend = ('upper right', 2, 'rep')
+    return ch
 
-def plot_velocity(report:FormReport):
-    "Figure: mean and peak concentric bar velocity per rep, and the velocity loss."
-    from matplotlib.figure import Figure
-    fig = Figure(figsize=(5.5, 3.2))
-    ax = fig.subplots()
+def plot_velocity(report:FormReport) -> Chart:
+    "Chart: mean and peak concentric bar velocity per rep, and the velocity loss."
     i = np.arange(1, report.n_reps + 1)
     vm = [r.metrics.get('velocity_mean', np.nan) for r in report.reps]
     vp = [r.metrics.get('velocity_peak', np.nan) for r in report.reps]
-    ax.bar(i - 0.2, vm, 0.4, label='mean', color='#3182bd')
-    ax.bar(i + 0.2, vp, 0.4, label='peak', color='#9ecae1')
-    ax.set_title('concentric bar velocity' + (f' (loss {report.velocity_loss:.0f}%)' if report.velocity_loss is not None else ''), fontsize=10)
-    ax.set(xlabel='rep', ylabel='m/s', xticks=i)
     top = np.nanmax(np.r_[vm, vp, 0.])
-    if top > 0: ax.set_ylim(0, 1.25 * top)                  # room above the bars for the legend
-    ax.legend(fontsize=8, ncol=2, loc='upper center')
-    return fig
+    ch = Chart(550, 320, 'rep', 'm/s', 'concentric bar velocity' + (f' (loss {report.velocity_loss:.0f}%)' if report.velocity_loss is not None else ''),
+               xlim=(0.4, report.n_reps + 0.6), ylim=(0, 1.25 * top) if top > 0 else None)   # room above the bars for the legend
+    for k, (a, b) in enumerate(zip(vm, vp)):
+        ch.bar(i[k] - 0.2, a, 0.4, '#3182bd', 'mean' if k == 0 else None)
+        ch.bar(i[k] + 0.2, b, 0.4, '#9ecae1', 'peak' if k == 0 else None)
+    ch.xticks = i
+    ch.legend = ('upper center', 2, None)
+    return ch
 
 # %% ../nbs/43_report.ipynb #89fdcf10
 _CSS = '''body{font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:2em auto;max-width:1060px;color:#222}
 h1{font-size:1.6em;margin-bottom:.2em} .big{font-size:2.4em;font-weight:700;color:#08519c}
 table{border-collapse:collapse;margin:1em 0;font-size:.9em} th,td{border-bottom:1px solid #ddd;padding:.35em .6em;text-align:left;vertical-align:top}
 th{background:#f4f6f8} .major{color:#b10026} .minor{color:#d46a00} .pass{color:#1a7f37;font-weight:600} .fail{color:#b10026;font-weight:600} .cannot-tell{color:#777;font-weight:600} .note{background:#fff8e1;padding:.6em 1em;border-left:4px solid #f0b400}
-img{max-width:100%} .row{display:flex;gap:1em;flex-wrap:wrap;align-items:flex-start} .muted{color:#777;font-size:.85em}
+img,svg{max-width:100%;height:auto} .row{display:flex;gap:1em;flex-wrap:wrap;align-items:flex-start} .muted{color:#777;font-size:.85em}
 figure{display:inline-block;margin:0 .5em .3em 0;vertical-align:top} figure img{height:180px;border-radius:3px} figcaption{font-size:.8em;color:#555}\ntr.pics td{border-bottom:2px solid #ccc;padding-top:0}'''
 
 def _rep_figures(report:FormReport, r) -> str:
@@ -421,11 +559,11 @@ def _rep_figures(report:FormReport, r) -> str:
                    f'<figcaption>{html.escape(" · ".join(cs))}, {t / report.fps:.1f} s</figcaption></figure>' for t, cs in caps.items())
 
 def render_html(report:FormReport) -> str:
-    "The report as one self-contained HTML page (inline CSS, base64 PNG figures)."
+    "The report as one self-contained HTML page (inline CSS and SVG figures, JPEG pictures)."
     e = html.escape
     figs = [plot_rep_count(report), plot_angles(report)]
     if report.exercise != 'other': figs += [plot_bar_path(report), plot_velocity(report)]
-    imgs = [f'<img alt="figure" src="data:image/png;base64,{_png(f)}">' for f in figs]
+    imgs = [f.svg() for f in figs]
     rows = []
     for r in report.reps:
         faults = '<br>'.join(f'<span class="{f.severity}">{e(f.name)} ({f.severity}{_pct(f.sure, ", ", " sure")}, frame {f.frame}):</span> {e(f.feedback)}'

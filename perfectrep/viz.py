@@ -11,8 +11,6 @@ from pathlib import Path
 from typing import Iterable, Iterator
 import numpy as np
 from PIL import Image, ImageDraw
-from matplotlib.figure import Figure
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from fastprogress.fastprogress import progress_bar
 from .skeleton import H36M, JOINT_NAMES
 from .video import write_video
@@ -88,6 +86,8 @@ class Skeleton3D(_PoseFigure):
     "A reusable matplotlib renderer of one 3D pose sequence: `render(t, azim)` -> (S, S, 3) uint8."
     def __init__(self, poses, size=480, elev=12.0, title='3D (metres)'):
         super().__init__(poses, size, elev, title)
+        from matplotlib.figure import Figure                    # a second to import: only where this renderer is used
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
         r, floor = self.r, self.floor
         self.fig = Figure(figsize=(size / 100, size / 100), dpi=100)
         FigureCanvasAgg(self.fig)
