@@ -4,7 +4,11 @@ Prints one row per video (truth and recognised exercise with its confidence, tru
 camera view, seconds) and the totals; exits 1 when a target is missed (a video refused, an exercise wrong, a scored
 rep count outside its tolerance).
 
-    python benchmarks/eval_real.py [--only NAME ...] [--out out/eval_real] [--keep]
+    python benchmarks/eval_real.py [--only NAME ...] [--out out/eval_real] [--mirror]
+
+With --mirror every clip is first flipped left to right (the same set filmed from the other side, or a phone's
+mirrored front camera; written beside the outputs with imageio-ffmpeg's ffmpeg, audio dropped) and analysed the
+same way: the exercise and the count must not change.
 """
 import argparse, json, subprocess, sys, time
 from pathlib import Path
@@ -17,6 +21,19 @@ BIN = Path(sys.executable).parent
 def load_truth() -> dict:
     "The labels of the real videos: name -> exercise, reps, tolerance (truth.json, without its comment keys)."
     return {k: v for k, v in json.loads((REAL / 'truth.json').read_text()).items() if not k.startswith('_')}
+
+
+def mirrored(video: Path, folder: Path) -> Path:
+    "`video` flipped left to right, made once into `folder` (rotation applied first, as a player shows it)."
+    import imageio_ffmpeg
+    dst = folder / f'{video.stem}_mirrored.mp4'
+    if not dst.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = dst.with_suffix('.part.mp4')
+        subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), '-v', 'error', '-y', '-i', str(video), '-vf', 'hflip', '-an',
+                        '-c:v', 'libx264', '-crf', '18', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', str(tmp)], check=True)
+        tmp.replace(dst)
+    return dst
 
 
 def run_one(video: Path, out: Path) -> dict:
@@ -36,6 +53,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--only', nargs='*', help='video names (or name prefixes) to run')
     ap.add_argument('--out', default=str(ROOT / 'out' / 'eval_real'), help='output folder, one subfolder per video')
+    ap.add_argument('--mirror', action='store_true', help='analyse each clip flipped left to right')
     a = ap.parse_args()
     if not REAL.is_dir(): sys.exit(f'no real videos: {REAL} is absent (it is in the developers\' ../shared)')
     truth = load_truth()
@@ -45,7 +63,9 @@ def main():
     rows, bad_ex, bad_reps, refused = [], 0, 0, 0
     for n in names:
         t = truth[n]
-        r = run_one(REAL / n, Path(a.out) / Path(n).stem)
+        src = mirrored(REAL / n, Path(a.out) / 'mirrored') if a.mirror else REAL / n
+        r = run_one(src, Path(a.out) / Path(n).stem)
+        r['video'] = n
         rows.append(r)
         if r['rc']:
             refused += 1
