@@ -4,11 +4,15 @@ Prints one row per video (truth and recognised exercise with its confidence, tru
 camera view, seconds) and the totals; exits 1 when a target is missed (a video refused, an exercise wrong, a scored
 rep count outside its tolerance).
 
-    python benchmarks/eval_real.py [--only NAME ...] [--out out/eval_real] [--mirror]
+    python benchmarks/eval_real.py [--only NAME ...] [--out out/eval_real] [--mirror] [--compare DIR]
 
 With --mirror every clip is first flipped left to right (the same set filmed from the other side, or a phone's
 mirrored front camera; written beside the outputs with imageio-ffmpeg's ffmpeg, audio dropped) and analysed the
-same way: the exercise and the count must not change.
+same way: the exercise and the count must not change. --compare DIR reads the reports of another run (for example the
+unflipped one) and says, rep by rep, how the judge's calls and the form metrics moved between the two: a test-retest
+of the whole analysis on real footage, where no truth for the metrics exists. The two runs see the same pixels, so
+their disagreement is a lower bound of the real error; where it passes the tolerance the analysis uses for that
+metric from that view (`perfectrep/configs/lifted_error.yaml`), the tolerance is too small for real footage.
 """
 import argparse, json, subprocess, sys, time
 from pathlib import Path
@@ -49,11 +53,52 @@ def run_one(video: Path, out: Path) -> dict:
     return row
 
 
+COMPARED = ('depth_m', 'lockout_deg', 'torso_lean_deg', 'knee_ankle_ratio', 'rise_ratio', 'hip_shift_m', 'bar_drift_m',
+            'touch_m', 'min_knee_deg', 'min_hip_deg')
+
+
+def compare(here: Path, there: Path, names: list):
+    "Print how the judge's calls and the form metrics of each rep moved between two runs' reports (reps paired by overlap)."
+    import numpy as np
+    from perfectrep.form import load_lifted_error
+    calls, diffs = dict(pairs=0, same=0, changed=0, reversed=0, reversed_sure=0), {}
+    for n in names:
+        a, b = (p / Path(n).stem / 'report.json' for p in (here, there))
+        if not (a.exists() and b.exists()): continue
+        a, b = json.loads(a.read_text()), json.loads(b.read_text())
+        if a['exercise'] != b['exercise'] or a['exercise'] == 'other': continue
+        tol = load_lifted_error(view=(a.get('view') or {}).get('label')).get(a['exercise'], {})
+        for ra in a['reps']:
+            ov = [min(ra['end'], rb['end']) - max(ra['start'], rb['start']) for rb in b['reps']]
+            if not ov or max(ov) < 0.5 * (ra['end'] - ra['start']): continue        # no rep of the other run is this one
+            rb = b['reps'][int(np.argmax(ov))]
+            for m in COMPARED:
+                if isinstance(ra.get(m), (int, float)) and isinstance(rb.get(m), (int, float)) and m in tol:
+                    diffs.setdefault((a['exercise'], m), []).append((abs(ra[m] - rb[m]), tol[m]))
+            cb = {c['call']: c for c in rb['calls']}
+            for c in ra['calls']:
+                if c['call'] not in cb: continue
+                d, calls['pairs'] = cb[c['call']], calls['pairs'] + 1
+                if c['result'] == d['result']: calls['same'] += 1; continue
+                calls['changed'] += 1
+                if {c['result'], d['result']} == {'pass', 'fail'}:
+                    calls['reversed'] += 1
+                    calls['reversed_sure'] += min(c['sure'] or 1., d['sure'] or 1.) >= 0.99
+                print(f"  {n} rep {ra['rep']} {c['call']}: {c['result']} ({c['sure']}) here, {d['result']} ({d['sure']}) there")
+    print(f"judge's calls on {calls['pairs']} rep pairs: {calls['same']} the same, {calls['changed']} changed, "
+          f"{calls['reversed']} pass <-> fail ({calls['reversed_sure']} of them at least 99 % sure both times)")
+    print(f"{'lift':9s} {'metric':17s} {'reps':>5s} {'median |d|':>10s} {'p90 |d|':>8s} {'tolerance':>9s} {'|d| > tol':>9s}")
+    for (ex, m), v in sorted(diffs.items()):
+        d, t = np.array(v).T
+        print(f"{ex:9s} {m:17s} {len(d):5d} {np.median(d):10.3f} {np.percentile(d, 90):8.3f} {np.median(t):9.3f} {np.mean(d > t):9.0%}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--only', nargs='*', help='video names (or name prefixes) to run')
     ap.add_argument('--out', default=str(ROOT / 'out' / 'eval_real'), help='output folder, one subfolder per video')
     ap.add_argument('--mirror', action='store_true', help='analyse each clip flipped left to right')
+    ap.add_argument('--compare', help="another run's output folder: how the calls and metrics of each rep moved")
     a = ap.parse_args()
     if not REAL.is_dir(): sys.exit(f'no real videos: {REAL} is absent (it is in the developers\' ../shared)')
     truth = load_truth()
@@ -83,6 +128,7 @@ def main():
     print(f'{n} videos: exercise recognised {n - refused - bad_ex}/{n}; rep counts within tolerance '
           f'{len(scored) - bad_reps - sum(1 for r in rows if r["rc"] and truth[r["video"]]["reps"] is not None)}/{len(scored)}; '
           f'refused {refused}; {sum(r["seconds"] for r in rows):.0f} s for {sum(r.get("duration") or 0 for r in rows):.0f} s of video')
+    if a.compare: compare(Path(a.out), Path(a.compare), names)
     sys.exit(1 if (bad_ex or bad_reps or refused) else 0)
 
 
