@@ -4,7 +4,7 @@ Prints one row per video (truth and recognised exercise with its confidence, tru
 camera view, seconds) and the totals; exits 1 when a target is missed (a video refused, an exercise wrong, a scored
 rep count outside its tolerance).
 
-    python benchmarks/eval_real.py [--only NAME ...] [--out out/eval_real] [--mirror] [--compare DIR]
+    python benchmarks/eval_real.py [--only NAME ...] [--out out/eval_real] [--mirror] [--compare DIR [--write]]
 
 With --mirror every clip is first flipped left to right (the same set filmed from the other side, or a phone's
 mirrored front camera; written beside the outputs with imageio-ffmpeg's ffmpeg, audio dropped) and analysed the
@@ -12,7 +12,11 @@ same way: the exercise and the count must not change. --compare DIR reads the re
 unflipped one) and says, rep by rep, how the judge's calls and the form metrics moved between the two: a test-retest
 of the whole analysis on real footage, where no truth for the metrics exists. The two runs see the same pixels, so
 their disagreement is a lower bound of the real error; where it passes the tolerance the analysis uses for that
-metric from that view (`perfectrep/configs/lifted_error.yaml`), the tolerance is too small for real footage.
+metric from that view (`perfectrep/configs/lifted_error.yaml`), the tolerance is too small for real footage. With
+--write, the 90th percentile of each metric's difference (two independent normal errors of the same spread differ by
+more than it as often as one error passes its 98th percentile, the tolerance's definition; errors that the two runs
+share make it smaller still) is written to `perfectrep/configs/real_retest.yaml` for the lifts and metrics with at
+least MIN_PAIRS reps: the analysis of a real video never uses a smaller tolerance.
 """
 import argparse, json, subprocess, sys, time
 from pathlib import Path
@@ -57,8 +61,11 @@ COMPARED = ('depth_m', 'lockout_deg', 'torso_lean_deg', 'knee_ankle_ratio', 'ris
             'touch_m', 'min_knee_deg', 'min_hip_deg')
 
 
-def compare(here: Path, there: Path, names: list):
-    "Print how the judge's calls and the form metrics of each rep moved between two runs' reports (reps paired by overlap)."
+MIN_PAIRS = 20      # reps of a lift, and values of a metric, needed before its retest floor is written
+
+
+def compare(here: Path, there: Path, names: list) -> dict:
+    "Print how the judge's calls and the form metrics of each rep moved between two runs' reports (reps paired by overlap); return each (lift, metric)'s differences."
     import numpy as np
     from perfectrep.form import load_lifted_error
     calls, diffs = dict(pairs=0, same=0, changed=0, reversed=0, reversed_sure=0), {}
@@ -91,6 +98,22 @@ def compare(here: Path, there: Path, names: list):
     for (ex, m), v in sorted(diffs.items()):
         d, t = np.array(v).T
         print(f"{ex:9s} {m:17s} {len(d):5d} {np.median(d):10.3f} {np.percentile(d, 90):8.3f} {np.median(t):9.3f} {np.mean(d > t):9.0%}")
+    return {k: [d for d, _ in v] for k, v in diffs.items()}
+
+
+def write_floor(diffs: dict, runs: str, path: Path = ROOT / 'perfectrep' / 'configs' / 'real_retest.yaml'):
+    "Write the 90th percentile of each metric's differences (lifts and metrics with at least MIN_PAIRS values) as the analysis's tolerance floor."
+    import numpy as np, yaml
+    floor = {}
+    for (ex, m), d in sorted(diffs.items()):
+        if len(d) >= MIN_PAIRS: floor.setdefault(ex, {})[m] = round(float(np.percentile(d, 90)), 4)
+    head = ('# The least measurement error a form metric has on real footage, per lift: the 90th percentile of |a - b| over\n'
+            '# the reps of two analyses of the same real clips (a test-retest; no truth is needed). The analysis of a real\n'
+            '# video never uses a smaller tolerance than this (perfectrep/configs/lifted_error.yaml holds the synthesised\n'
+            '# detector error per view). Written by `python benchmarks/eval_real.py --compare DIR --write`; lifts and metrics\n'
+            f'# with at least {MIN_PAIRS} reps. Runs compared: {runs}.\n')
+    path.write_text(head + yaml.safe_dump({'floor': floor}, sort_keys=True))
+    print(f'wrote {path}')
 
 
 def main():
@@ -99,6 +122,7 @@ def main():
     ap.add_argument('--out', default=str(ROOT / 'out' / 'eval_real'), help='output folder, one subfolder per video')
     ap.add_argument('--mirror', action='store_true', help='analyse each clip flipped left to right')
     ap.add_argument('--compare', help="another run's output folder: how the calls and metrics of each rep moved")
+    ap.add_argument('--write', action='store_true', help="with --compare: write the metrics' retest floor to perfectrep/configs/real_retest.yaml")
     a = ap.parse_args()
     if not REAL.is_dir(): sys.exit(f'no real videos: {REAL} is absent (it is in the developers\' ../shared)')
     truth = load_truth()
@@ -128,7 +152,9 @@ def main():
     print(f'{n} videos: exercise recognised {n - refused - bad_ex}/{n}; rep counts within tolerance '
           f'{len(scored) - bad_reps - sum(1 for r in rows if r["rc"] and truth[r["video"]]["reps"] is not None)}/{len(scored)}; '
           f'refused {refused}; {sum(r["seconds"] for r in rows):.0f} s for {sum(r.get("duration") or 0 for r in rows):.0f} s of video')
-    if a.compare: compare(Path(a.out), Path(a.compare), names)
+    if a.compare:
+        diffs = compare(Path(a.out), Path(a.compare), names)
+        if a.write: write_floor(diffs, f'{a.out}{" (flipped left to right)" * a.mirror} against {a.compare}')
     sys.exit(1 if (bad_ex or bad_reps or refused) else 0)
 
 

@@ -21,12 +21,12 @@ from .reps import RepSegmentation, segment_reps
 from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, squat_depth
 
 # %% auto #0
-__all__ = ['STILL', 'STILL_REL', 'LOCKOUT_AFTER_S', 'BAR_AT', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'ERROR_PERCENTILE', 'SAGITTAL',
-           'HEIGHTS', 'FRONTAL', 'DEBIASED', 'JUDGED_FROM', 'METRIC_JOINTS', 'JUDGE_CALLS', 'FROM_START',
-           'BEGAN_BEFORE', 'bar_position', 'lift_heights', 'rep_metrics', 'load_lifted_error', 'load_sources',
-           'load_lifted_bias', 'load_fault_sizes', 'load_rules', 'Fault', 'hidden_reason', 'hidden_metrics',
-           'hidden_at', 'too_uncertain', 'judged_from', 'score_rep', 'Call', 'judge_rep', 'RepForm', 'not_seen',
-           'implausible', 'assess_form']
+__all__ = ['STILL', 'STILL_REL', 'LOCKOUT_AFTER_S', 'BAR_AT', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'REAL_RETEST_PATH',
+           'ERROR_PERCENTILE', 'SAGITTAL', 'HEIGHTS', 'FRONTAL', 'DEBIASED', 'JUDGED_FROM', 'METRIC_JOINTS',
+           'JUDGE_CALLS', 'FROM_START', 'BEGAN_BEFORE', 'bar_position', 'lift_heights', 'rep_metrics',
+           'load_lifted_error', 'load_sources', 'load_lifted_bias', 'load_fault_sizes', 'load_real_floor', 'load_rules',
+           'Fault', 'hidden_reason', 'hidden_metrics', 'hidden_at', 'too_uncertain', 'judged_from', 'score_rep', 'Call',
+           'judge_rep', 'RepForm', 'not_seen', 'implausible', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
@@ -259,6 +259,19 @@ def load_fault_sizes(path=None # the lifted-error YAML file; None: the shipped o
     if not isinstance(fs, dict) or not all(isinstance(v, dict) and all(isinstance(x, (int, float)) for x in v.values()) for v in fs.values()):
         raise PerfectRepError(f'{p}: `fault_size` must map exercise -> {{metric: size}}')
     return {ex: {m: float(x) for m, x in v.items()} for ex, v in fs.items()}
+
+REAL_RETEST_PATH = files('perfectrep') / 'configs' / 'real_retest.yaml'   # the least error of each metric on real footage
+
+def load_real_floor(path=None # a YAML file with `floor`: exercise -> {metric: error} (see the shipped one); None: the shipped one
+                   ) -> dict: # {exercise: {metric: error}}, in the metrics' units
+    """Per exercise, the least measurement error of each form metric on real footage: how far two analyses of the same
+    real clips (the clip and its mirror image) put it apart, `benchmarks/eval_real.py --compare --write`. The synthesised
+    detector error of `load_lifted_error` can be smaller than a real detector's; a real video's tolerance is never."""
+    p = REAL_RETEST_PATH if path is None else check_file(path, 'real-retest file')
+    d = _read_yaml(Path(str(p)))
+    fl = d.get('floor') if isinstance(d, dict) else None
+    if not _maps(fl, 1): raise PerfectRepError(f'{p}: `floor` must map exercise -> {{metric: error}}')
+    return {ex: {m: float(x) for m, x in v.items()} for ex, v in fl.items()}
 
 def load_rules(path=None # a YAML rules file; None: the shipped defaults
               ) -> dict: # {exercise: [rule dicts]}

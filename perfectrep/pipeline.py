@@ -127,7 +127,7 @@ def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
     "How the 3D is measured: the joints (feet planted when root-relative), whether lifted from one camera, the view, each metric's source and tolerance, the metrics too uncertain to judge."
     from perfectrep.geometry import is_root_relative, plant_feet
     from perfectrep.bodyframe import camera_view
-    from perfectrep.form import load_lifted_error, load_lifted_bias, load_sources, judged_from, load_fault_sizes, too_uncertain
+    from perfectrep.form import load_lifted_error, load_lifted_bias, load_sources, judged_from, load_fault_sizes, too_uncertain, load_real_floor
     from perfectrep.measure import measurement
     joints = x.joints
     rootrel = is_root_relative(joints)
@@ -140,6 +140,9 @@ def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
     if lifted and exercise in ('squat', 'deadlift', 'bench'):
         exact = x.kind == 'demo'          # the demo's 2D is an exact projection: no detector error to allow for
         tol = load_lifted_error(view=view['label'] if view else None, exact_2d=exact).get(exercise)
+        if tol and not exact:             # a real detector's 2D: never less sure than two analyses of the same real clip agree
+            floor = load_real_floor().get(exercise, {})
+            tol = {m: max(t, floor.get(m, 0.)) for m, t in tol.items()}
         if view and x.kpts is not None:
             meas = measurement(joints, x.kpts, exercise, load_sources(view=view['label'], exact_2d=exact).get(exercise, {}),
                                bias=load_lifted_bias(view=view['label'], exact_2d=exact).get(exercise, {}))
@@ -151,7 +154,8 @@ def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
         uncertain = too_uncertain(tol, load_fault_sizes().get(exercise))
         if tol: notes.append('3D lifted from one camera: a limit missed by less than the measured error of that metric '
                              f'{"from this view " if view else ""}{"with exact 2D " if exact else ""}is reported as a possible '
-                             'fault, not scored, and a judge\'s call that close cannot be told (perfectrep/configs/lifted_error.yaml)')
+                             'fault, not scored, and a judge\'s call that close cannot be told (perfectrep/configs/lifted_error.yaml'
+                             f'{"" if exact else "; on real footage never less than two analyses of the same real clips differ, real_retest.yaml"})')
     if view: say(f'camera: {view["description"]}')
     return joints, lifted, view, tol, meas, uncertain
 
