@@ -11,8 +11,8 @@ mirrored front camera; written beside the outputs with imageio-ffmpeg's ffmpeg, 
 same way: the exercise and the count must not change. --compare DIR reads the reports of another run (for example the
 unflipped one) and says, rep by rep, how the judge's calls and the form metrics moved between the two: a test-retest
 of the whole analysis on real footage, where no truth for the metrics exists. The two runs see the same pixels, so
-their disagreement is a lower bound of the real error; where it passes the tolerance the analysis uses for that
-metric from that view (`perfectrep/configs/lifted_error.yaml`), the tolerance is too small for real footage. With
+their disagreement is a lower bound of the real error; where it passes the synthesised detector error of that metric
+from that view (`perfectrep/configs/lifted_error.yaml`), that error is too small for real footage. With
 --write, the 90th percentile of each metric's difference (two independent normal errors of the same spread differ by
 more than it as often as one error passes its 98th percentile, the tolerance's definition; errors that the two runs
 share make it smaller still) is written to `perfectrep/configs/real_retest.yaml` for the lifts and metrics with at
@@ -94,10 +94,10 @@ def compare(here: Path, there: Path, names: list) -> dict:
                 print(f"  {n} rep {ra['rep']} {c['call']}: {c['result']} ({c['sure']}) here, {d['result']} ({d['sure']}) there")
     print(f"judge's calls on {calls['pairs']} rep pairs: {calls['same']} the same, {calls['changed']} changed, "
           f"{calls['reversed']} pass <-> fail ({calls['reversed_sure']} of them at least 99 % sure both times)")
-    print(f"{'lift':9s} {'metric':17s} {'reps':>5s} {'median |d|':>10s} {'p90 |d|':>8s} {'tolerance':>9s} {'|d| > tol':>9s}")
+    print(f"{'lift':9s} {'metric':17s} {'reps':>5s} {'median |d|':>10s} {'p90 |d|':>8s} {'synth. tol':>10s} {'|d| > tol':>9s}")
     for (ex, m), v in sorted(diffs.items()):
         d, t = np.array(v).T
-        print(f"{ex:9s} {m:17s} {len(d):5d} {np.median(d):10.3f} {np.percentile(d, 90):8.3f} {np.median(t):9.3f} {np.mean(d > t):9.0%}")
+        print(f"{ex:9s} {m:17s} {len(d):5d} {np.median(d):10.3f} {np.percentile(d, 90):8.3f} {np.median(t):10.3f} {np.mean(d > t):9.0%}")
     return {k: [d for d, _ in v] for k, v in diffs.items()}
 
 
