@@ -10,7 +10,7 @@ With --mirror every clip is first flipped left to right (the same set filmed fro
 mirrored front camera; written beside the outputs with imageio-ffmpeg's ffmpeg, audio dropped) and analysed the
 same way: the exercise and the count must not change. --compare DIR reads the reports of another run (for example the
 unflipped one) and says, rep by rep, how the judge's calls and the form metrics moved between the two: a test-retest
-of the whole analysis on real footage, where no truth for the metrics exists. The two runs see the same pixels, so
+of the whole analysis on real footage, where no truth for the metrics exists. The two runs see the same scene, so
 their disagreement is a lower bound of the real error; where it passes the synthesised detector error of that metric
 from that view (`perfectrep/configs/lifted_error.yaml`), that error is too small for real footage. With
 --write, the 90th percentile of each metric's difference (two independent normal errors of the same spread differ by
