@@ -13,9 +13,9 @@ unflipped one) and says, rep by rep, how the judge's calls and the form metrics 
 of the whole analysis on real footage, where no truth for the metrics exists. The two runs see the same scene, so
 their disagreement is a lower bound of the real error; where it passes the synthesised detector error of that metric
 from that view (`perfectrep/configs/lifted_error.yaml`), that error is too small for real footage. With
---write, the 90th percentile of each metric's difference (two independent normal errors of the same spread differ by
-more than it as often as one error passes its 98th percentile, the tolerance's definition; errors that the two runs
-share make it smaller still) is written to `perfectrep/configs/real_retest.yaml` for the lifts and metrics with at
+--write, the 90th percentile of each metric's difference (the difference of two independent normal errors of one
+spread has its 90th percentile where one error has its 98th, the tolerance's definition, 2.33 standard deviations;
+errors that the two runs share make it smaller still) is written to `perfectrep/configs/real_retest.yaml` for the lifts and metrics with at
 least MIN_PAIRS reps: the analysis of a real video never uses a smaller tolerance.
 """
 import argparse, json, subprocess, sys, time
