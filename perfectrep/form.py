@@ -207,11 +207,15 @@ def _parsed(p:str, mtime_ns:int, size:int):
     "A lifted-error file's contents, read once per version of the file (callers do not modify them)."
     return _read_yaml(Path(p))
 
-def _lifted_error_file(path):
-    "(the lifted-error YAML file, its contents): the shipped one when `path` is None."
-    p = LIFTED_ERROR_PATH if path is None else check_file(path, 'lifted-error file')
+def _config_file(path, default, what:str):
+    "(a YAML file, its contents): `default` when `path` is None; read once per version of the file."
+    p = default if path is None else check_file(path, what)
     st = Path(str(p)).stat()
     return p, _parsed(str(p), st.st_mtime_ns, st.st_size)
+
+def _lifted_error_file(path):
+    "(the lifted-error YAML file, its contents): the shipped one when `path` is None."
+    return _config_file(path, LIFTED_ERROR_PATH, 'lifted-error file')
 
 def _maps(x, depth:int, leaf=(int, float)) -> bool:
     "Whether `x` is a mapping nested `depth` levels deep above values of type `leaf` (a lifted-error file's sections)."
@@ -267,8 +271,7 @@ def load_real_floor(path=None # a YAML file with `floor`: exercise -> {metric: e
     """Per exercise, the least measurement error of each form metric on real footage: how far two analyses of the same
     real clips (the clip and its mirror image) put it apart, `benchmarks/eval_real.py --compare --write`. The synthesised
     detector error of `load_lifted_error` can be smaller than a real detector's; a real video's tolerance is never."""
-    p = REAL_RETEST_PATH if path is None else check_file(path, 'real-retest file')
-    d = _read_yaml(Path(str(p)))
+    p, d = _config_file(path, REAL_RETEST_PATH, 'real-retest file')
     fl = d.get('floor') if isinstance(d, dict) else None
     if not _maps(fl, 1): raise PerfectRepError(f'{p}: `floor` must map exercise -> {{metric: error}}')
     return {ex: {m: float(x) for m, x in v.items()} for ex, v in fl.items()}

@@ -260,6 +260,7 @@ def rep_pictures(video, # the analysed video
 
 # %% ../nbs/43_report.ipynb #c218eee4
 _DASH = {'-': None, '--': '6 3', ':': '1.5 2.5'}
+def _dash(style:str) -> str: return f' stroke-dasharray="{_DASH[style]}"' if _DASH[style] else ''   # an SVG stroke's attribute
 _CHARTS = itertools.count()            # ids of the charts' clip paths and hatches, unique on a page
 
 def _ticks(lo:float, hi:float, n:int=6) -> np.ndarray:
@@ -316,8 +317,9 @@ class Chart:
 
     def limits(self) -> tuple[tuple[float, float], tuple[float, float]]:
         "((x0, x1), (y0, y1)): the limits given, or the data's with 5 % margins."
-        xs = [l.x[np.isfinite(l.x) & np.isfinite(l.y)] for l in self.lines] + [np.array([b.x - b.width / 2, b.x + b.width / 2]) for b in self.bars]
-        ys = [l.y[np.isfinite(l.x) & np.isfinite(l.y)] for l in self.lines] + [np.array([0., b.height]) for b in self.bars if np.isfinite(b.height)]
+        ok = [np.isfinite(l.x) & np.isfinite(l.y) for l in self.lines]
+        xs = [l.x[k] for l, k in zip(self.lines, ok)] + [np.array([b.x - b.width / 2, b.x + b.width / 2]) for b in self.bars]
+        ys = [l.y[k] for l, k in zip(self.lines, ok)] + [np.array([0., b.height]) for b in self.bars if np.isfinite(b.height)]
         def lim(given, vals):
             v = np.concatenate([a for a in vals if a.size] or [np.array([0., 1.])])
             lo, hi = (float(v.min()), float(v.max())) if given is None else given
@@ -351,23 +353,21 @@ class Chart:
             if s.hatch: g.append(f'<rect x="{a:.1f}" y="{top}" width="{max(b - a, 0):.1f}" height="{ph}" fill="url(#pr-hatch{n})"/>')
         xt, yt = (self.xticks if self.xticks is not None else _ticks(x0, x1, max(3, pw // 90))), _ticks(y0, y1, max(3, ph // 45))
         xt = [v for v in xt if x0 - 1e-9 <= v <= x1 + 1e-9]; yt = [v for v in yt if y0 - 1e-9 <= v <= y1 + 1e-9]
-        xs, ys = (xt[1] - xt[0] if len(xt) > 1 else 1.), (yt[1] - yt[0] if len(yt) > 1 else 1.)
+        xstep, ystep = (xt[1] - xt[0] if len(xt) > 1 else 1.), (yt[1] - yt[0] if len(yt) > 1 else 1.)
         for v in yt: g.append(f'<line x1="{L}" x2="{L + pw}" y1="{Y(v):.1f}" y2="{Y(v):.1f}" stroke="#eeeeee" stroke-width="1"/>')
         for b in self.bars:
             if not np.isfinite(b.height): continue
             g.append(f'<rect x="{X(b.x - b.width / 2):.1f}" y="{min(Y(b.height), Y(0)):.1f}" width="{X(b.x + b.width / 2) - X(b.x - b.width / 2):.1f}" '
                      f'height="{abs(Y(0) - Y(b.height)):.1f}" fill="{b.colour}"/>')
         for m in self.marks:
-            dash = f' stroke-dasharray="{_DASH[m.style]}"' if _DASH[m.style] else ''
-            g.append(f'<line x1="{X(m.x):.1f}" x2="{X(m.x):.1f}" y1="{top}" y2="{top + ph}" stroke="{m.colour}" stroke-width="{m.width}"{dash}/>')
+            g.append(f'<line x1="{X(m.x):.1f}" x2="{X(m.x):.1f}" y1="{top}" y2="{top + ph}" stroke="{m.colour}" stroke-width="{m.width}"{_dash(m.style)}/>')
         for l in self.lines:
             ok = np.isfinite(l.x) & np.isfinite(l.y)
-            dash = f' stroke-dasharray="{_DASH[l.style]}"' if _DASH[l.style] else ''
             for run in np.split(np.arange(len(ok)), np.flatnonzero(np.diff(ok.astype(int))) + 1):
                 if not ok[run[0]] or len(run) < 2: continue
                 pts = ' '.join(f'{X(a):.1f},{Y(b):.1f}' for a, b in zip(l.x[run], l.y[run]))
                 g.append(f'<polyline points="{pts}" fill="none" stroke="{l.colour}" stroke-width="{l.width}" stroke-opacity="{l.opacity}" '
-                         f'stroke-linejoin="round" stroke-linecap="round"{dash}/>')
+                         f'stroke-linejoin="round" stroke-linecap="round"{_dash(l.style)}/>')
         g.append('</g>')
         out += g
         for s in self.spans:
@@ -377,9 +377,9 @@ class Chart:
         for t in self.notes: out.append(f'<text x="{X(t.x):.1f}" y="{top + ph - 4}" font-size="9" fill="#666" text-anchor="middle">{e(t.text)}</text>')
         out.append(f'<rect x="{L}" y="{top}" width="{pw}" height="{ph}" fill="none" stroke="#444" stroke-width="1"/>')
         for v in xt: out.append(f'<line x1="{X(v):.1f}" x2="{X(v):.1f}" y1="{top + ph}" y2="{top + ph + 4}" stroke="#444"/>'
-                                f'<text x="{X(v):.1f}" y="{top + ph + 15}" font-size="10" text-anchor="middle">{_num(v, xs)}</text>')
+                                f'<text x="{X(v):.1f}" y="{top + ph + 15}" font-size="10" text-anchor="middle">{_num(v, xstep)}</text>')
         for v in yt: out.append(f'<line x1="{L - 4}" x2="{L}" y1="{Y(v):.1f}" y2="{Y(v):.1f}" stroke="#444"/>'
-                                f'<text x="{L - 6}" y="{Y(v) + 3.5:.1f}" font-size="10" text-anchor="end">{_num(v, ys)}</text>')
+                                f'<text x="{L - 6}" y="{Y(v) + 3.5:.1f}" font-size="10" text-anchor="end">{_num(v, ystep)}</text>')
         if self.xlabel: out.append(f'<text x="{L + pw / 2:.1f}" y="{H - 6}" font-size="11" text-anchor="middle">{e(self.xlabel)}</text>')
         if self.ylabel: out.append(f'<text transform="translate(14,{top + ph / 2:.1f}) rotate(-90)" font-size="11" text-anchor="middle">{e(self.ylabel)}</text>')
         if self.legend: out.append(self._legend_svg(L, top, pw, ph))
@@ -402,9 +402,8 @@ class Chart:
         if head: out.append(f'<text x="{x + w / 2:.1f}" y="{y0 + 10}" text-anchor="middle" font-size="{size + 1}">{e(head)}</text>'); y0 += row
         for i, (s, c, st, kind) in enumerate(items):
             cx, cy = x + 4 + (i // rows) * cw, y0 + (i % rows) * row + row / 2
-            dash = f' stroke-dasharray="{_DASH[st]}"' if _DASH[st] else ''
             out.append(f'<rect x="{cx:.1f}" y="{cy - 4:.1f}" width="18" height="8" fill="{c}"/>' if kind == 'box' else
-                       f'<line x1="{cx:.1f}" x2="{cx + 18:.1f}" y1="{cy:.1f}" y2="{cy:.1f}" stroke="{c}" stroke-width="2"{dash}/>')
+                       f'<line x1="{cx:.1f}" x2="{cx + 18:.1f}" y1="{cy:.1f}" y2="{cy:.1f}" stroke="{c}" stroke-width="2"{_dash(st)}/>')
             out.append(f'<text x="{cx + 24:.1f}" y="{cy + 3:.1f}">{e(s)}</text>')
         return ''.join(out) + '</g>'
 
