@@ -149,7 +149,7 @@ def merge_people(skeletons:list[np.ndarray] # (17, 3) skeletons of one frame, pi
 # BlazePose's person detector alone: the subgraph the legacy Pose solution runs before fitting a skeleton
 _DETECTOR_GRAPH = 'input_stream: "image" output_stream: "detections" node { calculator: "PoseDetectionCpu" input_stream: "IMAGE:image" output_stream: "DETECTIONS:detections" }'
 
-def _known(det, known:list, x0:int, y0:int, cw:int, ch:int, w:int, h:int, width:int, height:int, tol:float=0.15) -> int|None:
+def _known(det, known:list, x0:int, y0:int, cw:int, ch:int, w:int, h:int, width:int, height:int, tol:float=0.25) -> int|None:
     "Which of the `known` skeletons (pixels of width x height) a BlazePose detection on the view `(x0, y0, cw, ch)` of a w x h image is (its hips' and shoulders' centres both within `tol` of that skeleton's size), or None."
     kp = det.location_data.relative_keypoints
     hips_at, shoulders_at = (np.array([(kp[i].x * cw + x0) / w * width, (kp[i].y * ch + y0) / h * height]) for i in (0, 2))
