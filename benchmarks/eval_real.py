@@ -4,11 +4,14 @@ Prints one row per video (truth and recognised exercise with its confidence, tru
 camera view, seconds) and the totals; exits 1 when a target is missed (a video refused, an exercise wrong, a scored
 rep count outside its tolerance).
 
-    python benchmarks/eval_real.py [--only NAME ...] [--out out/eval_real] [--mirror] [--compare DIR [--write]]
+    python benchmarks/eval_real.py [--only NAME ...] [--out out/eval_real] [--mirror | --perturb HOW] [--compare DIR [--write]]
 
 With --mirror every clip is first flipped left to right (the same set filmed from the other side, or a phone's
 mirrored front camera; written beside the outputs with imageio-ffmpeg's ffmpeg, audio dropped) and analysed the
-same way: the exercise and the count must not change. --compare DIR reads the reports of another run (for example the
+same way: the exercise and the count must not change. --perturb HOW changes the clips in another way a user's
+phone or tripod does (`tilt`: the camera rolled 6 degrees, the picture rotated about its centre and cropped to keep
+its size; `small`: 480 pixels high, as a messaging app sends it; `dark`: dimmer and flatter, a badly lit gym; `rate`:
+24 frames per second); --mirror is --perturb mirror. --compare DIR reads the reports of another run (for example the
 unflipped one) and says, rep by rep, how the judge's calls and the form metrics moved between the two: a test-retest
 of the whole analysis on real footage, where no truth for the metrics exists. The two runs see the same scene, so
 their disagreement is a lower bound of the real error; where it passes the synthesised detector error of that metric
@@ -31,14 +34,24 @@ def load_truth() -> dict:
     return {k: v for k, v in json.loads((REAL / 'truth.json').read_text()).items() if not k.startswith('_')}
 
 
-def mirrored(video: Path, folder: Path) -> Path:
-    "`video` flipped left to right, made once into `folder` (rotation applied first, as a player shows it)."
+# ffmpeg video filters for --perturb (ffmpeg applies the rotation metadata first, as a player shows the clip)
+PERTURB = {
+    'mirror': 'hflip',
+    'tilt': 'rotate=6*PI/180:ow=iw:oh=ih:c=black,scale=trunc(iw*1.25/2)*2:trunc(ih*1.25/2)*2,crop=trunc(iw/1.25/2)*2:trunc(ih/1.25/2)*2',
+    'small': "scale=-2:'min(480,ih)'",
+    'dark': 'eq=brightness=-0.12:contrast=0.75:saturation=0.8',
+    'rate': 'fps=24',
+}
+
+
+def perturbed(video: Path, folder: Path, how: str) -> Path:
+    "`video` changed by the filter `PERTURB[how]`, made once into `folder` (re-encoded at CRF 18, audio dropped)."
     import imageio_ffmpeg
-    dst = folder / f'{video.stem}_mirrored.mp4'
+    dst = folder / f'{video.stem}_{"mirrored" if how == "mirror" else how}.mp4'
     if not dst.exists():
         folder.mkdir(parents=True, exist_ok=True)
         tmp = dst.with_suffix('.part.mp4')
-        subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), '-v', 'error', '-y', '-i', str(video), '-vf', 'hflip', '-an',
+        subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), '-v', 'error', '-y', '-i', str(video), '-vf', PERTURB[how], '-an',
                         '-c:v', 'libx264', '-crf', '18', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', str(tmp)], check=True)
         tmp.replace(dst)
     return dst
@@ -120,7 +133,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--only', nargs='*', help='video names (or name prefixes) to run')
     ap.add_argument('--out', default=str(ROOT / 'out' / 'eval_real'), help='output folder, one subfolder per video')
-    ap.add_argument('--mirror', action='store_true', help='analyse each clip flipped left to right')
+    ap.add_argument('--mirror', action='store_const', const='mirror', dest='perturb', help='analyse each clip flipped left to right')
+    ap.add_argument('--perturb', choices=sorted(PERTURB), help='analyse each clip changed this way (see above)')
     ap.add_argument('--compare', help="another run's output folder: how the calls and metrics of each rep moved")
     ap.add_argument('--write', action='store_true', help="with --compare: write the metrics' retest floor to perfectrep/configs/real_retest.yaml")
     a = ap.parse_args()
@@ -132,7 +146,7 @@ def main():
     rows, bad_ex, bad_reps, refused = [], 0, 0, 0
     for n in names:
         t = truth[n]
-        src = mirrored(REAL / n, Path(a.out) / 'mirrored') if a.mirror else REAL / n
+        src = perturbed(REAL / n, Path(a.out) / ('mirrored' if a.perturb == 'mirror' else a.perturb), a.perturb) if a.perturb else REAL / n
         r = run_one(src, Path(a.out) / Path(n).stem)
         r['video'] = n
         rows.append(r)
@@ -154,7 +168,8 @@ def main():
           f'refused {refused}; {sum(r["seconds"] for r in rows):.0f} s for {sum(r.get("duration") or 0 for r in rows):.0f} s of video')
     if a.compare:
         diffs = compare(Path(a.out), Path(a.compare), names)
-        if a.write: write_floor(diffs, f'{a.out}{" (flipped left to right)" * a.mirror} against {a.compare}')
+        how = {'mirror': 'flipped left to right'}.get(a.perturb, a.perturb)
+        if a.write: write_floor(diffs, f'{a.out}{f" ({how})" if a.perturb else ""} against {a.compare}')
     sys.exit(1 if (bad_ex or bad_reps or refused) else 0)
 
 
