@@ -13,7 +13,8 @@ import numpy as np
 from .core import PerfectRepError
 
 # %% auto #0
-__all__ = ['DEMO_FAULTS', 'ANNOTATION_HEIGHT', 'demo_camera', 'demo_input', 'Loaded', 'load_input', 'analyze', 'annotate_video']
+__all__ = ['DEMO_FAULTS', 'ANNOTATION_HEIGHT', 'demo_camera', 'demo_input', 'Loaded', 'load_input', 'framing_notes', 'analyze',
+           'annotate_video']
 
 # %% ../nbs/60_pipeline.ipynb #b5df8744
 DEMO_FAULTS = {1: 'shallow', 3: 'valgus', 4: 'hips_first'}   # rep index -> injected fault
@@ -108,8 +109,37 @@ def load_input(path, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) 
     if (meta['model'].get('headless') or {}).get('frames'):
         notes.append(f'the head was not seen (hidden, or outside the picture) around {meta["model"]["headless"]["frames"] / len(joints):.0%} '
                      'of the frames: the 3D there comes from the lifter trained without it')
+    notes += framing_notes(kp)
     return Loaded(joints, float(kp.fps or fps or 30.), '-y', f'{meta["input_kind"]} {p.name}, lifted to 3D ({len(joints)} frames)',
                   meta['input_kind'], notes, kp, meta, frames=meta.pop('frames', None))
+
+# %% ../nbs/60_pipeline.ipynb #8b5747a4
+_PARTS = {'shoulders': ('left_shoulder', 'right_shoulder'), 'hands': ('left_wrist', 'right_wrist'),
+          'hips': ('left_hip', 'right_hip'), 'knees': ('left_knee', 'right_knee'), 'ankles': ('left_ankle', 'right_ankle')}
+
+def framing_notes(kp, # `perfectrep.people.Keypoints2D` of the followed person
+                  lost:float=0.1, # say so when the person was not found in this share of the frames or more
+                  cut:float=0.2 # say so when a body part was outside the picture in this share of the frames where the person was found, or more
+                 ) -> list[str]:
+    "What the filming left out of a set: the frames where the lifter was not found, the body parts outside the picture."
+    from perfectrep.core import runs
+    from perfectrep.skeleton import J
+    notes, seen = [], kp.observed
+    when = lambda a, b: f'{a / kp.fps:.1f}-{b / kp.fps:.1f} s' if kp.fps else f'frames {a}-{b - 1}'
+    if len(seen) and 1 - seen.mean() >= lost:
+        a, b = max(runs(~seen), key=lambda r: r[1] - r[0])
+        notes.append(f'the lifter was not found in {1 - seen.mean():.0%} of the frames (the longest stretch {when(a, b)}): '
+                     'the 3D there is interpolated and nothing measured there is judged; keep the whole body in view')
+    if seen.any() and kp.width and kp.height:
+        x, y = kp.kpts[seen, :, 0], kp.kpts[seen, :, 1]
+        out = (x < 0) | (x >= kp.width) | (y < 0) | (y >= kp.height)
+        share = {part: float(out[:, [J[j] for j in js]].all(1).mean()) for part, js in _PARTS.items()}
+        far = sorted((s, part) for part, s in share.items() if s >= cut)[::-1]
+        if far:
+            notes.append('outside the picture: ' + ', '.join(f'the {part} in {s:.0%}' for s, part in far)
+                         + ' of the frames where the lifter was found; what is measured from them is not judged there: '
+                         'film the whole body, head to feet')
+    return notes
 
 # %% ../nbs/60_pipeline.ipynb #0a764beb
 def _recognise(loaded:Loaded):
