@@ -224,7 +224,8 @@ def describe_person(row:dict, # a row of `choose_lifter`
                  'left of the followed person' if dx < -0.05 else 'right of the followed person' if dx > 0.05 else
                  'in front of the followed person' if size > 1.2 else 'behind the followed person' if size < 0.8 else
                  'level with the followed person')
-    when = (f'{row["first"] / fps:.1f}-{row["last"] / fps:.1f} s' if fps else f'frames {row["first"]}-{row["last"]}')
+    a, b = (f'{row[k] / fps:.1f}' if fps else str(row[k]) for k in ('first', 'last'))
+    when = (f'at {a} s' if a == b else f'{a}-{b} s') if fps else (f'at frame {a}' if a == b else f'frames {a}-{b}')
     return f'a person {doing} {where}, {min(row["height_px"] / height, 1):.0%} of the frame tall, seen {when}'
 
 # %% ../nbs/32_people.ipynb #f35bc7b5
