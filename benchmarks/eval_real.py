@@ -44,10 +44,11 @@ PERTURB = {
 }
 
 
-def perturbed(video: Path, folder: Path, how: str) -> Path:
-    "`video` changed by the filter `PERTURB[how]`, made once into `folder` (re-encoded at CRF 18, audio dropped)."
+def perturbed(video: Path, out: Path, how: str) -> Path:
+    "`video` changed by the filter `PERTURB[how]`, made once into a folder of `out` named for it (re-encoded at CRF 18, audio dropped)."
     import imageio_ffmpeg
-    dst = folder / f'{video.stem}_{"mirrored" if how == "mirror" else how}.mp4'
+    name = 'mirrored' if how == 'mirror' else how
+    folder, dst = out / name, out / name / f'{video.stem}_{name}.mp4'
     if not dst.exists():
         folder.mkdir(parents=True, exist_ok=True)
         tmp = dst.with_suffix('.part.mp4')
@@ -146,7 +147,7 @@ def main():
     rows, bad_ex, bad_reps, refused = [], 0, 0, 0
     for n in names:
         t = truth[n]
-        src = perturbed(REAL / n, Path(a.out) / ('mirrored' if a.perturb == 'mirror' else a.perturb), a.perturb) if a.perturb else REAL / n
+        src = perturbed(REAL / n, Path(a.out), a.perturb) if a.perturb else REAL / n
         r = run_one(src, Path(a.out) / Path(n).stem)
         r['video'] = n
         rows.append(r)

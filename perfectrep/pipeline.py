@@ -157,7 +157,8 @@ def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
     "How the 3D is measured: the joints (feet planted when root-relative), whether lifted from one camera, the view, each metric's source and tolerance, the metrics too uncertain to judge."
     from perfectrep.geometry import is_root_relative, plant_feet
     from perfectrep.bodyframe import camera_view
-    from perfectrep.form import load_lifted_error, load_lifted_bias, load_sources, judged_from, load_fault_sizes, too_uncertain, load_real_floor
+    from perfectrep.form import (load_lifted_error, load_lifted_bias, load_sources, judged_from, load_fault_sizes, too_uncertain,
+                                 load_real_floor)
     from perfectrep.measure import measurement
     joints = x.joints
     rootrel = is_root_relative(joints)
