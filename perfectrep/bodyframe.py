@@ -131,6 +131,13 @@ def _standing_up(x:np.ndarray) -> np.ndarray:
         u += d / np.linalg.norm(d)
     return u / np.linalg.norm(u)
 
+def _press_up(x:np.ndarray) -> np.ndarray:
+    "The vertical of a lifter lying on a bench: from the shoulders to the hands in the fifth of the frames where the arms are straightest (locked out, the bar over the shoulders)."
+    arms = np.mean([joint_angle(x[:, J[f'{s}_shoulder']], x[:, J[f'{s}_elbow']], x[:, J[f'{s}_wrist']]) for s in ('left', 'right')], 0)
+    v = (_mid(x, 'left_wrist', 'right_wrist') - _mid(x, 'left_shoulder', 'right_shoulder'))[arms >= np.percentile(arms, 80)]
+    d = (v / np.maximum(np.linalg.norm(v, axis=-1, keepdims=True), 1e-9)).mean(0)
+    return d / np.linalg.norm(d) if np.linalg.norm(d) > 1e-6 else np.array([0., -1., 0.])
+
 def _width_azimuth(x, k) -> float:
     "Degrees between the line of sight and the lifter's facing axis, from how foreshortened the shoulders and hips are in 2D."
     w2 = np.abs(k[:, 11, 0] - k[:, 14, 0]) + np.abs(k[:, 1, 0] - k[:, 4, 0])
@@ -142,12 +149,12 @@ def _width_azimuth(x, k) -> float:
     return float(np.degrees(np.arccos(np.clip(c, 0, 1))))
 
 def camera_view(joints, # (T, 17, 3) camera frame (x right, y down, z away), metres; root-relative is fine
-                exercise:str='squat', # 'bench' takes the image's vertical (the lifter lies down)
+                exercise:str='squat', # 'bench' takes the arms at lockout as the vertical (the lifter lies down)
                 kpts=None # (T, 17, 3) the 2D the joints were lifted from (pixels): sharpens how far round the camera stands
-               ) -> dict: # label, side, azimuth_deg, elevation_deg, height, description
+               ) -> dict: # label, side, azimuth_deg, elevation_deg, height, description, vertical (the lifter's up in the joints' frame)
     "Where the camera stood relative to the lifter: front, rear, left or right side, or three-quarter; its height."
     x = np.asarray(joints, float)
-    up = np.array([0., -1., 0.]) if exercise == 'bench' else _standing_up(x)
+    up = _press_up(x) if exercise == 'bench' else _standing_up(x)
     f = BodyFrame.fit(x, up)
     to_cam = np.array([0., 0., -1.])
     az = float(np.degrees(np.arctan2(to_cam @ f.lateral, to_cam @ f.forward)))
@@ -163,7 +170,7 @@ def camera_view(joints, # (T, 17, 3) camera frame (x right, y down, z away), met
     height = 'level' if abs(el) <= 15 else 'high (looking down)' if el > 0 else 'low (looking up)'
     where = label if label in ('front', 'rear') else f'{label}, {side}'
     return dict(label=label, side=None if label in ('front', 'rear') else side, azimuth_deg=round(az, 1),
-                elevation_deg=round(el, 1), height=height,
+                elevation_deg=round(el, 1), height=height, vertical=[round(float(v), 4) for v in up],
                 description=f'the {where} ({az:+.0f}° from the front), camera {height} ({el:+.0f}°)')
 
 # %% ../nbs/40_bodyframe.ipynb #16b1ac01

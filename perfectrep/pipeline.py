@@ -339,7 +339,8 @@ def annotate_video(video, # the analysed video
                 ImageDraw.Draw(img).text((size // 2, (band - size) // 2), text, fill=(255, 255, 255), font=font)
                 bands[text] = np.asarray(img)
             yield np.concatenate([bands[text], fr])
-    composed = compose_frames(poses3d[::step], kp.kpts[::step], (kp.width, kp.height), shown(), height, report.fps / step, progress=progress)
+    composed = compose_frames(poses3d[::step], kp.kpts[::step], (kp.width, kp.height), shown(), height, report.fps / step, progress=progress,
+                              up=(report.view or {}).get('vertical'))   # turning about the lifter's vertical, on a level floor
     out = write_video(dst, banner(composed), fps=report.fps / step, crf=23, preset='superfast')
     if not report.pictures: report.pictures = pictures
     return out

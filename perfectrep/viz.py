@@ -59,15 +59,22 @@ def draw_skeleton_2d(image:np.ndarray, # (H, W, 3) uint8 RGB frame
     return im
 
 # %% ../nbs/35_viz.ipynb #c1d35d96
-def _to_display(p:np.ndarray) -> np.ndarray:
-    "Camera coordinates (x right, y down, z forward) to display axes (x right, depth, up)."
-    return np.stack([p[..., 0], p[..., 2], -p[..., 1]], -1)
+def _to_display(p:np.ndarray,
+                up=None # the vertical in camera coordinates (e.g. `camera_view(...)['vertical']`); None: the camera's (-y)
+               ) -> np.ndarray:
+    "Camera coordinates (x right, y down, z forward) to display axes (x right, depth, up): up along `up`, x the camera's x levelled."
+    if up is None: return np.stack([p[..., 0], p[..., 2], -p[..., 1]], -1)
+    u = np.asarray(up, dtype=np.float64) / np.linalg.norm(up)
+    x = np.array([1., 0., 0.]) - u[0] * u                           # the camera's x, in the level plane
+    if np.linalg.norm(x) < 1e-6: x = np.array([0., 1., 0.]) - u[1] * u   # the camera's x is the vertical (a picture on its side)
+    x = x / np.linalg.norm(x)
+    return p @ np.stack([x, np.cross(u, x), u], 1)
 
-def _display_poses(poses) -> tuple[np.ndarray, float, float]:
+def _display_poses(poses, up=None) -> tuple[np.ndarray, float, float]:
     "Root-relative poses in display axes (T, 17, 3), the radius holding 99% of them and the floor height, metres."
     p = np.asarray(poses, dtype=np.float64)
     if p.ndim == 2: p = p[None]
-    d = _to_display(p - p[:, :1])
+    d = _to_display(p - p[:, :1], up)
     r = float(np.percentile(np.abs(d).max(-1), 99)) * 1.1 if d.size else 1.0
     return d, r, float(np.percentile(d[..., 2], 1)) if d.size else -r
 
@@ -76,16 +83,18 @@ class _PoseFigure:
     def __init__(self, poses:np.ndarray, # (T, 17, 3) camera frame, metres
                  size:int=480, # output side, pixels
                  elev:float=12.0, # viewing elevation above the floor plane, degrees
-                 title:str='3D (metres)'):
-        self.poses, self.r, self.floor = _display_poses(poses)
+                 title:str='3D (metres)',
+                 up=None # the lifter's vertical in camera coordinates (levels the floor); None: the camera's
+                ):
+        self.poses, self.r, self.floor = _display_poses(poses, up)
         self.size, self.elev, self.title = size, elev, title
     def __len__(self): return len(self.poses)
 
 # %% ../nbs/35_viz.ipynb #d4a62945
 class Skeleton3D(_PoseFigure):
     "A reusable matplotlib renderer of one 3D pose sequence: `render(t, azim)` -> (S, S, 3) uint8."
-    def __init__(self, poses, size=480, elev=12.0, title='3D (metres)'):
-        super().__init__(poses, size, elev, title)
+    def __init__(self, poses, size=480, elev=12.0, title='3D (metres)', up=None):
+        super().__init__(poses, size, elev, title, up)
         from matplotlib.figure import Figure                    # a second to import: only where this renderer is used
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         r, floor = self.r, self.floor
@@ -129,8 +138,8 @@ class Skeleton3D(_PoseFigure):
 # %% ../nbs/35_viz.ipynb #3047d30a
 class SkeletonView(_PoseFigure):
     "A fast renderer (OpenCV, straight into pixels) of one 3D pose sequence from a turning viewpoint: `render(t, azim)` -> (S, S, 3) uint8."
-    def __init__(self, poses, size=480, elev=12.0, title='3D (metres)'):
-        super().__init__(poses, size, elev, title)
+    def __init__(self, poses, size=480, elev=12.0, title='3D (metres)', up=None):
+        super().__init__(poses, size, elev, title, up)
         self.elev, self.r = np.radians(elev), max(self.r, 1e-3)
         self.scale = size / 2 / (self.r * 1.05)
         g = np.linspace(-self.r, self.r, 7)                       # floor grid lines, as pairs of 3D points
@@ -178,13 +187,14 @@ def compose_frames(poses3d:np.ndarray, # (T, 17, 3) camera frame, metres
                    height:int=480, # output height, pixels
                    fps:float=30.0, # frames per second, for the turning speed
                    spin_dps:float=30.0, # turning speed of the 3D view, degrees per second
-                   progress:bool=False
+                   progress:bool=False,
+                   up=None # the lifter's vertical in camera coordinates: the 3D turns about it on a level floor; None: the camera's
                   ) -> Iterator[np.ndarray]: # (height, W, 3) uint8 frames
     "Yield side-by-side frames: the 2D skeleton on the video (or a canvas) | the 3D skeleton turning."
     T = len(poses3d)
     w0, h0 = image_size
     pw = max(2, round(w0 * height / h0 / 2) * 2)
-    r3 = SkeletonView(poses3d, size=height)
+    r3 = SkeletonView(poses3d, size=height, up=up)
     src = iter(frames) if frames is not None else None
     first = next(src, None) if src is not None else None
     if first is not None and first.shape[0] == height: pw = first.shape[1]     # decoded at the output height: no resizing
@@ -208,10 +218,11 @@ def render_video(path, # destination .mp4
                  frames:Iterable[np.ndarray]|None=None, # the video's frames (any scale), or None
                  height:int=480, # output height, pixels
                  spin_dps:float=30.0, # turning speed of the 3D view, degrees per second
-                 progress:bool=False
+                 progress:bool=False,
+                 up=None # the lifter's vertical in camera coordinates; None: the camera's
                 ) -> Path:
     "Write the side-by-side MP4 (2D on video | turning 3D) atomically."
-    return write_video(path, compose_frames(poses3d, kpts2d, image_size, frames, height, fps, spin_dps, progress), fps=fps)
+    return write_video(path, compose_frames(poses3d, kpts2d, image_size, frames, height, fps, spin_dps, progress, up), fps=fps)
 
 # %% ../nbs/35_viz.ipynb #07558d81
 def player(poses3d:np.ndarray, # (T, 17, 3) camera frame, metres
