@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from .core import PerfectRepError, atomic_path
+from .core import PerfectRepError, atomic_path, runs
 from .skeleton import J
 from .reps import RepSegmentation
 from .bodyframe import BodyFrame, knee_angles, hip_angles, elbow_angles
@@ -302,7 +302,9 @@ class Chart:
     def line(self, x, y, colour:str, width:float=1.5, style:str='-', label:str|None=None, opacity:float=1.):
         "A line through (x, y); NaN breaks it. `style`: '-', '--' or ':'."
         self.lines.append(SimpleNamespace(x=np.asarray(x, float), y=np.asarray(y, float), colour=colour, width=width, style=style, label=label, opacity=opacity))
-    def span(self, x0:float, x1:float, fill:str, hatch:bool=False, label:str|None=None):
+    def span(self, x0:float, x1:float, fill:str|None, # None: no fill (what lies below shows through a hatch)
+             hatch:bool|str=False, # True: hatched orange (a partial rep); 'grey': hatched grey
+             label:str|None=None):
         "A vertical band over the whole height (a rep, a stretch not seen), with an optional label above it."
         self.spans.append(SimpleNamespace(x0=x0, x1=x1, fill=fill, hatch=hatch, label=label))
     def mark(self, x:float, colour:str, style:str='-', label:str|None=None, width:float=1.):
@@ -341,7 +343,8 @@ class Chart:
         e, out = html.escape, []
         out.append(f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" font-family="Helvetica,Arial,sans-serif" role="img">'
                    f'<defs><clipPath id="pr-clip{n}"><rect x="{L}" y="{top}" width="{pw}" height="{ph}"/></clipPath>'
-                   f'<pattern id="pr-hatch{n}" patternUnits="userSpaceOnUse" width="6" height="6"><path d="M0,6 L6,0" stroke="#e6a15c" stroke-width="1"/></pattern></defs>'
+                   f'<pattern id="pr-hatch{n}" patternUnits="userSpaceOnUse" width="6" height="6"><path d="M0,6 L6,0" stroke="#e6a15c" stroke-width="1"/></pattern>'
+                   f'<pattern id="pr-hatchgrey{n}" patternUnits="userSpaceOnUse" width="6" height="6"><path d="M0,0 L6,6" stroke="#9e9e9e" stroke-width="1"/></pattern></defs>'
                    f'<rect width="{W}" height="{H}" fill="white"/>')
         for i, t in enumerate(title):
             if self.title_style == 'left bold': out.append(f'<text x="{L}" y="{8 + 12 + 16 * i}" font-size="{tsize}" font-weight="bold">{e(t)}</text>')
@@ -349,8 +352,8 @@ class Chart:
         g = [f'<g clip-path="url(#pr-clip{n})">']
         for s in self.spans:
             a, b = X(s.x0), X(s.x1)
-            g.append(f'<rect x="{a:.1f}" y="{top}" width="{max(b - a, 0):.1f}" height="{ph}" fill="{s.fill}"/>')
-            if s.hatch: g.append(f'<rect x="{a:.1f}" y="{top}" width="{max(b - a, 0):.1f}" height="{ph}" fill="url(#pr-hatch{n})"/>')
+            if s.fill: g.append(f'<rect x="{a:.1f}" y="{top}" width="{max(b - a, 0):.1f}" height="{ph}" fill="{s.fill}"/>')
+            if s.hatch: g.append(f'<rect x="{a:.1f}" y="{top}" width="{max(b - a, 0):.1f}" height="{ph}" fill="url(#pr-hatch{"grey" if s.hatch == "grey" else ""}{n})"/>')
         xt, yt = (self.xticks if self.xticks is not None else _ticks(x0, x1, max(3, pw // 90))), _ticks(y0, y1, max(3, ph // 45))
         xt = [v for v in xt if x0 - 1e-9 <= v <= x1 + 1e-9]; yt = [v for v in yt if y0 - 1e-9 <= v <= y1 + 1e-9]
         xstep, ystep = (xt[1] - xt[0] if len(xt) > 1 else 1.), (yt[1] - yt[0] if len(yt) > 1 else 1.)
@@ -445,6 +448,18 @@ def _shade_unseen(ch:Chart, report, spans):
         ch.span(a / report.fps, b / report.fps, '#e0e0e0')
         if i == 0: ch.note((a + b) / 2 / report.fps, 'not seen')
 
+def _feet_out(report:FormReport, min_s:float=0.2 # shortest stretch shown, seconds
+              ) -> list[tuple[int, int]]:
+    "Stretches (frames, stop exclusive) where the person was seen but neither ankle inside the picture: their heights above the feet stand on feet the detector guessed."
+    kp = report.kpts
+    k, w, h = getattr(kp, 'kpts', None), getattr(kp, 'width', 0), getattr(kp, 'height', 0)
+    if k is None or not w or not h: return []
+    k = np.asarray(k, dtype=np.float64)[:report.n_frames]
+    a = k[:, [J['left_ankle'], J['right_ankle']]]
+    inside = (a[..., 2] > 0) & (a[..., 0] >= 0) & (a[..., 0] < w) & (a[..., 1] >= 0) & (a[..., 1] < h)
+    out = (k[..., 2].max(1) > 0) & ~inside.any(1)
+    return [(s, e) for s, e in runs(out) if e - s >= max(1, min_s * report.fps)]
+
 def _time_axis(report:FormReport) -> np.ndarray:
     "Seconds of each frame of the set."
     return np.arange(len(report.joints)) / report.fps
@@ -458,6 +473,9 @@ def plot_rep_count(report:FormReport) -> Chart:
     _shade(ch, report)
     gone = _unseen(report)
     _shade_unseen(ch, report, gone)
+    for i, (a, b) in enumerate(_feet_out(report)):               # heights above guessed feet: hatched, said once
+        ch.span(a / report.fps, b / report.fps, None, hatch='grey')
+        if i == 0: ch.note((a + b) / 2 / report.fps, 'feet out of the picture')
     _plot_seen(ch, t, frame.height(bar_position(x, report.exercise)), gone, '#08519c', width=1.5,
                label='bar (shoulders)' if BAR_AT.get(report.exercise) == 'shoulder' else 'bar (mid-wrist)')
     if report.exercise != 'bench': _plot_seen(ch, t, frame.height(x[:, J['pelvis']]), gone, '#a50f15', width=1, label='hips')
