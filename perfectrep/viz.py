@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 import numpy as np
 from PIL import Image, ImageDraw
 from fastprogress.fastprogress import progress_bar
-from .skeleton import H36M, JOINT_NAMES
+from .skeleton import H36M, JOINT_NAMES, J
 from .video import write_video
 
 # %% auto #0
@@ -75,6 +75,9 @@ def _display_poses(poses, up=None) -> tuple[np.ndarray, float, float]:
     p = np.asarray(poses, dtype=np.float64)
     if p.ndim == 2: p = p[None]
     d = _to_display(p - p[:, :1], up)
+    if d.shape[1] == 17:       # the feet planted: the lower ankle at one height in every frame (root-relative 3D holds the pelvis still)
+        lo = np.nanmin(d[:, [J['left_ankle'], J['right_ankle']], 2], 1)
+        d[..., 2] -= np.nan_to_num(lo - np.nanmedian(lo))[:, None]
     r = float(np.percentile(np.abs(d).max(-1), 99)) * 1.1 if d.size else 1.0
     return d, r, float(np.percentile(d[..., 2], 1)) if d.size else -r
 
