@@ -71,7 +71,7 @@ def _to_display(p:np.ndarray,
     return p @ np.stack([x, np.cross(u, x), u], 1)
 
 def _display_poses(poses, up=None) -> tuple[np.ndarray, float, float]:
-    "Root-relative poses in display axes (T, 17, 3), the radius holding 99% of them and the floor height, metres."
+    "Poses in display axes (T, 17, 3) about the pelvis, feet planted; the radius holding 99% of them and the floor height, metres."
     p = np.asarray(poses, dtype=np.float64)
     if p.ndim == 2: p = p[None]
     d = _to_display(p - p[:, :1], up)
