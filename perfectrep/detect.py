@@ -468,6 +468,22 @@ def _misread(tr:Track, kpts:np.ndarray) -> bool:
     "Whether a person the finder saw on one look only sat where the followed person was then (same place, same size): a misread of them, not someone else."
     return len(tr.frames) == 1 and _same_place(tr.boxes[0], _box(kpts[tr.frames[0]]))
 
+def _still(tr:Track) -> bool:
+    "Whether a person stayed at one place while seen (their box's centre moved less than a quarter of its size)."
+    b = np.array(tr.boxes)
+    return bool(np.hypot(*np.ptp(b[:, :2], 0)) <= 0.25 * np.median(b[:, 2]))
+
+def _still_alike(tracks:list[Track]) -> list[Track]:
+    "Copies of `tracks` with those of one still person seen again and again at one place joined (in time order, under the first one's id): the looks link sightings a few looks apart at most, so someone standing still, or a thing the detector takes for a person, seen now and then over minutes came out as many people seen once."
+    out = []
+    for tr in sorted(tracks, key=lambda tr: tr.frames[0]):
+        at = np.median(np.array(tr.boxes), 0)
+        o = next((o for o in out if _still(o) and o.frames[-1] < tr.frames[0]
+                  and _same_place(at, np.median(np.array(o.boxes), 0))), None) if _still(tr) else None
+        if o is None: out.append(Track(tr.id, list(tr.frames), list(tr.kpts), list(tr.boxes), dict(tr.probed), tr.pieces))
+        else: o.frames, o.kpts, o.boxes, o.pieces = o.frames + tr.frames, o.kpts + tr.kpts, o.boxes + tr.boxes, o.pieces + tr.pieces
+    return out
+
 def _probe(get, tr:Track, width:int, height:int, fps:float, T:int, cands:list,
            lost_s:float=2.0 # give up after this long without them
           ) -> list:
@@ -663,7 +679,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
             kp = select_person(theirs, width, height, ids=[[1] * len(ks) for ks in theirs], **kw)
         else: kp = select_person(hop, width, height, **kw)
         ids = {r['id'] for r in kp.people}
-        kp.people += [{**r, 'sampled': True} for r in choose_lifter([tr for tr in rest if tr.id not in ids and not _misread(tr, kp.kpts)],
+        kp.people += [{**r, 'sampled': True} for r in choose_lifter(_still_alike([tr for tr in rest if tr.id not in ids and not _misread(tr, kp.kpts)]),
                                                                      T, width, height, fps)]
     for wrong in (out_of_step, stray_runs):   # skeletons out of step with the frames around, short runs cut off by jumps
         kp = _dropped(kp, wrong(kp.kpts, kp.fps), max_gap_s)

@@ -115,6 +115,7 @@ class Track:
     kpts: list = field(default_factory=list)     # (17, 3) per frame
     boxes: list = field(default_factory=list)    # (cx, cy, size) per frame, pixels
     probed: dict = field(default_factory=dict)   # frame -> skeleton found by a tracker of their own (`detect._probe`), not the finder
+    pieces: int = 1                               # separate sightings joined into this track (someone still, seen now and then)
     def add(self, t, k, b): self.frames.append(t); self.kpts.append(k); self.boxes.append(b)
 
 def track_people(cands:list, # per frame, a list of candidate skeletons (17, 3) pixels + confidence
@@ -192,7 +193,7 @@ def choose_lifter(tracks:list[Track], # person tracks from `track_people`
                   width:int, # image width, pixels
                   height:int, # image height, pixels
                   fps:float=0. # frames per second, for the descriptions (0: frames)
-                 ) -> list[dict]: # one row per track, best first: id, first, last, frames, height_px, centre, movement, travel, score, description
+                 ) -> list[dict]: # one row per track, best first: id, first, last, frames, pieces, height_px, centre, movement, travel, score, description
     "Score every track by persistence x movement x size ** 0.25 x centrality; the first row is the lifter."
     rows, diag = [], np.hypot(width, height) / 2
     for tr in tracks:
@@ -202,7 +203,7 @@ def choose_lifter(tracks:list[Track], # person tracks from `track_people`
         centrality = 1 - 0.25 * min(np.hypot(c[0] - width / 2, c[1] - height / 2) / diag, 1.0)
         moves = movement(np.array(tr.kpts), size)
         travel = float(np.ptp(b[:, 0])) / width
-        row = dict(id=tr.id, first=int(tr.frames[0]), last=int(tr.frames[-1]), frames=len(tr.frames), height_px=size,
+        row = dict(id=tr.id, first=int(tr.frames[0]), last=int(tr.frames[-1]), frames=len(tr.frames), pieces=tr.pieces, height_px=size,
                    centre=[float(c[0] / width), float(c[1] / height)], movement=moves, travel=travel,
                    score=float(persistence * (0.05 + moves) * min(size / height, 1.0) ** 0.25 * centrality))
         rows.append({**row, 'description': describe_person(row, height, fps)})
@@ -226,7 +227,8 @@ def describe_person(row:dict, # a row of `choose_lifter`
                  'level with the followed person')
     a, b = (f'{row[k] / fps:.1f}' if fps else str(row[k]) for k in ('first', 'last'))
     when = (f'at {a} s' if a == b else f'{a}-{b} s') if fps else (f'at frame {a}' if a == b else f'frames {a}-{b}')
-    return f'a person {doing} {where}, {min(row["height_px"] / height, 1):.0%} of the frame tall, seen {when}'
+    if row.get('pieces', 1) > 1: when, doing = f'{row["pieces"]} times, {when}', ''   # now and then: too seldom to tell what they do
+    return f'a person {doing + " " if doing else ""}{where}, {min(row["height_px"] / height, 1):.0%} of the frame tall, seen {when}'
 
 # %% ../nbs/32_people.ipynb #f35bc7b5
 def select_person(cands:list, # per frame, a list of candidate skeletons (17, 3) pixels + confidence; or the people's `Track`s
