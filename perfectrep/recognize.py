@@ -101,7 +101,8 @@ def recognize(poses, # (T, 17, 2|3) pixels (kind '2d') or (T, 17, 3) metres ('3d
               model=None, # an ExerciseClassifier, a path or list of paths, or None for the shipped pair
               threshold:float=LOW_CONFIDENCE, # confidence below this sets `low_confidence`
               stride:int|None=None, # window step at the model's rate (None: a third of a window)
-              up:str='-y' # 3D only: the input's up axis, '-y' (our lifter's camera axes), 'y' or 'z'
+              up:str='-y', # 3D only: the input's up axis, '-y' (our lifter's camera axes), 'y' or 'z'
+              max_windows:int|None=64 # a longer input's windows are this many, spread evenly over it (None: all)
              ) -> Recognition:
     "Recognise the exercise in a pose sequence by averaging class probabilities over sliding windows."
     net = _as_model(model)
@@ -130,7 +131,10 @@ def recognize(poses, # (T, 17, 2|3) pixels (kind '2d') or (T, 17, 3) metres ('3d
         x[bad] = 0.
     x = resample_poses(x, fps, c.fps)
     starts, inputs = [], []
-    for s, e in slice_clips(len(x), c.window, stride or max(1, c.window // 3)):
+    spans = slice_clips(len(x), c.window, stride or max(1, c.window // 3))
+    if max_windows and len(spans) > max_windows:      # a long video: the mean over evenly spread windows settles long before
+        spans = [spans[i] for i in np.unique(np.linspace(0, len(spans) - 1, max_windows).round().astype(int))]
+    for s, e in spans:
         w = _pad(x[s:e], c.min_len)
         if c.kind == '3d': inputs.append(w.astype(np.float32))
         else:
@@ -205,13 +209,15 @@ def recognize_exercise(joints, # (T, 17, 3) lifted 3D, camera frame (y down), me
                        up:str='-y', # the joints' vertical axis (`perfectrep.reps.up_vector` names)
                        model=None, # an ExerciseClassifier, a path, or None for the shipped default
                        threshold:float=LOW_CONFIDENCE, # confidence below this sets `low_confidence`
-                       geometry:bool=True # combine with `movement_evidence` (False: the classifier alone, over all windows)
+                       geometry:bool=True, # combine with `movement_evidence` (False: the classifier alone, over all windows)
+                       max_windows:int|None=64 # a longer input's windows are this many, spread evenly over it (None: all)
                       ) -> Recognition:
     "Which lift a set shows: the classifier (on the 2D when there is 2D) over the windows where the lift happens, times the movement's geometry."
     k = getattr(kpts, 'kpts', kpts)
     x = np.asarray(joints, float)
     if up != '-y': x = x @ UP_TO_CAMERA[up].T
-    r = recognize(kpts, fps, model=model, threshold=threshold) if k is not None else recognize(x, fps, kind='3d', model=model, threshold=threshold)
+    kw = dict(model=model, threshold=threshold, max_windows=max_windows)
+    r = recognize(kpts, fps, **kw) if k is not None else recognize(x, fps, kind='3d', **kw)
     if not geometry: return r
     L = max(1, int(round(r.window_s * fps)))
     act = window_activity(x, r.window_starts, L)
@@ -298,12 +304,12 @@ def evaluate_classifier(model, # an ExerciseClassifier (or a path, or None for t
             if noise_px > 0:
                 h = np.ptp(px[..., 1], axis=1).mean()
                 px = px + rng.normal(0, noise_px * h, (1,) + px.shape[1:]) + rng.normal(0, noise_px * h / 4, px.shape)
-            if inputs == '2d': r = recognize(px, e.motion.fps, model=net)
-            elif inputs == '3d': r = recognize(root_relative(Xc), e.motion.fps, kind='3d', model=net)
+            if inputs == '2d': r = recognize(px, e.motion.fps, model=net, max_windows=None)   # every window, as the card measured
+            elif inputs == '3d': r = recognize(root_relative(Xc), e.motion.fps, kind='3d', model=net, max_windows=None)
             else:
                 k = np.concatenate([px, np.ones(px.shape[:-1] + (1,))], -1)
                 size = np.ceil(np.nanmax(px.reshape(-1, 2), 0)).astype(int) + 1
-                r = recognize(lift_keypoints(k, int(size[0]), int(size[1]), model=lifter), e.motion.fps, kind='3d', model=net)
+                r = recognize(lift_keypoints(k, int(size[0]), int(size[1]), model=lifter), e.motion.fps, kind='3d', model=net, max_windows=None)
             rows.append(dict(name=e.motion.name, view=v, truth=e.label, pred=r.label, confidence=r.confidence,
                              low_confidence=r.low_confidence))
     return ClassifierEval(name, pd.DataFrame(rows), tuple(net.cfg.classes))
