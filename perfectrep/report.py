@@ -375,8 +375,11 @@ class Chart:
                          f'stroke-linejoin="round" stroke-linecap="round"{_dash(l.style)}/>')
         g.append('</g>')
         out += g
-        for s in self.spans:
-            if s.label: out.append(f'<text x="{X((s.x0 + s.x1) / 2):.1f}" y="{top - 3}" font-size="11" font-weight="bold" text-anchor="middle">{e(s.label)}</text>')
+        labels = sorted((X((s.x0 + s.x1) / 2), s.label) for s in self.spans if s.label)
+        if len(labels) > 1:      # too close to read (a long video's rep numbers): every k-th, k the smallest that keeps them apart
+            gap = min(b[0] - a[0] for a, b in zip(labels, labels[1:]))
+            labels = labels[::max(1, math.ceil((max(_text_width(t, 11) for _, t in labels) + 4) / max(gap, 1e-6)))]
+        for x, t in labels: out.append(f'<text x="{x:.1f}" y="{top - 3}" font-size="11" font-weight="bold" text-anchor="middle">{e(t)}</text>')
         for m in self.marks:
             if m.label: out.append(f'<text transform="translate({X(m.x) + 3:.1f},{top + ph - 4}) rotate(-90)" font-size="9" fill="#7f0000">{e(m.label)}</text>')
         for t in self.notes: out.append(f'<text x="{X(t.x):.1f}" y="{top + ph - 4}" font-size="9" fill="#666" text-anchor="middle">{e(t.text)}</text>')
