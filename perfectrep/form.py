@@ -21,7 +21,7 @@ from .reps import RepSegmentation, segment_reps
 from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, squat_depth
 
 # %% auto #0
-__all__ = ['STILL', 'STILL_REL', 'LOCKOUT_AFTER_S', 'BAR_AT', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'REAL_RETEST_PATH',
+__all__ = ['STILL', 'STILL_REL', 'LOCKOUT_AFTER_S', 'SET_REST_S', 'BAR_AT', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'REAL_RETEST_PATH',
            'ERROR_PERCENTILE', 'SAGITTAL', 'HEIGHTS', 'FRONTAL', 'DEBIASED', 'JUDGED_FROM', 'METRIC_JOINTS',
            'JUDGE_CALLS', 'FROM_START', 'BEGAN_BEFORE', 'bar_position', 'lift_heights', 'rep_metrics',
            'load_lifted_error', 'load_sources', 'load_lifted_bias', 'load_fault_sizes', 'load_real_floor', 'load_rules',
@@ -34,6 +34,7 @@ STILL_REL = 0.2   # ...or, held at the bottom of a squat or bench press (its low
                   # speed, its 95th percentile (a detector's 2D wobbles the hips by about 10 cm/s: below a tenth of the peak, a
                   # 1.2 s pause seen from the side read 0.3 s; one frame's jump of the detector is no peak)
 LOCKOUT_AFTER_S = 0.25   # s: a squat's lockout is looked for this long past the rep's end (never into the next rep)
+SET_REST_S = 20.   # s: a rest this long between two reps starts a new set (its velocity loss counts from its own fastest rep)
 
 def _smooth_velocity(h, fps):
     "Vertical velocity (T,) m/s of a height signal, Savitzky-Golay over about 0.2 s."
@@ -524,11 +525,12 @@ class RepForm:
     metrics: dict              # metric name -> value (units in the table above)
     frames: dict               # metric name (and bottom/top/start/end) -> frame
     calls: list = field(default_factory=list)   # [Call]: the judge's calls
+    set: int = 1               # the set it belongs to: a rest of `SET_REST_S` or more starts the next one
 
     def to_dict(self) -> dict:
         "JSON-ready: start, end, score, faults, then the metrics (frames as integers)."
         f = lambda x: None if isinstance(x, float) and not math.isfinite(x) else round(x, 4) if isinstance(x, float) else x
-        return {'rep': self.index + 1, 'start': int(self.start), 'end': int(self.end),
+        return {'rep': self.index + 1, 'set': self.set, 'start': int(self.start), 'end': int(self.end),
                 'score': None if self.score is None else round(float(self.score), 1),
                 'faults': [{'name': x.name, 'severity': x.severity, 'frame': int(x.frame), 'value': f(x.value),
                             'metric': x.metric, 'feedback': x.feedback, 'sure': None if x.sure is None else round(x.sure, 3)}
@@ -609,9 +611,10 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
     for name in sorted(set((measurement.choice if measurement is not None else {}).values()) - {'3d'}):
         xs, fs = measurement.joints[name], measurement.frames[name]
         alt[name] = (xs, fs, tuple(_smooth_velocity(h, fps) for h in lift_heights(xs, exercise, fs)))
-    out, best = [], 0.
+    out, best, n_set = [], 0., 1
     seen = np.asarray(confidence).max(-1) > 0 if confidence is not None else None
     for i, (s, e) in enumerate(reps):
+        if i and s - reps[i - 1][1] >= SET_REST_S * fps: best, n_set = 0., n_set + 1     # a new set: fresh legs
         # a rep ends where its movement has all but stopped: the last degrees of a squat's lockout can come after (a clip
         # that stops as the lifter stands up). Not the bench press's: its lifted elbows at the top follow the truth too
         # loosely to be judged on more frames; the deadlift's lockout lies inside its rep.
@@ -642,5 +645,5 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
             gone.update({m: BEGAN_BEFORE for m in FROM_START if m in M})
         unc = {**(uncertain or {}), **gone, **lost}
         sc, fl, nt = score_rep(M, F, lift_rules, tolerance, view, hid, unc, {m for m in uncertain or {} if unc[m] == uncertain[m]})
-        out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F, judge_rep(M, F, exercise, lift_rules, tolerance, view, hid, unc)))
+        out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F, judge_rep(M, F, exercise, lift_rules, tolerance, view, hid, unc), n_set))
     return out

@@ -64,7 +64,7 @@ class FormReport:
         return ('measured ' + '; '.join(f'{where.get(s, s)}: {", ".join(ms)}' for s, ms in by.items())) if by else ''
     @property
     def velocity_loss(self) -> float|None:
-        "The set's velocity loss: its last rep's (%); None with fewer than two reps whose bar speed was measured (nothing to lose speed against), or when the last rep's was not."
+        "The set's velocity loss (the last set's, in a video of several): its last rep's (%); None with fewer than two reps whose bar speed was measured (nothing to lose speed against), or when the last rep's was not."
         timed = [r for r in self.reps if np.isfinite(r.metrics.get('velocity_mean', np.nan))]
         v = self.reps[-1].metrics.get('velocity_loss_pct') if len(timed) >= 2 else None
         return float(v) if v is not None and np.isfinite(v) else None
@@ -586,7 +586,7 @@ def render_html(report:FormReport) -> str:
     figs = [plot_rep_count(report), plot_angles(report)]
     if report.exercise != 'other': figs += [plot_bar_path(report), plot_velocity(report)]
     imgs = [f.svg() for f in figs]
-    rows = []
+    rows, sets = [], max((r.set for r in report.reps), default=1)     # a video of several sets: each rep's set
     for r in report.reps:
         faults = '<br>'.join(f'<span class="{f.severity}">{e(f.name)} ({f.severity}{_pct(f.sure, ", ", " sure")}, frame {f.frame}):</span> {e(f.feedback)}'
                              for f in r.faults) or e(_no_fault(r))
@@ -599,7 +599,8 @@ def render_html(report:FormReport) -> str:
         unjudged = {n.metric for n in r.notes if n.severity == 'not judged'}      # a value no rule could trust is not shown as one
         mtxt = ', '.join(f'{n} not judged' if k in unjudged else f'{n} {m[k] * s:.{2 if u == "m/s" else 0}f} {u}'
                          for n, k, s, u in key if isinstance(m.get(k), float) and np.isfinite(m[k]))   # a hidden bar's speed: not shown
-        rows.append(f'<tr><td>{r.index + 1}</td><td>{r.start}-{r.end - 1}<br><span class="muted">{r.start / report.fps:.1f}-'
+        rows.append(f'<tr><td>{r.index + 1}' + (f'<br><span class="muted">set {r.set}</span>' if sets > 1 else '') + '</td>'
+                    f'<td>{r.start}-{r.end - 1}<br><span class="muted">{r.start / report.fps:.1f}-'
                     f'{r.end / report.fps:.1f} s</span></td><td><b>{"-" if r.score is None else f"{r.score:.0f}"}</b></td>'
                     f'<td>{faults}{"<br><span class=muted>" + notes + "</span>" if notes else ""}</td><td>{calls}</td><td class="muted">{e(mtxt)}</td></tr>')
         if report.pictures: rows.append(f'<tr class="pics"><td></td><td colspan="5">{_rep_figures(report, r)}</td></tr>')
