@@ -13,8 +13,8 @@ from .core import PerfectRepError, runs, interpolate_missing
 from .skeleton import J
 
 # %% auto #0
-__all__ = ['Keypoints2D', 'fill_gaps', 'Track', 'track_people', 'repetitions', 'movement', 'choose_lifter', 'describe_person',
-           'select_person']
+__all__ = ['Keypoints2D', 'fill_gaps', 'outside_picture', 'Track', 'track_people', 'repetitions', 'movement', 'choose_lifter',
+           'describe_person', 'select_person']
 
 # %% ../nbs/32_people.ipynb #75b6e563
 @dataclass
@@ -92,6 +92,14 @@ def fill_gaps(kpts, # (T, J, 3) pixels x, y and confidence; confidence 0 marks a
         k[..., :2] = np.where(np.isnan(k[..., :2]), centre, k[..., :2])
     gaps = [(a, b) for a, b in runs(~seen.any(1)) if b - a > max_gap]
     return k, gaps
+
+def outside_picture(kpts, # (..., 17, 2|3) pixels
+                    width:int, height:int # the picture's size, pixels
+                   ) -> np.ndarray: # (..., 17) bool
+    "Which joints the detector placed outside the picture (its guesses for what the frame cut off), by position alone."
+    k = np.asarray(kpts, dtype=np.float64)
+    return (k[..., 0] < 0) | (k[..., 0] >= width) | (k[..., 1] < 0) | (k[..., 1] >= height)
+
 
 # %% ../nbs/32_people.ipynb #74bbee02
 def _box(k:np.ndarray) -> np.ndarray|None:

@@ -124,6 +124,7 @@ def framing_notes(kp, # `perfectrep.people.Keypoints2D` of the followed person
     "What the filming left out of a set: the frames where the lifter was not found, the body parts outside the picture."
     from perfectrep.core import runs
     from perfectrep.skeleton import J
+    from perfectrep.people import outside_picture
     notes, seen = [], kp.observed
     when = lambda a, b: f'{a / kp.fps:.1f}-{b / kp.fps:.1f} s' if kp.fps else f'frames {a}-{b - 1}'
     if len(seen) and 1 - seen.mean() >= lost:
@@ -131,8 +132,7 @@ def framing_notes(kp, # `perfectrep.people.Keypoints2D` of the followed person
         notes.append(f'the lifter was not found in {1 - seen.mean():.0%} of the frames (the longest stretch {when(a, b)}): '
                      'the 3D there is interpolated and nothing measured there is judged; keep the whole body in view')
     if seen.any() and kp.width and kp.height:
-        x, y = kp.kpts[seen, :, 0], kp.kpts[seen, :, 1]
-        out = (x < 0) | (x >= kp.width) | (y < 0) | (y >= kp.height)
+        out = outside_picture(kp.kpts[seen], kp.width, kp.height)
         share = {part: float(out[:, [J[j] for j in js]].all(1).mean()) for part, js in _PARTS.items()}
         far = sorted((s, part) for part, s in share.items() if s >= cut)[::-1]
         if far:

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from .core import PerfectRepError, atomic_path, runs
 from .skeleton import J
+from .people import outside_picture
 from .reps import RepSegmentation
 from .bodyframe import BodyFrame, knee_angles, hip_angles, elbow_angles
 from .form import BAR_AT, bar_position, hidden_reason
@@ -461,7 +462,7 @@ def _feet_out(report:FormReport, min_s:float=0.2 # shortest stretch shown, secon
     if k is None or not w or not h: return []
     k = np.asarray(k, dtype=np.float64)[:report.n_frames]
     a = k[:, [J['left_ankle'], J['right_ankle']]]
-    inside = (a[..., 2] > 0) & (a[..., 0] >= 0) & (a[..., 0] < w) & (a[..., 1] >= 0) & (a[..., 1] < h)
+    inside = (a[..., 2] > 0) & ~outside_picture(a, w, h)
     out = (k[..., 2].max(1) > 0) & ~inside.any(1)
     return [(s, e) for s, e in runs(out) if e - s >= max(1, min_s * report.fps)]
 
