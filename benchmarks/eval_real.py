@@ -18,8 +18,11 @@ their disagreement is a lower bound of the real error; where it passes the synth
 from that view (`perfectrep/configs/lifted_error.yaml`), that error is too small for real footage. With
 --write, the 90th percentile of each metric's difference (the difference of two independent normal errors of one
 spread has its 90th percentile where one error has its 98th, the tolerance's definition, 2.33 standard deviations;
-errors that the two runs share make it smaller still) is written to `perfectrep/configs/real_retest.yaml` for the lifts and metrics with at
-least MIN_PAIRS reps: the analysis of a real video never uses a smaller tolerance.
+errors that the two runs share make it smaller still) is written to `perfectrep/configs/real_retest.yaml` for the lifts
+and metrics with at least MIN_PAIRS reps: the analysis of a real video never uses a smaller tolerance. A rep where
+either run did not judge a metric for the rep's own reason (report.json's `not_judged_here`: its joints hidden, the
+body not seen) is left out of that metric's differences: no tolerance is used there, and what the runs guessed
+(a squat's lockout with the shoulders above the picture) is no measure of the error where it is judged.
 """
 import argparse, json, subprocess, sys, time
 from pathlib import Path
@@ -81,7 +84,8 @@ MIN_PAIRS = 20      # reps of a lift, and values of a metric, needed before its 
 def compare(here: Path, there: Path, names: list) -> dict:
     "Print how the judge's calls and the form metrics of each rep moved between two runs' reports (reps paired by overlap); return each (lift, metric)'s differences."
     import numpy as np
-    from perfectrep.form import load_lifted_error
+    from perfectrep.form import load_lifted_error, load_rules
+    rules = load_rules()
     calls, diffs = dict(pairs=0, same=0, changed=0, reversed=0, reversed_sure=0), {}
     for n in names:
         a, b = (p / Path(n).stem / 'report.json' for p in (here, there))
@@ -93,7 +97,11 @@ def compare(here: Path, there: Path, names: list) -> dict:
             ov = [min(ra['end'], rb['end']) - max(ra['start'], rb['start']) for rb in b['reps']]
             if not ov or max(ov) < 0.5 * (ra['end'] - ra['start']): continue        # no rep of the other run is this one
             rb = b['reps'][int(np.argmax(ov))]
+            # a metric not judged on the rep for the rep's own reason in either run (its joints hidden, the body not
+            # seen) is not judged with any tolerance there: what the two runs guessed for it is no measurement error
+            unjudged = {r['metric'] for r in rules[a['exercise']] for x in (ra, rb) if r['fault'] in x.get('not_judged_here', ())}
             for m in COMPARED:
+                if m in unjudged: continue
                 if isinstance(ra.get(m), (int, float)) and isinstance(rb.get(m), (int, float)) and m in tol:
                     diffs.setdefault((a['exercise'], m), []).append((abs(ra[m] - rb[m]), tol[m]))
             cb = {c['call']: c for c in rb['calls']}
@@ -122,7 +130,8 @@ def write_floor(diffs: dict, runs: str, path: Path = ROOT / 'perfectrep' / 'conf
     for (ex, m), d in sorted(diffs.items()):
         if len(d) >= MIN_PAIRS: floor.setdefault(ex, {})[m] = round(float(np.percentile(d, 90)), 4)
     head = ('# The least measurement error a form metric has on real footage, per lift: the 90th percentile of |a - b| over\n'
-            '# the reps of two analyses of the same real clips (a test-retest; no truth is needed). The analysis of a real\n'
+            '# the reps of two analyses of the same real clips (a test-retest; no truth is needed), leaving out the reps where\n'
+            '# either run did not judge the metric for the rep\'s own reason (its joints hidden). The analysis of a real\n'
             '# video never uses a smaller tolerance than this (perfectrep/configs/lifted_error.yaml holds the synthesised\n'
             '# detector error per view). Written by `python benchmarks/eval_real.py --compare DIR --write`; lifts and metrics\n'
             f'# with at least {MIN_PAIRS} reps. Runs compared: {runs}.\n')

@@ -539,6 +539,7 @@ class RepForm:
                              for x in self.notes if x.severity == 'possible' and x.sure is not None],
                 'notes': [x.feedback for x in self.notes if x.severity != 'not judged'],
                 'not_judged': [x.name for x in self.notes if x.severity == 'not judged'],
+                'not_judged_here': [x.name for x in self.notes if x.severity == 'not judged' and not x.from_view],   # for this rep's own reason (its joints hidden, the body not seen), not the view's
                 'calls': [{'call': c.name, 'result': c.result, 'frame': int(c.frame), 'value': f(c.value), 'metric': c.metric,
                            'reason': c.reason, 'sure': None if c.sure is None else round(c.sure, 3)} for c in self.calls],
                 **{k: f(v) for k, v in self.metrics.items()},

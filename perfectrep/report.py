@@ -109,7 +109,7 @@ def to_frame(self:FormReport) -> pd.DataFrame:
         d['notes'] = ' '.join(d['notes'])
         d['calls'] = '; '.join(f"{c['call']} {c['result']}" for c in d['calls'])
         d['possible'] = '; '.join(f"{x['name']} ({x['sure']:.0%} sure)" for x in d['possible'])     # text, as in a spreadsheet's cell
-        d['not_judged'] = '; '.join(d['not_judged'])
+        d['not_judged'], d['not_judged_here'] = '; '.join(d['not_judged']), '; '.join(d['not_judged_here'])
         rows.append(d)
     cols = ['rep', 'start', 'end', 'start_s', 'end_s', 'score', 'faults', 'feedback', 'calls']
     df = pd.DataFrame(rows)
