@@ -24,9 +24,9 @@ from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, s
 __all__ = ['STILL', 'STILL_REL', 'LOCKOUT_AFTER_S', 'SET_REST_S', 'BAR_AT', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'REAL_RETEST_PATH',
            'ERROR_PERCENTILE', 'SAGITTAL', 'HEIGHTS', 'FRONTAL', 'DEBIASED', 'JUDGED_FROM', 'METRIC_JOINTS',
            'JUDGE_CALLS', 'FROM_START', 'BEGAN_BEFORE', 'bar_position', 'lift_heights', 'rep_metrics',
-           'load_lifted_error', 'load_sources', 'load_lifted_bias', 'load_fault_sizes', 'load_real_floor', 'load_rules',
-           'Fault', 'hidden_reason', 'hidden_metrics', 'hidden_at', 'too_uncertain', 'judged_from', 'score_rep', 'Call',
-           'judge_rep', 'RepForm', 'not_seen', 'implausible', 'assess_form']
+           'load_lifted_error', 'load_sources', 'load_lifted_bias', 'load_fault_sizes', 'load_agreement',
+           'load_real_floor', 'load_rules', 'Fault', 'hidden_reason', 'hidden_metrics', 'hidden_at', 'too_uncertain',
+           'judged_from', 'score_rep', 'Call', 'judge_rep', 'RepForm', 'not_seen', 'implausible', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
@@ -264,6 +264,16 @@ def load_fault_sizes(path=None # the lifted-error YAML file; None: the shipped o
     if not isinstance(fs, dict) or not all(isinstance(v, dict) and all(isinstance(x, (int, float)) for x in v.values()) for v in fs.values()):
         raise PerfectRepError(f'{p}: `fault_size` must map exercise -> {{metric: size}}')
     return {ex: {m: float(x) for m, x in v.items()} for ex, v in fs.items()}
+
+def load_agreement(path=None, # the lifted-error YAML file; None: the shipped one
+                   view:str|None=None # a `camera_view` label; None: no view, no check
+                  ) -> dict: # {exercise: {metric: limit}}, in the metrics' units
+    """Per exercise, how far each judged metric measured from the lifted 3D and the same metric measured in the picture may
+    lie apart from a camera view with a detector's 2D (`benchmarks/lifted_form_error.py`; a file without `agree`: none)."""
+    p, d = _lifted_error_file(path)
+    a = (d.get('agree') or {}) if isinstance(d, dict) else None
+    if not _maps(a, 2): raise PerfectRepError(f'{p}: `agree` must map exercise -> view -> {{metric: limit}}')
+    return {ex: {m: float(x) for m, x in (byview.get(view) or {}).items()} for ex, byview in a.items()}
 
 REAL_RETEST_PATH = files('perfectrep') / 'configs' / 'real_retest.yaml'   # the least error of each metric on real footage
 
@@ -578,6 +588,17 @@ def _debias(M:dict, bias:dict):
         if m in DEBIASED and isinstance(M.get(m), float) and np.isfinite(M[m]): M[m] -= b
     if 'depth_m' in bias and 'below_parallel' in M: M['below_parallel'] = bool(M['depth_m'] > 0)
 
+def _apart(M:dict, P:dict, # one rep's metrics as measured (before any bias is taken off) and in the picture
+           limits:dict # metric -> how far the two may lie apart
+          ) -> dict: # metric -> why it is not judged
+    "The metrics whose measured value and the picture's lie further apart than their limit: one of the two has failed there (a lifter that bent the knees of someone standing straight in the picture)."
+    out = {}
+    for m, lim in limits.items():
+        a, b = M.get(m), P.get(m)
+        if isinstance(a, float) and isinstance(b, float) and np.isfinite(a) and np.isfinite(b) and abs(a - b) > lim:
+            out[m] = f'the lifted 3D and the picture disagree ({_amount(m, a)} against {_amount(m, b)})'
+    return out
+
 def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
                 fps:float|None=None, # frames per second
                 exercise:str='squat', # 'squat' | 'deadlift' | 'bench' | 'other'
@@ -612,6 +633,12 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
     for name in sorted(set((measurement.choice if measurement is not None else {}).values()) - {'3d'}):
         xs, fs = measurement.joints[name], measurement.frames[name]
         alt[name] = (xs, fs, tuple(_smooth_velocity(h, fps) for h in lift_heights(xs, exercise, fs)))
+    # a metric measured from the 3D whose value and the picture's lie further apart than they can (`Measurement.agree`): not judged on that rep
+    check = {m: a for m, a in measurement.agree.items() if 'image' in measurement.joints and measurement.source(m) != 'image'} if measurement is not None else {}
+    if check and 'image' not in alt:                 # the picture's own values, to check the 3D's against
+        xs, fs = measurement.joints['image'], measurement.frames['image']
+        pic = (xs, fs, tuple(_smooth_velocity(h, fps) for h in lift_heights(xs, exercise, fs)))
+    else: pic = alt.get('image')
     out, best, n_set = [], 0., 1
     seen = np.asarray(confidence).max(-1) > 0 if confidence is not None else None
     for i, (s, e) in enumerate(reps):
@@ -625,6 +652,7 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         for name, (xs, fs, vs) in alt.items():
             Ma, Fa = rep_metrics(xs, fps, exercise, (s, e), fs, vs, after)
             for m in [m for m in Ma if measurement.source(m) == name]: M[m], F[m] = Ma[m], Fa[m]
+        apart = _apart(M, rep_metrics(pic[0], fps, exercise, (s, e), pic[1], pic[2], after)[0], check) if check else {}
         if measurement is not None and measurement.bias: _debias(M, measurement.bias)
         hid = None
         if confidence is not None:                    # hidden over the rep, or just where the metric is measured
@@ -644,7 +672,7 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         if cut and i == 0:                            # its way down began before the clip: its time and its start unseen
             M['eccentric_s'] = M['duration_s'] = np.nan
             gone.update({m: BEGAN_BEFORE for m in FROM_START if m in M})
-        unc = {**(uncertain or {}), **gone, **lost}
+        unc = {**(uncertain or {}), **gone, **lost, **apart}
         sc, fl, nt = score_rep(M, F, lift_rules, tolerance, view, hid, unc, {m for m in uncertain or {} if unc[m] == uncertain[m]})
         out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F, judge_rep(M, F, exercise, lift_rules, tolerance, view, hid, unc), n_set))
     return out

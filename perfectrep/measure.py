@@ -64,6 +64,7 @@ class Measurement:
     frames: dict    # source name -> BodyFrame
     choice: dict    # metric -> source name ('3d' where not listed)
     bias: dict = field(default_factory=dict)   # metric -> its source's median error from this view, taken off the value
+    agree: dict = field(default_factory=dict)  # metric -> how far its value and the picture's may lie apart: further, not judged on that rep
 
     def source(self, metric:str) -> str: return self.choice.get(metric, '3d')
 
@@ -76,7 +77,8 @@ def measurement(lifted, # (T, 17, 3) the lifted 3D, camera frame (x right, y dow
                 exercise:str, # 'squat' | 'deadlift' | 'bench'
                 choice:dict, # metric -> source name (`perfectrep.form.load_sources`)
                 size=None, # (width, height) of the image, for perspective (taken from a `Keypoints2D` when not given)
-                bias:dict|None=None # metric -> the chosen source's median error from this view (`perfectrep.form.load_lifted_bias`)
+                bias:dict|None=None, # metric -> the chosen source's median error from this view (`perfectrep.form.load_lifted_bias`)
+                agree:dict|None=None # metric -> how far its value and the picture's may lie apart (`perfectrep.form.load_agreement`); kept only with the picture
                ) -> Measurement:
     "The sources a lifted set can be measured from, with the chosen source per metric (a source this input lacks falls back to the 3D)."
     x = np.asarray(lifted, float)
@@ -93,4 +95,4 @@ def measurement(lifted, # (T, 17, 3) the lifted 3D, camera frame (x right, y dow
     bias = {m: float(b) for m, b in (bias or {}).items() if choice.get(m, '3d') in joints}   # a fallback's bias is not known
     choice = {m: s for m, s in choice.items() if s in joints}
     if 'depth_m' in choice: choice.setdefault('below_parallel', choice['depth_m'])   # the judge's depth call goes with the depth
-    return Measurement(joints, frames, choice, bias)
+    return Measurement(joints, frames, choice, bias, dict(agree or {}) if 'image' in joints else {})

@@ -158,7 +158,7 @@ def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
     from perfectrep.geometry import is_root_relative, plant_feet
     from perfectrep.bodyframe import camera_view
     from perfectrep.form import (load_lifted_error, load_lifted_bias, load_sources, judged_from, load_fault_sizes, too_uncertain,
-                                 load_real_floor)
+                                 load_real_floor, load_agreement)
     from perfectrep.measure import measurement
     joints = x.joints
     rootrel = is_root_relative(joints)
@@ -176,7 +176,8 @@ def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
             tol = {m: max(t, floor.get(m, 0.)) for m, t in tol.items()}
         if view and x.kpts is not None:
             meas = measurement(joints, x.kpts, exercise, load_sources(view=view['label'], exact_2d=exact).get(exercise, {}),
-                               bias=load_lifted_bias(view=view['label'], exact_2d=exact).get(exercise, {}))
+                               bias=load_lifted_bias(view=view['label'], exact_2d=exact).get(exercise, {}),
+                               agree=None if exact else load_agreement(view=view['label']).get(exercise, {}))
             judged = {r['metric'] for r in rules.get(exercise, []) if r['weight'] and judged_from(r['metric'], view['label'])}
             used = {m: s for m, s in meas.used().items() if m in judged}     # what the report names: the judged metrics
             if used: view = {**view, 'measured_from': used}
