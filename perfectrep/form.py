@@ -268,8 +268,9 @@ def load_fault_sizes(path=None # the lifted-error YAML file; None: the shipped o
 def load_agreement(path=None, # the lifted-error YAML file; None: the shipped one
                    view:str|None=None # a `camera_view` label; None: no view, no check
                   ) -> dict: # {exercise: {metric: limit}}, in the metrics' units
-    """Per exercise, how far each judged metric measured from the lifted 3D and the same metric measured in the picture may
-    lie apart from a camera view with a detector's 2D (`benchmarks/lifted_form_error.py`; a file without `agree`: none)."""
+    """Per exercise, how far a judged metric measured from the lifted 3D and the same metric measured in the picture may
+    lie apart from a camera view with a detector's 2D (`benchmarks/lifted_form_error.py` checks the angles of the
+    movement plane from the side; a file without `agree`: none)."""
     p, d = _lifted_error_file(path)
     a = (d.get('agree') or {}) if isinstance(d, dict) else None
     if not _maps(a, 2): raise PerfectRepError(f'{p}: `agree` must map exercise -> view -> {{metric: limit}}')
@@ -633,8 +634,8 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
     for name in sorted(set((measurement.choice if measurement is not None else {}).values()) - {'3d'}):
         xs, fs = measurement.joints[name], measurement.frames[name]
         alt[name] = (xs, fs, tuple(_smooth_velocity(h, fps) for h in lift_heights(xs, exercise, fs)))
-    # a metric measured from the 3D whose value and the picture's lie further apart than they can (`Measurement.agree`): not judged on that rep
-    check = {m: a for m, a in measurement.agree.items() if 'image' in measurement.joints and measurement.source(m) != 'image'} if measurement is not None else {}
+    # a metric measured from the 3D whose value lies further from the picture's than it can (`Measurement.agree`): not judged on that rep
+    check = {m: a for m, a in measurement.agree.items() if measurement.source(m) != 'image'} if measurement is not None else {}
     if check and 'image' not in alt:                 # the picture's own values, to check the 3D's against
         xs, fs = measurement.joints['image'], measurement.frames['image']
         pic = (xs, fs, tuple(_smooth_velocity(h, fps) for h in lift_heights(xs, exercise, fs)))
