@@ -222,6 +222,11 @@ def _maps(x, depth:int, leaf=(int, float)) -> bool:
     "Whether `x` is a mapping nested `depth` levels deep above values of type `leaf` (a lifted-error file's sections)."
     return isinstance(x, dict) and all(_maps(v, depth - 1, leaf) if depth else isinstance(v, leaf) for v in x.values())
 
+def _at_view(p, table, view:str|None, must:str, leaf=(int, float), cast=float) -> dict:
+    "One view of a lifted-error file's table exercise -> view -> {metric: value}: {exercise: {metric: value}}; `must` says what the table must be when it is not that."
+    if not _maps(table, 2, leaf): raise PerfectRepError(f'{p}: {must}')
+    return {ex: {m: cast(x) for m, x in (byview.get(view) or {}).items()} for ex, byview in table.items()}
+
 def load_lifted_error(path=None, # a YAML file (see the shipped one); None: the shipped one
                       view:str|None=None, # a `camera_view` label: that view's own figures where measured, the pooled ones elsewhere
                       exact_2d:bool=False # the figures for exact 2D (projected motion capture, the demo) instead of a detector's
@@ -242,8 +247,7 @@ def load_sources(path=None, # the lifted-error YAML file; None: the shipped one
     "Per exercise, the source each metric is measured from for a camera view, as `benchmarks/lifted_form_error.py` chose it."
     p, d = _lifted_error_file(path)
     src = (d.get('sources') or {}).get('exact' if exact_2d else 'detector', {}) if isinstance(d, dict) else None
-    if not _maps(src, 2, str): raise PerfectRepError(f'{p}: `sources` must map detector|exact -> exercise -> view -> {{metric: source}}')
-    return {ex: dict(byview.get(view) or {}) for ex, byview in src.items()}
+    return _at_view(p, src, view, '`sources` must map detector|exact -> exercise -> view -> {metric: source}', str, str)
 
 def load_lifted_bias(path=None, # the lifted-error YAML file; None: the shipped one
                      view:str|None=None, # a `camera_view` label; None: no view, no bias
@@ -253,8 +257,7 @@ def load_lifted_bias(path=None, # the lifted-error YAML file; None: the shipped 
     offset the analysis takes off (a file without `bias`: none)."""
     p, d = _lifted_error_file(path)
     b = ((d.get('bias') or {}).get('exact' if exact_2d else 'detector') or {}) if isinstance(d, dict) else None
-    if not _maps(b, 2): raise PerfectRepError(f'{p}: `bias` must map detector|exact -> exercise -> view -> {{metric: bias}}')
-    return {ex: {m: float(x) for m, x in (byview.get(view) or {}).items()} for ex, byview in b.items()}
+    return _at_view(p, b, view, '`bias` must map detector|exact -> exercise -> view -> {metric: bias}')
 
 def load_fault_sizes(path=None # the lifted-error YAML file; None: the shipped one
                     ) -> dict: # {exercise: {metric: size}}
@@ -273,8 +276,7 @@ def load_agreement(path=None, # the lifted-error YAML file; None: the shipped on
     movement plane from the side; a file without `agree`: none)."""
     p, d = _lifted_error_file(path)
     a = (d.get('agree') or {}) if isinstance(d, dict) else None
-    if not _maps(a, 2): raise PerfectRepError(f'{p}: `agree` must map exercise -> view -> {{metric: limit}}')
-    return {ex: {m: float(x) for m, x in (byview.get(view) or {}).items()} for ex, byview in a.items()}
+    return _at_view(p, a, view, '`agree` must map exercise -> view -> {metric: limit}')
 
 REAL_RETEST_PATH = files('perfectrep') / 'configs' / 'real_retest.yaml'   # the least error of each metric on real footage
 
@@ -630,16 +632,13 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
     lift_rules = rules.get(exercise, [])
     frame = BodyFrame.fit(x, up)
     vel = tuple(_smooth_velocity(h, fps) for h in lift_heights(x, exercise, frame))
-    alt = {}      # the other sources' joints, frames and velocities
-    for name in sorted(set((measurement.choice if measurement is not None else {}).values()) - {'3d'}):
+    def source(name):                                 # another source's joints, frame and velocities
         xs, fs = measurement.joints[name], measurement.frames[name]
-        alt[name] = (xs, fs, tuple(_smooth_velocity(h, fps) for h in lift_heights(xs, exercise, fs)))
+        return xs, fs, tuple(_smooth_velocity(h, fps) for h in lift_heights(xs, exercise, fs))
+    alt = {name: source(name) for name in sorted(set((measurement.choice if measurement is not None else {}).values()) - {'3d'})}
     # a metric measured from the 3D whose value lies further from the picture's than it can (`Measurement.agree`): not judged on that rep
     check = {m: a for m, a in measurement.agree.items() if measurement.source(m) != 'image'} if measurement is not None else {}
-    if check and 'image' not in alt:                 # the picture's own values, to check the 3D's against
-        xs, fs = measurement.joints['image'], measurement.frames['image']
-        pic = (xs, fs, tuple(_smooth_velocity(h, fps) for h in lift_heights(xs, exercise, fs)))
-    else: pic = alt.get('image')
+    pic = (alt.get('image') or source('image')) if check else None     # the picture's own values, to check the 3D's against
     out, best, n_set = [], 0., 1
     seen = np.asarray(confidence).max(-1) > 0 if confidence is not None else None
     for i, (s, e) in enumerate(reps):
