@@ -150,14 +150,17 @@ def merge_people(skeletons:list[np.ndarray] # (17, 3) skeletons of one frame, pi
 _DETECTOR_GRAPH = 'input_stream: "image" output_stream: "detections" node { calculator: "PoseDetectionCpu" input_stream: "IMAGE:image" output_stream: "DETECTIONS:detections" }'
 
 def _known(det, known:list, x0:int, y0:int, cw:int, ch:int, w:int, h:int, width:int, height:int, tol:float=0.25) -> int|None:
-    "Which of the `known` skeletons (pixels of width x height) a BlazePose detection on the view `(x0, y0, cw, ch)` of a w x h image is (its hips' and shoulders' centres both within `tol` of that skeleton's size), or None."
+    "Which of the `known` skeletons (pixels of width x height) a BlazePose detection on the view `(x0, y0, cw, ch)` of a w x h image is, or None: its hips' and shoulders' centres within `tol` of that skeleton's size, those of the skeleton's that lie inside the view where one does (a tile that cuts someone off leaves the detector to guess where the rest of them is)."
     kp = det.location_data.relative_keypoints
-    hips_at, shoulders_at = (np.array([(kp[i].x * cw + x0) / w * width, (kp[i].y * ch + y0) / h * height]) for i in (0, 2))
+    at = [np.array([(kp[i].x * cw + x0) / w * width, (kp[i].y * ch + y0) / h * height]) for i in (0, 2)]
+    lo, hi = np.array([x0 / w * width, y0 / h * height]), np.array([(x0 + cw) / w * width, (y0 + ch) / h * height])
     for i, k in enumerate(known):
         b = _box(k)
         if b is None or (k[[J['left_hip'], J['right_hip'], J['left_shoulder'], J['right_shoulder']], 2] <= 0).any(): continue
         hips, shoulders = k[[J['left_hip'], J['right_hip']], :2].mean(0), k[[J['left_shoulder'], J['right_shoulder']], :2].mean(0)
-        if max(np.hypot(*(hips_at - hips)), np.hypot(*(shoulders_at - shoulders))) < tol * b[2]: return i
+        pairs = list(zip(at, (hips, shoulders)))
+        pairs = [(a, p) for a, p in pairs if ((p >= lo) & (p < hi)).all()] or pairs
+        if max(np.hypot(*(a - p)) for a, p in pairs) < tol * b[2]: return i
     return None
 
 def _across(det, cw:int, ch:int) -> float:
@@ -190,11 +193,11 @@ class PeopleFinder:
 
     def __call__(self, image:np.ndarray, # (h, w, 3) uint8 RGB
                  width:int, height:int, # size the skeletons should refer to (the full-resolution frame), pixels
-                 known:list=() # (17, 3) skeletons already fitted on this image (the tracker's): a view where the detector finds only them is not fitted again, and they count as seen there
+                 known:list=() # (17, 3) skeletons already fitted on this image (the tracker's): a view where the detector finds only them is not fitted again, and they count as seen there; so do those fitted on an earlier view (the tiles overlap)
                 ) -> list[np.ndarray]: # (17, 3) per person, pixels of a width x height image + confidence
         import mediapipe as mp
         h, w = image.shape[:2]
-        found = []
+        found, known = [], list(known)
         for x0, y0, cw, ch in [(0, 0, w, h)] + _tiles(h, w):
             crop = np.ascontiguousarray(image[y0:y0 + ch, x0:x0 + cw])
             dets = self._det.process({'image': crop}).detections or []     # the detector alone: less than half the landmarker's cost
@@ -204,13 +207,15 @@ class PeopleFinder:
             if None not in which:                                      # only people already fitted: they are who it sees
                 found += [known[i] for i in set(which)]
                 continue
+            fitted = []
             for p in self._landmarker().detect(mp.Image(image_format=mp.ImageFormat.SRGB, data=crop)).pose_landmarks:
                 lm = np.array([((l.x * cw + x0) / w, (l.y * ch + y0) / h, l.visibility) for l in p])
                 k = landmarks_to_h36m(lm, width, height)
                 inside = (k[:, 0] >= 0) & (k[:, 0] < width) & (k[:, 1] >= 0) & (k[:, 1] < height)
                 k[~inside, 2] = 0                                    # joints guessed outside the image are not seen
                 b = _box(np.where(k[:, 2:] > 0.5, k, 0))
-                if b is not None and (k[:, 2] > 0.5).sum() >= 6 and b[2] >= self.min_size * min(width, height): found.append(k)
+                if b is not None and (k[:, 2] > 0.5).sum() >= 6 and b[2] >= self.min_size * min(width, height): fitted.append(k)
+            found += fitted; known += fitted
         return merge_people(found)
 
     def close(self):
