@@ -150,7 +150,7 @@ def merge_people(skeletons:list[np.ndarray] # (17, 3) skeletons of one frame, pi
 _DETECTOR_GRAPH = 'input_stream: "image" output_stream: "detections" node { calculator: "PoseDetectionCpu" input_stream: "IMAGE:image" output_stream: "DETECTIONS:detections" }'
 
 def _known(det, known:list, x0:int, y0:int, cw:int, ch:int, w:int, h:int, width:int, height:int, tol:float=0.25) -> int|None:
-    "Which of the `known` skeletons (pixels of width x height) a BlazePose detection on the view `(x0, y0, cw, ch)` of a w x h image is, or None: its hips' and shoulders' centres within `tol` of that skeleton's size, those of the skeleton's that lie inside the view where one does (a tile that cuts someone off leaves the detector to guess where the rest of them is)."
+    "Which of the `known` skeletons (pixels of width x height) a BlazePose detection on the view `(x0, y0, cw, ch)` of a w x h image is, or None: its hips' and shoulders' centres each within `tol` of that skeleton's size from the skeleton's own; where the view holds only one of the two (a tile that cuts someone off, leaving the detector to guess where the rest of them is), that one alone."
     kp = det.location_data.relative_keypoints
     at = [np.array([(kp[i].x * cw + x0) / w * width, (kp[i].y * ch + y0) / h * height]) for i in (0, 2)]
     lo, hi = np.array([x0 / w * width, y0 / h * height]), np.array([(x0 + cw) / w * width, (y0 + ch) / h * height])
