@@ -246,14 +246,14 @@ def _speed(X, fps, w):
     dX = savgol_slope(X, win, axis=0) if len(X) > win else np.gradient(X, axis=0)
     return (np.linalg.norm(dX, axis=-1) * w).sum(-1) / w.sum() * fps
 
-def _trim(prog, sp, s, e, core, noise=0., rel=0.03, near=0.25):
-    "Trim a rep [s, e) to the movement around its `core` frame, out to where it is still (speed `sp` < `rel` of its peak) and near rest (`prog` < `near`)."
+def _trim(prog, sp, s, e, core, noise=0., rel=0.03, near=0.25, most=0.5):
+    "Trim a rep [s, e) to the movement around its `core` frame, out to where it is still and near rest (`prog` < `near`): its speed `sp` under `rel` of its peak, or under the input's jitter `noise` where that is higher, but never under more than `most` of its peak (a jitter that large says nothing of stillness, and the rep would be cut wherever it came near rest)."
     s, e = max(int(s), 0), min(int(e), len(sp))
     if e - s < 3: return s, e
     d, v = prog[s:e], sp[s:e]
     pk = min(max(int(core) - s, 0), e - s - 1)
     close = d < near * d.max()
-    rest = (v < max(rel * v.max(), noise)) & close
+    rest = (v < max(rel * v.max(), min(noise, most * v.max()))) & close
     before, after = np.flatnonzero(rest[:pk]), np.flatnonzero(rest[pk:])
     if not len(before) and close[:pk].any(): before = [int(np.argmin(np.where(close[:pk], v[:pk], np.inf)))]   # never still: the slowest moment
     if not len(after) and close[pk:].any(): after = [int(np.argmin(np.where(close[pk:], v[pk:], np.inf)))]
