@@ -247,7 +247,7 @@ def _speed(X, fps, w):
     return (np.linalg.norm(dX, axis=-1) * w).sum(-1) / w.sum() * fps
 
 def _trim(prog, sp, s, e, core, noise=0., rel=0.03, near=0.25, most=0.5):
-    "Trim a rep [s, e) to the movement around its `core` frame, out to where it is still and near rest (`prog` < `near`): its speed `sp` under `rel` of its peak, or under the input's jitter `noise` where that is higher, but never under more than `most` of its peak (a jitter that large says nothing of stillness, and the rep would be cut wherever it came near rest)."
+    "Trim a rep [s, e) to the movement around its `core` frame, out to where it is still (its speed `sp` under the larger of `rel` of its peak and the input's jitter `noise`, the jitter counted at most `most` of the peak: a jitter that large says nothing of stillness, and the rep would be cut wherever it came near rest) and near rest (`prog` < `near`)."
     s, e = max(int(s), 0), min(int(e), len(sp))
     if e - s < 3: return s, e
     d, v = prog[s:e], sp[s:e]
