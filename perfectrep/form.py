@@ -632,13 +632,13 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
     lift_rules = rules.get(exercise, [])
     frame = BodyFrame.fit(x, up)
     vel = tuple(_smooth_velocity(h, fps) for h in lift_heights(x, exercise, frame))
-    def source(name):                                 # another source's joints, frame and velocities
-        xs, fs = measurement.joints[name], measurement.frames[name]
-        return xs, fs, tuple(_smooth_velocity(h, fps) for h in lift_heights(xs, exercise, fs))
-    alt = {name: source(name) for name in sorted(set((measurement.choice if measurement is not None else {}).values()) - {'3d'})}
     # a metric measured from the 3D whose value lies further from the picture's than it can (`Measurement.agree`): not judged on that rep
     check = {m: a for m, a in measurement.agree.items() if measurement.source(m) != 'image'} if measurement is not None else {}
-    pic = (alt.get('image') or source('image')) if check else None     # the picture's own values, to check the 3D's against
+    names = set(measurement.choice.values()) - {'3d'} if measurement is not None else set()
+    alt = {}      # the other sources' joints, frames and velocities: the chosen ones, and the picture to check the 3D against
+    for name in sorted(names | ({'image'} if check else set())):
+        xs, fs = measurement.joints[name], measurement.frames[name]
+        alt[name] = (xs, fs, tuple(_smooth_velocity(h, fps) for h in lift_heights(xs, exercise, fs)))
     out, best, n_set = [], 0., 1
     seen = np.asarray(confidence).max(-1) > 0 if confidence is not None else None
     for i, (s, e) in enumerate(reps):
@@ -649,10 +649,10 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         nxt = reps[i + 1][0] if i + 1 < len(reps) else len(x)
         after = max(0, min(nxt, e + int(round(LOCKOUT_AFTER_S * fps)), len(x)) - e) if exercise == 'squat' else 0
         M, F = rep_metrics(x, fps, exercise, (s, e), frame, vel, after)
-        for name, (xs, fs, vs) in alt.items():
-            Ma, Fa = rep_metrics(xs, fps, exercise, (s, e), fs, vs, after)
+        by = {name: rep_metrics(xs, fps, exercise, (s, e), fs, vs, after) for name, (xs, fs, vs) in alt.items()}
+        for name, (Ma, Fa) in by.items():
             for m in [m for m in Ma if measurement.source(m) == name]: M[m], F[m] = Ma[m], Fa[m]
-        apart = _apart(M, rep_metrics(pic[0], fps, exercise, (s, e), pic[1], pic[2], after)[0], check) if check else {}
+        apart = _apart(M, by['image'][0], check) if check else {}
         if measurement is not None and measurement.bias: _debias(M, measurement.bias)
         hid = None
         if confidence is not None:                    # hidden over the rep, or just where the metric is measured
