@@ -18,22 +18,13 @@ from .core import PerfectRepError, atomic_path
 from .skeleton import flip_pose
 from .geometry import model_input_2d, root_relative
 from .augment import time_window, rescale_bones, random_bone_scale, transfer_arms, freeze_legs, view_clip, cut_frame
-from .examples import CLASSES
 from .model import DSTformer, DSTformerConfig, ActionNet
+from .npmodel import (CLASSES, ClassifierConfig, CLASSIFIER_FORMAT, DEFAULT_CLASSIFIER, DEFAULT_CLASSIFIERS,
+                                 model_input, read_classifier)
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['CLASSIFIER_FORMAT', 'DEFAULT_CLASSIFIER', 'DEFAULT_CLASSIFIERS', 'model_input', 'ClipSampler', 'ClassifierConfig',
-           'ExerciseClassifier', 'save_classifier', 'load_classifier', 'ClassifierEnsemble', 'ActionClips']
-
-# %% ../nbs/23_classifier.ipynb #594d32f5
-def model_input(px, # (T, 17, 2|3) pixels (x, y[, confidence]); None with `kind='3d'`
-                Xc=None, # (T, 17, 3) camera-space metres (3D mode)
-                kind:str='2d' # '2d': `perfectrep.geometry.model_input_2d`, as the lifter's input; '3d': root-relative metres
-               ) -> np.ndarray: # (T, 17, 3) float32
-    "One clip as the classifier sees it."
-    if kind == '3d': return root_relative(np.asarray(Xc, dtype=np.float64)).astype(np.float32)
-    return model_input_2d(px)[0].astype(np.float32)
+__all__ = ['ClipSampler', 'ExerciseClassifier', 'save_classifier', 'load_classifier', 'ClassifierEnsemble', 'ActionClips']
 
 # %% ../nbs/23_classifier.ipynb #26220e59
 class ClipSampler:
@@ -106,30 +97,6 @@ def sample(self:ClipSampler, rng:np.random.Generator, # draws everything
     return torch.from_numpy(np.stack(xs)), torch.from_numpy(self.labels[idx]).long()
 
 # %% ../nbs/23_classifier.ipynb #f614d29b
-@dataclass
-class ClassifierConfig:
-    "What an exercise classifier is and how to feed it; saved with its weights."
-    backbone: dict = field(default_factory=lambda: DSTformerConfig.preset('tiny').to_dict())  # DSTformerConfig fields
-    classes: tuple = CLASSES    # output order
-    kind: str = '2d'            # input: '2d' (normalised x, y, confidence) or '3d' (root-relative metres, camera axes)
-    fps: float = 10.            # frames per second the model sees; inputs are resampled to it
-    window: int = 30            # frames per window at `fps` (sliding windows over longer inputs)
-    min_len: int = 8            # shorter inputs are padded (first and last pose held) to this many frames
-    hidden: int = 2048          # width of the head's hidden layer
-    dropout: float = 0.         # dropout before the head
-
-    def __post_init__(self):
-        self.classes = tuple(self.classes)
-        if self.kind not in ('2d', '3d'): raise ValueError(f"kind must be '2d' or '3d', got {self.kind!r}")
-        if self.window > self.backbone.get('maxlen', 243): raise ValueError(f"window {self.window} is longer than the backbone's maxlen {self.backbone.get('maxlen')}")
-    def to_dict(self) -> dict: return {**asdict(self), 'classes': list(self.classes)}
-    @classmethod
-    def from_dict(cls, d:dict) -> 'ClassifierConfig':
-        names = {f.name for f in fields(cls)}
-        bad = sorted(set(d) - names)
-        if bad: raise ValueError(f'unknown classifier config keys {bad}')
-        return cls(**d)
-
 class ExerciseClassifier(ActionNet):
     "A DSTformer with MotionBERT's action head: clips (B, T, 17, 3) -> class logits (B, C)."
     def __init__(self, cfg:ClassifierConfig|None=None):
@@ -152,10 +119,6 @@ class ExerciseClassifier(ActionNet):
         return p
 
 # %% ../nbs/23_classifier.ipynb #de2f67ad
-CLASSIFIER_FORMAT = 'perfectrep-classifier'
-DEFAULT_CLASSIFIER = Path(str(importlib.resources.files('perfectrep'))) / 'weights' / 'classifier.safetensors'
-DEFAULT_CLASSIFIERS = (DEFAULT_CLASSIFIER, DEFAULT_CLASSIFIER.with_name('classifier_v1.safetensors'))   # the shipped pair, averaged
-
 def save_classifier(model:ExerciseClassifier, path, # destination .safetensors (a .json with the config is written beside it)
                     info:dict|None=None, # JSON-able training facts (data, steps, accuracy)
                     half:bool=True # store floating-point tensors as float16
@@ -178,23 +141,11 @@ def load_classifier(path=None, # a classifier .safetensors, a list of them (aver
     "A saved exercise classifier (an `ExerciseClassifier`, or a `ClassifierEnsemble` for several files), in eval mode, float32."
     paths = DEFAULT_CLASSIFIERS if path is None else path if isinstance(path, (list, tuple)) else [path]
     if len(paths) > 1: return ClassifierEnsemble([load_classifier(p, device) for p in paths])
-    from safetensors import safe_open
-    path = Path(paths[0])
-    if not path.exists():
-        raise PerfectRepError(f'classifier weights not found: {path}' + ('' if path not in DEFAULT_CLASSIFIERS else
-                              ' (this install lacks the shipped classifier; train one with perfectrep-train task=action (see CLASSIFIER_CARD.md) or pass a path)'))
-    try:
-        with safe_open(str(path), framework='pt') as f:
-            meta = f.metadata() or {}
-            sd = {k: f.get_tensor(k) for k in f.keys()}
-    except Exception as e: raise PerfectRepError(f'{path} is not a readable safetensors file (truncated?): {e}') from None
-    if meta.get('format') != CLASSIFIER_FORMAT:
-        raise PerfectRepError(f'{path} is not an exercise classifier (format {meta.get("format")!r}); a lifter? use perfectrep.model.load_lifter')
-    model = ExerciseClassifier(ClassifierConfig.from_dict(json.loads(meta['config'])))
+    cfg, sd, info = read_classifier(paths[0], 'pt')             # the format, the config and every weight checked
+    model = ExerciseClassifier(cfg)
     want = model.state_dict()
-    if set(sd) != set(want): raise PerfectRepError(f'{path}: weights do not match its config (missing {sorted(set(want) - set(sd))[:3]}, unexpected {sorted(set(sd) - set(want))[:3]})')
     model.load_state_dict({k: v.to(want[k].dtype) for k, v in sd.items()})
-    model.info = json.loads(meta.get('info', '{}'))
+    model.info = info
     return model.to(device).eval()
 
 # %% ../nbs/23_classifier.ipynb #c37bcd64

@@ -64,7 +64,7 @@ def lift_cli(input:str, # a video, an image, a keypoint file (.json, .npy) or an
              render:bool=True, # write render.mp4 (2D on the video beside the turning 3D skeleton)
              max_side:int=640, # detect on frames scaled to this longer side, pixels (0: native)
              detect_fps:float=30., # detect at this frame rate at most, interpolating the 2D between (0: every frame)
-             device:str=None, # torch device for the lifter (cpu, cuda, mps)
+             device:str=None, # run the lifter with torch on this device (cpu, cuda, mps); default: NumPy on the CPU
              quiet:bool=False # no progress bars or summary
             ):
     "Lift a person to 3D from a video, an image or 2D keypoints: writes poses3d.npy, poses2d.npy, meta.json and render.mp4."

@@ -19,25 +19,15 @@ from .cameras import sample_cameras, project_motion
 from .augment import view_clip, random_bone_scale, rescale_bones
 from .motion import Motion
 from .mocap import hdm05_info
+from .npmodel import slice_clips   # the windows over a sequence, also used at inference
+
 
 # %% auto #0
-__all__ = ['DETECTOR_STD', 'OCCLUDED_GROUPS', 'STORE_FORMAT', 'slice_clips', 'take_clip', 'make_pair', 'Augment2D',
-           'DetectorNoise2D', 'detector_error_2d', 'FrameStore', 'FrameStoreWriter', 'motion_subject',
-           'motions_to_store', 'time_warp', 'MocapPairs', 'ClipDataset']
+__all__ = ['DETECTOR_STD', 'OCCLUDED_GROUPS', 'STORE_FORMAT', 'take_clip', 'make_pair', 'Augment2D', 'DetectorNoise2D',
+           'detector_error_2d', 'FrameStore', 'FrameStoreWriter', 'motion_subject', 'motions_to_store', 'time_warp',
+           'MocapPairs', 'ClipDataset']
 
 # %% ../nbs/14_dataset.ipynb #a678e494
-def slice_clips(n_frames:int, # frames in the sequence
-                clip_len:int=243, # frames per clip
-                stride:int=81 # frames between clip starts
-               ) -> list[tuple[int, int]]: # (start, end) frame ranges, end exclusive
-    "Deterministic clip windows covering every frame; the last window is aligned to the end."
-    if clip_len < 1 or stride < 1: raise ValueError(f'clip_len and stride must be positive, got {clip_len}, {stride}')
-    if n_frames <= 0: return []
-    if n_frames <= clip_len: return [(0, n_frames)]
-    starts = list(range(0, n_frames - clip_len + 1, stride))
-    if starts[-1] + clip_len < n_frames: starts.append(n_frames - clip_len)
-    return [(s, s + clip_len) for s in starts]
-
 def take_clip(x, # (T, ...) a per-frame array (numpy, possibly memory-mapped)
               start:int, end:int, # the window from `slice_clips`
               clip_len:int # the clip length to pad to

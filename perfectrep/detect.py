@@ -11,7 +11,6 @@ from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor, Future
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
-from fastprogress.fastprogress import progress_bar
 from .core import interpolate_missing, atomic_path, runs
 from .skeleton import mediapipe33_to_h36m, J
 from .video import Video, Frames, read_image
@@ -271,7 +270,10 @@ class _Progress:
     "One progress bar for the frames done by several workers."
     def __init__(self, total:int|None, active:bool):
         self.n, self.lock = 0, threading.Lock()
-        self.bar = progress_bar(range(total), total=total, leave=False) if active and total else None
+        self.bar = None
+        if active and total:                              # on a terminal only: the bar's library is not imported otherwise
+            from fastprogress.fastprogress import progress_bar
+            self.bar = progress_bar(range(total), total=total, leave=False)
         if self.bar is not None: self.bar.update(0)
     def step(self):
         with self.lock:

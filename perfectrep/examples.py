@@ -16,16 +16,15 @@ from .mocap import load_motion, hdm05_info, CMU13_SQUAT
 from .synth import synth_set, TEMPO
 from .body import Body
 from .dataset import FrameStore
+from .npmodel import CLASSES, LOW_CONFIDENCE   # what the classifier tells apart
+
 
 # %% auto #0
-__all__ = ['CLASSES', 'LOW_CONFIDENCE', 'HDM05_CLASSES', 'FIT3D_EXERCISES', 'FIT3D_WARMUPS', 'FIT3D_CLASSES', 'hdm05_class',
-           'fit3d_class', 'Example', 'unseen_body', 'synth_examples', 'hdm05_examples', 'label_segments',
-           'cmu13_examples', 'fit3d_examples', 'motion_examples']
+__all__ = ['HDM05_CLASSES', 'FIT3D_EXERCISES', 'FIT3D_WARMUPS', 'FIT3D_CLASSES', 'hdm05_class', 'fit3d_class', 'Example',
+           'unseen_body', 'synth_examples', 'hdm05_examples', 'label_segments', 'cmu13_examples', 'fit3d_examples',
+           'motion_examples']
 
 # %% ../nbs/17_examples.ipynb #99cfc71f
-CLASSES = ('squat', 'deadlift', 'bench', 'other')
-LOW_CONFIDENCE = 0.6   # a recognition whose winning probability is below this is flagged `low_confidence`
-
 HDM05_CLASSES = {'squat1Reps': 'squat'}   # HDM05 class name -> class; every other HDM05 class is 'other'
 
 FIT3D_EXERCISES = (

@@ -8,7 +8,6 @@ Docs: https://perfectrep.github.io/perfectrep/geometry.html.md"""
 from __future__ import annotations
 from dataclasses import dataclass, field, asdict
 import numpy as np
-import torch
 from fastcore.basics import patch
 
 # %% auto #0

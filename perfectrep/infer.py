@@ -9,11 +9,11 @@ from __future__ import annotations
 import json, os, shutil, tempfile, time, contextlib, importlib.resources
 from pathlib import Path
 import numpy as np
-import torch
 from . import __version__
 from .core import PerfectRepError, get_device, interpolate_missing
 from .skeleton import JOINT_NAMES, J, flip_pose
 from .geometry import model_input_2d, root_relative
+from .npmodel import NumpyDSTformer, load_numpy_lifter
 
 # %% auto #0
 __all__ = ['HEADLESS_LIFTER', 'HEAD', 'OUTPUT_FILES', 'lift_windows', 'blend_weights', 'head_unseen', 'lift_keypoints',
@@ -46,10 +46,6 @@ def _check_kpts(kpts) -> np.ndarray:
     if k.shape[2] == 2: k = np.concatenate([k, np.ones(k.shape[:2] + (1,))], -1)
     return k
 
-def _model_device(model) -> torch.device:
-    p = next(iter(model.parameters()), None)
-    return p.device if p is not None else torch.device('cpu')
-
 HEADLESS_LIFTER = Path(str(importlib.resources.files('perfectrep'))) / 'weights' / 'lifter_headless.safetensors'   # beside the default lifter
 HEAD = [J['nose'], J['head_top']]
 
@@ -62,22 +58,28 @@ def head_unseen(kpts, # (T, 17, 3) pixels and confidence
     inside = (h[..., 0] >= 0) & (h[..., 0] < width) & (h[..., 1] >= 0) & (h[..., 1] < height)
     return ~((h[..., 2] >= min_conf) & inside).any(-1)
 
-def _run_lifter(model, x, # (N, L, 17, 3) model inputs
-                flip:bool, batch_size:int) -> torch.Tensor: # (N, L, 17, 3)
-    "A lifter over windows in batches, in eval mode, flip test averaged."
-    dev, was_training = _model_device(model), model.training
-    model.eval()
+def _run_lifter(model, x:np.ndarray, # (N, L, 17, 3) float32 model inputs
+                flip:bool, batch_size:int) -> np.ndarray: # (N, L, 17, 3) float32
+    "A lifter (NumPy, or a torch module in eval mode) over windows in batches, flip test averaged."
+    if isinstance(model, NumpyDSTformer): run, done = model, lambda: None
+    else:
+        import torch
+        p = next(iter(model.parameters()), None)
+        dev, was_training = p.device if p is not None else torch.device('cpu'), model.training
+        model.eval()
+        def run(xb):
+            with torch.inference_mode(): return model(torch.from_numpy(xb).to(dev)).float().cpu().numpy()
+        done = lambda: model.train(was_training)
     preds = []
-    with torch.inference_mode():
-        for i in range(0, len(x), batch_size):
-            xb = x[i:i + batch_size].to(dev)
-            if flip:
-                y, yf = model(torch.cat([xb, flip_pose(xb)])).float().chunk(2)
-                y = (y + flip_pose(yf)) / 2
-            else: y = model(xb).float()
-            preds.append(y.cpu())
-    if was_training: model.train()
-    return torch.cat(preds)
+    for i in range(0, len(x), batch_size):
+        xb = x[i:i + batch_size]
+        if flip:
+            y, yf = np.split(run(np.concatenate([xb, flip_pose(xb)])), 2)
+            y = (y + flip_pose(yf)) / 2
+        else: y = run(xb)
+        preds.append(y)
+    done()
+    return np.concatenate(preds)
 
 def lift_keypoints(kpts_px, # (T, 17, 2|3) pixels x, y (and confidence, 0 = unobserved)
                    width:int, height:int, # image size, pixels (used by `pixel_align`)
@@ -95,28 +97,24 @@ def lift_keypoints(kpts_px, # (T, 17, 2|3) pixels x, y (and confidence, 0 = unob
     "Lift 2D keypoints of any length to 3D: overlapping windows blended, flip test averaged; frames with no joint seen interpolated in time."
     k = _check_kpts(kpts_px)
     if headless == 'auto': headless = HEADLESS_LIFTER if model is None and HEADLESS_LIFTER.exists() else None
-    if model is None or isinstance(model, (str, os.PathLike)):
-        from perfectrep.model import load_lifter
-        model = load_lifter(model)
+    if model is None or isinstance(model, (str, os.PathLike)): model = _load_model(model, None)[0]
     maxlen = int(model.cfg.maxlen)
     L = min(int(clip_len or maxlen), maxlen)
     T = len(k)
     wins = lift_windows(T, L, stride)
-    x = torch.tensor(np.stack([model_input_2d(k[a:b])[0] for a, b in wins]), dtype=torch.float32)
+    x = np.stack([model_input_2d(k[a:b])[0] for a, b in wins]).astype(np.float32)
     y = _run_lifter(model, x, flip, batch_size)
     unseen = head_unseen(k, width, height) if headless is not None else None
     bare = [j for j, (a, b) in enumerate(wins) if unseen[a:b].mean() >= 0.5] if unseen is not None else []
     if bare:                                                           # the head not seen: the lifter that never relies on it
-        if isinstance(headless, (str, os.PathLike)):
-            from perfectrep.model import load_lifter
-            headless = load_lifter(headless)
-        xh = x[bare].clone(); xh[..., HEAD, :] = 0
+        if isinstance(headless, (str, os.PathLike)): headless = _load_model(headless, None)[0]
+        xh = x[bare].copy(); xh[..., HEAD, :] = 0
         y[bare] = _run_lifter(headless, xh, flip, batch_size)
     if used is not None:
         by_head = np.zeros(T, bool)
         for j in bare: by_head[wins[j][0]:wins[j][1]] = True
         used['headless_frames'] = int(by_head.sum())
-    y = root_relative(y.double().numpy())                              # (N, L, 17, 3)
+    y = root_relative(y.astype(np.float64))                              # (N, L, 17, 3)
     out, wsum = np.zeros((T, 17, 3)), np.zeros(T)
     for (a, b), yw in zip(wins, y):
         wt = blend_weights(b - a)
@@ -215,15 +213,17 @@ def _json_default(o):
 
 # %% ../nbs/36_infer.ipynb #ba5bad44
 def _load_model(model, # a lifter, a checkpoint path, or None for the shipped default
-                device:str|None # torch device for the lifter
-               ) -> tuple[torch.nn.Module, str|None]: # the lifter and the path it was loaded from
+                device:str|None # torch device for the lifter (None: NumPy on the CPU for a .safetensors lifter, without importing torch)
+               ) -> tuple: # the lifter (a `NumpyDSTformer` or a torch module) and the path it was loaded from
     "The lifter to run: loaded when `model` is a path or None, else moved to `device` when one is given."
-    from perfectrep.model import load_lifter, DEFAULT_LIFTER
+    from perfectrep.npmodel import DEFAULT_LIFTER
     model_path = None
     if model is None or isinstance(model, (str, os.PathLike)):
         model_path = str(Path(model) if model is not None else DEFAULT_LIFTER)
+        if device is None and Path(model_path).suffix == '.safetensors': return load_numpy_lifter(model_path), model_path
+        from perfectrep.model import load_lifter                  # torch: a device asked for, or a MotionBERT .bin
         model = load_lifter(model, device=get_device(device))
-    elif device is not None: model = model.to(get_device(device))
+    elif device is not None and not isinstance(model, NumpyDSTformer): model = model.to(get_device(device))
     return model, model_path
 
 def _read_keypoints(p:Path, kind:str, # the input and its kind (`_input_kind`)
@@ -320,7 +320,7 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
              detect_fps:float|None=30., # detect at this rate at most, interpolating the 2D between (None: every frame)
              render_height:int=480, # height of render.mp4, pixels
              max_gap_s:float=0.5, # longest gap interpolated silently, seconds
-             device:str|None=None, # torch device for the lifter
+             device:str|None=None, # torch device for the lifter (None: NumPy on the CPU, without importing torch)
              progress:bool=False, # progress bars
              detection=None # for a video: its `perfectrep.detect.Detection`, already started by the caller (then `max_side`, `detect_fps` and `person` are its own, and its kept frames are returned as `frames`)
             ) -> dict: # the metadata written to meta.json, with `keypoints` (Keypoints2D), `joints3d` (T, 17, 3) and `frames` added
@@ -340,7 +340,7 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
         t1 = time.perf_counter(); timing['load_model'] = t1 - t0
         kp, vid = _read_keypoints(p, kind, video, size, fps, yx, person, max_gap_s, detection)
         t2 = time.perf_counter(); timing['keypoints_2d'] = getattr(detection, 'seconds', t2 - t1)   # beside the lifter's loading
-        from perfectrep.model import DEFAULT_LIFTER
+        from perfectrep.npmodel import DEFAULT_LIFTER
         headless = HEADLESS_LIFTER if model_path == str(DEFAULT_LIFTER) and HEADLESS_LIFTER.exists() else None
         used = {}
         step = max(1, int(getattr(kp, 'detect_step', 1)))  # a 60 fps video detected at 30: lifted at 30, the frames between interpolated

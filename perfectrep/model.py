@@ -14,62 +14,13 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from einops import rearrange
+from .npmodel import DSTformerConfig, FORMAT, DEFAULT_LIFTER, lifter_config, read_safetensors, _as_config, _few
 from .core import PerfectRepError, check_file, atomic_path
 
 # %% auto #0
-__all__ = ['FORMAT', 'DEFAULT_LIFTER', 'DSTformerConfig', 'Attention', 'SpatialAttention', 'TemporalAttention', 'Mlp', 'DropPath',
-           'DualBlock', 'STBlock', 'TSBlock', 'Fusion', 'DSTformer', 'count_parameters', 'read_state_dict',
-           'load_checkpoint', 'save_model', 'load_lifter', 'ActionHead', 'ActionNet', 'param_groups']
-
-# %% ../nbs/20_model.ipynb #67de867c
-@dataclass
-class DSTformerConfig:
-    "Architecture of a DSTformer; `preset('tiny'|'lite'|'base')` gives the named sizes."
-    dim_in: int = 3            # input channels per joint (x, y, confidence)
-    dim_out: int = 3           # output channels per joint (x, y, z metres)
-    dim_feat: int = 512        # D, token width
-    dim_rep: int = 512         # R, motion-representation width
-    depth: int = 5             # number of (ST, TS) block pairs
-    num_heads: int = 8         # attention heads (dim_feat must divide evenly)
-    mlp_ratio: float = 2       # MLP hidden width = mlp_ratio * dim_feat
-    maxlen: int = 243          # longest clip, frames (size of the temporal embedding)
-    num_joints: int = 17       # J
-    layernorm_eps: float = 1e-6
-    att_fuse: bool = True      # learned per-joint fusion of the two streams (else their mean)
-    qkv_bias: bool = True
-    drop_rate: float = 0.      # dropout after the embedding, the projections and in the MLPs
-    attn_drop_rate: float = 0. # dropout on attention weights
-    drop_path_rate: float = 0. # stochastic depth, rising linearly to this value over the blocks
-
-    PRESETS = {
-        'tiny': dict(dim_feat=64, dim_rep=128, depth=2, num_heads=4, mlp_ratio=2, maxlen=81),
-        'lite': dict(dim_feat=256, dim_rep=512, depth=5, num_heads=8, mlp_ratio=4, maxlen=243),
-        'base': dict(dim_feat=512, dim_rep=512, depth=5, num_heads=8, mlp_ratio=2, maxlen=243),
-    }
-
-    def __post_init__(self):
-        if self.dim_feat % self.num_heads: raise ValueError(f'dim_feat {self.dim_feat} is not divisible by num_heads {self.num_heads}')
-
-    @classmethod
-    def preset(cls, name:str, # 'tiny', 'lite' or 'base'
-               **overrides # fields to change, e.g. drop_path_rate=0.1
-              ) -> 'DSTformerConfig':
-        "A named configuration, optionally with some fields changed."
-        if name not in cls.PRESETS: raise ValueError(f'unknown DSTformer preset {name!r}; choose one of {list(cls.PRESETS)}')
-        return cls(**{**cls.PRESETS[name], **overrides})
-
-    def to_dict(self) -> dict: return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d:dict) -> 'DSTformerConfig':
-        "Config from a dict (our json or MotionBERT-style keys); unknown keys are an error."
-        names = {f.name for f in fields(cls)}
-        unknown = sorted(set(d) - names)
-        if unknown: raise ValueError(f'unknown DSTformer config keys {unknown}')
-        return cls(**d)
-
-    @property
-    def mlp_hidden(self) -> int: return int(self.dim_feat * self.mlp_ratio)
+__all__ = ['Attention', 'SpatialAttention', 'TemporalAttention', 'Mlp', 'DropPath', 'DualBlock', 'STBlock', 'TSBlock', 'Fusion',
+           'DSTformer', 'count_parameters', 'read_state_dict', 'load_checkpoint', 'save_model', 'load_lifter',
+           'ActionHead', 'ActionNet', 'param_groups']
 
 # %% ../nbs/20_model.ipynb #5d8a922c
 def _inplace() -> bool: return not torch.is_grad_enabled()
@@ -243,35 +194,13 @@ def count_parameters(cfg:DSTformerConfig|str # a config or a preset name
     with torch.device('meta'): return sum(p.numel() for p in DSTformer(cfg).parameters())
 
 # %% ../nbs/20_model.ipynb #26e300ca
-FORMAT = 'perfectrep-dstformer'
-
-DEFAULT_LIFTER = Path(str(importlib.resources.files('perfectrep'))) / 'weights' / 'lifter.safetensors'
-
-def _as_config(cfg, path) -> DSTformerConfig|None:
-    if cfg is None or isinstance(cfg, DSTformerConfig): return cfg
-    try:
-        if isinstance(cfg, dict): return DSTformerConfig.from_dict(cfg)
-        if isinstance(cfg, str) and cfg in DSTformerConfig.PRESETS: return DSTformerConfig.preset(cfg)
-        p = check_file(cfg, 'DSTformer config')
-        return DSTformerConfig.from_dict(json.loads(p.read_text()))
-    except (ValueError, TypeError) as e: raise PerfectRepError(f'bad DSTformer config for {path}: {e}') from None
-
-def _few(keys, n=5) -> str:
-    keys = sorted(keys)
-    return ', '.join(keys[:n]) + (f' ... ({len(keys)} in all)' if len(keys) > n else '')
-
 def read_state_dict(path # .safetensors (ours) or a MotionBERT .bin/.pth checkpoint
                    ) -> tuple[dict, DSTformerConfig|None]: # (state dict without 'module.', config if the file has one)
     "Read the model weights of a checkpoint file, and its config when it carries one."
     path = check_file(path, 'checkpoint')
     cfg = None
     if path.suffix == '.safetensors':
-        from safetensors import safe_open
-        try:
-            with safe_open(str(path), framework='pt') as f:
-                meta = f.metadata() or {}
-                sd = {k: f.get_tensor(k) for k in f.keys()}
-        except Exception as e: raise PerfectRepError(f'{path} is not a readable safetensors file (truncated?): {e}') from None
+        sd, meta = read_safetensors(path, 'pt')
         if 'config' in meta: cfg = _as_config(json.loads(meta['config']), path)
     else:
         try: obj = torch.load(path, map_location='cpu', weights_only=True)
@@ -295,25 +224,8 @@ def load_checkpoint(path, # .safetensors (ours) or a MotionBERT .bin/.pth checkp
     "Build a DSTformer and load a checkpoint into it, checking every key and shape."
     path = Path(path)
     sd, own = read_state_dict(path)
-    side = path.with_suffix('.json')
-    cfg = _as_config(cfg, path) or own or (_as_config(side, path) if side.is_file() else None)
-    if 'joints_embed.weight' not in sd:
-        raise PerfectRepError(f"{path} is not a lifter checkpoint: its weights ({_few(sd) or 'none'}) are not a DSTformer's "
-                              '(no joints_embed); expected a .safetensors from perfectrep-train or a MotionBERT .bin')
-    if cfg is None:
-        raise PerfectRepError(f'{path} carries no config: its architecture (number of attention heads among others) cannot be read '
-                              f'from the weights; put its config JSON beside it as {side.name} ({", ".join(DSTformerConfig().to_dict())}), '
-                              'or from Python pass cfg= (a preset name such as "base", or a config json)')
+    cfg = lifter_config(path, {k: tuple(v.shape) for k, v in sd.items()}, cfg, own, strict)    # every name and shape checked
     model = DSTformer(cfg)
-    want = model.state_dict()
-    missing, unexpected = set(want) - set(sd), set(sd) - set(want)
-    if strict and (missing or unexpected):
-        msg = f'{path} does not match the DSTformer config ({"" if missing else "no "}missing keys'
-        msg += f': {_few(missing)}' if missing else ''
-        msg += f'; unexpected keys: {_few(unexpected)})' if unexpected else '; no unexpected keys)'
-        raise PerfectRepError(msg)
-    shapes = [f'{k} {tuple(sd[k].shape)} vs {tuple(want[k].shape)}' for k in want if k in sd and sd[k].shape != want[k].shape]
-    if shapes: raise PerfectRepError(f'{path} has weights of other shapes than the config (file vs model): {_few(shapes, 3)}')
     model.load_state_dict(sd, strict=strict)
     return model.to(device).eval()
 

@@ -254,7 +254,7 @@ def analyze(input=None, # a video, a keypoint file, a 3D .npy (T, 17, 3) metres,
         from perfectrep.form import load_rules, assess_form
         from perfectrep.reps import segment_reps
         from perfectrep.report import FormReport
-        from perfectrep import infer, recognize                     # noqa: F401 (torch, pandas: imported now)
+        from perfectrep import infer, recognize                     # noqa: F401 (imported now: the lifter and classifier run in NumPy, no torch)
         from perfectrep.recognize import unseen_outside
         if up is not None and up != 'auto': up_vector(up)          # check the axis name early
         rules = rules if isinstance(rules, dict) else load_rules(rules)

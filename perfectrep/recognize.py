@@ -10,15 +10,11 @@ import dataclasses, math
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
-import pandas as pd
-import torch
 from .core import PerfectRepError
 from .skeleton import J
 from .geometry import root_relative, plant_feet
 from .augment import view_clip
-from .dataset import slice_clips
-from .examples import CLASSES, LOW_CONFIDENCE
-from .classifier import ExerciseClassifier, load_classifier, model_input
+from .npmodel import CLASSES, LOW_CONFIDENCE, NumpyClassifier, NumpyEnsemble, load_numpy_classifier, model_input, slice_clips
 from .bodyframe import knee_angles, elbow_angles
 
 # %% auto #0
@@ -80,8 +76,15 @@ class Recognition:
                 f'{len(self.window_starts)} window(s) of {self.window_s:.1f} s.\n\n| class | probability |\n|---|---|\n{rows}')
 
 def _as_model(model):
-    "A loaded classifier (or ensemble) from a model, a path, a list of paths, or None (the shipped pair)."
-    return load_classifier(model) if model is None or isinstance(model, (str, Path, list, tuple)) else model
+    "A loaded classifier (or ensemble) from a model, a path, a list of paths, or None (the shipped pair, run in NumPy)."
+    return load_numpy_classifier(model) if model is None or isinstance(model, (str, Path, list, tuple)) else model
+
+def _proba(net, x:np.ndarray # (B, T, 17, 3) float32 model inputs
+          ) -> np.ndarray: # (B, C)
+    "Class probabilities from a NumPy classifier, or from a torch one (`perfectrep.classifier`) on its device."
+    if isinstance(net, (NumpyClassifier, NumpyEnsemble)): return net.predict_proba(x)
+    import torch
+    return net.predict_proba(torch.from_numpy(x).to(next(net.parameters()).device)).cpu().numpy()
 
 # %% ../nbs/44_recognize.ipynb #e2ef2d44
 def unseen_outside(kpts, # (T, 17, 3) pixels and confidence
@@ -142,8 +145,7 @@ def recognize(poses, # (T, 17, 2|3) pixels (kind '2d') or (T, 17, 3) metres ('3d
             inputs.append(model_input(w))
         starts.append(s)
     if not inputs: raise PerfectRepError('recognize: no window has a visible keypoint')
-    dev = next(net.parameters()).device
-    p = net.predict_proba(torch.from_numpy(np.stack(inputs)).to(dev)).cpu().numpy()
+    p = _proba(net, np.stack(inputs))
     mean = p.mean(0)
     k = int(mean.argmax())
     return Recognition(label=c.classes[k], confidence=float(mean[k]), probs={n: float(v) for n, v in zip(c.classes, mean)},
@@ -244,6 +246,7 @@ def markdown_table(df:pd.DataFrame) -> str:
 
 def confusion(truth, pred, classes=CLASSES) -> pd.DataFrame:
     "Counts of (true class, predicted class); rows truth, columns prediction."
+    import pandas as pd
     t = pd.Categorical(list(truth), categories=list(classes)); p = pd.Categorical(list(pred), categories=list(classes))
     return pd.crosstab(pd.Series(t, name='truth'), pd.Series(p, name='predicted'), dropna=False)
 
@@ -312,4 +315,5 @@ def evaluate_classifier(model, # an ExerciseClassifier (or a path, or None for t
                 r = recognize(lift_keypoints(k, int(size[0]), int(size[1]), model=lifter), e.motion.fps, kind='3d', model=net, max_windows=None)
             rows.append(dict(name=e.motion.name, view=v, truth=e.label, pred=r.label, confidence=r.confidence,
                              low_confidence=r.low_confidence))
+    import pandas as pd
     return ClassifierEval(name, pd.DataFrame(rows), tuple(net.cfg.classes))

@@ -6,12 +6,11 @@ Docs: https://perfectrep.github.io/perfectrep/report.html.md"""
 
 # %% ../nbs/43_report.ipynb #a82749e6
 from __future__ import annotations
-import base64, html, io, itertools, json, math, time
+import base64, csv, html, io, itertools, json, math, time
 from types import SimpleNamespace
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
-import pandas as pd
 from .core import PerfectRepError, atomic_path, runs
 from .skeleton import J
 from .people import outside_picture
@@ -98,8 +97,8 @@ _HIDDEN = object()      # the key of a fault's hidden parts among its reasons
 
 # %% ../nbs/43_report.ipynb #97043b8d
 @patch
-def to_frame(self:FormReport) -> pd.DataFrame:
-    "One row per rep: frames, seconds, score, faults and every metric."
+def _table(self:FormReport) -> tuple[list, list]:
+    "The columns (rep first) and one dict per rep: the rows of `to_frame` and reps.csv."
     rows = []
     for r in self.reps:
         d = r.to_dict()
@@ -112,8 +111,26 @@ def to_frame(self:FormReport) -> pd.DataFrame:
         d['not_judged'], d['not_judged_here'] = '; '.join(d['not_judged']), '; '.join(d['not_judged_here'])
         rows.append(d)
     cols = ['rep', 'start', 'end', 'start_s', 'end_s', 'score', 'faults', 'feedback', 'calls']
-    df = pd.DataFrame(rows)
-    return df[[c for c in cols if c in df] + [c for c in df if c not in cols]].set_index('rep') if rows else pd.DataFrame(columns=cols[1:])
+    seen = list(dict.fromkeys(k for d in rows for k in d))
+    return ([c for c in cols if c in seen] + [c for c in seen if c not in cols]) if rows else cols, rows
+
+@patch
+def to_frame(self:FormReport) -> pd.DataFrame:
+    "One row per rep: frames, seconds, score, faults and every metric."
+    import pandas as pd
+    cols, rows = self._table()
+    return pd.DataFrame(rows)[cols].set_index('rep') if rows else pd.DataFrame(columns=cols[1:])
+
+@patch
+def write_csv(self:FormReport, path # the .csv file to write
+             ):
+    "reps.csv: a header row, then one row per rep (`to_frame`'s columns, rep first); a value a rep does not have is empty."
+    cols, rows = self._table()
+    cell = lambda v: '' if v is None or (isinstance(v, float) and math.isnan(v)) else v
+    with open(path, 'w', newline='', encoding='utf-8') as f:
+        w = csv.writer(f)
+        w.writerow(cols)
+        w.writerows([cell(d.get(c)) for c in cols] for d in rows)
 
 @patch(as_prop=True)
 def followed(self:FormReport) -> str:
@@ -207,7 +224,7 @@ def save(self:FormReport, outdir, # the folder to write into (created)
         self.pictures = rep_pictures(video, self.kpts, self.picture_frames())
     if outdir.exists() and not outdir.is_dir(): raise PerfectRepError(f'output folder {outdir} exists and is not a folder')
     out = {'report.json': outdir / 'report.json', 'reps.csv': outdir / 'reps.csv', 'report.html': outdir / 'report.html'}
-    with atomic_path(out['reps.csv']) as tmp: self.to_frame().to_csv(tmp)
+    with atomic_path(out['reps.csv']) as tmp: self.write_csv(tmp)
     with atomic_path(out['report.html']) as tmp: tmp.write_text(render_html(self), encoding='utf-8')
     if self.timing: self.timing['report'] = time.perf_counter() - t0      # pictures, figures, page: report.json, last, has it
     with atomic_path(out['report.json']) as tmp: tmp.write_text(json.dumps(self.to_dict(), indent=1, default=_json))

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Iterable, Iterator
 import numpy as np
 from PIL import Image, ImageDraw
-from fastprogress.fastprogress import progress_bar
 from .skeleton import H36M, JOINT_NAMES, J
 from .video import write_video
 
@@ -203,6 +202,7 @@ def compose_frames(poses3d:np.ndarray, # (T, 17, 3) camera frame, metres
     if first is not None and first.shape[0] == height: pw = first.shape[1]     # decoded at the output height: no resizing
     if first is not None: src = itertools.chain([first], src)
     canvas = np.full((height, pw, 3), 24, np.uint8)
+    if progress: from fastprogress.fastprogress import progress_bar    # on a terminal only
     for t in (progress_bar(range(T), leave=False) if progress else range(T)):
         f = next(src, None) if src is not None else None
         f = canvas if f is None else f
