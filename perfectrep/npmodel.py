@@ -184,11 +184,11 @@ def _gelu(x): # the exact GELU (torch's default), to float32 rounding
     h *= 0.5
     return h
 
+_WORKERS = min(4, os.cpu_count() or 1)   # threads for the parts of a batch (NumPy lets go of the interpreter in its array operations)
 _POOL = []
 
 def _pool() -> ThreadPoolExecutor:
-    "Threads for the parts of a batch: NumPy lets go of the interpreter in its array operations, so they run on every core."
-    if not _POOL: _POOL.append(ThreadPoolExecutor(min(4, os.cpu_count() or 1), thread_name_prefix='perfectrep-numpy'))
+    if not _POOL: _POOL.append(ThreadPoolExecutor(_WORKERS, thread_name_prefix='perfectrep-numpy'))
     return _POOL[0]
 
 class NumpyDSTformer:
@@ -207,6 +207,9 @@ class NumpyDSTformer:
         y = x.reshape(-1, x.shape[-1]) @ W
         if b is not None: y += b
         return y.reshape(*x.shape[:-1], W.shape[1])
+
+    @staticmethod
+    def _dot(x, v): return (x.reshape(-1, x.shape[-1]) @ v).reshape(x.shape[:-1])   # (..., D) . (D,): one matrix-vector product
 
     def _norm(self, x, name): return _layer_norm(x, self.w[name + '.weight'], self.w[name + '.bias'], self.cfg.layernorm_eps)
 
@@ -232,7 +235,7 @@ class NumpyDSTformer:
         if x.ndim != 4 or x.shape[2] != c.num_joints or x.shape[3] != c.dim_in:
             raise ValueError(f'DSTformer expects (B, T, {c.num_joints}, {c.dim_in}) input, got {tuple(x.shape)}')
         if x.shape[1] > c.maxlen: raise ValueError(f'clip of {x.shape[1]} frames is longer than maxlen={c.maxlen}; split it into windows')
-        n = min(len(x), _pool()._max_workers)
+        n = min(len(x), _WORKERS)
         if n > 1:                                        # the clips apart, in as many threads as there are cores (up to 4)
             cuts = np.linspace(0, len(x), n + 1).round().astype(int)
             return np.concatenate(list(_pool().map(self._represent, [x[a:b] for a, b in zip(cuts[:-1], cuts[1:])])))
@@ -247,7 +250,7 @@ class NumpyDSTformer:
             if c.att_fuse:                               # softmax over two logits: the sigmoid of their difference
                 W, bias = self.w[f'ts_attn.{i}.weight'], self.w[f'ts_attn.{i}.bias']
                 dw, db = W[1] - W[0], bias[1] - bias[0]
-                wb = 1 / (1 + np.exp(-(a @ dw[:c.dim_feat] + b @ dw[c.dim_feat:] + db)))
+                wb = 1 / (1 + np.exp(-(self._dot(a, dw[:c.dim_feat]) + self._dot(b, dw[c.dim_feat:]) + db)))
                 x = a + wb[..., None] * (b - a)
             else: x = (a + b) * np.float32(0.5)
         return np.tanh(self._linear(self._norm(x, 'norm'), 'pre_logits.fc'))
