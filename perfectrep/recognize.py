@@ -238,14 +238,15 @@ def recognize_exercise(joints, # (T, 17, 3) lifted 3D, camera frame (y down), me
                                evidence=ev)
 
 # %% ../nbs/44_recognize.ipynb #65579542
-def markdown_table(df:pd.DataFrame) -> str:
+def markdown_table(df # a small pandas DataFrame
+                  ) -> str:
     "A small DataFrame as a markdown table (index as the first column)."
     head = f"| {df.index.name or ''} \\ {df.columns.name or ''} | " + ' | '.join(map(str, df.columns)) + ' |'
     rows = [f'| {i} | ' + ' | '.join(map(str, r)) + ' |' for i, r in zip(df.index, df.values.tolist())]
     return '\n'.join([head, '|' + '---|' * (len(df.columns) + 1), *rows])
 
-def confusion(truth, pred, classes=CLASSES) -> pd.DataFrame:
-    "Counts of (true class, predicted class); rows truth, columns prediction."
+def confusion(truth, pred, classes=CLASSES): # a pandas DataFrame
+    "Counts of (true class, predicted class) as a pandas DataFrame; rows truth, columns prediction."
     import pandas as pd
     t = pd.Categorical(list(truth), categories=list(classes)); p = pd.Categorical(list(pred), categories=list(classes))
     return pd.crosstab(pd.Series(t, name='truth'), pd.Series(p, name='predicted'), dropna=False)
@@ -254,22 +255,22 @@ def confusion(truth, pred, classes=CLASSES) -> pd.DataFrame:
 class ClassifierEval:
     "Per-sample predictions on a held-out set, with accuracy and confusion matrices."
     name: str
-    table: pd.DataFrame    # one row per (motion, view): name, truth, pred, confidence, low_confidence
+    table: object          # a pandas DataFrame, one row per (motion, view): name, truth, pred, confidence, low_confidence
     classes: tuple = CLASSES
 
     @property
     def accuracy(self) -> float: return float((self.table.truth == self.table.pred).mean())
     @property
-    def confusion(self) -> pd.DataFrame:
+    def confusion(self):
         present = [c for c in self.classes if c in set(self.table.truth) | set(self.table.pred)]
         return confusion(self.table.truth, self.table.pred, present)
-    def binary(self, positive:str='squat') -> pd.Series:
+    def binary(self, positive:str='squat'):
         "Collapse truth and prediction to `positive` vs 'other'."
         return self.table.pred.where(self.table.pred == positive, 'other')
     def binary_accuracy(self, positive:str='squat') -> float:
         t = self.table.truth.where(self.table.truth == positive, 'other')
         return float((t == self.binary(positive)).mean())
-    def binary_confusion(self, positive:str='squat') -> pd.DataFrame:
+    def binary_confusion(self, positive:str='squat'):
         return confusion(self.table.truth.where(self.table.truth == positive, 'other'), self.binary(positive), (positive, 'other'))
     def summary(self) -> dict:
         t = self.table

@@ -115,8 +115,8 @@ def _table(self:FormReport) -> tuple[list, list]:
     return ([c for c in cols if c in seen] + [c for c in seen if c not in cols]) if rows else cols, rows
 
 @patch
-def to_frame(self:FormReport) -> pd.DataFrame:
-    "One row per rep: frames, seconds, score, faults and every metric."
+def to_frame(self:FormReport): # a pandas DataFrame (pandas is imported here: the command writes reps.csv without it)
+    "One row per rep: frames, seconds, score, faults and every metric, as a pandas DataFrame indexed by rep."
     import pandas as pd
     cols, rows = self._table()
     return pd.DataFrame(rows)[cols].set_index('rep') if rows else pd.DataFrame(columns=cols[1:])
