@@ -6,8 +6,7 @@ Docs: https://perfectrep.github.io/perfectrep/classifier.html.md"""
 
 # %% ../nbs/23_classifier.ipynb #379ffb51
 from __future__ import annotations
-import json, importlib.resources
-from dataclasses import dataclass, field, asdict, fields
+import json
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -16,7 +15,6 @@ from torch import nn
 from torch.utils.data import Dataset
 from .core import PerfectRepError, atomic_path
 from .skeleton import flip_pose
-from .geometry import model_input_2d, root_relative
 from .augment import time_window, rescale_bones, random_bone_scale, transfer_arms, freeze_legs, view_clip, cut_frame
 from .model import DSTformer, DSTformerConfig, ActionNet
 from .npmodel import (CLASSES, ClassifierConfig, CLASSIFIER_FORMAT, DEFAULT_CLASSIFIER, DEFAULT_CLASSIFIERS,

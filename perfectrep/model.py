@@ -6,9 +6,8 @@ Docs: https://perfectrep.github.io/perfectrep/model.html.md"""
 
 # %% ../nbs/20_model.ipynb #2ae0b4d2
 from __future__ import annotations
-import json, math, importlib.resources
+import json
 from collections import OrderedDict
-from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
 import torch
 import torch.nn as nn
