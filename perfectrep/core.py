@@ -71,7 +71,16 @@ def get_device(device:str|None=None # 'cpu', 'cuda', 'cuda:1', 'mps', or None fo
               ) -> torch.device:
     "The requested torch device, or the best available one: CUDA, then Apple MPS, then CPU."
     import torch
-    if device: return torch.device(device)
+    if device:
+        try: d = torch.device(device)
+        except RuntimeError as e: raise PerfectRepError(f'unknown torch device {device!r}: {e}; use cpu, cuda, cuda:N or mps') from None
+        here = {'cuda': torch.cuda.is_available(), 'mps': getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available()}
+        if not here.get(d.type, True):
+            raise PerfectRepError(f'device {device!r} was asked for, but this torch ({torch.__version__}) cannot use it on this machine; '
+                                  'use cpu, or leave the device out')
+        if d.type == 'cuda' and d.index is not None and d.index >= torch.cuda.device_count():
+            raise PerfectRepError(f'device {device!r} was asked for, but this machine has {torch.cuda.device_count()} CUDA device(s)')
+        return d
     if torch.cuda.is_available(): return torch.device('cuda')
     if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available(): return torch.device('mps')
     return torch.device('cpu')
