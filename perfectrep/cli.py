@@ -21,8 +21,8 @@ def _done():
     os._exit(0)
 
 def _blas_single():
-    "One BLAS thread for `perfectrep-lift` and `perfectrep-analyze`, unless the user set it: the NumPy models already split their windows over the cores (`perfectrep.npmodel`), and BLAS threads on top of them only compete for the same cores (the lifting a quarter slower). Set before NumPy loads."
-    for k in ('OPENBLAS_NUM_THREADS', 'MKL_NUM_THREADS'): os.environ.setdefault(k, '1')
+    "One OpenBLAS thread (NumPy's BLAS in its wheels) for `perfectrep-lift` and `perfectrep-analyze`, unless the user set it: the NumPy models already split their windows over the cores (`perfectrep.npmodel`), and BLAS threads on top of them only compete for the same cores (the lifting a quarter slower). Set before NumPy loads. Not MKL_NUM_THREADS: torch reads it, and a `--device cpu` lifter would run on one thread."
+    os.environ.setdefault('OPENBLAS_NUM_THREADS', '1')
 
 
 # %% ../nbs/61_cli.ipynb #b71cbd07
