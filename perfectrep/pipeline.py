@@ -142,10 +142,11 @@ def framing_notes(kp, # `perfectrep.people.Keypoints2D` of the followed person
     return notes
 
 # %% ../nbs/60_pipeline.ipynb #0a764beb
-def _recognise(loaded:Loaded):
+def _recognise(loaded:Loaded, model=None # the exercise classifier, loaded already (None: the shipped pair, loaded now)
+              ):
     "The recognition of a loaded input: from its 2D when it has 2D, else from its 3D."
     from perfectrep.recognize import recognize_exercise
-    return recognize_exercise(loaded.joints, loaded.fps, kpts=loaded.kpts, up=loaded.up)
+    return recognize_exercise(loaded.joints, loaded.fps, kpts=loaded.kpts, up=loaded.up, model=model)
 
 def _recognition_note(r) -> str:
     "The warning for a set recognised with low confidence: analysed as the most likely lift, the alternative named."
@@ -256,6 +257,8 @@ def analyze(input=None, # a video, a keypoint file, a 3D .npy (T, 17, 3) metres,
         from perfectrep.report import FormReport
         from perfectrep import infer, recognize                     # noqa: F401 (imported now: the lifter and classifier run in NumPy, no torch)
         from perfectrep.recognize import unseen_outside
+        from perfectrep.npmodel import load_numpy_classifier
+        classifier = load_numpy_classifier() if exercise is None and detection is not None else None   # while the video is detected
         if up is not None and up != 'auto': up_vector(up)          # check the axis name early
         rules = rules if isinstance(rules, dict) else load_rules(rules)
         work = Path(tmp)
@@ -268,7 +271,7 @@ def analyze(input=None, # a video, a keypoint file, a 3D .npy (T, 17, 3) metres,
         notes, recognition = list(x.notes), None
         if exercise is None and x.kind == 'demo': exercise = 'squat'
         if exercise is None:
-            recognition = _recognise(x)
+            recognition = _recognise(x, classifier)
             exercise = recognition.label
             if recognition.low_confidence: notes.append(_recognition_note(recognition))    # a warning; the recognition itself is in the report
             timing['recognise'] = time.perf_counter() - t1
