@@ -13,7 +13,7 @@ from . import __version__
 from .core import PerfectRepError, get_device, interpolate_missing
 from .skeleton import JOINT_NAMES, J, flip_pose
 from .geometry import model_input_2d, root_relative
-from .npmodel import NumpyDSTformer, load_numpy_lifter
+from .npmodel import DEFAULT_LIFTER, NumpyDSTformer, load_numpy_lifter
 
 # %% auto #0
 __all__ = ['HEADLESS_LIFTER', 'HEAD', 'OUTPUT_FILES', 'lift_windows', 'blend_weights', 'head_unseen', 'lift_keypoints',
@@ -216,7 +216,6 @@ def _load_model(model, # a lifter, a checkpoint path, or None for the shipped de
                 device:str|None # torch device for the lifter (None: NumPy on the CPU for a .safetensors lifter, without importing torch)
                ) -> tuple: # the lifter (a `NumpyDSTformer` or a torch module) and the path it was loaded from
     "The lifter to run: loaded when `model` is a path or None, else moved to `device` when one is given."
-    from perfectrep.npmodel import DEFAULT_LIFTER
     model_path = None
     if model is None or isinstance(model, (str, os.PathLike)):
         model_path = str(Path(model) if model is not None else DEFAULT_LIFTER)
@@ -340,7 +339,6 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
         t1 = time.perf_counter(); timing['load_model'] = t1 - t0
         kp, vid = _read_keypoints(p, kind, video, size, fps, yx, person, max_gap_s, detection)
         t2 = time.perf_counter(); timing['keypoints_2d'] = getattr(detection, 'seconds', t2 - t1)   # beside the lifter's loading
-        from perfectrep.npmodel import DEFAULT_LIFTER
         headless = HEADLESS_LIFTER if model_path == str(DEFAULT_LIFTER) and HEADLESS_LIFTER.exists() else None
         used = {}
         step = max(1, int(getattr(kp, 'detect_step', 1)))  # a 60 fps video detected at 30: lifted at 30, the frames between interpolated

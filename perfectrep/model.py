@@ -13,7 +13,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from einops import rearrange
-from .npmodel import DSTformerConfig, FORMAT, DEFAULT_LIFTER, lifter_config, read_safetensors, _as_config, _few
+from .npmodel import DSTformerConfig, FORMAT, DEFAULT_LIFTER, lifter_config, lifter_path, read_lifter_safetensors, unprefixed, _few
 from .core import PerfectRepError, check_file, atomic_path
 
 # %% auto #0
@@ -199,8 +199,7 @@ def read_state_dict(path # .safetensors (ours) or a MotionBERT .bin/.pth checkpo
     path = check_file(path, 'checkpoint')
     cfg = None
     if path.suffix == '.safetensors':
-        sd, meta = read_safetensors(path, 'pt')
-        if 'config' in meta: cfg = _as_config(json.loads(meta['config']), path)
+        sd, cfg = read_lifter_safetensors(path, 'pt')
     else:
         try: obj = torch.load(path, map_location='cpu', weights_only=True)
         except Exception as e:
@@ -211,8 +210,7 @@ def read_state_dict(path # .safetensors (ours) or a MotionBERT .bin/.pth checkpo
         bad = [k for k, v in sd.items() if not isinstance(v, torch.Tensor)]
         if bad: raise PerfectRepError(f'{path} has no model weights: expected a state dict under "model_pos" or "model", '
                                       f'found keys {_few(obj)}')
-    if sd and all(k.startswith('module.') for k in sd): sd = {k[len('module.'):]: v for k, v in sd.items()}
-    return sd, cfg
+    return unprefixed(sd), cfg
 
 # %% ../nbs/20_model.ipynb #36be3179
 def load_checkpoint(path, # .safetensors (ours) or a MotionBERT .bin/.pth checkpoint
@@ -245,11 +243,7 @@ def load_lifter(path=None, # weights to load; None: the shipped `DEFAULT_LIFTER`
                 device='cpu' # where to put the model
                ) -> DSTformer: # in eval mode
     "The default (or given) 2D-to-3D lifter, in eval mode."
-    path = Path(path) if path is not None else DEFAULT_LIFTER
-    if not path.exists():
-        raise PerfectRepError(f'lifter weights not found: {path}' + ('' if path != DEFAULT_LIFTER else
-                              ' (this install has no default weights; pass a checkpoint path)'))
-    return load_checkpoint(path, device=device)
+    return load_checkpoint(lifter_path(path), device=device)
 
 # %% ../nbs/20_model.ipynb #e7aa100b
 class ActionHead(nn.Module):

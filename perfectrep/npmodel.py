@@ -18,8 +18,9 @@ from .geometry import model_input_2d, root_relative
 # %% auto #0
 __all__ = ['FORMAT', 'DEFAULT_LIFTER', 'CLASSES', 'LOW_CONFIDENCE', 'CLASSIFIER_FORMAT', 'DEFAULT_CLASSIFIER',
            'DEFAULT_CLASSIFIERS', 'DSTformerConfig', 'lifter_shapes', 'lifter_config', 'read_safetensors',
-           'NumpyDSTformer', 'load_numpy_lifter', 'model_input', 'slice_clips', 'ClassifierConfig', 'classifier_shapes',
-           'read_classifier', 'NumpyClassifier', 'NumpyEnsemble', 'load_numpy_classifier']
+           'lifter_path', 'unprefixed', 'read_lifter_safetensors', 'NumpyDSTformer', 'load_numpy_lifter', 'model_input',
+           'slice_clips', 'ClassifierConfig', 'classifier_shapes', 'read_classifier', 'NumpyClassifier',
+           'NumpyEnsemble', 'load_numpy_classifier']
 
 # %% ../nbs/03_npmodel.ipynb #97737701
 @dataclass
@@ -142,6 +143,27 @@ def read_safetensors(path, # a .safetensors file
         with safe_open(str(path), framework=framework) as f: return {k: f.get_tensor(k) for k in f.keys()}, f.metadata() or {}
     except Exception as e: raise PerfectRepError(f'{path} is not a readable safetensors file (truncated?): {e}') from None
 
+def lifter_path(path=None # a lifter checkpoint; None: the shipped `DEFAULT_LIFTER`
+               ) -> Path:
+    "The lifter checkpoint to read; a clear error when it is not there."
+    path = Path(path) if path is not None else DEFAULT_LIFTER
+    if not path.exists():
+        raise PerfectRepError(f'lifter weights not found: {path}' + ('' if path != DEFAULT_LIFTER else
+                              ' (this install has no default weights; pass a checkpoint path)'))
+    return path
+
+def unprefixed(sd:dict) -> dict:
+    "A state dict without DataParallel's `module.` prefix (when every key has it)."
+    return {k[len('module.'):]: v for k, v in sd.items()} if sd and all(k.startswith('module.') for k in sd) else sd
+
+def read_lifter_safetensors(path, # a .safetensors lifter
+                            framework:str='np' # 'np': NumPy arrays; 'pt': torch tensors
+                           ) -> tuple[dict, DSTformerConfig|None]: # (weights, the config the file carries)
+    "A safetensors lifter's weights and its own config (none from a file of another format, such as a classifier's)."
+    sd, meta = read_safetensors(path, framework)
+    own = _as_config(json.loads(meta['config']), path) if 'config' in meta and meta.get('format', FORMAT) == FORMAT else None
+    return unprefixed(sd), own
+
 
 # %% ../nbs/03_npmodel.ipynb #1bb60af6
 def _layer_norm(x, g, b, eps):
@@ -263,16 +285,10 @@ def load_numpy_lifter(path=None, # a .safetensors lifter (ours); None: the shipp
                       cfg=None # config, preset name or config json path; None: the file's own
                      ) -> NumpyDSTformer:
     "A lifter checkpoint for inference in NumPy, its weights checked against its config."
-    path = Path(path) if path is not None else DEFAULT_LIFTER
-    if not path.exists():
-        raise PerfectRepError(f'lifter weights not found: {path}' + ('' if path != DEFAULT_LIFTER else
-                              ' (this install has no default weights; pass a checkpoint path)'))
-    path = check_file(path, 'checkpoint')
+    path = check_file(lifter_path(path), 'checkpoint')
     if path.suffix != '.safetensors':
         raise PerfectRepError(f'{path}: NumPy reads .safetensors lifters; a MotionBERT .bin/.pth loads with perfectrep.model.load_checkpoint')
-    sd, meta = read_safetensors(path)
-    if sd and all(k.startswith('module.') for k in sd): sd = {k[len('module.'):]: v for k, v in sd.items()}
-    own = _as_config(json.loads(meta['config']), path) if 'config' in meta and meta.get('format', FORMAT) == FORMAT else None   # not a classifier's
+    sd, own = read_lifter_safetensors(path)
     cfg = lifter_config(path, {k: v.shape for k, v in sd.items()}, cfg, own)
     return NumpyDSTformer(cfg, sd)
 
