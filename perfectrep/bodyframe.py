@@ -14,8 +14,8 @@ from .skeleton import J
 from .geometry import axis_angle_to_matrix, joint_angle
 
 # %% auto #0
-__all__ = ['UP_AXES', 'up_vector', 'pose_features', 'BodyFrame', 'camera_view', 'knee_angles', 'hip_angles', 'elbow_angles',
-           'squat_depth']
+__all__ = ['UP_AXES', 'VIEWS', 'VIEW_BORDERS', 'VIEW_BLEND_DEG', 'up_vector', 'pose_features', 'BodyFrame', 'view_label',
+           'view_weights', 'camera_view', 'knee_angles', 'hip_angles', 'elbow_angles', 'squat_depth']
 
 # %% ../nbs/40_bodyframe.ipynb #ae081cc5
 UP_AXES = {'z': (0., 0., 1.), 'y': (0., 1., 0.), '-y': (0., -1., 0.), '-z': (0., 0., -1.), 'x': (1., 0., 0.), '-x': (-1., 0., 0.)}
@@ -148,10 +148,31 @@ def _width_azimuth(x, k) -> float:
     c = np.median(w2[up] / np.maximum(t2[up], 1e-6)) / max(np.median(w3 / np.maximum(t3, 1e-6)), 1e-6)
     return float(np.degrees(np.arccos(np.clip(c, 0, 1))))
 
+VIEWS = ('front', 'front three-quarter', 'side', 'rear three-quarter', 'rear')   # by how far round the camera stands
+VIEW_BORDERS = (30., 60., 120., 150.)   # degrees from the front where one view ends and the next begins
+VIEW_BLEND_DEG = 10.                    # within this of a border a view is weighed with its neighbour
+
+def view_label(azimuth_deg:float # degrees from the lifter's front (either side)
+              ) -> str:
+    "The view a camera this far round the lifter has: front (up to 30°), front three-quarter, side (60-120°), rear three-quarter, rear (150° on)."
+    a = abs(float(azimuth_deg))
+    return VIEWS[sum(a > b if b in (30., 120.) else a >= b for b in VIEW_BORDERS)]
+
+def view_weights(azimuth_deg:float, # degrees from the lifter's front (either side)
+                 band:float=VIEW_BLEND_DEG # half-width of the stretch about each border where two views are weighed
+                ) -> dict: # view label -> weight (summing to 1): one view, or the two either side of a border
+    "How much each view's figures count for a camera this far round: its own view alone, or near a border, that view and its neighbour, weighed linearly across the border's band."
+    a = abs(float(azimuth_deg))
+    for k, b in enumerate(VIEW_BORDERS):
+        if band > 0 and abs(a - b) < band:
+            w = (a - b + band) / (2 * band)
+            return {VIEWS[k]: 1 - w, VIEWS[k + 1]: w}
+    return {view_label(a): 1.0}
+
 def camera_view(joints, # (T, 17, 3) camera frame (x right, y down, z away), metres; root-relative is fine
                 exercise:str='squat', # 'bench' takes the arms at lockout as the vertical (the lifter lies down)
                 kpts=None # (T, 17, 3) the 2D the joints were lifted from (pixels): sharpens how far round the camera stands
-               ) -> dict: # label, side, azimuth_deg, elevation_deg, height, description, vertical (the lifter's up in the joints' frame)
+               ) -> dict: # label, side, azimuth_deg, elevation_deg, height, description, vertical (the lifter's up in the joints' frame), blend (`view_weights`)
     "Where the camera stood relative to the lifter: front, rear, left or right side, or three-quarter; its height."
     x = np.asarray(joints, float)
     up = _press_up(x) if exercise == 'bench' else _standing_up(x)
@@ -163,15 +184,16 @@ def camera_view(joints, # (T, 17, 3) camera frame (x right, y down, z away), met
         w = _width_azimuth(x, np.asarray(getattr(kpts, 'kpts', kpts), float))
         m = (abs(az) + (w if abs(az) <= 90 else 180 - w)) / 2
         az = float(np.copysign(m, az))
-    a = abs(az)
     side = 'right' if az > 0 else 'left'
-    label = ('front' if a <= 30 else 'front three-quarter' if a < 60 else 'side' if a <= 120 else
-             'rear three-quarter' if a < 150 else 'rear')
+    blend = view_weights(az)
+    label = view_label(az)
     height = 'level' if abs(el) <= 15 else 'high (looking down)' if el > 0 else 'low (looking up)'
     where = label if label in ('front', 'rear') else f'{label}, {side}'
+    near = [v for v in blend if v != label]
     return dict(label=label, side=None if label in ('front', 'rear') else side, azimuth_deg=round(az, 1),
                 elevation_deg=round(el, 1), height=height, vertical=[round(float(v), 4) for v in up],
-                description=f'the {where} ({az:+.0f}° from the front), camera {height} ({el:+.0f}°)')
+                blend={v: round(w, 3) for v, w in blend.items()},
+                description=f'the {where} ({az:+.0f}° from the front{f", near the {near[0]}" if near else ""}), camera {height} ({el:+.0f}°)')
 
 # %% ../nbs/40_bodyframe.ipynb #16b1ac01
 def knee_angles(x): "(T, 2) right and left knee angles, degrees."; return np.stack([joint_angle(x[:, J[f'{s}_hip']], x[:, J[f'{s}_knee']], x[:, J[f'{s}_ankle']]) for s in ('right', 'left')], -1)

@@ -24,7 +24,7 @@ from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, s
 __all__ = ['STILL', 'STILL_REL', 'LOCKOUT_AFTER_S', 'SET_REST_S', 'BAR_AT', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'REAL_RETEST_PATH',
            'ERROR_PERCENTILE', 'SAGITTAL', 'HEIGHTS', 'FRONTAL', 'DEBIASED', 'JUDGED_FROM', 'METRIC_JOINTS',
            'JUDGE_CALLS', 'FROM_START', 'BEGAN_BEFORE', 'bar_position', 'lift_heights', 'rep_metrics',
-           'load_lifted_error', 'load_sources', 'load_lifted_bias', 'load_fault_sizes', 'load_agreement',
+           'load_lifted_error', 'weigh_views', 'load_sources', 'load_lifted_bias', 'load_fault_sizes', 'load_agreement',
            'load_real_floor', 'load_rules', 'Fault', 'hidden_reason', 'hidden_metrics', 'hidden_at', 'too_uncertain',
            'judged_from', 'score_rep', 'Call', 'judge_rep', 'RepForm', 'not_seen', 'implausible', 'assess_form']
 
@@ -239,6 +239,19 @@ def load_lifted_error(path=None, # a YAML file (see the shipped one); None: the 
     if not _maps(d, 1) or not _maps(views, 2):
         raise PerfectRepError(f'{p}: expected a mapping of exercise -> {{metric: error}} (and by_view: exercise -> view -> {{metric: error}})')
     return {ex: {m: float(v) for m, v in {**ms, **views.get(ex, {}).get(view, {})}.items()} for ex, ms in d.items()}
+
+def weigh_views(views:dict, # view label -> weight by where the camera stands (`camera_view(...)['blend']`)
+                tolerances:dict # view label -> {metric: tolerance} for one exercise (`load_lifted_error(view=...)[exercise]`)
+               ) -> dict: # metric -> {view label: weight}, summing to 1
+    """How much each view counts for each metric near a border between two: its weight by where the camera stands, times
+    how precisely it measures that metric (one over its tolerance squared), so that the view that measures a metric
+    better counts for more; still 1 for a view's own and 0 for its neighbour's at the band's ends."""
+    out = {}
+    for m in sorted(set().union(*(tolerances.get(v, {}) for v in views))):
+        raw = {v: g / max(float(tolerances[v][m]), 1e-9) ** 2 for v, g in views.items() if g > 0 and m in tolerances.get(v, {})}
+        tot = sum(raw.values())
+        if tot > 0: out[m] = {v: w / tot for v, w in raw.items()}
+    return out
 
 def load_sources(path=None, # the lifted-error YAML file; None: the shipped one
                  view:str|None=None, # a `camera_view` label; None: no view, every metric from the 3D
@@ -591,6 +604,17 @@ def _debias(M:dict, bias:dict):
         if m in DEBIASED and isinstance(M.get(m), float) and np.isfinite(M[m]): M[m] -= b
     if 'depth_m' in bias and 'below_parallel' in M: M['below_parallel'] = bool(M['depth_m'] > 0)
 
+def _mixed(M:dict, values:dict, # one rep's metrics as measured; source -> the rep's metrics from that source
+           mix:dict # metric -> [(source, weight, bias)] (`Measurement.mix`)
+          ):
+    "Each metric of `mix` as the weighed mean of its sources' values, each less its bias (a shape metric's), in place; the judge's depth call follows the depth."
+    for m, parts in mix.items():
+        got = [(float(values[s][m]), w, b if m in DEBIASED else 0.) for s, w, b in parts
+               if isinstance(values.get(s, {}).get(m), float) and np.isfinite(values[s][m])]
+        if not got: continue
+        M[m] = sum(w * (v - b) for v, w, b in got) / sum(w for _, w, _ in got)
+        if m == 'depth_m' and 'below_parallel' in M: M['below_parallel'] = bool(M['depth_m'] > 0)
+
 def _apart(M:dict, P:dict, # one rep's metrics as measured (before any bias is taken off) and in the picture
            limits:dict # metric -> how far the two may lie apart
           ) -> dict: # metric -> why it is not judged
@@ -634,7 +658,7 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
     vel = tuple(_smooth_velocity(h, fps) for h in lift_heights(x, exercise, frame))
     # a metric measured from the 3D whose value lies further from the picture's than it can (`Measurement.agree`): not judged on that rep
     check = {m: a for m, a in measurement.agree.items() if measurement.source(m) != 'image'} if measurement is not None else {}
-    names = set(measurement.choice.values()) - {'3d'} if measurement is not None else set()
+    names = (set(measurement.choice.values()) | {s for ps in measurement.mix.values() for s, _, _ in ps}) - {'3d'} if measurement is not None else set()
     alt = {}      # the other sources' joints, frames and velocities: the chosen ones, and the picture to check the 3D against
     for name in sorted(names | ({'image'} if check else set())):
         xs, fs = measurement.joints[name], measurement.frames[name]
@@ -649,10 +673,12 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         nxt = reps[i + 1][0] if i + 1 < len(reps) else len(x)
         after = max(0, min(nxt, e + int(round(LOCKOUT_AFTER_S * fps)), len(x)) - e) if exercise == 'squat' else 0
         M, F = rep_metrics(x, fps, exercise, (s, e), frame, vel, after)
+        lifted = dict(M)                              # as the 3D with the camera's vertical measures it
         by = {name: rep_metrics(xs, fps, exercise, (s, e), fs, vs, after) for name, (xs, fs, vs) in alt.items()}
         for name, (Ma, Fa) in by.items():
             for m in [m for m in Ma if measurement.source(m) == name]: M[m], F[m] = Ma[m], Fa[m]
         apart = _apart(M, by['image'][0], check) if check else {}
+        if measurement is not None and measurement.mix: _mixed(M, {'3d': lifted, **{n: Ma for n, (Ma, _) in by.items()}}, measurement.mix)
         if measurement is not None and measurement.bias: _debias(M, measurement.bias)
         hid = None
         if confidence is not None:                    # hidden over the rep, or just where the metric is measured

@@ -65,12 +65,17 @@ class Measurement:
     choice: dict    # metric -> source name ('3d' where not listed)
     bias: dict = field(default_factory=dict)   # metric -> its source's median error from this view, taken off the value
     agree: dict = field(default_factory=dict)  # metric -> how far its value and the picture's may lie apart: further, not judged on that rep
+    mix: dict = field(default_factory=dict)    # metric -> [(source, weight, bias)]: near a border between two views that measure it from different sources, the weighed mean of both, each less its bias
 
     def source(self, metric:str) -> str: return self.choice.get(metric, '3d')
 
     def used(self) -> dict:
-        "Metric -> source for every metric not measured from the lifted 3D with the camera's vertical."
-        return {m: s for m, s in sorted(self.choice.items()) if s != '3d'}
+        "Metric -> source for every metric measured from one source other than the lifted 3D with the camera's vertical."
+        return {m: s for m, s in sorted(self.choice.items()) if s != '3d' and m not in self.mix}
+
+    def between(self) -> dict:
+        "Metric -> {source: weight} for every metric measured from two sources (near a border between two views)."
+        return {m: {s: round(w, 3) for s, w, _ in parts} for m, parts in sorted(self.mix.items())}
 
 def measurement(lifted, # (T, 17, 3) the lifted 3D, camera frame (x right, y down), metres; feet planted for standing lifts
                 kpts, # (T, 17, 3) the 2D keypoints it was lifted from (pixels, confidence), or None
@@ -78,7 +83,8 @@ def measurement(lifted, # (T, 17, 3) the lifted 3D, camera frame (x right, y dow
                 choice:dict, # metric -> source name (`perfectrep.form.load_sources`)
                 size=None, # (width, height) of the image, for perspective (taken from a `Keypoints2D` when not given)
                 bias:dict|None=None, # metric -> the chosen source's median error from this view (`perfectrep.form.load_lifted_bias`)
-                agree:dict|None=None # metric -> how far its value and the picture's may lie apart (`perfectrep.form.load_agreement`); kept only with the picture
+                agree:dict|None=None, # metric -> how far its value and the picture's may lie apart (`perfectrep.form.load_agreement`); kept only with the picture
+                views:list|None=None # near a border between two views: [(weight, choice, bias)] of each, the weight one for every metric or per metric (`perfectrep.form.weigh_views`); `choice` and `bias` are then the larger one's
                ) -> Measurement:
     "The sources a lifted set can be measured from, with the chosen source per metric (a source this input lacks falls back to the 3D)."
     x = np.asarray(lifted, float)
@@ -90,9 +96,23 @@ def measurement(lifted, # (T, 17, 3) the lifted 3D, camera frame (x right, y dow
         size = size or ((kpts.width, kpts.height) if hasattr(kpts, 'width') else None)
         flat = image_joints(getattr(kpts, 'kpts', kpts), x, size)
         joints['image'], frames['image'] = flat, image_frame(flat, f3)
-    unknown = set(choice.values()) - set(SOURCES)
+    views = [(1., choice, bias or {})] if views is None else views
+    unknown = set().union(*(c.values() for _, c, _ in views)) - set(SOURCES)
     if unknown: raise PerfectRepError(f'unknown measurement source(s) {sorted(unknown)}; use {list(SOURCES)}')
-    bias = {m: float(b) for m, b in (bias or {}).items() if choice.get(m, '3d') in joints}   # a fallback's bias is not known
+    mixed, mix = {}, {}
+    for m in set().union(*(set(c) | set(b) for _, c, b in views)):
+        by = {}                                     # source -> [weight, weight x bias]
+        for w, c, b in views:
+            w = w.get(m, 0.) if isinstance(w, dict) else w
+            if w <= 0: continue
+            s = c.get(m, '3d')
+            known = s in joints                     # a source this input lacks: the 3D, whose bias there is not known
+            acc = by.setdefault(s if known else '3d', [0., 0.])
+            acc[0] += w; acc[1] += w * float(b[m]) if known and m in b else 0.
+        if not by: continue
+        if len(by) == 1: mixed[m] = next(iter(by.values()))[1] / max(next(iter(by.values()))[0], 1e-12)
+        else: mix[m] = [(s, w / sum(v[0] for v in by.values()), wb / w) for s, (w, wb) in by.items()]
+    bias = {m: b for m, b in mixed.items() if any(m in b_ and c_.get(m, '3d') in joints for _, c_, b_ in views)}
     choice = {m: s for m, s in choice.items() if s in joints}
     if 'depth_m' in choice: choice.setdefault('below_parallel', choice['depth_m'])   # the judge's depth call goes with the depth
-    return Measurement(joints, frames, choice, bias, dict(agree or {}) if 'image' in joints else {})
+    return Measurement(joints, frames, choice, bias, dict(agree or {}) if 'image' in joints else {}, mix)

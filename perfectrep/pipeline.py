@@ -159,7 +159,7 @@ def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
     from perfectrep.geometry import is_root_relative, plant_feet
     from perfectrep.bodyframe import camera_view
     from perfectrep.form import (load_lifted_error, load_lifted_bias, load_sources, judged_from, load_fault_sizes, too_uncertain,
-                                 load_real_floor, load_agreement)
+                                 load_real_floor, load_agreement, weigh_views, DEBIASED)
     from perfectrep.measure import measurement
     joints = x.joints
     rootrel = is_root_relative(joints)
@@ -171,18 +171,27 @@ def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
     tol, meas, uncertain = None, None, None
     if lifted and exercise in ('squat', 'deadlift', 'bench'):
         exact = x.kind == 'demo'          # the demo's 2D is an exact projection: no detector error to allow for
-        tol = load_lifted_error(view=view['label'] if view else None, exact_2d=exact).get(exercise)
+        views = (view.get('blend') or {view['label']: 1.}) if view else {None: 1.}     # near a border: both views, weighed
+        tols = {v: load_lifted_error(view=v, exact_2d=exact).get(exercise, {}) for v in views}
+        weights = weigh_views(views, tols)                                               # per metric: the more precise view counts more
+        tol = {m: sum(w * tols[v][m] for v, w in ws.items()) for m, ws in weights.items()} or None
         if tol and not exact:             # a real detector's 2D: never less sure than two analyses of the same real clip agree
             floor = load_real_floor().get(exercise, {})
             tol = {m: max(t, floor.get(m, 0.)) for m, t in tol.items()}
         if view and x.kpts is not None:
-            meas = measurement(joints, x.kpts, exercise, load_sources(view=view['label'], exact_2d=exact).get(exercise, {}),
-                               bias=load_lifted_bias(view=view['label'], exact_2d=exact).get(exercise, {}),
-                               agree=None if exact else load_agreement(view=view['label']).get(exercise, {}))
+            tables = {v: (load_sources(view=v, exact_2d=exact).get(exercise, {}), load_lifted_bias(view=v, exact_2d=exact).get(exercise, {}))
+                      for v in views}
+            choice, bias = tables[view['label']]
+            meas = measurement(joints, x.kpts, exercise, choice, bias=bias,
+                               agree=None if exact else load_agreement(view=view['label']).get(exercise, {}),
+                               views=[({m: ws.get(v, 0.) for m, ws in weights.items()}, *tables[v]) for v in views])
             judged = {r['metric'] for r in rules.get(exercise, []) if r['weight'] and judged_from(r['metric'], view['label'])}
             used = {m: s for m, s in meas.used().items() if m in judged}     # what the report names: the judged metrics
             if used: view = {**view, 'measured_from': used}
+            between = {m: ws for m, ws in meas.between().items() if m in judged}   # near a border: from two sources, weighed
+            if between: view = {**view, 'measured_between': between}
             offsets = {m: b for m, b in meas.bias.items() if m in judged}    # each judged metric's bias from this view, taken off
+            offsets.update({m: round(sum(w * b for _, w, b in meas.mix[m]), 4) for m in between if m in DEBIASED})
             if offsets: view = {**view, 'bias_removed': offsets}
         uncertain = too_uncertain(tol, load_fault_sizes().get(exercise))
         if tol: notes.append('3D lifted from one camera: a limit missed by less than the measured error of that metric '

@@ -60,8 +60,11 @@ class FormReport:
         "One line naming the metrics measured from another source than the lifted 3D; '' when none."
         by = {}
         for m, s in ((self.view or {}).get('measured_from') or {}).items(): by.setdefault(s, []).append(_in_words(m))
-        where = {'image': 'in the picture', 'upright': "with the lifter's own vertical"}
-        return ('measured ' + '; '.join(f'{where.get(s, s)}: {", ".join(ms)}' for s, ms in by.items())) if by else ''
+        where = {'image': 'in the picture', 'upright': "with the lifter's own vertical", '3d': "with the camera's vertical"}
+        parts = [f'{where.get(s, s)}: {", ".join(ms)}' for s, ms in by.items()]
+        parts += [f'{_in_words(m)} weighed between two views, ' + ' and '.join(f'{w:.0%} {where.get(s, s)}' for s, w in ws.items())
+                  for m, ws in ((self.view or {}).get('measured_between') or {}).items()]
+        return ('measured ' + '; '.join(parts)) if parts else ''
     @property
     def velocity_loss(self) -> float|None:
         "The set's velocity loss (the last set's, in a video of several): its last rep's (%); None with fewer than two reps whose bar speed was measured (nothing to lose speed against), or when the last rep's was not."
