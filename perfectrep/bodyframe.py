@@ -156,7 +156,8 @@ def view_label(azimuth_deg:float # degrees from the lifter's front (either side)
               ) -> str:
     "The view a camera this far round the lifter has: front (up to 30°), front three-quarter, side (60-120°), rear three-quarter, rear (150° on)."
     a = abs(float(azimuth_deg))
-    return VIEWS[sum(a > b if b in (30., 120.) else a >= b for b in VIEW_BORDERS)]
+    return ('front' if a <= 30 else 'front three-quarter' if a < 60 else 'side' if a <= 120 else
+            'rear three-quarter' if a < 150 else 'rear')
 
 def view_weights(azimuth_deg:float, # degrees from the lifter's front (either side)
                  band:float=VIEW_BLEND_DEG # half-width of the stretch about each border where two views are weighed

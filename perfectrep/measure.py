@@ -109,9 +109,9 @@ def measurement(lifted, # (T, 17, 3) the lifted 3D, camera frame (x right, y dow
             known = s in joints                     # a source this input lacks: the 3D, whose bias there is not known
             acc = by.setdefault(s if known else '3d', [0., 0.])
             acc[0] += w; acc[1] += w * float(b[m]) if known and m in b else 0.
-        if not by: continue
-        if len(by) == 1: mixed[m] = next(iter(by.values()))[1] / max(next(iter(by.values()))[0], 1e-12)
-        else: mix[m] = [(s, w / sum(v[0] for v in by.values()), wb / w) for s, (w, wb) in by.items()]
+        tot = sum(w for w, _ in by.values())
+        if len(by) == 1: mixed[m] = next(iter(by.values()))[1] / tot
+        elif by: mix[m] = [(s, w / tot, wb / w) for s, (w, wb) in by.items()]
     bias = {m: b for m, b in mixed.items() if any(m in b_ and c_.get(m, '3d') in joints for _, c_, b_ in views)}
     choice = {m: s for m, s in choice.items() if s in joints}
     if 'depth_m' in choice: choice.setdefault('below_parallel', choice['depth_m'])   # the judge's depth call goes with the depth
