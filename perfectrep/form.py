@@ -508,6 +508,10 @@ class Call:
     sure: float|None = None   # pass/fail: how likely the call is right given the measurement error; cannot tell: how likely a fail is
 
 # %% ../nbs/42_form.ipynb #007c36b5
+def _likely(p:float) -> str:
+    "A probability below a sure call's 0.99 as a whole percentage, rounded down: a call that cannot be told never reads 99 % likely."
+    return f'{min(max(int(p * 100), 1), 98)}%'
+
 def judge_rep(metrics:dict, # metric name -> value
               frames:dict, # metric name (or bottom/top) -> frame
               exercise:str, # 'squat' | 'bench' | 'deadlift'
@@ -534,7 +538,7 @@ def judge_rep(metrics:dict, # metric name -> value
         elif (uncertain or {}).get(m): res, why = 'cannot tell', f'{what}: {uncertain[m]}'
         elif sure_in: res, why, sure = 'pass', f'{what} ({_amount(m, v)})', 1 - p_fail
         elif sure_out: res, why, sure = 'fail', f'not {what} ({_amount(m, v)})', p_fail
-        else: res, why, sure = 'cannot tell', f'{what}? {_amount(m, v)} is within the {_amount(m, t).lstrip("+")} measurement error of this input (a fail {p_fail:.0%} likely)', p_fail
+        else: res, why, sure = 'cannot tell', f'{what}? {_amount(m, v)} is within the {_amount(m, t).lstrip("+")} measurement error of this input (a fail {_likely(p_fail)} likely)', p_fail
         out.append(Call(name, res, m, float(v), f, why, sure))
     return out
 
