@@ -509,7 +509,7 @@ class Call:
 
 # %% ../nbs/42_form.ipynb #007c36b5
 def _likely(p:float) -> str:
-    "A probability below a sure call's 0.99 as a whole percentage, rounded down: a call that cannot be told never reads 99 % likely."
+    "A probability short of a sure call (0.01-0.99) as a whole percentage, rounded down and kept within 1-98 %: a call that cannot be told never reads 99 % likely."
     return f'{min(max(int(p * 100), 1), 98)}%'
 
 def judge_rep(metrics:dict, # metric name -> value
