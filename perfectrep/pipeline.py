@@ -304,7 +304,8 @@ def analyze(input=None, # a video, a keypoint file, a 3D .npy (T, 17, 3) metres,
 # %% ../nbs/60_pipeline.ipynb #cf3e3f17
 def _banner(report, t:int) -> str:
     done = sum(r.end <= t for r in report.reps)
-    text = f'{report.exercise}: {done} rep{"s" * (done != 1)}'
+    n = len(report.reps)
+    text = f'{report.exercise}: {done} of {n} rep{"s" * (n != 1)} done'     # of how many: "1 rep" read as the whole set
     cur = [r for r in report.reps if r.start <= t < r.end]
     if cur:
         r = cur[0]
