@@ -603,21 +603,19 @@ def implausible(metrics:dict, frames:dict, # one rep's metrics and the frames th
     return {m: why for m, f in frames.items() if f == at and m in metrics}
 
 def _debias(M:dict, bias:dict):
-    "Take each shape metric's bias off its value (in place); the judge's depth call follows the depth."
+    "Take each shape metric's bias off its value (in place)."
     for m, b in bias.items():
         if m in DEBIASED and isinstance(M.get(m), float) and np.isfinite(M[m]): M[m] -= b
-    if 'depth_m' in bias and 'below_parallel' in M: M['below_parallel'] = bool(M['depth_m'] > 0)
 
 def _mixed(M:dict, values:dict, # one rep's metrics as measured; source -> the rep's metrics from that source
            mix:dict # metric -> [(source, weight, bias)] (`Measurement.mix`)
           ):
-    "Each metric of `mix` as the weighed mean of its sources' values, each less its bias (a shape metric's), in place; the judge's depth call follows the depth."
+    "Each metric of `mix` as the weighed mean of its sources' values, each less its bias (a shape metric's), in place."
     for m, parts in mix.items():
         got = [(float(values[s][m]), w, b if m in DEBIASED else 0.) for s, w, b in parts
                if isinstance(values.get(s, {}).get(m), float) and np.isfinite(values[s][m])]
         if not got: continue
         M[m] = sum(w * (v - b) for v, w, b in got) / sum(w for _, w, _ in got)
-        if m == 'depth_m' and 'below_parallel' in M: M['below_parallel'] = bool(M['depth_m'] > 0)
 
 def _apart(M:dict, P:dict, # one rep's metrics as measured (before any bias is taken off) and in the picture
            limits:dict # metric -> how far the two may lie apart
@@ -684,6 +682,7 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         apart = _apart(M, by['image'][0], check) if check else {}
         if measurement is not None and measurement.mix: _mixed(M, {'3d': lifted, **{n: Ma for n, (Ma, _) in by.items()}}, measurement.mix)
         if measurement is not None and measurement.bias: _debias(M, measurement.bias)
+        if 'below_parallel' in M: M['below_parallel'] = bool(M['depth_m'] > 0)   # the judge's depth call follows the depth, however measured
         hid = None
         if confidence is not None:                    # hidden over the rep, or just where the metric is measured
             hid = hidden_metrics(np.asarray(confidence)[s:e], exercise=exercise)
