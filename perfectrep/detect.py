@@ -149,7 +149,7 @@ def merge_people(skeletons:list[np.ndarray] # (17, 3) skeletons of one frame, pi
 _DETECTOR_GRAPH = 'input_stream: "image" output_stream: "detections" node { calculator: "PoseDetectionCpu" input_stream: "IMAGE:image" output_stream: "DETECTIONS:detections" }'
 
 def _known(det, known:list, x0:int, y0:int, cw:int, ch:int, w:int, h:int, width:int, height:int, tol:float=0.25) -> int|None:
-    "Which of the `known` skeletons (pixels of width x height) a BlazePose detection on the view `(x0, y0, cw, ch)` of a w x h image is, or None: its hips' and shoulders' centres each within `tol` of that skeleton's size from the skeleton's own; where the view holds only one of the two (a tile that cuts someone off, leaving the detector to guess where the rest of them is), that one alone."
+    "Which of the `known` skeletons (pixels of width x height) a BlazePose detection on the view `(x0, y0, cw, ch)` of a w x h image is, or None: its hips' and shoulders' centres each within `tol` of that skeleton's size from the skeleton's own (where the view holds only one of the two, a tile that cuts someone off, leaving the detector to guess where the rest of them is, that one alone); or both inside the skeleton's box of sure joints, with a body about as large."
     kp = det.location_data.relative_keypoints
     at = [np.array([(kp[i].x * cw + x0) / w * width, (kp[i].y * ch + y0) / h * height]) for i in (0, 2)]
     lo, hi = np.array([x0 / w * width, y0 / h * height]), np.array([(x0 + cw) / w * width, (y0 + ch) / h * height])
@@ -160,6 +160,14 @@ def _known(det, known:list, x0:int, y0:int, cw:int, ch:int, w:int, h:int, width:
         pairs = list(zip(at, (hips, shoulders)))
         pairs = [(a, p) for a, p in pairs if ((p >= lo) & (p < hi)).all()] or pairs
         if max(np.hypot(*(a - p)) for a, p in pairs) < tol * b[2]: return i
+    # bent double (a squat's bottom) or seen in part, a person may be misread: hips where the shoulders are and the
+    # shoulders somewhere else on them; both inside one known person's box of sure joints, at about their size, it is them
+    across = _across(det, cw, ch) * width / w
+    for i, k in enumerate(known):
+        r, b = _sure_box(k), _box(k)
+        if r is None or b is None or not 0.5 <= across / b[2] <= 2.5: continue
+        margin = 0.1 * b[2]
+        if all(((a >= r[0] - margin) & (a <= r[1] + margin)).all() for a in at): return i
     return None
 
 def _across(det, cw:int, ch:int) -> float:
@@ -192,12 +200,13 @@ class PeopleFinder:
 
     def __call__(self, image:np.ndarray, # (h, w, 3) uint8 RGB
                  width:int, height:int, # size the skeletons should refer to (the full-resolution frame), pixels
-                 known:list=() # (17, 3) skeletons already fitted on this image (the tracker's): a view where the detector finds only them is not fitted again, and they count as seen there; so do those fitted on an earlier view (the tiles overlap)
+                 known:list=(), # (17, 3) skeletons already fitted on this image (the tracker's): a view where the detector finds only them is not fitted again, and they count as seen there; so do those fitted on an earlier view (the tiles overlap)
+                 tiles:bool=True # False: the whole picture only (the tiles find people small in a wide picture)
                 ) -> list[np.ndarray]: # (17, 3) per person, pixels of a width x height image + confidence
         import mediapipe as mp
         h, w = image.shape[:2]
         found, known = [], list(known)
-        for x0, y0, cw, ch in [(0, 0, w, h)] + _tiles(h, w):
+        for x0, y0, cw, ch in [(0, 0, w, h)] + (_tiles(h, w) if tiles else []):
             crop = np.ascontiguousarray(image[y0:y0 + ch, x0:x0 + cw])
             dets = self._det.process({'image': crop}).detections or []     # the detector alone: less than half the landmarker's cost
             if (cw, ch) != (w, h):     # a tile is for small people: one 1.5x larger is a piece of someone the whole picture shows
@@ -311,15 +320,36 @@ def _detect_all(reader, width, height, fps, n_frames, detector, progress, finder
     looks, lock = {}, threading.Lock()
     pool = ThreadPoolExecutor(1) if finder is not None else None      # the finder runs beside the trackers
     if pool is not None and isinstance(finder, type): finder = pool.submit(finder)
-    find = lambda img, known: (finder.result() if isinstance(finder, Future) else finder)(img, width, height, known)
-    def looker():
-        last = [None]
+    find = lambda img, known, tiles: (finder.result() if isinstance(finder, Future) else finder)(img, width, height, known, tiles=tiles)
+    # after two full looks that found nobody else, a look checks the whole picture only. Looks run one after the other
+    # in the pool; the second tracker's looks wait for the first's first two (held until those are queued) and go
+    # on from what they found: every run decides alike however the two trackers keep pace
+    opening, held = {}, []                         # the first tracker's first two looks: how many, the quiet count they left, its person
+    def looker(first:bool=True):
+        last, quiet, before = [None], [0 if first else None], []
+        def find_new(img, known, trouble):            # run by the pool: each look sees the ones queued before it
+            if quiet[0] is None: quiet[0], before[:] = opening.get('quiet', 0), opening.get('seen', [])
+            full = trouble or quiet[0] < 2
+            seen = find(img, known, full)
+            # someone else: not the tracker's person, nor (the tracker having lost them) where it last had them
+            other = any(not any(same_person(s, k) or _nested(s, k) for k in known) and
+                      not (not known and any(_compatible(_box(b), _box(s), 0, 0.5, 0) <= 1 for b in before)) for s in seen)
+            quiet[0] = 0 if other else quiet[0] + full
+            if known: before[:] = known
+            if first and opening.get('n', 0) < 2: opening.update(n=opening.get('n', 0) + 1, quiet=quiet[0], seen=list(before))
+            return seen
         def look(t, img, trouble, known):             # first frame, every `every` frames, soon after a hop or a loss
             if pool is not None and (last[0] is None or t - last[0] >= every or (trouble and t - last[0] >= max(1, every // 4))):
                 with lock:                            # a frame the other tracker had looked at counts as looked at
-                    if t not in looks: looks[t] = pool.submit(find, img, known)   # the tracker's skeleton is not fitted again
+                    if t not in looks:                # the tracker's skeleton is not fitted again
+                        if first or opening.get('queued', 0) >= 2: looks[t] = pool.submit(find_new, img, known, trouble)
+                        else: looks[t] = None; held.append((t, find_new, img, known, trouble))
+                        if first: opening['queued'] = opening.get('queued', 0) + 1
+                        if opening.get('queued', 0) >= 2: release()
                 last[0] = t
         return look
+    def release():                                 # the second tracker's held looks, queued after the first's first two
+        while held: t, *a = held.pop(0); looks[t] = pool.submit(*a)
     bar = _Progress(n_frames, progress)
     m = n_frames // 2 if len(dets) > 1 else None
     later, state, cv = {}, dict(agree=0, first_ended=False, second_ended=False), threading.Condition()
@@ -342,13 +372,14 @@ def _detect_all(reader, width, height, fps, n_frames, detector, progress, finder
         if m is None: cands = _track_span(reader.get, 0, dets[0], width, height, fps, looker(), bar)
         else:
             with ThreadPoolExecutor(1) as ex:
-                rest = ex.submit(second, reader.get, m, dets[1], width, height, fps, looker(), bar, second_done)
+                rest = ex.submit(second, reader.get, m, dets[1], width, height, fps, looker(False), bar, second_done)
                 cands = _track_span(reader.get, 0, dets[0], width, height, fps, looker(), bar, first_done)
                 handed = state['agree'] >= 2
                 state['first_ended'] = not handed
                 rest = rest.result()
             if handed: cands += rest[len(cands) - m:]
         bar.close()
+        with lock: release()                       # the first tracker ended before its second look
         samples = {t: merge_people(cands[t] + f.result()) for t, f in sorted(looks.items()) if t < len(cands)}
     finally:
         for j, d in enumerate(dets):
