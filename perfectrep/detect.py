@@ -327,14 +327,14 @@ def _detect_all(reader, width, height, fps, n_frames, detector, progress, finder
     opening, held = {}, []                         # the first tracker's first two looks: how many, the quiet count they left, its person
     def looker(first:bool=True):
         last, quiet, before = [None], [0 if first else None], []
-        def find_new(img, known, trouble):            # run by the pool: each look sees the ones queued before it
+        def someone_else(s, known):                   # not the tracker's person, nor (the tracker having lost them) where it last had them
+            if known: return not any(same_person(s, k) or _nested(s, k) for k in known)
+            return not any(_compatible(_box(b), _box(s), 0, 0.5, 0) <= 1 for b in before)
+        def run_look(img, known, trouble):            # run by the pool: each look sees the ones queued before it
             if quiet[0] is None: quiet[0], before[:] = opening.get('quiet', 0), opening.get('seen', [])
             full = trouble or quiet[0] < 2
             seen = find(img, known, full)
-            # someone else: not the tracker's person, nor (the tracker having lost them) where it last had them
-            other = any(not any(same_person(s, k) or _nested(s, k) for k in known) and
-                      not (not known and any(_compatible(_box(b), _box(s), 0, 0.5, 0) <= 1 for b in before)) for s in seen)
-            quiet[0] = 0 if other else quiet[0] + full
+            quiet[0] = 0 if any(someone_else(s, known) for s in seen) else quiet[0] + full
             if known: before[:] = known
             if first and opening.get('n', 0) < 2: opening.update(n=opening.get('n', 0) + 1, quiet=quiet[0], seen=list(before))
             return seen
@@ -342,8 +342,8 @@ def _detect_all(reader, width, height, fps, n_frames, detector, progress, finder
             if pool is not None and (last[0] is None or t - last[0] >= every or (trouble and t - last[0] >= max(1, every // 4))):
                 with lock:                            # a frame the other tracker had looked at counts as looked at
                     if t not in looks:                # the tracker's skeleton is not fitted again
-                        if first or opening.get('queued', 0) >= 2: looks[t] = pool.submit(find_new, img, known, trouble)
-                        else: looks[t] = None; held.append((t, find_new, img, known, trouble))
+                        if first or opening.get('queued', 0) >= 2: looks[t] = pool.submit(run_look, img, known, trouble)
+                        else: looks[t] = None; held.append((t, run_look, img, known, trouble))
                         if first: opening['queued'] = opening.get('queued', 0) + 1
                         if opening.get('queued', 0) >= 2: release()
                 last[0] = t
