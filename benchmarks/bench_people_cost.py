@@ -7,7 +7,10 @@ finder with nothing else running, in processor time (its building and the landma
 run without it (the work it adds, free of the other threads' noise; not what a second pass adds); and whether a second
 pass (several people followed on crops) was made.
 
-    python benchmarks/bench_people_cost.py [--only NAME ...] [--repeat 2]
+With --analysis: the whole analysis instead (`perfectrep.pipeline.analyze` in this process: 2D, lifting, recognition,
+form, annotated video and report; the imports already done), with the finder and without it, in pairs, after one analysis to warm up.
+
+    python benchmarks/bench_people_cost.py [--only NAME ...] [--repeat 2] [--analysis]
 """
 import argparse, json, sys, time
 from pathlib import Path
@@ -21,8 +24,10 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--only', nargs='*', help='video names (or prefixes)')
     ap.add_argument('--repeat', type=int, default=2)
+    ap.add_argument('--analysis', action='store_true', help='time the whole analysis, not the 2D stage')
     a = ap.parse_args()
     if not REAL.is_dir(): sys.exit(f'no real videos: {REAL} is absent')
+    if a.analysis: return whole(a)
     from perfectrep import detect
     from perfectrep.detect import detect_video
     asked = []                                            # the finder's looks in a run: (image, width, height, known, tiles)
@@ -61,6 +66,38 @@ def main():
     print(f"{'all':40s} {tot[0]:8.2f} {tot[1]:8.2f} {tot[1] / tot[0] - 1:+7.1%} {'':7s} {tot[2]:9.2f} {tot[3]:10.2f} {tot[3] / tot[2] - 1:+7.1%} {'':7s} {'':5s} {tot[4] / tot[2]:+7.1%}")
     print(f'clips without a second pass more than 10 % dearer: wall time {over[0]} (best of each), {over[1]} (paired); '
           f'processor time {over[2]} (best), {over[3]} (paired); the finder\'s looks replayed alone {over[4]}')
+
+
+def whole(a):
+    "The whole analysis of each clip with and without the finder, in back-to-back pairs: wall time, best of each and median of the pairs' ratios."
+    import tempfile
+    from perfectrep import detect
+    from perfectrep.pipeline import analyze
+    with_finder = detect.Detection
+    alone = lambda *args, **kw: with_finder(*args, find_people=False, **kw)
+    names = sorted(n for n in json.loads((REAL / 'truth.json').read_text()) if not n.startswith('_'))
+    names = [n for n in names if not a.only or any(n.startswith(o) for o in a.only)]
+    with tempfile.TemporaryDirectory() as tmp: analyze(REAL / names[0], outdir=tmp)     # warm: imports, models, caches
+    head = f"{'video':40s} {'alone s':>8s} {'finder s':>8s} {'extra':>7s} {'paired':>7s}"
+    print(head); print('-' * len(head))
+    tot, over = np.zeros(2), np.zeros(2, int)
+    for n in names:
+        runs = {False: [], True: []}
+        for _ in range(a.repeat):
+            for fp in (False, True):
+                detect.Detection = with_finder if fp else alone
+                with tempfile.TemporaryDirectory() as tmp:
+                    t0 = time.perf_counter()
+                    analyze(REAL / n, outdir=tmp)
+                    runs[fp].append(time.perf_counter() - t0)
+        detect.Detection = with_finder
+        r0, r1 = np.array(runs[False]), np.array(runs[True])
+        best0, best1, paired = r0.min(), r1.min(), float(np.median(r1 / r0)) - 1
+        tot += [best0, best1]; over += [best1 > 1.1 * best0, paired > 0.1]
+        print(f"{n:40s} {best0:8.2f} {best1:8.2f} {best1 / best0 - 1:+7.1%} {paired:+7.1%}", flush=True)
+    print('-' * len(head))
+    print(f"{'all':40s} {tot[0]:8.2f} {tot[1]:8.2f} {tot[1] / tot[0] - 1:+7.1%}")
+    print(f'clips more than 10 % dearer: {over[0]} (best of each), {over[1]} (paired)')
 
 
 if __name__ == '__main__':
