@@ -20,6 +20,12 @@ ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / 'shared' / 'media' / 'real'
 
 
+def clip_names(only):
+    "The real clips of truth.json, or those whose names start with one of `only`."
+    names = sorted(n for n in json.loads((REAL / 'truth.json').read_text()) if not n.startswith('_'))
+    return [n for n in names if not only or any(n.startswith(o) for o in only)]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--only', nargs='*', help='video names (or prefixes)')
@@ -41,8 +47,7 @@ def main():
         with detect.PeopleFinder() as f:
             for image, width, height, known, tiles in asked: look(f, image, width, height, known, tiles=tiles)
         return time.process_time() - c
-    names = sorted(n for n in json.loads((REAL / 'truth.json').read_text()) if not n.startswith('_'))
-    names = [n for n in names if not a.only or any(n.startswith(o) for o in a.only)]
+    names = clip_names(a.only)
     head = (f"{'video':40s} {'alone s':>8s} {'finder s':>8s} {'extra':>7s} {'paired':>7s} {'cpu alone':>9s} {'cpu finder':>10s} "
             f"{'extra':>7s} {'paired':>7s} {'looks':>5s} {'alone':>7s} {'people':>6s} {'2nd pass':>8s}")
     print(head); print('-' * len(head))
@@ -75,8 +80,7 @@ def whole(a):
     from perfectrep.pipeline import analyze
     with_finder = detect.Detection
     alone = lambda *args, **kw: with_finder(*args, find_people=False, **kw)
-    names = sorted(n for n in json.loads((REAL / 'truth.json').read_text()) if not n.startswith('_'))
-    names = [n for n in names if not a.only or any(n.startswith(o) for o in a.only)]
+    names = clip_names(a.only)
     with tempfile.TemporaryDirectory() as tmp: analyze(REAL / names[0], outdir=tmp)     # warm: imports, models, caches
     head = f"{'video':40s} {'alone s':>8s} {'finder s':>8s} {'extra':>7s} {'paired':>7s}"
     print(head); print('-' * len(head))
