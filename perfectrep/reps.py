@@ -55,7 +55,7 @@ class RepSegmentation:
     autocorr: np.ndarray|None = None  # R(τ) on the active span, sampled at `work_fps`
     work_fps: float = 0.             # the rate of `autocorr`
     active: tuple = (0, 0)           # (start, end) frames of the active span
-    began_before: bool = False       # the first rep began before the first frame (`_begun_before`: a squat's way down partly unseen)
+    began_before: bool = False       # the first rep began before the first frame (`_begun_before`: a squat's or bench press's way down partly unseen)
 
     @property
     def n_reps(self) -> int: return len(self.reps)
@@ -318,17 +318,17 @@ def _rest_bounds(sig, anchor, vel, a, b, tau, fw, step, bounds, level:float=0.2)
     return np.array([st[2] for st in stays]), [(st[0] * step, (st[1] - 1) * step) for st in stays]
 
 def _begun_before(sig, exercise, a, b, bounds, limits, step:int, descent:float=0.15, near:float=0.3) -> bool:
-    """Whether a squat set starts inside a rep: below the top, the hips' height `sig` goes down at least `descent` of the
+    """Whether a squat or bench press set starts inside a rep: below the top, its height `sig` (the hips'; the arms' over the
+    shoulders, `EXERCISE_SIGNAL`) goes down at least `descent` of the
     set's range (its 3rd to 97th percentile over the active span [a, b)) to a bottom within `near` of that range from its
     lowest, then up to the first stay. Its bottom, the drive up and the lockout are in view, only the start of the way down
     is not: a coach counts it. What comes before the first stay (`limits`: frames at the full rate, `step` of them per frame
     of `sig`) must also be shorter than a rep and its rest (the set's median between stays): a longer stretch holds a rest
     the stays missed and a whole rep, not the end of one. Not counted: a clip that starts at the bottom (no way down seen);
-    a deadlift's (it rests on the floor: the pull itself would be unseen); a bench press's, whose height is the arms',
-    with the detector's noisiest joints (the wrists' error's spread 0.11 of the body's height against the hips' 0.014,
-    `DETECTOR_STD`): on noisy 2D their wobble at lockout passes for a way down (the fault benchmark's bench sets from 30
-    degrees up)."""
-    if exercise != 'squat' or limits is None or limits[0][0] <= 0 or bounds[0] < 2: return False
+    a deadlift's (it rests on the floor: the pull itself would be unseen). The bench press's wobble at lockout on a
+    detector's noisy wrists passed for a way down while its height was the wrists' over the feet; from the arms' over the
+    shoulders none of the fault benchmark's 168 lifted bench sets (each starting at rest) is read as begun before."""
+    if exercise not in ('squat', 'bench') or limits is None or limits[0][0] <= 0 or bounds[0] < 2: return False
     if limits[0][0] / step > np.median(np.diff(bounds)): return False   # longer than a rep: not the end of one
     s = np.asarray(sig, float)
     lo, hi = np.percentile(s[a:b], [3, 97])
