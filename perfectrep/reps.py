@@ -228,7 +228,7 @@ def vertical_signal(poses, # (T, 17, 2|3) 3D metres or 2D pixels (y down)
     if kind == '2d': return -d[:, 1]
     return d @ up_vector(up, x)
 
-def anchor_stays(v, # (T,) vertical signal (height of the hips or the bar)
+def anchor_stays(v, # (T,) vertical signal (`vertical_signal`: the hips' or the arms' height)
                  anchor:str, # 'top' (squat, bench: reps start standing / arms locked) or 'bottom' (deadlift: bar on the floor)
                  span=None, # (start, end) frames whose range sets the levels; None: all
                  level:float=0.2, # how close to the anchor level counts as a stay there, fraction of the range
@@ -318,10 +318,9 @@ def _rest_bounds(sig, anchor, vel, a, b, tau, fw, step, bounds, level:float=0.2)
     return np.array([st[2] for st in stays]), [(st[0] * step, (st[1] - 1) * step) for st in stays]
 
 def _begun_before(sig, exercise, a, b, bounds, limits, step:int, descent:float=0.15, near:float=0.3) -> bool:
-    """Whether a squat or bench press set starts inside a rep: below the top, its height `sig` (the hips'; the arms' over the
-    shoulders, `EXERCISE_SIGNAL`) goes down at least `descent` of the
-    set's range (its 3rd to 97th percentile over the active span [a, b)) to a bottom within `near` of that range from its
-    lowest, then up to the first stay. Its bottom, the drive up and the lockout are in view, only the start of the way down
+    """Whether a squat or bench press set starts inside a rep: below the top, its height `sig` (the hips'; the arms' over
+    the shoulders, `EXERCISE_SIGNAL`) goes down at least `descent` of the set's range (its 3rd to 97th percentile over the
+    active span [a, b)) to a bottom within `near` of that range from its lowest, then up to the first stay. Its bottom, the drive up and the lockout are in view, only the start of the way down
     is not: a coach counts it. What comes before the first stay (`limits`: frames at the full rate, `step` of them per frame
     of `sig`) must also be shorter than a rep and its rest (the set's median between stays): a longer stretch holds a rest
     the stays missed and a whole rep, not the end of one. Not counted: a clip that starts at the bottom (no way down seen);
