@@ -60,7 +60,7 @@ def measure(n_sets:int, seed:int=123, raw:list|None=None):
             for noise in ('detector', 'exact'):
                 kp = detector_error_2d(px, rng) if noise == 'detector' else np.concatenate([px, np.ones(px.shape[:2] + (1,))], -1)
                 lifted = lift_keypoints(kp, cam.width, cam.height, model=model)
-                view = camera_view(lifted, ex, kp)['label']
+                view = camera_view(lifted, ex)['label']
                 if ex != 'bench': lifted = plant_feet(lifted)
                 one = dict(noise=noise, exercise=ex, set=i, view=view, kp=kp.astype(np.float32), lifted=lifted.astype(np.float32),
                            reps=st.reps, faulted=[bool(f) for f in st.faults], truth=[t.metrics for t in truth])

@@ -138,16 +138,6 @@ def _press_up(x:np.ndarray) -> np.ndarray:
     d = (v / np.maximum(np.linalg.norm(v, axis=-1, keepdims=True), 1e-9)).mean(0)
     return d / np.linalg.norm(d) if np.linalg.norm(d) > 1e-6 else np.array([0., -1., 0.])
 
-def _width_azimuth(x, k) -> float:
-    "Degrees between the line of sight and the lifter's facing axis, from how foreshortened the shoulders and hips are in 2D."
-    w2 = np.abs(k[:, 11, 0] - k[:, 14, 0]) + np.abs(k[:, 1, 0] - k[:, 4, 0])
-    t2 = np.linalg.norm(k[:, [11, 14], :2].mean(1) - k[:, [1, 4], :2].mean(1), axis=-1)
-    w3 = np.linalg.norm(x[:, 11] - x[:, 14], axis=-1) + np.linalg.norm(x[:, 1] - x[:, 4], axis=-1)
-    t3 = np.linalg.norm(x[:, [11, 14]].mean(1) - x[:, [1, 4]].mean(1), axis=-1)
-    up = t2 >= np.percentile(t2, 70)                       # the most upright frames: the trunk at its full length
-    c = np.median(w2[up] / np.maximum(t2[up], 1e-6)) / max(np.median(w3 / np.maximum(t3, 1e-6)), 1e-6)
-    return float(np.degrees(np.arccos(np.clip(c, 0, 1))))
-
 VIEWS = ('front', 'front three-quarter', 'side', 'rear three-quarter', 'rear')   # by how far round the camera stands
 VIEW_BORDERS = (30., 60., 120., 150.)   # degrees from the front where one view ends and the next begins
 VIEW_BLEND_DEG = 10.                    # within this of a border a view is weighed with its neighbour
@@ -171,20 +161,16 @@ def view_weights(azimuth_deg:float, # degrees from the lifter's front (either si
     return {view_label(a): 1.0}
 
 def camera_view(joints, # (T, 17, 3) camera frame (x right, y down, z away), metres; root-relative is fine
-                exercise:str='squat', # 'bench' takes the arms at lockout as the vertical (the lifter lies down)
-                kpts=None # (T, 17, 3) the 2D the joints were lifted from (pixels): sharpens how far round the camera stands
+                exercise:str='squat' # 'bench' takes the arms at lockout as the vertical (the lifter lies down)
                ) -> dict: # label, side, azimuth_deg, elevation_deg, height, description, vertical (the lifter's up in the joints' frame), blend (`view_weights`)
     "Where the camera stood relative to the lifter: front, rear, left or right side, or three-quarter; its height."
     x = np.asarray(joints, float)
     up = _press_up(x) if exercise == 'bench' else _standing_up(x)
     f = BodyFrame.fit(x, up)
+    fwd = f.forward if exercise == 'bench' else np.cross(f.up, f.lateral)   # a standing lifter's front: square to the feet
     to_cam = np.array([0., 0., -1.])
-    az = float(np.degrees(np.arctan2(to_cam @ f.lateral, to_cam @ f.forward)))
+    az = float(np.degrees(np.arctan2(to_cam @ f.lateral, to_cam @ fwd)))
     el = float(np.degrees(np.arcsin(np.clip(to_cam @ f.up, -1, 1))))
-    if kpts is not None and exercise != 'bench':   # how far round: the 3D's guess averaged with the 2D's foreshortening
-        w = _width_azimuth(x, np.asarray(getattr(kpts, 'kpts', kpts), float))
-        m = (abs(az) + (w if abs(az) <= 90 else 180 - w)) / 2
-        az = float(np.copysign(m, az))
     side = 'right' if az > 0 else 'left'
     blend = view_weights(az)
     label = view_label(az)

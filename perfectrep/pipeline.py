@@ -164,7 +164,7 @@ def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
     joints = x.joints
     rootrel = is_root_relative(joints)
     lifted = rootrel or (x.kind != '3d' and up == '-y')   # 3D from one camera through a lifter
-    view = camera_view(joints, exercise, x.kpts) if x.kind != '3d' else None
+    view = camera_view(joints, exercise) if x.kind != '3d' else None
     if exercise in ('squat', 'deadlift') and rootrel:
         joints = plant_feet(joints)      # heights, bar path and velocities are measured from the floor, not the pelvis
         notes.append('root-relative 3D: each frame placed with the feet planted (the ankles\' midpoint held still)')
