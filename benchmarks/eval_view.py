@@ -20,15 +20,14 @@ MEDIA = ROOT.parent / 'shared' / 'media'
 
 def square_to(X, part:str) -> float:
     "Degrees from the front to the camera (0-180), the front square to the line between the left and right `part` ('ankle', 'hip'), from 3D joints in the camera's frame."
-    from perfectrep.bodyframe import _standing_up
+    from perfectrep.bodyframe import BodyFrame, _standing_up
     from perfectrep.skeleton import J
     X = np.asarray(X, float)
-    up = _standing_up(X)
-    lat = np.median(X[:, J[f'right_{part}']] - X[:, J[f'left_{part}']], 0)
-    lat = lat - (lat @ up) * up
+    f = BodyFrame.fit(X, _standing_up(X))
+    lat = f.horizontal(np.median(X[:, J[f'right_{part}']] - X[:, J[f'left_{part}']], 0))
     lat /= np.linalg.norm(lat)
     to_cam = np.array([0., 0., -1.])
-    return abs(float(np.degrees(np.arctan2(to_cam @ lat, to_cam @ np.cross(up, lat)))))
+    return abs(float(np.degrees(np.arctan2(to_cam @ lat, to_cam @ np.cross(f.up, lat)))))
 
 
 def width_azimuth(X, k) -> float:
