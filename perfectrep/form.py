@@ -68,20 +68,29 @@ def lift_heights(x, # (T, 17, 3) metres
     return bar, (frame.height(_mid(x, 'left_hip', 'right_hip')) if exercise == 'squat' else bar)
 
 # %% ../nbs/42_form.ipynb #ac4b056e
+def _low_ends(L) -> bool:
+    "Whether a rep's phase signal `L` starts and ends low with its top between: both ends (their first and last tenth) in the lower third of its range."
+    k = max(len(L) // 10, 1)
+    lo, rom = L.min(), np.ptp(L)
+    return bool(rom > 0 and max(L[:k].mean(), L[-k:].mean()) < lo + rom / 3)
+
 def _phases(L, vL, fps, deadlift):
     "One rep's phases from its phase signal `L` and its velocity `vL`: (tempo {name: (value, frame)}, the concentric slice, bottom, turn, frames at the top)."
     lo, hi = L.min(), L.max()
     rom = hi - lo
     at_bot, at_top = L <= lo + 0.03 * rom, L >= hi - 0.03 * rom
     m, n = {}, len(L)
-    if deadlift:                     # floor -> lockout -> floor
+    if deadlift or _low_ends(L):     # floor -> lockout -> floor; or a squat or bench press filmed from the bottom up
         b0 = int(np.argmax(at_top)); b1 = n - 1 - int(np.argmax(at_top[::-1]))
         turn = (b0 + b1) // 2
         m['concentric_s'] = b0 / fps, 0; m['lockout_s'] = (b1 - b0) / fps, b0; m['eccentric_s'] = (n - 1 - b1) / fps, b1
         conc = slice(0, b0 + 1)
-        bottom = int(np.argmin(L[:max(turn, 1)]))        # the floor, before the pull
+        bottom = int(np.argmin(L[:max(turn, 1)]))        # the floor (the chest, the hole), before the press
         tops = np.arange(b0, b1 + 1)                      # the lockout
-        k, f0 = _longest((np.abs(vL) < STILL) & (L > lo + 0.15 * rom) & (L < hi - 0.15 * rom))   # a stall mid-pull
+        if deadlift: k, f0 = _longest((np.abs(vL) < STILL) & (L > lo + 0.15 * rom) & (L < hi - 0.15 * rom))   # a stall mid-pull
+        else:                                             # held at the bottom before the press
+            still = max(STILL, STILL_REL * float(np.percentile(np.abs(vL), 95)))
+            k, f0 = _longest((np.abs(vL) < still) & (L <= lo + 0.15 * rom) & (np.arange(n) < turn))
     else:                            # top -> bottom -> top
         b0 = int(np.argmax(at_bot)); b1 = n - 1 - int(np.argmax(at_bot[::-1]))
         turn = bottom = int(np.argmin(L))
