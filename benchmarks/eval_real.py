@@ -22,7 +22,9 @@ errors that the two runs share make it smaller still) is written to `perfectrep/
 and metrics with at least MIN_PAIRS reps: the analysis of a real video never uses a smaller tolerance. A rep where
 either run did not judge a metric for the rep's own reason (report.json's `not_judged_here`: its joints hidden, the
 body not seen) is left out of that metric's differences: no tolerance is used there, and what the runs guessed
-(a squat's lockout with the shoulders above the picture) is no measure of the error where it is judged.
+(a squat's lockout with the shoulders above the picture) is no measure of the error where it is judged. So is a rep
+filmed from a view that cannot judge the metric in either run (`perfectrep.form.judged_from`: the knees' width from the
+side, the torso's lean from the front).
 """
 import argparse, json, subprocess, sys, time
 from pathlib import Path
@@ -84,7 +86,7 @@ MIN_PAIRS = 20      # reps of a lift, and values of a metric, needed before its 
 def compare(here: Path, there: Path, names: list) -> dict:
     "Print how the judge's calls and the form metrics of each rep moved between two runs' reports (reps paired by overlap); return each (lift, metric)'s differences."
     import numpy as np
-    from perfectrep.form import load_lifted_error, load_rules
+    from perfectrep.form import load_lifted_error, load_rules, judged_from
     rules = load_rules()
     calls, diffs = dict(pairs=0, same=0, changed=0, reversed=0, reversed_sure=0), {}
     for n in names:
@@ -100,8 +102,10 @@ def compare(here: Path, there: Path, names: list) -> dict:
             # a metric not judged on the rep for the rep's own reason in either run (its joints hidden, the body not
             # seen) is not judged with any tolerance there: what the two runs guessed for it is no measurement error
             unjudged = {r['metric'] for r in rules[a['exercise']] for x in (ra, rb) if r['fault'] in x.get('not_judged_here', ())}
+            views = [(x.get('view') or {}).get('label') for x in (a, b)]
             for m in COMPARED:
-                if m in unjudged: continue
+                # nor is a metric that one run's camera view cannot judge (the knees' width from the side)
+                if m in unjudged or not all(judged_from(m, v) for v in views): continue
                 if isinstance(ra.get(m), (int, float)) and isinstance(rb.get(m), (int, float)) and m in tol:
                     diffs.setdefault((a['exercise'], m), []).append((abs(ra[m] - rb[m]), tol[m]))
             cb = {c['call']: c for c in rb['calls']}
@@ -131,7 +135,8 @@ def write_floor(diffs: dict, runs: str, path: Path = ROOT / 'perfectrep' / 'conf
         if len(d) >= MIN_PAIRS: floor.setdefault(ex, {})[m] = round(float(np.percentile(d, 90)), 4)
     head = ('# The least measurement error a form metric has on real footage, per lift: the 90th percentile of |a - b| over\n'
             '# the reps of two analyses of the same real clips (a test-retest; no truth is needed), leaving out the reps where\n'
-            '# either run did not judge the metric for the rep\'s own reason (its joints hidden). The analysis of a real\n'
+            '# either run did not judge the metric for the rep\'s own reason (its joints hidden) or could not from its camera\n'
+            '# view (the knees\' width from the side, the torso\'s lean from the front). The analysis of a real\n'
             '# video never uses a smaller tolerance than this (perfectrep/configs/lifted_error.yaml holds the synthesised\n'
             '# detector error per view). Written by `python benchmarks/eval_real.py --compare DIR --write`; lifts and metrics\n'
             f'# with at least {MIN_PAIRS} reps. Runs compared: {runs}.\n')
