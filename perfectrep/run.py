@@ -47,6 +47,7 @@ class TrainConfig:
     mask_frame: float = 0.1      # probability that a whole frame is masked
     flip: float = 0.5            # probability of a horizontal flip
     detector: float = 0.0        # probability that a clip first gets a real detector's 2D error (`DetectorNoise2D`)
+    detector_std: str = 'std'    # that error's spreads: 'std' (`DETECTOR_STD`) or 'robust' (`DETECTOR_STD_ROBUST`, without the truth's own outliers)
     hide_head: float = 0.0       # probability that a clip's nose and head top are unseen (confidence 0) over a stretch of it
     anchor: float = 0.0          # finetune: weight of a loss pulling the predictions toward the starting checkpoint's on the same 2D before `detector` and `hide_head` (0 = off)
     unseen: list = field(default_factory=list)  # joints never seen (coordinates and confidence 0) in training and validation inputs: a lifter for 2D without them, e.g. [nose, head_top]
@@ -153,6 +154,8 @@ def validate_config(cfg:TrainConfig):
         raise PerfectRepError('mode=finetune needs the starting weights: add checkpoint=PATH (ours or a MotionBERT .bin)')
     for k in ('epochs', 'batch_size', 'clip_len'):
         if getattr(cfg, k) < 1: raise PerfectRepError(f'{k} must be at least 1, got {getattr(cfg, k)}')
+    if cfg.detector_std not in ('std', 'robust'):
+        raise PerfectRepError(f"detector_std must be 'std' or 'robust', got '{cfg.detector_std}'")
     if cfg.amp_dtype not in ('float16', 'bfloat16'):
         raise PerfectRepError(f"amp_dtype must be 'float16' or 'bfloat16', got '{cfg.amp_dtype}'")
     from perfectrep.skeleton import J

@@ -19,7 +19,7 @@ from .model import DSTformer, DSTformerConfig, load_checkpoint
 from .losses import lifting_loss, metrics_by_action
 from .motion import Motion
 from .mocap import load_motion
-from .dataset import Augment2D, DetectorNoise2D, MocapPairs, ClipDataset
+from .dataset import Augment2D, DetectorNoise2D, DETECTOR_STD, DETECTOR_STD_ROBUST, MocapPairs, ClipDataset
 from .examples import CLASSES, FIT3D_CLASSES, synth_examples, motion_examples, hdm05_examples, fit3d_examples
 from .classifier import ClassifierConfig, ExerciseClassifier, ClipSampler, ActionClips, save_classifier, load_classifier
 from .run import TrainConfig
@@ -106,6 +106,11 @@ def masked_lifting_loss(pred, # (B, T, J, 3) predicted joints, metres
     if not frames: return lifting_loss(pred, gt)
     return total / frames, {k: v / frames for k, v in parts.items()}
 
+# %% ../nbs/25_tasks.ipynb #52f98609
+def _detector_std(cfg) -> np.ndarray:
+    "The spreads of the detector's error a training config asks for (`detector_std`)."
+    return DETECTOR_STD_ROBUST if cfg.detector_std == 'robust' else DETECTOR_STD
+
 # %% ../nbs/25_tasks.ipynb #5d135d10
 class LiftTask:
     "Lift 2D keypoints (normalised x, y and confidence) to root-relative 3D joints in metres."
@@ -118,7 +123,7 @@ class LiftTask:
     def make_augment(self):
         "The training-time 2D corruption: noise, joint and frame masks and flips, then a detector's error and a hidden head for some clips, and the `unseen` joints cleared."
         c = self.cfg
-        aug, det = Augment2D(noise=c.noise, mask_joint=c.mask_joint, mask_frame=c.mask_frame, flip=c.flip), DetectorNoise2D()
+        aug, det = Augment2D(noise=c.noise, mask_joint=c.mask_joint, mask_frame=c.mask_frame, flip=c.flip), DetectorNoise2D(_detector_std(c))
         if not (c.detector or c.hide_head or c.unseen): return aug
         def augment(x, y, before:bool=False):             # before: also the 2D before the detector's error and the hidden head
             x, y = aug(x, y)
@@ -247,7 +252,7 @@ class ActionTask:
         "2D: a real detector's error for some clips, then the lifter's corruption; 3D: flips and jitter."
         c, s = self.cfg, self.s
         aug2 = Augment2D(noise=c.noise, mask_joint=c.mask_joint, mask_frame=c.mask_frame, flip=c.flip)
-        det = DetectorNoise2D()
+        det = DetectorNoise2D(_detector_std(c))
         def augment(x):
             if s['kind'] == '3d': return _jitter3d(x, c.flip)
             if s['detector'] > 0: x = torch.where((torch.rand(len(x), device=x.device) < s['detector'])[:, None, None, None], det(x), x)
