@@ -33,7 +33,7 @@ def main():
     rows, clean = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for lift in a.lifts:
-            faults = [r['fault'] for r in rules[lift] if r['weight'] > 0]
+            faults = list(dict.fromkeys(r['fault'] for r in rules[lift] if r['weight'] > 0))   # a fault with two rules once
             pairs = [(faults[i], faults[(i + 1) % len(faults)]) for i in range(0, len(faults), 2)]   # every fault at every placement
             for az in range(0, 181, 30):
                 for el in (0., 30.):

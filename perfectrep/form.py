@@ -370,7 +370,7 @@ def _toward(v, rng, t):
 
 # Which camera views show each metric in the image plane (the movement's plane facing the camera, or the frontal plane):
 # a metric measured along the camera's line of sight comes from depth the lifter can only guess
-SAGITTAL = ('torso_lean_deg', 'lockout_deg', 'bar_drift_m', 'shin_angle_deg', 'touch_m')
+SAGITTAL = ('torso_lean_deg', 'lean_gain_deg', 'lockout_deg', 'bar_drift_m', 'shin_angle_deg', 'touch_m')
 
 # heights and how they change (squat depth: the knees' height against the hips'; hips first: how fast the hips rise
 # against the shoulders; the bench press's hips leaving the bench, the bar's height over the chest): up and down is in
@@ -390,7 +390,8 @@ JUDGED_FROM = {**{m: ('side', 'front three-quarter', 'rear three-quarter') for m
                **{m: ('front', 'rear', 'front three-quarter', 'rear three-quarter') for m in FRONTAL}}
 
 METRIC_JOINTS = {   # the joints each metric is measured from (either side will do): a metric whose joints were hidden is not judged
-    'depth_m': ('hip', 'knee'), 'knee_ankle_ratio': ('knee', 'ankle'), 'rise_ratio': ('hip', 'shoulder'), 'torso_lean_deg': ('hip', 'shoulder'),
+    'depth_m': ('hip', 'knee'), 'knee_ankle_ratio': ('knee', 'ankle'), 'rise_ratio': ('hip', 'shoulder'), 'lean_gain_deg': ('hip', 'shoulder'),
+    'torso_lean_deg': ('hip', 'shoulder'),
     'hip_shift_m': ('hip', 'ankle'), 'bar_drift_m': ('wrist', 'ankle'), 'shin_angle_deg': ('knee', 'ankle'), 'touch_m': ('wrist', 'shoulder'),
     'bar_depth_m': ('wrist', 'shoulder'), 'bar_tilt_m': ('wrist',), 'hip_rise_m': ('hip', 'shoulder')}
 
@@ -457,6 +458,23 @@ def judged_from(metric:str, # a metric name
 def _where_to_film(metric:str) -> str:
     return 'from the side or three-quarter' if metric in SAGITTAL else 'from the front, behind or three-quarter'
 
+# %% ../nbs/42_form.ipynb #a4c02b82
+def _one_per_fault(faults:list, notes:list, # one rep's scored faults and its notes, rule by rule
+                   judged:set # the faults that at least one of their rules judged
+                  ) -> tuple[list, list]:
+    "A fault seen by several rules (`load_rules`: two ways of seeing it) once: scored by its most severe, surest rule; else possible by its surest; not judged only when none of its rules judged it."
+    best = {}
+    for f in faults:
+        if f.name not in best or (f.penalty, f.sure or 0.) > (best[f.name].penalty, best[f.name].sure or 0.): best[f.name] = f
+    keep, possible = [], {}
+    for n in notes:
+        if n.severity == 'possible':
+            if n.name not in best and (n.name not in possible or (n.sure or 0.) > (possible[n.name].sure or 0.)): possible[n.name] = n
+        elif n.severity != 'not judged' or (n.name not in judged and n.name not in best and
+                                            not any(k.name == n.name and k.severity == 'not judged' for k in keep)):
+            keep.append(n)
+    return [f for f in faults if best.get(f.name) is f], keep + list(possible.values())
+
 # %% ../nbs/42_form.ipynb #0b58d4d1
 def score_rep(metrics:dict, # metric name -> value
               frames:dict, # metric name (or bottom/top/start/end) -> frame
@@ -468,7 +486,7 @@ def score_rep(metrics:dict, # metric name -> value
               view_wide=() # the metrics of `uncertain` whose reason holds for the whole view (its error there), not for this rep
              ) -> tuple[float|None, list, list]: # (score 0-100, None when no scored rule could be judged; faults, notes)
     "Score one rep: 100 minus the penalties of its faults; misses within `tolerance` are 'possible', metrics this view cannot show 'not judged'."
-    score, faults, notes, judged = 100., [], [], 0
+    score, faults, notes, judged, judged_ok = 100., [], [], 0, set()
     for r in rules:
         v = metrics.get(r['metric'])
         if v is None or isinstance(v, (str, bool)) or not np.isfinite(v): continue
@@ -482,6 +500,7 @@ def score_rep(metrics:dict, # metric name -> value
                                hidden=parts, from_view=not judged_from(m, view) or (not parts and m in view_wide)))
             continue
         judged += r['weight'] > 0
+        judged_ok.add(r['fault'])
         if _inside(v, r['good']): continue
         t = float((tolerance or {}).get(r['metric'], 0.))
         va = _toward(v, r['good'], t)                 # the benefit of the doubt: the value at the near end of its error
@@ -495,7 +514,8 @@ def score_rep(metrics:dict, # metric name -> value
         pen = r['weight'] * (0.5 if sev == 'minor' else 1. if sev == 'major' else 0.)
         f = Fault(r['fault'], sev, r['metric'], float(v), _rule_frame(r, frames), text, pen, _sure(v, r['good'], t))
         (notes if sev == 'note' else faults).append(f)
-        score -= pen
+    faults, notes = _one_per_fault(faults, notes, judged_ok)
+    score -= sum(f.penalty for f in faults)
     scored = judged or not any(r['weight'] for r in rules)            # nothing that scores was judged: no score, not a clean 100
     return (max(score, 0.) if scored else None), faults, notes
 
@@ -531,7 +551,7 @@ def judge_rep(metrics:dict, # metric name -> value
               uncertain:dict|None=None # metric -> why it is too uncertain to judge (`too_uncertain`)
              ) -> list[Call]:
     "The judge's calls on one rep: pass, fail, or cannot tell (within the measurement error, not seen from this view, joints hidden)."
-    by_fault, out = {r['fault']: r for r in rules}, []
+    by_fault, out = {r['fault']: r for r in reversed(rules)}, []   # a fault with two rules: the first one's range
     for name, fault, what in JUDGE_CALLS.get(exercise, ()):
         r = by_fault.get(fault)
         v = metrics.get(r['metric']) if r else None
