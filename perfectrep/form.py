@@ -486,7 +486,7 @@ def score_rep(metrics:dict, # metric name -> value
               view_wide=() # the metrics of `uncertain` whose reason holds for the whole view (its error there), not for this rep
              ) -> tuple[float|None, list, list]: # (score 0-100, None when no scored rule could be judged; faults, notes)
     "Score one rep: 100 minus the penalties of its faults; misses within `tolerance` are 'possible', metrics this view cannot show 'not judged'."
-    score, faults, notes, judged, judged_ok = 100., [], [], 0, set()
+    score, faults, notes, judged, judged_faults = 100., [], [], 0, set()
     for r in rules:
         v = metrics.get(r['metric'])
         if v is None or isinstance(v, (str, bool)) or not np.isfinite(v): continue
@@ -500,7 +500,7 @@ def score_rep(metrics:dict, # metric name -> value
                                hidden=parts, from_view=not judged_from(m, view) or (not parts and m in view_wide)))
             continue
         judged += r['weight'] > 0
-        judged_ok.add(r['fault'])
+        judged_faults.add(r['fault'])
         if _inside(v, r['good']): continue
         t = float((tolerance or {}).get(r['metric'], 0.))
         va = _toward(v, r['good'], t)                 # the benefit of the doubt: the value at the near end of its error
@@ -514,7 +514,7 @@ def score_rep(metrics:dict, # metric name -> value
         pen = r['weight'] * (0.5 if sev == 'minor' else 1. if sev == 'major' else 0.)
         f = Fault(r['fault'], sev, r['metric'], float(v), _rule_frame(r, frames), text, pen, _sure(v, r['good'], t))
         (notes if sev == 'note' else faults).append(f)
-    faults, notes = _one_per_fault(faults, notes, judged_ok)
+    faults, notes = _one_per_fault(faults, notes, judged_faults)
     score -= sum(f.penalty for f in faults)
     scored = judged or not any(r['weight'] for r in rules)            # nothing that scores was judged: no score, not a clean 100
     return (max(score, 0.) if scored else None), faults, notes
