@@ -76,8 +76,8 @@ def run_one(video: Path, out: Path) -> dict:
     return row
 
 
-COMPARED = ('depth_m', 'lockout_deg', 'torso_lean_deg', 'knee_ankle_ratio', 'rise_ratio', 'hip_shift_m', 'bar_drift_m',
-            'touch_m', 'min_knee_deg', 'min_hip_deg')
+COMPARED = ('depth_m', 'lockout_deg', 'torso_lean_deg', 'knee_ankle_ratio', 'rise_ratio', 'lean_gain_deg', 'hip_shift_m',
+            'bar_drift_m', 'touch_m', 'min_knee_deg', 'min_hip_deg')
 
 
 MIN_PAIRS = 20      # reps of a lift, and values of a metric, needed before its retest floor is written
