@@ -17,15 +17,20 @@ ROOT = Path(__file__).resolve().parents[1]
 MEDIA = ROOT.parent / 'shared' / 'media'
 
 
-def wild_scores(model=None, max_fps=None) -> list:
-    "(name, P-MPJPE mm) for MediaPipe's world landmarks, the lifter, and the lifter with the head hidden; 2D detected at `max_fps` at most (None: every frame)."
+def cam01_keypoints(max_fps=None):
+    "The built-in detector's 2D of the Pose2Sim view, detected at `max_fps` at most (None: every frame)."
     from perfectrep.detect import detect_video
+    return detect_video(MEDIA / 'pose2sim_single_cam01.mp4', max_fps=max_fps, native_logs=False)
+
+
+def wild_scores(model=None, max_fps=None, kp=None) -> list:
+    "(name, P-MPJPE mm) for MediaPipe's world landmarks, the lifter, and the lifter with the head hidden; 2D `kp` (`cam01_keypoints`), or detected at `max_fps` at most (None: every frame)."
     from perfectrep.infer import lift_keypoints
     from perfectrep.losses import p_mpjpe
     from perfectrep.skeleton import J
     d = np.load(MEDIA / 'pose2sim_single_cam01_truth.npz')
     gt, idx, mpw = d['X_cam'], d['h36m_idx'], d['mp_world']
-    kp = detect_video(MEDIA / 'pose2sim_single_cam01.mp4', max_fps=max_fps, native_logs=False)
+    kp = cam01_keypoints(max_fps) if kp is None else kp
     score = lambda pred: float(np.mean(p_mpjpe(pred, gt)))       # millimetres
     k = kp.kpts.copy(); k[:, [J['nose'], J['head_top']], 2] = 0
     return [('mediapipe', score(mpw)), ('lifter', score(lift_keypoints(kp.kpts, kp.width, kp.height, model=model)[:, idx])),
@@ -42,15 +47,14 @@ def fit_pinhole(X, uv, ok) -> np.ndarray:
     return np.array([out[0][0], out[1][0], out[0][1], out[1][1]])
 
 
-def floor_scores(model=None, agree_px:float=25.) -> dict:
-    "The lifter on the truth's projection (2D exact), and the detector-2D lifter's and that one's error where the detector agrees with the truth's projection within `agree_px` and where not."
-    from perfectrep.detect import detect_video
+def floor_scores(model=None, agree_px:float=25., kp=None) -> dict:
+    "The lifter on the truth's projection (2D exact), and the detector-2D lifter's and that one's error where the detector agrees with the truth's projection within `agree_px` and where not; `kp` as for `wild_scores`."
     from perfectrep.infer import lift_keypoints
     from perfectrep.losses import p_mpjpe
     from perfectrep.skeleton import J
     d = np.load(MEDIA / 'pose2sim_single_cam01_truth.npz')
     gt, idx = d['X_cam'], d['h36m_idx']
-    kp = detect_video(MEDIA / 'pose2sim_single_cam01.mp4', native_logs=False)
+    kp = cam01_keypoints() if kp is None else kp
     det = kp.kpts[:, idx]
     fx, fy, cx, cy = fit_pinhole(gt, det[..., :2], det[..., 2] > 0.5)
     proj = np.stack([fx * gt[..., 0] / gt[..., 2] + cx, fy * gt[..., 1] / gt[..., 2] + cy], -1)
@@ -73,13 +77,14 @@ def main():
     a = ap.parse_args()
     truth = MEDIA / 'pose2sim_single_cam01_truth.npz'
     if not truth.exists(): sys.exit(f'no truth: {truth} is absent (it is in the developers\' ../shared)')
-    s = dict(wild_scores(a.model))
+    kp = cam01_keypoints()
+    s = dict(wild_scores(a.model, kp=kp))
     rows = [('MediaPipe world landmarks (its own single-view 3D)', s['mediapipe']),
             ('PerfectRep lifter on the detector\'s 2D', s['lifter']),
             ('  with the nose and head hidden (confidence 0)', s['head hidden'])]
     for name, v in rows: print(f'{name:55s} P-MPJPE {v:6.1f} mm')
     print(f"head hidden: {100 * (s['head hidden'] / s['lifter'] - 1):+.1f}%; lifter vs MediaPipe: {100 * (s['lifter'] / s['mediapipe'] - 1):+.1f}%")
-    f = floor_scores(a.model)
+    f = floor_scores(a.model, kp=kp)
     print(f"\nWhat bounds it (pinhole fitted to the detector's 2D: focal {f['focal']:.0f} px):")
     print(f"{'the lifter on the truth projected into this camera':55s} P-MPJPE {f['exact']:6.1f} mm")
     print(f"frames where the detector's 2D agrees with that projection (median within 25 px): {f['n_agree']} of {f['n']}")
