@@ -67,13 +67,14 @@ def lift_heights(x, # (T, 17, 3) metres
     bar = frame.height(bar_position(x, exercise))
     return bar, (frame.height(_mid(x, 'left_hip', 'right_hip')) if exercise == 'squat' else bar)
 
-# %% ../nbs/42_form.ipynb #ac4b056e
+# %% ../nbs/42_form.ipynb #4cad54b9
 def _low_ends(L) -> bool:
     "Whether a rep's phase signal `L` starts and ends low with its top between: both ends (their first and last tenth) in the lower third of its range."
     k = max(len(L) // 10, 1)
     lo, rom = L.min(), np.ptp(L)
     return bool(rom > 0 and max(L[:k].mean(), L[-k:].mean()) < lo + rom / 3)
 
+# %% ../nbs/42_form.ipynb #ac4b056e
 def _phases(L, vL, fps, deadlift):
     "One rep's phases from its phase signal `L` and its velocity `vL`: (tempo {name: (value, frame)}, the concentric slice, bottom, turn, frames at the top)."
     lo, hi = L.min(), L.max()
