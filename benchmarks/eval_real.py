@@ -95,6 +95,7 @@ def compare(here: Path, there: Path, names: list) -> dict:
         a, b = json.loads(a.read_text()), json.loads(b.read_text())
         if a['exercise'] != b['exercise'] or a['exercise'] == 'other': continue
         tol = load_lifted_error(view=(a.get('view') or {}).get('label')).get(a['exercise'], {})
+        views = [(x.get('view') or {}).get('label') for x in (a, b)]
         for ra in a['reps']:
             ov = [min(ra['end'], rb['end']) - max(ra['start'], rb['start']) for rb in b['reps']]
             if not ov or max(ov) < 0.5 * (ra['end'] - ra['start']): continue        # no rep of the other run is this one
@@ -102,7 +103,6 @@ def compare(here: Path, there: Path, names: list) -> dict:
             # a metric not judged on the rep for the rep's own reason in either run (its joints hidden, the body not
             # seen) is not judged with any tolerance there: what the two runs guessed for it is no measurement error
             unjudged = {r['metric'] for r in rules[a['exercise']] for x in (ra, rb) if r['fault'] in x.get('not_judged_here', ())}
-            views = [(x.get('view') or {}).get('label') for x in (a, b)]
             for m in COMPARED:
                 # nor is a metric that one run's camera view cannot judge (the knees' width from the side)
                 if m in unjudged or not all(judged_from(m, v) for v in views): continue

@@ -15,7 +15,8 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-MEDIA = ROOT.parent / 'shared' / 'media'
+sys.path.insert(0, str(ROOT / 'benchmarks'))
+from eval_wild import MEDIA, cam01_truth, cam01_keypoints      # noqa: E402
 
 
 def square_to(X, part:str) -> float:
@@ -54,13 +55,10 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--real', default=None, help='an eval_real.py output folder: the estimates of its squat and deadlift clips')
     a = ap.parse_args()
-    truth = MEDIA / 'pose2sim_single_cam01_truth.npz'
-    if not truth.exists(): sys.exit(f'no truth: {truth} is absent (it is in the developers\' ../shared)')
-    from perfectrep.detect import detect_video
     from perfectrep.infer import lift_keypoints
-    d = np.load(truth)
+    d = cam01_truth()
     X = np.zeros((len(d['X_cam']), 17, 3)); X[:, d['h36m_idx']] = d['X_cam']   # the joints the frame needs are all there
-    kp = detect_video(MEDIA / 'pose2sim_single_cam01.mp4', native_logs=False)
+    kp = cam01_keypoints(max_fps=30.)             # as the analysis detects it
     lifted = lift_keypoints(kp.kpts, kp.width, kp.height)
     est, hips, widths = estimates(lifted, kp.kpts)
     print(f'pose2sim cam01, true azimuth: square to the feet {square_to(X, "ankle"):5.1f} deg, to the hips {square_to(X, "hip"):5.1f}')

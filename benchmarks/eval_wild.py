@@ -15,6 +15,13 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 MEDIA = ROOT.parent / 'shared' / 'media'
+TRUTH = MEDIA / 'pose2sim_single_cam01_truth.npz'
+
+
+def cam01_truth():
+    "The Pose2Sim view's triangulated truth (an `np.load` of TRUTH); exits with a message where the developers' data is absent."
+    if not TRUTH.exists(): sys.exit(f'no truth: {TRUTH} is absent (it is in the developers\' ../shared)')
+    return np.load(TRUTH)
 
 
 def cam01_keypoints(max_fps=None):
@@ -28,7 +35,7 @@ def wild_scores(model=None, max_fps=None, kp=None) -> list:
     from perfectrep.infer import lift_keypoints
     from perfectrep.losses import p_mpjpe
     from perfectrep.skeleton import J
-    d = np.load(MEDIA / 'pose2sim_single_cam01_truth.npz')
+    d = cam01_truth()
     gt, idx, mpw = d['X_cam'], d['h36m_idx'], d['mp_world']
     kp = cam01_keypoints(max_fps) if kp is None else kp
     score = lambda pred: float(np.mean(p_mpjpe(pred, gt)))       # millimetres
@@ -52,7 +59,7 @@ def floor_scores(model=None, agree_px:float=25., kp=None) -> dict:
     from perfectrep.infer import lift_keypoints
     from perfectrep.losses import p_mpjpe
     from perfectrep.skeleton import J
-    d = np.load(MEDIA / 'pose2sim_single_cam01_truth.npz')
+    d = cam01_truth()
     gt, idx = d['X_cam'], d['h36m_idx']
     kp = cam01_keypoints() if kp is None else kp
     det = kp.kpts[:, idx]
@@ -75,8 +82,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--model', default=None, help='lifter checkpoint (default: the shipped one)')
     a = ap.parse_args()
-    truth = MEDIA / 'pose2sim_single_cam01_truth.npz'
-    if not truth.exists(): sys.exit(f'no truth: {truth} is absent (it is in the developers\' ../shared)')
+    cam01_truth()                                   # before the detection: exits where the truth is absent
     kp = cam01_keypoints()
     s = dict(wild_scores(a.model, kp=kp))
     rows = [('MediaPipe world landmarks (its own single-view 3D)', s['mediapipe']),
