@@ -139,15 +139,17 @@ def _press_up(x:np.ndarray) -> np.ndarray:
     return d / np.linalg.norm(d) if np.linalg.norm(d) > 1e-6 else np.array([0., -1., 0.])
 
 VIEWS = ('front', 'front three-quarter', 'side', 'rear three-quarter', 'rear')   # by how far round the camera stands
-VIEW_BORDERS = (30., 60., 120., 150.)   # degrees from the front where one view ends and the next begins
+# degrees from the front where one view ends and the next begins: the octants about the front, the three-quarter views
+# (45 degrees round) and the side, so a camera 30 or 60 degrees round is a three-quarter view by a clear margin
+VIEW_BORDERS = (22.5, 67.5, 112.5, 157.5)
 VIEW_BLEND_DEG = 10.                    # within this of a border a view is weighed with its neighbour
 
 def view_label(azimuth_deg:float # degrees from the lifter's front (either side)
               ) -> str:
-    "The view a camera this far round the lifter has: front (up to 30°), front three-quarter, side (60-120°), rear three-quarter, rear (150° on)."
-    a = abs(float(azimuth_deg))
-    return ('front' if a <= 30 else 'front three-quarter' if a < 60 else 'side' if a <= 120 else
-            'rear three-quarter' if a < 150 else 'rear')
+    "The view a camera this far round the lifter has: front (up to 22.5°), front three-quarter, side (67.5-112.5°), rear three-quarter, rear (157.5° on)."
+    a, (b1, b2, b3, b4) = abs(float(azimuth_deg)), VIEW_BORDERS
+    return ('front' if a <= b1 else 'front three-quarter' if a < b2 else 'side' if a <= b3 else
+            'rear three-quarter' if a < b4 else 'rear')
 
 def view_weights(azimuth_deg:float, # degrees from the lifter's front (either side)
                  band:float=VIEW_BLEND_DEG # half-width of the stretch about each border where two views are weighed
