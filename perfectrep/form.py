@@ -23,10 +23,11 @@ from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, s
 # %% auto #0
 __all__ = ['STILL', 'STILL_REL', 'LOCKOUT_AFTER_S', 'SET_REST_S', 'BAR_AT', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'REAL_RETEST_PATH',
            'ERROR_PERCENTILE', 'SAGITTAL', 'HEIGHTS', 'FRONTAL', 'DEBIASED', 'JUDGED_FROM', 'METRIC_JOINTS',
-           'JUDGE_CALLS', 'FROM_START', 'BEGAN_BEFORE', 'bar_position', 'lift_heights', 'rep_metrics',
-           'load_lifted_error', 'weigh_views', 'load_sources', 'load_lifted_bias', 'load_fault_sizes', 'load_agreement',
-           'load_real_floor', 'load_rules', 'Fault', 'hidden_reason', 'hidden_metrics', 'hidden_at', 'too_uncertain',
-           'judged_from', 'score_rep', 'Call', 'judge_rep', 'RepForm', 'not_seen', 'implausible', 'assess_form']
+           'JOINT_REACH', 'TORSO_SHARE', 'JUDGE_CALLS', 'FROM_START', 'BEGAN_BEFORE', 'bar_position', 'lift_heights',
+           'rep_metrics', 'load_lifted_error', 'weigh_views', 'load_sources', 'load_lifted_bias', 'load_fault_sizes',
+           'load_agreement', 'load_real_floor', 'load_rules', 'Fault', 'hidden_reason', 'hidden_metrics', 'hidden_at',
+           'too_uncertain', 'judged_from', 'joint_reach', 'score_rep', 'Call', 'judge_rep', 'RepForm', 'not_seen',
+           'implausible', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
@@ -458,6 +459,25 @@ def judged_from(metric:str, # a metric name
 
 def _where_to_film(metric:str) -> str:
     return 'from the side or three-quarter' if metric in SAGITTAL else 'from the front, behind or three-quarter'
+
+# %% ../nbs/42_form.ipynb #01e0fa49
+JOINT_REACH = 0.03   # how far a joint's body reaches round its centre (a knee is about a tenth of a metre wide), share of the body's height
+TORSO_SHARE = 0.29   # the torso (mid-shoulders to mid-hips) as a share of the body's height (shoulders at 0.82 of it, hips at 0.53)
+
+def joint_reach(kpts, # (T, 17, 3) pixels and confidence
+                min_conf:float=0.5 # the shoulders and hips counted where seen at least this surely
+               ) -> float|None: # pixels; None when the torso was never seen
+    """How far a joint's own body reaches round the point the detector gives, in pixels: `JOINT_REACH` of the body's
+    height, the height taken from the torso's length (its 90th percentile over the frames where the shoulders and hips
+    were seen: the legs or the head are often out of the picture, the torso seldom). A joint nearer the picture's edge
+    than this is partly cut off, and the detector's place for it a guess (`perfectrep.recognize.unseen_outside`)."""
+    k = np.asarray(kpts, float)
+    ids = [J[f'{s}_{n}'] for n in ('shoulder', 'hip') for s in ('left', 'right')]
+    seen = (k[:, ids, 2] >= min_conf).all(-1)
+    if not seen.any(): return None
+    mid = lambda n: (k[seen, J[f'left_{n}'], :2] + k[seen, J[f'right_{n}'], :2]) / 2
+    torso = np.linalg.norm(mid('shoulder') - mid('hip'), axis=-1)
+    return float(JOINT_REACH * np.percentile(torso, 90) / TORSO_SHARE)
 
 # %% ../nbs/42_form.ipynb #a4c02b82
 def _one_per_fault(faults:list, notes:list, # one rep's scored faults and its notes, rule by rule

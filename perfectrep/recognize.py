@@ -89,12 +89,14 @@ def _proba(net, x:np.ndarray # (B, T, 17, 3) float32 model inputs
 # %% ../nbs/44_recognize.ipynb #e2ef2d44
 def unseen_outside(kpts, # (T, 17, 3) pixels and confidence
                    width:int, height:int, # the image's size, pixels
-                   margin:float=0.01 # a band this share of the image's side inside each edge counts as outside
+                   margin:float=0.01, # a band this share of the image's side inside each edge counts as outside
+                   margin_px:float|None=None # or a band this many pixels wide (a joint's own reach: `perfectrep.form.joint_reach`)
                   ) -> np.ndarray:
     "A copy with the joints at or beyond the image's edges unseen (confidence 0): a detector's guesses for what the frame cut off."
     k = np.array(kpts, dtype=np.float64)
+    mx, my = (margin, margin) if margin_px is None else (margin_px / width, margin_px / height)
     x, y = k[..., 0] / width, k[..., 1] / height
-    k[(x < margin) | (x > 1 - margin) | (y < margin) | (y > 1 - margin), 2] = 0.
+    k[(x < mx) | (x > 1 - mx) | (y < my) | (y > 1 - my), 2] = 0.
     return k
 
 # %% ../nbs/44_recognize.ipynb #13979ea2
