@@ -1,4 +1,4 @@
-"""One camera shows some things in the picture itself and leaves others to the lifter's guess of depth. Each form metric is measured from the source that is most reliable for the camera's view: the lifted 3D with the camera's vertical, the lifted 3D with the lifter's own vertical, or the image plane.
+"""One camera shows some things in the picture itself and leaves others to the lifter's guess of depth. Each form metric is measured from the source that is most reliable for the camera's view: the lifted 3D with the camera's vertical, the lifted 3D with the lifter's own vertical, the image plane, or the image plane with the lifted depth.
 
 Docs: https://perfectrep.github.io/perfectrep/measure.html.md"""
 
@@ -17,7 +17,8 @@ __all__ = ['SOURCES', 'image_joints', 'image_frame', 'Measurement', 'measurement
 # %% ../nbs/45_measure.ipynb #3f2d97a2
 SOURCES = {'3d': 'the lifted 3D, vertical from the camera',
            'upright': "the lifted 3D, vertical from the lifter's own standing posture",
-           'image': 'the image plane (the 2D keypoints in metres at the lifter)'}
+           'image': 'the image plane (the 2D keypoints in metres at the lifter)',
+           'image_depth': "the image plane with the lifter's depth: the 2D keypoints in metres at the lifter, each at the lifted 3D's distance"}
 
 # %% ../nbs/45_measure.ipynb #5947d0ba
 def image_joints(kpts, # (T, 17, 3) pixels x, y and confidence (0: not observed)
@@ -96,6 +97,8 @@ def measurement(lifted, # (T, 17, 3) the lifted 3D, camera frame (x right, y dow
         size = size or ((kpts.width, kpts.height) if hasattr(kpts, 'width') else None)
         flat = image_joints(getattr(kpts, 'kpts', kpts), x, size)
         joints['image'], frames['image'] = flat, image_frame(flat, f3)
+        deep = flat.copy(); deep[..., 2] = x[..., 2] - x[:, :1, 2]       # the picture's across and up, the lifter's guess of depth
+        joints['image_depth'], frames['image_depth'] = deep, BodyFrame.fit(deep, '-y' if exercise == 'bench' else _standing_up(deep))
     views = [(1., choice, bias or {})] if views is None else views
     unknown = set().union(*(c.values() for _, c, _ in views)) - set(SOURCES)
     if unknown: raise PerfectRepError(f'unknown measurement source(s) {sorted(unknown)}; use {list(SOURCES)}')
