@@ -14,16 +14,14 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-MEDIA = ROOT.parent / 'shared' / 'media'
+sys.path.insert(0, str(ROOT / 'benchmarks'))
+from eval_wild import cam01_truth, cam01_keypoints      # noqa: E402
 
 
 def main():
-    truth = MEDIA / 'pose2sim_single_cam01_truth.npz'
-    if not truth.exists(): sys.exit(f'no truth: {truth} is absent (it is in the developers\' ../shared)')
-    from perfectrep.detect import detect_video
-    d = np.load(truth)
+    d = cam01_truth()
     X, idx, names = d['X_cam'], d['h36m_idx'], d['names']
-    kp = detect_video(MEDIA / 'pose2sim_single_cam01.mp4', max_fps=None, native_logs=False)
+    kp = cam01_keypoints()                        # every frame (60 fps)
     k = kp.kpts[:, idx]
     a, uv, w = (X[..., :2] / X[..., 2:]).reshape(-1, 2), k[..., :2].reshape(-1, 2), np.repeat(k[..., 2].reshape(-1), 2)
     A = np.zeros((2 * len(a), 3)); b = uv.reshape(-1)

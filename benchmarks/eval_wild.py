@@ -30,8 +30,14 @@ def cam01_keypoints(max_fps=None):
     return detect_video(MEDIA / 'pose2sim_single_cam01.mp4', max_fps=max_fps, native_logs=False)
 
 
-def wild_scores(model=None, max_fps=None, kp=None) -> list:
-    "(name, P-MPJPE mm) for MediaPipe's world landmarks, the lifter, and the lifter with the head hidden; 2D `kp` (`cam01_keypoints`), or detected at `max_fps` at most (None: every frame)."
+def lift_cam01(kp, model=None) -> np.ndarray:
+    "The lifter's 3D (T, 17, 3) of the Pose2Sim view's 2D `kp` (`cam01_keypoints`)."
+    from perfectrep.infer import lift_keypoints
+    return lift_keypoints(kp.kpts, kp.width, kp.height, model=model)
+
+
+def wild_scores(model=None, max_fps=None, kp=None, lifted=None) -> list:
+    "(name, P-MPJPE mm) for MediaPipe's world landmarks, the lifter, and the lifter with the head hidden; 2D `kp` (`cam01_keypoints`), or detected at `max_fps` at most (None: every frame); `lifted`: the lifter's 3D of `kp` (`lift_cam01`), when already lifted."
     from perfectrep.infer import lift_keypoints
     from perfectrep.losses import p_mpjpe
     from perfectrep.skeleton import J
@@ -40,7 +46,8 @@ def wild_scores(model=None, max_fps=None, kp=None) -> list:
     kp = cam01_keypoints(max_fps) if kp is None else kp
     score = lambda pred: float(np.mean(p_mpjpe(pred, gt)))       # millimetres
     k = kp.kpts.copy(); k[:, [J['nose'], J['head_top']], 2] = 0
-    return [('mediapipe', score(mpw)), ('lifter', score(lift_keypoints(kp.kpts, kp.width, kp.height, model=model)[:, idx])),
+    lifted = lift_cam01(kp, model) if lifted is None else lifted
+    return [('mediapipe', score(mpw)), ('lifter', score(lifted[:, idx])),
             ('head hidden', score(lift_keypoints(k, kp.width, kp.height, model=model)[:, idx]))]
 
 
@@ -54,8 +61,8 @@ def fit_pinhole(X, uv, ok) -> np.ndarray:
     return np.array([out[0][0], out[1][0], out[0][1], out[1][1]])
 
 
-def floor_scores(model=None, agree_px:float=25., kp=None) -> dict:
-    "The lifter on the truth's projection (2D exact), and the detector-2D lifter's and that one's error where the detector agrees with the truth's projection within `agree_px` and where not; `kp` as for `wild_scores`."
+def floor_scores(model=None, agree_px:float=25., kp=None, lifted=None) -> dict:
+    "The lifter on the truth's projection (2D exact), and the detector-2D lifter's and that one's error where the detector agrees with the truth's projection within `agree_px` and where not; `kp` and `lifted` as for `wild_scores`."
     from perfectrep.infer import lift_keypoints
     from perfectrep.losses import p_mpjpe
     from perfectrep.skeleton import J
@@ -68,7 +75,7 @@ def floor_scores(model=None, agree_px:float=25., kp=None) -> dict:
     exact = kp.kpts.copy()
     exact[:, idx, :2] = proj
     exact[:, J['spine'], :2] = (exact[:, J['pelvis'], :2] + exact[:, J['thorax'], :2]) / 2   # not in the truth; nose and head stay the detector's
-    e_det = p_mpjpe(lift_keypoints(kp.kpts, kp.width, kp.height, model=model)[:, idx], gt)
+    e_det = p_mpjpe((lift_cam01(kp, model) if lifted is None else lifted)[:, idx], gt)
     e_exact = p_mpjpe(lift_keypoints(exact, kp.width, kp.height, model=model)[:, idx], gt)
     agree = np.median(np.linalg.norm(proj - det[..., :2], axis=-1), 1) < agree_px
     e_mp = p_mpjpe(d['mp_world'], gt)
@@ -84,13 +91,14 @@ def main():
     a = ap.parse_args()
     cam01_truth()                                   # before the detection: exits where the truth is absent
     kp = cam01_keypoints()
-    s = dict(wild_scores(a.model, kp=kp))
+    lifted = lift_cam01(kp, a.model)                # the detector's 2D lifted once, for both tables
+    s = dict(wild_scores(a.model, kp=kp, lifted=lifted))
     rows = [('MediaPipe world landmarks (its own single-view 3D)', s['mediapipe']),
             ('PerfectRep lifter on the detector\'s 2D', s['lifter']),
             ('  with the nose and head hidden (confidence 0)', s['head hidden'])]
     for name, v in rows: print(f'{name:55s} P-MPJPE {v:6.1f} mm')
     print(f"head hidden: {100 * (s['head hidden'] / s['lifter'] - 1):+.1f}%; lifter vs MediaPipe: {100 * (s['lifter'] / s['mediapipe'] - 1):+.1f}%")
-    f = floor_scores(a.model, kp=kp)
+    f = floor_scores(a.model, kp=kp, lifted=lifted)
     print(f"\nWhat bounds it (pinhole fitted to the detector's 2D: focal {f['focal']:.0f} px):")
     print(f"{'the lifter on the truth projected into this camera':55s} P-MPJPE {f['exact']:6.1f} mm")
     print(f"frames where the detector's 2D agrees with that projection (median within 25 px): {f['n_agree']} of {f['n']}")

@@ -109,13 +109,12 @@ NEAR_SIZES = 2.  # a judged metric's errors are taken over the reps whose truth 
 def near_limits(df, sizes:dict, k:float=NEAR_SIZES):
     "The rows of `df` whose truth lies within `k` fault sizes (`fault_sizes`) of a limit of a rule judging their metric; the other metrics' rows all."
     from perfectrep.form import load_rules
-    keep = np.ones(len(df), bool)
+    keep, t = np.ones(len(df), bool), df.truth.to_numpy()
     for ex, rules in load_rules().items():
         for r in rules:
             size = sizes.get(ex, {}).get(r['metric'])
             if not r['weight'] or not size: continue
             rows = ((df.exercise == ex) & (df.metric == r['metric'])).to_numpy()
-            t = df.truth.to_numpy()
             near = np.zeros(len(df), bool)
             for b in r['good']:
                 if b is not None: near |= np.abs(t - b) <= k * size
