@@ -428,17 +428,17 @@ def _follow_step(F:dict, t:int, img:np.ndarray, width, height, fps, every):
     if len(at) and (F['box'] is None or _compatible(F['box'], F['b'][at[0]], 0.5, 0.5, 1.0) > 1):
         F['box'], F['seen'] = F['b'][at[0]], t                       # drifted or lost: back to where the finder saw them
     recent = F['seen'] is not None and (t - F['seen']) * dt <= 0.5
-    if not recent and not len(at) and t < F['wait']: return      # lost: look again a fifth of a second later
-    F['wait'] = t + max(1, round(0.2 / dt))
+    if not len(at) and t < F['wait']: return        # missed lately: wait (the finder's sighting is always tried)
     ref = F['box'] if recent else F['home'](t)[0]
     cw, ch = min(W, int(F['side'] * s)), min(H, int(F['side'] * s))
     x0 = int(np.clip(ref[0] * s - cw / 2, 0, W - cw)); y0 = int(np.clip(ref[1] * s - ch / 2, 0, H - ch))
     k, kb = _as_h36m(F['det'], img, x0, y0, cw, ch, width, height)
-    if kb is None: return
-    if (_compatible(ref, kb, max(t - F['seen'], 1) * dt if recent else every * dt, 0.3, 2.0) > 1
-            or not _at_home(F['home'], t, kb)):
-        return                                                     # someone else in the crop, or carried away by them
-    F['out'].add(t, k, kb); F['box'], F['seen'] = kb, t
+    if (kb is None or _compatible(ref, kb, max(t - F['seen'], 1) * dt if recent else every * dt, 0.3, 2.0) > 1
+            or not _at_home(F['home'], t, kb)):                    # nobody, someone else in the crop, or carried away by them
+        F['misses'] += 1                                           # the next try 1, 2, 4, ... of their frames later, 0.4 s at most:
+        F['wait'] = t + F['stride'] * min(2 ** (F['misses'] - 1), max(1, round(0.4 / dt / F['stride'])))   # a gap grows by less than its length
+        return
+    F['out'].add(t, k, kb); F['box'], F['seen'], F['misses'] = kb, t, 0
 
 def _follow(reader, people:list[Track], width, height, fps, every,
             cands:list|None=None, # the first pass's skeletons per frame, used where they lie on a person's line
@@ -451,7 +451,7 @@ def _follow(reader, people:list[Track], width, height, fps, every,
     for tr, stride in zip(people, strides or [1] * len(people)):
         f, b = np.array(tr.frames), np.array(tr.boxes)
         fs.append(dict(out=Track(tr.id), det=PoseDetector(static=True), f=f, b=b, home=_home(tr, fps), side=1.8 * b[:, 2].max(),
-                       box=None, seen=None, span=(f[0] - every, f[-1] + every), given={}, wait=0, stride=max(1, int(stride))))
+                       box=None, seen=None, span=(f[0] - every, f[-1] + every), given={}, wait=0, misses=0, stride=max(1, int(stride))))
     if cands is not None: _given(cands, fs)
     def frames(t0=0, t1=None):
         t = t0
