@@ -21,19 +21,19 @@ from .reps import RepSegmentation, segment_reps
 from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, squat_depth
 
 # %% auto #0
-__all__ = ['STILL', 'STILL_REL', 'LOCKOUT_AFTER_S', 'SET_REST_S', 'BAR_AT', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'REAL_RETEST_PATH',
-           'ERROR_PERCENTILE', 'SAGITTAL', 'HEIGHTS', 'FRONTAL', 'DEBIASED', 'JUDGED_FROM', 'METRIC_JOINTS',
-           'JOINT_REACH', 'TORSO_SHARE', 'JUDGE_CALLS', 'FROM_START', 'BEGAN_BEFORE', 'bar_position', 'lift_heights',
-           'rep_metrics', 'load_lifted_error', 'weigh_views', 'load_sources', 'load_lifted_bias', 'load_fault_sizes',
-           'load_agreement', 'load_real_floor', 'load_rules', 'Fault', 'hidden_reason', 'hidden_metrics', 'hidden_at',
-           'too_uncertain', 'judged_from', 'joint_reach', 'score_rep', 'Call', 'judge_rep', 'RepForm', 'not_seen',
-           'implausible', 'assess_form']
+__all__ = ['STILL', 'STILL_REL', 'LOCKOUT_AFTER_S', 'SET_REST_S', 'BAR_AT', 'PHASE_AT', 'RULES_PATH', 'LIFTED_ERROR_PATH',
+           'REAL_RETEST_PATH', 'ERROR_PERCENTILE', 'SAGITTAL', 'HEIGHTS', 'FRONTAL', 'DEBIASED', 'JUDGED_FROM',
+           'METRIC_JOINTS', 'JOINT_REACH', 'TORSO_SHARE', 'JUDGE_CALLS', 'FROM_START', 'BEGAN_BEFORE', 'bar_position',
+           'lift_heights', 'rep_metrics', 'load_lifted_error', 'weigh_views', 'load_sources', 'load_lifted_bias',
+           'load_fault_sizes', 'load_agreement', 'load_real_floor', 'load_rules', 'Fault', 'hidden_reason',
+           'hidden_metrics', 'hidden_at', 'too_uncertain', 'judged_from', 'joint_reach', 'score_rep', 'Call',
+           'judge_rep', 'RepForm', 'not_seen', 'implausible', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
-STILL_REL = 0.2   # ...or, held at the bottom of a squat or bench press (its lowest 15%), below this share of the rep's peak
-                  # speed, its 95th percentile (a detector's 2D wobbles the hips by about 10 cm/s: below a tenth of the peak, a
-                  # 1.2 s pause seen from the side read 0.3 s; one frame's jump of the detector is no peak)
+STILL_REL = 0.2   # ...or below this share of the rep's peak speed, its 95th percentile (held at the bottom of a squat or bench
+                  # press, its lowest 15 %, or stalled mid-pull): a detector's 2D wobbles the hips by about 10 cm/s, and below a
+                  # tenth of the peak a 1.2 s pause seen from the side read 0.3 s; one frame's jump of the detector is no peak
 LOCKOUT_AFTER_S = 0.25   # s: a squat's lockout is looked for this long past the rep's end (never into the next rep)
 SET_REST_S = 20.   # s: a rest this long between two reps starts a new set (its velocity loss counts from its own fastest rep)
 
@@ -60,13 +60,20 @@ def bar_position(x, # (T, 17, 3) metres
     part = BAR_AT.get(exercise, 'wrist')
     return _mid(np.asarray(x, float), f'left_{part}', f'right_{part}')
 
+# the body parts whose mean height defines a lift's phases (the bar's otherwise): in a squat the hips (the arms may move);
+# in a deadlift the hips and the shoulders, which the bar hangs from and rises with, where a detector's wrists wobble
+# five times as much (`perfectrep.dataset.DETECTOR_STD`): from the wrists a 1.2 s stall mid-pull read 0.1 s
+PHASE_AT = {'squat': ('hip',), 'deadlift': ('hip', 'shoulder')}
+
 def lift_heights(x, # (T, 17, 3) metres
                  exercise:str, # the lift
                  frame:BodyFrame # the lifter's frame
                 ) -> tuple[np.ndarray, np.ndarray]: # (bar height (T,), the lift's phase signal (T,)), metres
-    "The bar's height (`bar_position`), and the height that defines the lift's phases: the hips for the squat (the arms may move), the bar otherwise."
+    "The bar's height (`bar_position`), and the height that defines the lift's phases: the mean height of the lift's `PHASE_AT` parts, the bar's otherwise."
     bar = frame.height(bar_position(x, exercise))
-    return bar, (frame.height(_mid(x, 'left_hip', 'right_hip')) if exercise == 'squat' else bar)
+    parts = PHASE_AT.get(exercise)
+    if not parts: return bar, bar
+    return bar, np.mean([frame.height(_mid(x, f'left_{p}', f'right_{p}')) for p in parts], 0)
 
 # %% ../nbs/42_form.ipynb #4cad54b9
 def _low_ends(L) -> bool:
@@ -89,10 +96,9 @@ def _phases(L, vL, fps, deadlift):
         conc = slice(0, b0 + 1)
         bottom = int(np.argmin(L[:max(turn, 1)]))        # the floor (the chest, the hole), before the press
         tops = np.arange(b0, b1 + 1)                      # the lockout
-        if deadlift: k, f0 = _longest((np.abs(vL) < STILL) & (L > lo + 0.15 * rom) & (L < hi - 0.15 * rom))   # a stall mid-pull
-        else:                                             # held at the bottom before the press
-            still = max(STILL, STILL_REL * float(np.percentile(np.abs(vL), 95)))
-            k, f0 = _longest((np.abs(vL) < still) & (L <= lo + 0.15 * rom) & (np.arange(n) < turn))
+        still = max(STILL, STILL_REL * float(np.percentile(np.abs(vL), 95)))
+        if deadlift: k, f0 = _longest((np.abs(vL) < still) & (L > lo + 0.15 * rom) & (L < hi - 0.15 * rom))   # a stall mid-pull
+        else: k, f0 = _longest((np.abs(vL) < still) & (L <= lo + 0.15 * rom) & (np.arange(n) < turn))   # held at the bottom
     else:                            # top -> bottom -> top
         b0 = int(np.argmax(at_bot)); b1 = n - 1 - int(np.argmax(at_bot[::-1]))
         turn = bottom = int(np.argmin(L))
