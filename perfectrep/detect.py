@@ -444,13 +444,14 @@ def _follow(reader, people:list[Track], width, height, fps, every,
             cands:list|None=None, # the first pass's skeletons per frame, used where they lie on a person's line
             T:int|None=None, # frames of the video (None: read to the end)
             any_order:bool=False, # frames can be read in any order: each person in their own thread
-            strides:list|None=None # per person, looked for on every `stride`-th frame only (None: every frame)
+            strides:list|None=None, # per person, looked for on every `stride`-th frame only (None: every frame)
+            make_detector=None # returns the detector for one person's crops (None: BlazePose on single images)
            ) -> list[Track]:
     "Pass 2: each person found in every frame (or every `stride`-th) on a crop around them (where the first pass did not already have them)."
     fs = []
     for tr, stride in zip(people, strides or [1] * len(people)):
         f, b = np.array(tr.frames), np.array(tr.boxes)
-        fs.append(dict(out=Track(tr.id), det=PoseDetector(static=True), f=f, b=b, home=_home(tr, fps), side=1.8 * b[:, 2].max(),
+        fs.append(dict(out=Track(tr.id), det=(make_detector or (lambda: PoseDetector(static=True)))(), f=f, b=b, home=_home(tr, fps), side=1.8 * b[:, 2].max(),
                        box=None, seen=None, span=(f[0] - every, f[-1] + every), given={}, wait=0, misses=0, stride=max(1, int(stride))))
     if cands is not None: _given(cands, fs)
     def frames(t0=0, t1=None):
