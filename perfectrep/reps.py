@@ -345,8 +345,10 @@ def _interval_ranges(Xw, v, anchor, wm, bounds, step):
     far = lambda s, e, r: ((np.linalg.norm(Xw[s:e + 1] - Xw[r], axis=-1) * wm).sum(-1) / wm.sum()).max()
     return np.array([(far(s, e, s) + far(s, e, e)) / 2 for s, e in ivs])
 
-def _full_partial(amp, bounds, observed, step, exercise):
-    "(full, partial) bool per interval: its range `amp` against the typical full rep's, set by the intervals seen throughout."
+def _full_partial(amp, bounds, observed, step, exercise,
+                  turns=None # per interval its turning point's frame (the bottom of a squat), or None
+                 ):
+    "(full, partial) bool per interval: its range `amp` against the typical full rep's, set by the intervals seen throughout; one whose turning point the detector missed is full when it is no twitch."
     seen = np.ones(len(amp), bool)
     if observed is not None:     # a rep whose frames were partly guessed (the person lost) has an unknown range: it may not set the norm
         obs = np.asarray(observed, bool)
@@ -354,6 +356,10 @@ def _full_partial(amp, bounds, observed, step, exercise):
         if not seen.any(): seen[:] = True
     ref = np.median(amp[seen & (amp >= 0.6 * amp[seen].max())])
     full = amp >= FULL_RANGE.get(exercise, 0.7) * ref
+    if observed is not None and turns is not None:     # the person lost at the turn (a close squat's bottom, the face behind the
+        obs = np.asarray(observed, bool)               # plates): its range there is a straight line between the gap's edges, not short
+        hid = np.array([t is not None and not obs[max(t - step, 0):t + step + 1].all() for t in turns])
+        full |= hid & (amp >= 0.2 * ref)
     return full, (amp >= 0.2 * ref) & ~full
 
 # %% ../nbs/41_reps.ipynb #440ba788
@@ -404,7 +410,8 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
     wm = np.linalg.norm(X[a * step:b * step].std(0), axis=-1) * w     # joints weighted by how much they move
     amp = _interval_ranges(Xw, v, anchor, wm, bounds, step)
     if not len(amp) or amp.max() <= 0: return out
-    full, part = _full_partial(amp, bounds, observed, step, exercise)
+    turns = [_turn(v, anchor, s * step, e * step) for s, e in zip(bounds[:-1], bounds[1:])]
+    full, part = _full_partial(amp, bounds, observed, step, exercise, turns)
     # refine each run of consecutive full reps at the full frame rate, then trim every rep to its movement
     B = bounds.astype(float) * step
     sp = _speed(X, fps, wm)
