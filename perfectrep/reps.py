@@ -349,15 +349,14 @@ def _full_partial(amp, bounds, observed, step, exercise,
                   turns=None # per interval its turning point's frame (the bottom of a squat), or None
                  ):
     "(full, partial) bool per interval: its range `amp` against the typical full rep's, set by the intervals seen throughout; one whose turning point the detector missed is full when it is no twitch."
-    seen = np.ones(len(amp), bool)
-    if observed is not None:     # a rep whose frames were partly guessed (the person lost) has an unknown range: it may not set the norm
-        obs = np.asarray(observed, bool)
+    seen, obs = np.ones(len(amp), bool), None if observed is None else np.asarray(observed, bool)
+    if obs is not None:          # a rep whose frames were partly guessed (the person lost) has an unknown range: it may not set the norm
         seen = np.array([obs[s * step:(e + 1) * step].mean() >= 0.9 for s, e in zip(bounds[:-1], bounds[1:])])
         if not seen.any(): seen[:] = True
     ref = np.median(amp[seen & (amp >= 0.6 * amp[seen].max())])
     full = amp >= FULL_RANGE.get(exercise, 0.7) * ref
-    if observed is not None and turns is not None:     # the person lost at the turn (a close squat's bottom, the face behind the
-        obs = np.asarray(observed, bool)               # plates): its range there is a straight line between the gap's edges, not short
+    if obs is not None and turns is not None:      # the person lost at the turn (a close squat's bottom, the face behind the
+        # plates): its range there is a straight line between the gap's edges, not short
         hid = np.array([t is not None and not obs[max(t - step, 0):t + step + 1].all() for t in turns])
         full |= hid & (amp >= 0.2 * ref)
     return full, (amp >= 0.2 * ref) & ~full
