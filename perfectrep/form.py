@@ -21,13 +21,13 @@ from .reps import RepSegmentation, segment_reps
 from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, squat_depth
 
 # %% auto #0
-__all__ = ['STILL', 'STILL_REL', 'LOCKOUT_AFTER_S', 'SET_REST_S', 'BAR_AT', 'PHASE_AT', 'RULES_PATH', 'LIFTED_ERROR_PATH',
-           'REAL_RETEST_PATH', 'ERROR_PERCENTILE', 'SAGITTAL', 'HEIGHTS', 'FRONTAL', 'DEBIASED', 'JUDGED_FROM',
-           'METRIC_JOINTS', 'JOINT_REACH', 'TORSO_SHARE', 'JUDGE_CALLS', 'FROM_START', 'BEGAN_BEFORE', 'bar_position',
-           'lift_heights', 'rep_metrics', 'load_lifted_error', 'weigh_views', 'load_sources', 'load_lifted_bias',
-           'load_fault_sizes', 'load_agreement', 'load_real_floor', 'load_rules', 'Fault', 'hidden_reason',
-           'hidden_metrics', 'hidden_at', 'too_uncertain', 'judged_from', 'joint_reach', 'score_rep', 'Call',
-           'judge_rep', 'RepForm', 'not_seen', 'implausible', 'assess_form']
+__all__ = ['STILL', 'STILL_REL', 'LOCKOUT_AFTER_S', 'PULL_BEFORE_S', 'SET_REST_S', 'BAR_AT', 'PHASE_AT', 'RULES_PATH',
+           'LIFTED_ERROR_PATH', 'REAL_RETEST_PATH', 'ERROR_PERCENTILE', 'SAGITTAL', 'HEIGHTS', 'FRONTAL', 'DEBIASED',
+           'JUDGED_FROM', 'METRIC_JOINTS', 'JOINT_REACH', 'TORSO_SHARE', 'JUDGE_CALLS', 'FROM_START', 'BEGAN_BEFORE',
+           'bar_position', 'lift_heights', 'rep_metrics', 'load_lifted_error', 'weigh_views', 'load_sources',
+           'load_lifted_bias', 'load_fault_sizes', 'load_agreement', 'load_real_floor', 'load_rules', 'Fault',
+           'hidden_reason', 'hidden_metrics', 'hidden_at', 'too_uncertain', 'judged_from', 'joint_reach', 'score_rep',
+           'Call', 'judge_rep', 'RepForm', 'not_seen', 'implausible', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
@@ -35,6 +35,8 @@ STILL_REL = 0.2   # ...or below this share of the rep's peak speed, its 95th per
                   # press, its lowest 15 %, or stalled mid-pull): a detector's 2D wobbles the hips by about 10 cm/s, and below a
                   # tenth of the peak a 1.2 s pause seen from the side read 0.3 s; one frame's jump of the detector is no peak
 LOCKOUT_AFTER_S = 0.25   # s: a squat's lockout is looked for this long past the rep's end (never into the next rep)
+PULL_BEFORE_S = 1.0   # s: a deadlift's floor is looked for this long before the rep's start (never into the rep before): the rep is
+                      # found where the whole body moves, and hips rising first (the fault) move before the bar leaves the floor
 SET_REST_S = 20.   # s: a rest this long between two reps starts a new set (its velocity loss counts from its own fastest rep)
 
 def _smooth_velocity(h, fps):
@@ -180,7 +182,8 @@ def rep_metrics(x, # (T, 17, 3) joints of the whole set, metres
                 rep, # (start, end) frames, end exclusive
                 frame:BodyFrame, # the lifter's frame for the set
                 vel=None, # (bar, phase signal) vertical velocities (T,) m/s of the whole set; None: computed
-                after:int=0 # frames past the rep's end (before the next rep) where its lockout may still finish
+                after:int=0, # frames past the rep's end (before the next rep) where its lockout may still finish
+                before:int=0 # frames before the rep's start (after the rep before) where a deadlift's pull may have begun
                ) -> tuple[dict, dict]: # (metrics, frame of each metric)
     "Biomechanics of one rep: values in metres, degrees, seconds, m/s, with the frame each was measured at."
     s, e = int(rep[0]), int(rep[1])
@@ -205,7 +208,10 @@ def rep_metrics(x, # (T, 17, 3) joints of the whole set, metres
     lock = np.r_[tops, np.arange(len(X), len(Xt))]
     lock = int(lock[np.argmax(ext[lock])])
     put('lockout_deg', ext[lock], lock)
-    lift = _bench_metrics(X, bar, frame, bottom, top) if exercise == 'bench' else _standing_metrics(X, frame, exercise, bottom, turn)
+    if exercise == 'bench': lift = _bench_metrics(X, bar, frame, bottom, top)
+    else:                                                 # from the floor: the lowest point, `before` frames earlier at most
+        floor = int(np.argmin(np.r_[lift_heights(x[s - before:s], exercise, frame)[1], L[:max(turn, 1)]])) if before else bottom
+        lift = {k: (val, f - before) for k, (val, f) in _standing_metrics(x[s - before:e], frame, exercise, floor, turn + before).items()}
     for k, (val, f) in lift.items(): put(k, val, f)
     F['bottom'], F['top'], F['start'], F['end'] = s + bottom, s + top, s, e - 1
     return M, F
@@ -730,9 +736,10 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         # loosely to be judged on more frames; the deadlift's lockout lies inside its rep.
         nxt = reps[i + 1][0] if i + 1 < len(reps) else len(x)
         after = max(0, min(nxt, e + int(round(LOCKOUT_AFTER_S * fps)), len(x)) - e) if exercise == 'squat' else 0
-        M, F = rep_metrics(x, fps, exercise, (s, e), frame, vel, after)
+        before = min(s - (reps[i - 1][1] if i else 0), int(round(PULL_BEFORE_S * fps))) if exercise == 'deadlift' else 0
+        M, F = rep_metrics(x, fps, exercise, (s, e), frame, vel, after, max(before, 0))
         lifted = dict(M)                              # as the 3D with the camera's vertical measures it
-        by = {name: rep_metrics(xs, fps, exercise, (s, e), fs, vs, after) for name, (xs, fs, vs) in alt.items()}
+        by = {name: rep_metrics(xs, fps, exercise, (s, e), fs, vs, after, max(before, 0)) for name, (xs, fs, vs) in alt.items()}
         for name, (Ma, Fa) in by.items():
             for m in [m for m in Ma if measurement.source(m) == name]: M[m], F[m] = Ma[m], Fa[m]
         apart = _apart(M, by['image'][0], check) if check else {}
