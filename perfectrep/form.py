@@ -210,7 +210,7 @@ def rep_metrics(x, # (T, 17, 3) joints of the whole set, metres
     put('lockout_deg', ext[lock], lock)
     if exercise == 'bench': lift = _bench_metrics(X, bar, frame, bottom, top)
     else:                                                 # from the floor: the lowest point, `before` frames earlier at most
-        floor = int(np.argmin(np.r_[lift_heights(x[s - before:s], exercise, frame)[1], L[:max(turn, 1)]])) if before else bottom
+        floor = int(np.argmin(lift_heights(x[s - before:s + max(turn, 1)], exercise, frame)[1])) if before else bottom
         lift = {k: (val, f - before) for k, (val, f) in _standing_metrics(x[s - before:e], frame, exercise, floor, turn + before).items()}
     for k, (val, f) in lift.items(): put(k, val, f)
     F['bottom'], F['top'], F['start'], F['end'] = s + bottom, s + top, s, e - 1
@@ -736,10 +736,10 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         # loosely to be judged on more frames; the deadlift's lockout lies inside its rep.
         nxt = reps[i + 1][0] if i + 1 < len(reps) else len(x)
         after = max(0, min(nxt, e + int(round(LOCKOUT_AFTER_S * fps)), len(x)) - e) if exercise == 'squat' else 0
-        before = min(s - (reps[i - 1][1] if i else 0), int(round(PULL_BEFORE_S * fps))) if exercise == 'deadlift' else 0
-        M, F = rep_metrics(x, fps, exercise, (s, e), frame, vel, after, max(before, 0))
+        before = max(0, min(s - (reps[i - 1][1] if i else 0), int(round(PULL_BEFORE_S * fps)))) if exercise == 'deadlift' else 0
+        M, F = rep_metrics(x, fps, exercise, (s, e), frame, vel, after, before)
         lifted = dict(M)                              # as the 3D with the camera's vertical measures it
-        by = {name: rep_metrics(xs, fps, exercise, (s, e), fs, vs, after, max(before, 0)) for name, (xs, fs, vs) in alt.items()}
+        by = {name: rep_metrics(xs, fps, exercise, (s, e), fs, vs, after, before) for name, (xs, fs, vs) in alt.items()}
         for name, (Ma, Fa) in by.items():
             for m in [m for m in Ma if measurement.source(m) == name]: M[m], F[m] = Ma[m], Fa[m]
         apart = _apart(M, by['image'][0], check) if check else {}

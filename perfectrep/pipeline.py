@@ -290,11 +290,11 @@ def analyze(input=None, # a video, a keypoint file, a 3D .npy (T, 17, 3) metres,
         seg = segment_reps(joints, x.fps, exercise=exercise, kind='3d', up=up, observed=None if x.kpts is None else x.kpts.observed)
         if seg.began_before: notes.append('rep 1 began before the video: counted (its bottom, the drive up and the lockout are in view); '
                                           'its way down was not seen, so its time and what is measured from its start are not given')
-        seen = (unseen_outside(x.kpts.kpts, x.kpts.width, x.kpts.height, margin=0., margin_px=joint_reach(x.kpts.kpts))[..., 2]
+        conf = (unseen_outside(x.kpts.kpts, x.kpts.width, x.kpts.height, margin=0., margin_px=joint_reach(x.kpts.kpts))[..., 2]
                 if x.kpts is not None and x.kind != 'demo' else None)     # a joint nearer the picture's edge than its own reach: a guess
         forms = assess_form(joints, x.fps, exercise=exercise, reps=seg, up=up, rules=rules, tolerance=tol,
                             view=view['label'] if view and lifted else None,
-                            confidence=seen, measurement=meas,
+                            confidence=conf, measurement=meas,
                             uncertain=uncertain)
         report = FormReport(exercise, x.fps, forms, seg, joints, up, x.source, notes, x.truth, recognition=recognition,
                             kpts=x.kpts, view=view, timing=timing, started=t0)

@@ -409,7 +409,7 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
     wm = np.linalg.norm(X[a * step:b * step].std(0), axis=-1) * w     # joints weighted by how much they move
     amp = _interval_ranges(Xw, v, anchor, wm, bounds, step)
     if not len(amp) or amp.max() <= 0: return out
-    turns = [_turn(v, anchor, s * step, e * step) for s, e in zip(bounds[:-1], bounds[1:])]
+    turns = None if observed is None else [_turn(v, anchor, s * step, e * step) for s, e in zip(bounds[:-1], bounds[1:])]
     full, part = _full_partial(amp, bounds, observed, step, exercise, turns)
     # refine each run of consecutive full reps at the full frame rate, then trim every rep to its movement
     B = bounds.astype(float) * step
