@@ -357,6 +357,6 @@ def annotate_video(video, # the analysed video
             yield np.concatenate([bands[text], fr])
     composed = compose_frames(poses3d[::step], kp.kpts[::step], (kp.width, kp.height), shown(), height, report.fps / step, progress=progress,
                               up=(report.view or {}).get('vertical'))   # turning about the lifter's vertical, on a level floor
-    out = write_video(dst, banner(composed), fps=report.fps / step, crf=23, preset='superfast')
+    out = write_video(dst, banner(composed), fps=report.fps / step, crf=23, preset='ultrafast')
     if not report.pictures: report.pictures = pictures
     return out
