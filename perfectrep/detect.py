@@ -6,7 +6,7 @@ Docs: https://perfectrep.github.io/perfectrep/detect.html.md"""
 
 # %% ../nbs/33_detect.ipynb #41e1fba2
 from __future__ import annotations
-import os, sys, contextlib, dataclasses, threading, time, warnings
+import os, sys, contextlib, dataclasses, importlib, threading, time, types, warnings
 from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor, Future
 import numpy as np
@@ -17,9 +17,36 @@ from .video import Video, Frames, read_image
 from .people import Keypoints2D, Track, _box, _compatible, track_people, choose_lifter, select_person, fill_gaps
 
 # %% auto #0
-__all__ = ['PoseDetector', 'silence_native_stderr', 'landmarks_to_h36m', 'same_person', 'merge_people', 'PeopleFinder',
-           'upside_down', 'lone_sightings', 'out_of_step', 'stray_runs', 'detect_frames', 'detection_step',
-           'upsample_keypoints', 'detect_video', 'Detection', 'detect_image']
+__all__ = ['import_mediapipe', 'PoseDetector', 'silence_native_stderr', 'landmarks_to_h36m', 'same_person', 'merge_people',
+           'PeopleFinder', 'upside_down', 'lone_sightings', 'out_of_step', 'stray_runs', 'detect_frames',
+           'detection_step', 'upsample_keypoints', 'detect_video', 'Detection', 'detect_image']
+
+# %% ../nbs/33_detect.ipynb #8a3c3b16
+_MP_LOCK = threading.RLock()
+
+class _OnFirstUse(types.ModuleType):
+    "A stand-in for a module that imports the real one the first time one of its names is used."
+    def __getattr__(self, name):
+        if name.startswith('__'): raise AttributeError(name)         # the import machinery's own questions: not a use
+        with _MP_LOCK:                                                # another thread importing mediapipe: wait for it
+            if sys.modules.get(self.__name__) is self: raise AttributeError(f'{self.__name__}.{name} used while mediapipe is imported')
+            return getattr(importlib.import_module(self.__name__), name)
+
+# %% ../nbs/33_detect.ipynb #1de99368
+def import_mediapipe():
+    "The mediapipe package, imported (once) without importing matplotlib.pyplot for its drawing helpers."
+    with _MP_LOCK:
+        if 'mediapipe' in sys.modules or 'matplotlib' in sys.modules:
+            import mediapipe
+            return mediapipe
+        stubs = {n: _OnFirstUse(n) for n in ('matplotlib', 'matplotlib.pyplot')}
+        stubs['matplotlib'].pyplot = stubs['matplotlib.pyplot']
+        sys.modules.update(stubs)
+        try: import mediapipe
+        finally:
+            for n, m in stubs.items():
+                if sys.modules.get(n) is m: del sys.modules[n]
+        return mediapipe
 
 # %% ../nbs/33_detect.ipynb #08fc8657
 class PoseDetector:
@@ -29,7 +56,7 @@ class PoseDetector:
                  min_detection_confidence:float=0.5, min_tracking_confidence:float=0.5,
                  smooth:bool=True # MediaPipe's landmark smoothing across frames (video mode only)
                 ):
-        import mediapipe as mp   # heavy: imported on first use
+        mp = import_mediapipe()   # heavy: imported on first use
         self.static = static
         self._pose = mp.solutions.pose.Pose(static_image_mode=static, model_complexity=1, smooth_landmarks=smooth,
                                             enable_segmentation=False, min_detection_confidence=min_detection_confidence,
@@ -181,6 +208,7 @@ class PeopleFinder:
                  min_confidence:float=0.5, # detection and presence confidence
                  min_size:float=0.15 # smallest person kept, fraction of the image's shorter side
                 ):
+        import_mediapipe()
         from google.protobuf import text_format
         from mediapipe.framework import calculator_pb2
         from mediapipe.python.solution_base import SolutionBase
@@ -794,13 +822,17 @@ class Detection:
         self._store = Frames(v, side, stop=kw.get('stop'), step=detection_step(v.fps, max_fps))   # a 60 fps video: every other frame, decoded, never converted
         self.frames = self._store if keep_height else None
         self.video, self.path, self._out = v, v.path, {}
+        self.imported = threading.Event()               # set once mediapipe is imported (or failed to be)
         kw = dict(kw, max_side=side, max_fps=max_fps, frames=self._store)
         self._thread = threading.Thread(target=self._run, args=(v.path, kw), daemon=True)   # Ctrl-C is not held up by it
         self._thread.start()
 
     def _run(self, path, kw):
         t0 = time.perf_counter()
-        try: self._out['kp'] = detect_video(path, **kw)
+        try:
+            try: import_mediapipe()                 # a quarter of a second of Python: see `wait_imported`
+            finally: self.imported.set()
+            self._out['kp'] = detect_video(path, **kw)
         except BaseException as e: self._out['error'] = e
         finally:
             self.seconds = time.perf_counter() - t0              # decoding and detection, start to end
@@ -813,6 +845,10 @@ class Detection:
             self._store.close()
             raise self._out['error']
         return self._out['kp']
+
+    def wait_imported(self):
+        "Wait until the detector's own imports are done: importing holds Python's interpreter lock, so the caller's imports beside mediapipe's (0.5 s) would only delay the first frame's detection; once it detects, the detector runs outside that lock and the caller's imports overlap it."
+        self.imported.wait()
 
     def cancel(self):
         "Stop early (the frames are dropped: the detection ends within a frame or two) and wait for the thread."

@@ -335,6 +335,7 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
                               max_gap_s=max_gap_s, progress=progress, native_logs=False, max_fps=detect_fps)
     store = detection.frames if detection is not None else None
     try:
+        if detection is not None: detection.wait_imported()   # the lifter's loading beside the detection, not beside mediapipe's import
         model, model_path = _load_model(model, device)
         t1 = time.perf_counter(); timing['load_model'] = t1 - t0
         kp, vid = _read_keypoints(p, kind, video, size, fps, yx, person, max_gap_s, detection)
