@@ -32,7 +32,7 @@ class _OnFirstUse(types.ModuleType):
             if sys.modules.get(self.__name__) is self: raise AttributeError(f'{self.__name__}.{name} used while mediapipe is imported')
             return getattr(importlib.import_module(self.__name__), name)
 
-# %% ../nbs/33_detect.ipynb #1de99368
+# %% ../nbs/33_detect.ipynb #fed3025c
 def import_mediapipe():
     "The mediapipe package, imported (once) without importing matplotlib.pyplot for its drawing helpers."
     with _MP_LOCK:
