@@ -267,7 +267,7 @@ def _jpeg(a:np.ndarray, quality:int) -> bytes:
     Image.fromarray(a).save(b, 'JPEG', quality=quality)
     return b.getvalue()
 
-# %% ../nbs/31_video.ipynb #293da740
+# %% ../nbs/31_video.ipynb #60db87ad
 def _to_yuv420():
     "RGB frames to the encoder's own YUV 4:2:0 (BT.601, limited range, as ffmpeg converts them) with OpenCV, which mediapipe brings: a fifth of the time ffmpeg's single-threaded conversion takes on the encoder's side. None without OpenCV."
     try: import cv2
