@@ -295,17 +295,18 @@ def write_video(path, # destination .mp4
     h, w = first.shape[:2]
     params = ['-crf', str(crf), '-preset', preset] + (['-movflags', '+faststart'] if faststart else [])
     yuv = _to_yuv420()
+    given = yuv or np.ascontiguousarray                  # each frame as the encoder is told it comes
     with atomic_path(path) as tmp:
         wr = imageio_ffmpeg.write_frames(str(tmp), (w, h), fps=fps, codec='libx264', pix_fmt_in='yuv420p' if yuv else 'rgb24',
                                          pix_fmt_out='yuv420p', macro_block_size=1, quality=None, output_params=params,
                                          ffmpeg_log_level='error')
         wr.send(None)
         try:
-            wr.send(yuv(first) if yuv else np.ascontiguousarray(first))
+            wr.send(given(first))
             for f in it:
                 f = _even(np.asarray(f, dtype=np.uint8))
                 if f.shape != first.shape: raise ValueError(f'write_video: frame of shape {f.shape} after frames of {first.shape}')
-                wr.send(yuv(f) if yuv else np.ascontiguousarray(f))
+                wr.send(given(f))
         finally: wr.close()
     return Path(path)
 
