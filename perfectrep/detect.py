@@ -535,6 +535,14 @@ def _misread(tr:Track, kpts:np.ndarray) -> bool:
     "Whether a person the finder saw on one look only sat where the followed person was then (same place, same size): a misread of them, not someone else."
     return len(tr.frames) == 1 and _same_place(tr.boxes[0], _box(kpts[tr.frames[0]]))
 
+def _is_followed(tr:Track, kp:Keypoints2D) -> bool:
+    "Whether a person listed apart is the followed person: at each of their frames, the very skeleton the followed person has there (one fit that joined the followed person's keypoints), or, where the followed person was not seen, where they were by the frames either side (same place, same size: the bottom of a squat half out of the picture, fitted apart)."
+    obs = np.flatnonzero(kp.observed)
+    if tr.id == kp.person or not len(obs): return False
+    at = np.array([_box(k) for k in kp.kpts[obs]])
+    return all(np.allclose(k, kp.kpts[t]) if kp.observed[t] else _same_place(b, np.array([np.interp(t, obs, at[:, i]) for i in range(3)]))
+               for t, k, b in zip(tr.frames, tr.kpts, tr.boxes))
+
 def _still(tr:Track) -> bool:
     "Whether a person stayed at one place while seen (their box's centre moved less than a quarter of its size)."
     b = np.array(tr.boxes)
@@ -725,6 +733,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
             follow = asked(rest)
         else: rest, follow = seen, asked(seen) or steady[:max_people]
         kw = dict(fps=fps, max_gap_s=max_gap_s, source=PoseDetector.name, path=path, n_frames=T, person=person)
+        same = set()
         if follow and again:                   # second pass: each person on their own crop
             probed = {t: k for tr in follow for t, k in tr.probed.items()}
             given = [cs + ([probed[t]] if t in probed else []) for t, cs in enumerate(cands)]
@@ -740,12 +749,14 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
                     tracks = [full[0] if tr.id == kp.person else tr for tr in tracks]
                     kp = select_person(tracks, width, height, **{**kw, 'person': kp.person})
             kp.passes = 2
+            same = {tr.id for tr in tracks if _is_followed(tr, kp)}   # the followed person found twice: listed once
+            kp.people = [r for r in kp.people if r['id'] not in same]
         elif steady and one:                   # one person stays: the tracker's skeletons that are them (not someone passing in front)
             home = _home(steady[0], fps)
             theirs = [[k for k in cs if _at_home(home, t, _box(k))] for t, cs in enumerate(cands)]
             kp = select_person(theirs, width, height, ids=[[1] * len(ks) for ks in theirs], **kw)
         else: kp = select_person(hop, width, height, **kw)
-        ids = {r['id'] for r in kp.people}
+        ids = {r['id'] for r in kp.people} | same
         kp.people += [{**r, 'sampled': True} for r in choose_lifter(_still_alike([tr for tr in rest if tr.id not in ids and not _misread(tr, kp.kpts)]),
                                                                      T, width, height, fps)]
     for wrong in (out_of_step, stray_runs):   # skeletons out of step with the frames around, short runs cut off by jumps
