@@ -7,6 +7,8 @@ stages overlap), the processor time used (both cores: up to 2x the wall time), a
 
     python benchmarks/bench_command.py [VIDEO ...]      (default: the shared Sports2D and Pose2Sim videos)
     python benchmarks/bench_command.py --made           a 20 s 1080p 30 fps set and the same at 60 fps, made here
+    python benchmarks/bench_command.py --repeat 3 ...   every timed command run 3 times, its median shown (this
+                                                        machine's speed drifts by 10-35 % between runs)
 
 `--made` builds its two videos with imageio-ffmpeg's ffmpeg (a dependency already) from the shared rendered front squat
 (6.6 s, 1920x1080, 30 fps) played three times, then converted to 60 fps by blending each two neighbouring frames into
@@ -14,6 +16,7 @@ one between them (not by showing each frame twice: on identical frames the track
 tells what the 30 fps cap saves on a clip long enough that start-up does not hide it (the shared 60 fps video lasts 1.7 s).
 """
 import json, resource, subprocess, sys, tempfile, time
+import numpy as np
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,8 +45,18 @@ print(len(f), time.perf_counter() - t0)
 '''
 
 
+REPEAT = 1   # runs of each timed command (--repeat): its median wall and processor seconds are shown
+
+
 def timed(cmd) -> tuple[float, float, subprocess.CompletedProcess]:
-    "Wall seconds, processor seconds (user + system, all threads) and the result of a command in its own process."
+    "Wall seconds, processor seconds (user + system, all threads) and the result of a command in its own process, the median of `REPEAT` runs."
+    runs = [_timed_once(cmd) for _ in range(REPEAT)]
+    runs[-1][2].wall = runs[-1][0]                   # the last run's own wall time, beside its output
+    return float(np.median([r[0] for r in runs])), float(np.median([r[1] for r in runs])), runs[-1][2]
+
+
+def _timed_once(cmd) -> tuple[float, float, subprocess.CompletedProcess]:
+    "One run of `timed`."
     r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     r = subprocess.run([str(c) for c in cmd], capture_output=True, text=True)
@@ -64,9 +77,14 @@ def made_videos(d:Path) -> list[Path]:
 
 
 def main():
-    made = tempfile.TemporaryDirectory() if '--made' in sys.argv[1:] else None
-    videos = ([Path(v) for v in sys.argv[1:] if v != '--made'] + (made_videos(Path(made.name)) if made else [])
+    global REPEAT
+    args = sys.argv[1:]
+    if '--repeat' in args:
+        i = args.index('--repeat'); REPEAT = max(1, int(args[i + 1])); del args[i:i + 2]
+    made = tempfile.TemporaryDirectory() if '--made' in args else None
+    videos = ([Path(v) for v in args if v != '--made'] + (made_videos(Path(made.name)) if made else [])
               or [SHARED / 'sports2d_demo.mp4', SHARED / 'pose2sim_single_cam01.mp4'])
+    if REPEAT > 1: print(f'each time the median of {REPEAT} runs')
     for cmd in ('perfectrep-analyze', 'perfectrep-lift', 'perfectrep-train', 'perfectrep-eval', 'perfectrep-prepare'):
         dt, _, r = timed([BIN / cmd, '--help'])
         print(f'{cmd} --help: {dt:.2f} s' + ('' if r.returncode == 0 else f' (exit {r.returncode})'))
@@ -97,7 +115,7 @@ def main():
                   f'the 30 fps cap is {every[0] / lift_s:.2f}x faster')
         print(f'  perfectrep-analyze (annotated video and report): {an_s:.1f} s = {an_s / length:.2f}x the video\'s length; '
               f'{an_cpu:.1f} s of processor ({an_cpu / an_s:.2f} cores on average)')
-        print(f'  stages: start-up and exit {an_s - elapsed:.1f} s; ' + ', '.join(f'{k} {x:.1f} s' for k, x in t.items())
+        print(f'  stages{" (the last run)" * (REPEAT > 1)}: start-up and exit {r.wall - elapsed:.1f} s; ' + ', '.join(f'{k} {x:.1f} s' for k, x in t.items())
               + ' (the 2D beside load_model and the imports)')
         print(f'  perfectrep-analyze --detect-fps 15: {fast[0]:.1f} s = {fast[0] / length:.2f}x the video\'s length; {fast_reps} rep{"s" * (fast_reps != 1)} '
               '(what 15 fps changes: benchmarks/eval_detect_rate.py)')
