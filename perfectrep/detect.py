@@ -537,9 +537,9 @@ def _misread(tr:Track, kpts:np.ndarray) -> bool:
 
 def _is_followed(tr:Track, kp:Keypoints2D) -> bool:
     "Whether a person listed apart is the followed person: at each of their frames, the very skeleton the followed person has there (one fit that joined the followed person's keypoints), or, where the followed person was not seen, where they were by the frames either side (same place, same size: the bottom of a squat half out of the picture, fitted apart)."
-    obs = np.flatnonzero(kp.observed)
-    if tr.id == kp.person or not len(obs): return False
-    at = np.array([_box(k) for k in kp.kpts[obs]])
+    boxes = [(t, b) for t in np.flatnonzero(kp.observed) if (b := _box(kp.kpts[t])) is not None]
+    if tr.id == kp.person or not boxes: return False
+    obs, at = np.array([t for t, _ in boxes]), np.array([b for _, b in boxes])
     return all(np.allclose(k, kp.kpts[t]) if kp.observed[t] else _same_place(b, np.array([np.interp(t, obs, at[:, i]) for i in range(3)]))
                for t, k, b in zip(tr.frames, tr.kpts, tr.boxes))
 
@@ -858,7 +858,7 @@ class Detection:
         return self._out['kp']
 
     def wait_imported(self):
-        "Wait until the detector's own imports are done: importing holds Python's interpreter lock, so the caller's imports beside mediapipe's (0.5 s) would only delay the first frame's detection; once it detects, the detector runs outside that lock and the caller's imports overlap it."
+        "Wait until the detector's own imports are done: importing holds Python's interpreter lock, so the caller's imports beside mediapipe's would only delay the first frame's detection; once it detects, the detector runs outside that lock and the caller's imports overlap it."
         self.imported.wait()
 
     def cancel(self):
