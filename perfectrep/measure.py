@@ -97,7 +97,8 @@ def measurement(lifted, # (T, 17, 3) the lifted 3D, camera frame (x right, y dow
         size = size or ((kpts.width, kpts.height) if hasattr(kpts, 'width') else None)
         flat = image_joints(getattr(kpts, 'kpts', kpts), x, size)
         joints['image'], frames['image'] = flat, image_frame(flat, f3)
-        deep = flat.copy(); deep[..., 2] = x[..., 2] - x[:, :1, 2]       # the picture's across and up, the lifter's guess of depth
+        deep = flat.copy(); deep[..., 2] = x[..., 2] - np.median(x[:, 0, 2])   # the picture's across and up, the lifter's guess of depth
+                                                                             # (feet planted: the hips keep their travel along the line of sight)
         joints['image_depth'], frames['image_depth'] = deep, BodyFrame.fit(deep, '-y' if exercise == 'bench' else _standing_up(deep))
     views = [(1., choice, bias or {})] if views is None else views
     unknown = set().union(*(c.values() for _, c, _ in views)) - set(SOURCES)
