@@ -535,11 +535,17 @@ def _misread(tr:Track, kpts:np.ndarray) -> bool:
     "Whether a person the finder saw on one look only sat where the followed person was then (same place, same size): a misread of them, not someone else."
     return len(tr.frames) == 1 and _same_place(tr.boxes[0], _box(kpts[tr.frames[0]]))
 
-def _is_followed(tr:Track, kp:Keypoints2D) -> bool:
-    "Whether a person listed apart is the followed person: at each of their frames, the very skeleton the followed person has there (one fit that joined the followed person's keypoints), or, where the followed person was not seen, where they were by the frames either side (same place, same size: the bottom of a squat half out of the picture, fitted apart)."
+def _seen_boxes(kp:Keypoints2D) -> tuple[np.ndarray, np.ndarray]:
+    "The followed person's frames with a box (a frame seen by one or two joints has none) and those boxes (n, 3)."
     boxes = [(t, b) for t in np.flatnonzero(kp.observed) if (b := _box(kp.kpts[t])) is not None]
-    if tr.id == kp.person or not boxes: return False
-    obs, at = np.array([t for t, _ in boxes]), np.array([b for _, b in boxes])
+    return np.array([t for t, _ in boxes], int), np.array([b for _, b in boxes]).reshape(-1, 3)
+
+def _is_followed(tr:Track, kp:Keypoints2D,
+                 seen=None # `_seen_boxes(kp)`, when already found (None: found here)
+                ) -> bool:
+    "Whether a person listed apart is the followed person: at each of their frames, the very skeleton the followed person has there (one fit that joined the followed person's keypoints), or, where the followed person was not seen, where they were by the frames either side (same place, same size: the bottom of a squat half out of the picture, fitted apart)."
+    obs, at = _seen_boxes(kp) if seen is None else seen
+    if tr.id == kp.person or not len(obs): return False
     return all(np.allclose(k, kp.kpts[t]) if kp.observed[t] else _same_place(b, np.array([np.interp(t, obs, at[:, i]) for i in range(3)]))
                for t, k, b in zip(tr.frames, tr.kpts, tr.boxes))
 
@@ -749,7 +755,8 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
                     tracks = [full[0] if tr.id == kp.person else tr for tr in tracks]
                     kp = select_person(tracks, width, height, **{**kw, 'person': kp.person})
             kp.passes = 2
-            same = {tr.id for tr in tracks if _is_followed(tr, kp)}   # the followed person found twice: listed once
+            seen_at = _seen_boxes(kp)
+            same = {tr.id for tr in tracks if _is_followed(tr, kp, seen_at)}   # the followed person found twice: listed once
             kp.people = [r for r in kp.people if r['id'] not in same]
         elif steady and one:                   # one person stays: the tracker's skeletons that are them (not someone passing in front)
             home = _home(steady[0], fps)

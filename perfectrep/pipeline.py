@@ -259,8 +259,9 @@ def analyze(input=None, # a video, a keypoint file, a 3D .npy (T, 17, 3) metres,
     t0 = time.perf_counter()
     detection = _start_detection(input, person, progress, keep=annotate and outdir is not None, max_fps=detect_fps)
     with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as kept:
-        if detection is not None: kept.callback(detection.cancel)    # stopped before an error is shown; its kept frames dropped at the end
-        if detection is not None: detection.wait_imported()          # the heavy imports, once mediapipe's are done: while the video is being detected
+        if detection is not None:
+            kept.callback(detection.cancel)                          # stopped before an error is shown; its kept frames dropped at the end
+            detection.wait_imported()                                # the heavy imports below once mediapipe's are done: while the video is detected
         from perfectrep.bodyframe import up_vector
         from perfectrep.form import load_rules, assess_form, joint_reach
         from perfectrep.reps import segment_reps
