@@ -37,16 +37,17 @@ def analyze_cli(input:str=None, # a video, a keypoint file (.json, .npy), or 3D 
                 size:str=None, # image size WIDTHxHEIGHT for a 2D keypoint .npy (not needed beside perfectrep-lift's meta.json)
                 person:str=None, # follow this person instead of the lifter (their number in the report's 'followed person ... others' line)
                 detect_fps:float=30., # for a video: detect at this frame rate at most, interpolating the 2D between (0: every frame)
+                rotate:int=None, # for a video: turn its picture this many degrees counter-clockwise first (90, 180, 270; 0: as it is); default: turned only when the lifter lies on their side in it
                 seed:int=0, # the demo's lifter
                 quiet:bool=False # print nothing but errors
                ):
     "Count and score the reps of a squat, deadlift or bench-press set: report.json, reps.csv and report.html (and annotated.mp4 for a video)."
     _blas_single()
-    from perfectrep.core import cli_errors, show_progress     # here, not at the top: `--help` needs no numpy
+    from perfectrep.core import cli_errors, show_progress, quarter_turns     # here, not at the top: `--help` needs no numpy
     from perfectrep.pipeline import analyze
     with cli_errors():
         r = analyze(input, exercise=exercise, outdir=Outdir, fps=fps, up=up, rules=rules, model=model, size=size, seed=seed,
-                    person=person, detect_fps=detect_fps or None, progress=show_progress(quiet),
+                    person=person, detect_fps=detect_fps or None, turn=quarter_turns(rotate), progress=show_progress(quiet),
                     log=None if quiet else (lambda s: print(s, flush=True)))
     if not quiet:
         print(r.summary())
@@ -70,17 +71,18 @@ def lift_cli(input:str, # a video, an image, a keypoint file (.json, .npy) or an
              render:bool=True, # write render.mp4 (2D on the video beside the turning 3D skeleton)
              max_side:int=640, # detect on frames scaled to this longer side, pixels (0: native)
              detect_fps:float=30., # detect at this frame rate at most, interpolating the 2D between (0: every frame)
+             rotate:int=None, # for a video: turn its picture this many degrees counter-clockwise first (90, 180, 270; 0: as it is); default: turned only when the lifter lies on their side in it
              device:str=None, # run the lifter with torch on this device (cpu, cuda, mps); default: NumPy on the CPU
              quiet:bool=False # no progress bars or summary
             ):
     "Lift a person to 3D from a video, an image or 2D keypoints: writes poses3d.npy, poses2d.npy, meta.json and render.mp4."
     _blas_single()
-    from perfectrep.core import cli_errors, show_progress
+    from perfectrep.core import cli_errors, show_progress, quarter_turns
     from perfectrep.infer import run_lift
     with cli_errors():
         meta = run_lift(input, Outdir, model=model, video=video, size=size, fps=fps, yx=yx, person=person, flip=flip,
                         body_height=body_height, pixel_align=pixel_align, focal_px=focal, render=render,
-                        max_side=max_side or None, detect_fps=detect_fps or None, device=device, progress=show_progress(quiet))
+                        max_side=max_side or None, detect_fps=detect_fps or None, turn=quarter_turns(rotate), device=device, progress=show_progress(quiet))
     if not quiet:
         print(meta['summary'])
         t = meta['timing_s']

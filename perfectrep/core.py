@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['SHAPES', 'UNITS', 'PerfectRepError', 'check_file', 'cli_errors', 'show_progress', 'data_root', 'seed_everything',
-           'get_device', 'atomic_path', 'save_npy', 'find_peaks', 'peak_prominences', 'savgol_slope', 'runs',
-           'interpolate_missing']
+__all__ = ['SHAPES', 'UNITS', 'PerfectRepError', 'check_file', 'cli_errors', 'show_progress', 'quarter_turns', 'data_root',
+           'seed_everything', 'get_device', 'atomic_path', 'save_npy', 'find_peaks', 'peak_prominences', 'savgol_slope',
+           'runs', 'interpolate_missing']
 
 # %% ../nbs/00_core.ipynb #2879bdeb
 SHAPES = {
@@ -50,6 +50,15 @@ def show_progress(quiet:bool=False # the command's --quiet
                  ) -> bool:
     "Whether to draw progress bars: not quiet, and standard output is a terminal."
     return not quiet and sys.stdout.isatty()
+
+# %% ../nbs/00_core.ipynb #1eabd596
+def quarter_turns(degrees:int|None # a command's --rotate: degrees counter-clockwise, a multiple of 90 (None: not given)
+                 ) -> int|None: # quarter turns 0-3, or None
+    "A rotation in degrees as quarter turns counter-clockwise; any other angle is refused."
+    if degrees is None: return None
+    if int(degrees) != degrees or int(degrees) % 90:
+        raise PerfectRepError(f'--rotate {degrees}: the picture turns by 0, 90, 180 or 270 degrees counter-clockwise')
+    return int(degrees) // 90 % 4
 
 # %% ../nbs/00_core.ipynb #552e7eda
 def data_root(*parts:str # sub-folders to join under the root

@@ -823,6 +823,7 @@ def detect_video(path, # a video file
                            native_logs=native_logs, finder=None if find_people else False)
     finally:
         if own: store.close()
+    kp.turn = v.turn
     if step == 1: return kp
     total = n if stop is not None else getattr(v, 'n_decoded', n)    # frames the file really holds, counted while decoding
     return upsample_keypoints(kp, step, max(total, (kp.n_frames - 1) * step + 1))
@@ -833,9 +834,11 @@ class Detection:
                  max_side:int|None=640, # detect on frames scaled down to this longer side, pixels (None: native)
                  keep_height:int|None=None, # keep the detected frames (every frame up to `max_fps`), this many pixels high (never upscaled), in `frames` for a later pass (detection runs on them too when they are larger)
                  max_fps:float|None=30., # detect at this rate at most
+                 turn:int=0, # quarter turns counter-clockwise given to the picture first (its rotation tag missing or wrong)
                  **kw # the other arguments of `detect_video` (person, max_gap_s, stop, progress, native_logs, find_people)
                 ):
-        v = Video(path)                                  # a missing or unreadable file fails here, at once
+        self._args = dict(path=path, max_side=max_side, keep_height=keep_height, max_fps=max_fps, **kw)
+        v = Video(path, turn=turn)                       # a missing or unreadable file fails here, at once
         side = (max(v.side_at(keep_height), max_side) if max_side else None) if keep_height else max_side
         self._store = Frames(v, side, stop=kw.get('stop'), step=detection_step(v.fps, max_fps))   # a 60 fps video: every other frame, decoded, never converted
         self.frames = self._store if keep_height else None
@@ -867,6 +870,12 @@ class Detection:
     def wait_imported(self):
         "Wait until the detector's own imports are done: importing holds Python's interpreter lock, so the caller's imports beside mediapipe's would only delay the first frame's detection; once it detects, the detector runs outside that lock and the caller's imports overlap it."
         self.imported.wait()
+
+    def turned(self, k:int # quarter turns counter-clockwise
+              ) -> Detection:
+        "The same detection started again on the picture turned `k` quarter turns counter-clockwise (this one's frames are dropped)."
+        self.cancel()
+        return Detection(**self._args, turn=k)
 
     def cancel(self):
         "Stop early (the frames are dropped: the detection ends within a frame or two) and wait for the thread."

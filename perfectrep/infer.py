@@ -321,6 +321,7 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
              max_gap_s:float=0.5, # longest gap interpolated silently, seconds
              device:str|None=None, # torch device for the lifter (None: NumPy on the CPU, without importing torch)
              progress:bool=False, # progress bars
+             turn:int|None=None, # a video's picture turned this many quarter turns counter-clockwise before detection (None: turned only when found lying on its side, `perfectrep.recognize.picture_turn`)
              detection=None # for a video: its `perfectrep.detect.Detection`, already started by the caller (then `max_side`, `detect_fps` and `person` are its own, and its kept frames are returned as `frames`)
             ) -> dict: # the metadata written to meta.json, with `keypoints` (Keypoints2D), `joints3d` (T, 17, 3) and `frames` added
     "Video, image or keypoints in; poses3d.npy, poses2d.npy, meta.json and render.mp4 out (all or nothing)."
@@ -332,13 +333,20 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
     if kind == 'video' and not given:                   # detection starts first: loading the lifter overlaps it
         from perfectrep.detect import Detection
         detection = Detection(p, max_side, keep_height=render_height if render else None, person=person,
-                              max_gap_s=max_gap_s, progress=progress, native_logs=False, max_fps=detect_fps)
+                              max_gap_s=max_gap_s, progress=progress, native_logs=False, max_fps=detect_fps, turn=turn or 0)
     store = detection.frames if detection is not None else None
     try:
         if detection is not None: detection.wait_imported()   # the lifter's loading beside the detection, not beside mediapipe's import
         model, model_path = _load_model(model, device)
         t1 = time.perf_counter(); timing['load_model'] = t1 - t0
         kp, vid = _read_keypoints(p, kind, video, size, fps, yx, person, max_gap_s, detection)
+        if kind == 'video' and turn is None and not kp.turn:
+            from perfectrep.recognize import picture_turn
+            if k := picture_turn(kp):                   # the lifter lies on their side in the picture: detected again upright
+                first = detection.seconds
+                detection = detection.turned(k); store = detection.frames
+                kp, vid = _read_keypoints(p, kind, video, size, fps, yx, person, max_gap_s, detection)
+                detection.seconds += first
         t2 = time.perf_counter(); timing['keypoints_2d'] = getattr(detection, 'seconds', t2 - t1)   # beside the lifter's loading
         headless = HEADLESS_LIFTER if model_path == str(DEFAULT_LIFTER) and HEADLESS_LIFTER.exists() else None
         used = {}

@@ -14,7 +14,7 @@ from .skeleton import J
 
 # %% auto #0
 __all__ = ['Keypoints2D', 'fill_gaps', 'outside_picture', 'Track', 'track_people', 'repetitions', 'movement', 'choose_lifter',
-           'describe_person', 'select_person']
+           'describe_person', 'select_person', 'shins_turn', 'turn_keypoints']
 
 # %% ../nbs/32_people.ipynb #75b6e563
 @dataclass
@@ -32,6 +32,7 @@ class Keypoints2D:
     first_frame: int = 0   # frame number of `kpts[0]` in the input's own numbering
     detect_step: int = 1   # the detector ran on every `detect_step`-th frame; the frames between are interpolated
     passes: int = 1        # passes of the detector over the video (2: several people were followed, each on their own crop)
+    turn: int = 0          # quarter turns counter-clockwise the video's picture was given before detection (its rotation tag missing or wrong; see `shins_turn`)
 
     @property
     def n_frames(self) -> int: return len(self.kpts)
@@ -52,6 +53,7 @@ class Keypoints2D:
         "One paragraph saying who was followed and what was missing."
         T, seen = self.n_frames, int(self.observed.sum())
         s = f'{self.source}: {T} frame{"s" * (T != 1)} of {self.width}x{self.height}'
+        if self.turn: s += f' (the picture turned {90 * self.turn}° counter-clockwise: the lifter lay on their side in it)'
         if self.people:
             p = next((q for q in self.people if q['id'] == self.person), None)
             s += f'; followed person {self.person} of {len(self.people)} seen'
@@ -67,7 +69,7 @@ class Keypoints2D:
         return dict(source=self.source, path=str(self.path), width=int(self.width), height=int(self.height),
                     fps=float(self.fps) or None, n_frames=self.n_frames, person=self.person, people=self.people,
                     frames_detected=int(self.observed.sum()), gaps=[[int(a), int(b)] for a, b in self.gaps],
-                    first_frame=int(self.first_frame), detect_step=int(self.detect_step), passes=int(self.passes))
+                    first_frame=int(self.first_frame), detect_step=int(self.detect_step), passes=int(self.passes), turn_deg=90 * int(self.turn))
 
     def _repr_markdown_(self):
         rows = [f"| {'**' + str(p['id']) + '**' if p['id'] == self.person else p['id']} | {p['first']}-{p['last']} | {p['frames']}{' sampled' * p.get('sampled', False)} "
@@ -263,3 +265,36 @@ def select_person(cands:list, # per frame, a list of candidate skeletons (17, 3)
     kpts[tr.frames] = np.array(tr.kpts)
     kpts, gaps = fill_gaps(kpts, max_gap=int(round(max_gap_s * (fps or 30))))
     return Keypoints2D(kpts, int(width), int(height), float(fps or 0), source, tr.id, rows, gaps, str(path))
+
+# %% ../nbs/32_people.ipynb #14e2eb33
+def shins_turn(kpts, # (T, 17, 3) pixels x, y and confidence
+               min_conf:float=0.3, # a knee or ankle seen less surely is left out
+               share:float=0.7 # the shins must point one way in at least this share of the frames and legs where both are seen
+              ) -> int: # 0-3
+    "Quarter turns counter-clockwise that bring the shins (knee to ankle) down the picture: 1, 2 or 3 when they point left, up or right in `share` of the legs seen, else 0."
+    k = np.asarray(kpts, float)
+    legs = []
+    for side in ('left', 'right'):
+        knee, ankle = k[:, J[f'{side}_knee']], k[:, J[f'{side}_ankle']]
+        seen = (knee[:, 2] > min_conf) & (ankle[:, 2] > min_conf) & np.isfinite(knee[:, :2]).all(1) & np.isfinite(ankle[:, :2]).all(1)
+        legs.append(ankle[seen, :2] - knee[seen, :2])
+    v = np.concatenate(legs)
+    v = v[np.linalg.norm(v, axis=1) > 1]
+    if not len(v): return 0
+    quarter = np.round(np.degrees(np.arctan2(-v[:, 0], v[:, 1])) / 90).astype(int) % 4   # 0 down, 1 left, 2 up, 3 right
+    votes = np.bincount(quarter, minlength=4) / len(quarter)
+    k = int(votes.argmax())
+    return k if votes[k] >= share else 0
+
+# %% ../nbs/32_people.ipynb #6399e4a6
+def turn_keypoints(kpts, # (T, J, 2|3) pixels x, y (and confidence)
+                   width:int, height:int, # the picture's size, pixels
+                   k:int # quarter turns counter-clockwise (as `numpy.rot90` turns the frames)
+                  ) -> tuple[np.ndarray, int, int]: # the keypoints in the turned picture, its width and height
+    "Keypoints of a picture turned `k` quarter turns counter-clockwise."
+    a = np.array(kpts, float)
+    for _ in range(k % 4):
+        x = a[..., 0].copy()
+        a[..., 0], a[..., 1] = a[..., 1], width - x
+        width, height = height, width
+    return a, width, height

@@ -83,6 +83,7 @@ def load_input(path, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) 
                size=None, # image size 'WxH' for a 2D keypoint .npy
                seed:int=0, # the demo's lifter
                person=None, # follow this person id
+               turn:int|None=None, # a video's picture turned this many quarter turns counter-clockwise (None: only when found on its side)
                detection=None # for a video: its `perfectrep.detect.Detection`, already started (see `analyze`); its kept frames become `Loaded.frames`
               ) -> Loaded:
     "Read any input as 3D joints (lifting 2D with `run_lift`), keeping the 2D in memory."
@@ -103,12 +104,17 @@ def load_input(path, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) 
     from perfectrep.infer import run_lift
     with tempfile.TemporaryDirectory() as tmp:
         meta = run_lift(p, Path(workdir or tmp) / 'lift', model=model, fps=fps, size=size, render=False, progress=progress,
-                        person=person, detection=detection)
+                        person=person, turn=turn, detection=detection)
     kp, joints = meta.pop('keypoints'), meta.pop('joints3d').astype(np.float64)
     notes = [] if kp.fps or fps else ['the input had no frame rate: 30 fps assumed']
     if (meta['model'].get('headless') or {}).get('frames'):
         notes.append(f'the head was not seen (hidden, or outside the picture) around {meta["model"]["headless"]["frames"] / len(joints):.0%} '
                      'of the frames: the 3D there comes from the lifter trained without it')
+    if kp.turn:
+        notes.append(f'the picture was turned {90 * kp.turn}° counter-clockwise before detection' +
+                     (' (as asked)' if turn else f': the lifter {"was upside down" if kp.turn == 2 else "lay on their side"} in it (the shins pointed '
+                      f'{"up" if kp.turn == 2 else "across"} the picture, and a lift is recognised only turned); the video\'s rotation tag '
+                      'is missing or wrong. --rotate 0 keeps it as it is'))
     notes += framing_notes(kp)
     return Loaded(joints, float(kp.fps or fps or 30.), '-y', f'{meta["input_kind"]} {p.name}, lifted to 3D ({len(joints)} frames)',
                   meta['input_kind'], notes, kp, meta, frames=meta.pop('frames', None))
@@ -228,13 +234,13 @@ def _needs_a_set(input, n_frames:int|None=None # frames loaded from it (None: no
     if n_frames is not None and n_frames < 2:
         raise PerfectRepError(f'{input} holds {n_frames} frame{"s" * (n_frames != 1)}: counting and scoring reps needs a video of the set')
 
-def _start_detection(input, person, progress:bool, keep:bool, max_fps:float|None=30.):
+def _start_detection(input, person, progress:bool, keep:bool, max_fps:float|None=30., turn:int|None=None):
     "For a video: its `perfectrep.detect.Detection`, started at once (the frames kept for the annotated video when `keep`); None for any other input."
     from perfectrep.video import is_video
     if input is None or not Path(input).is_file() or not is_video(input): return None
     from perfectrep.detect import Detection
     return Detection(input, keep_height=ANNOTATION_HEIGHT if keep else None, person=person, progress=progress, native_logs=False,
-                     max_fps=max_fps)
+                     max_fps=max_fps, turn=turn or 0)
 
 def analyze(input=None, # a video, a keypoint file, a 3D .npy (T, 17, 3) metres, or None for the demo
             exercise:str|None=None, # 'squat' | 'deadlift' | 'bench' | 'other'; None: recognised (the demo: squat)
@@ -248,6 +254,7 @@ def analyze(input=None, # a video, a keypoint file, a 3D .npy (T, 17, 3) metres,
             annotate:bool=True, # for a video: write annotated.mp4 (2D skeleton, turning 3D, rep count and score)
             person=None, # follow this person id instead of the lifter
             detect_fps:float|None=30., # for a video: detect at this rate at most, the 2D interpolated between (None: every frame)
+            turn:int|None=None, # a video's picture turned this many quarter turns counter-clockwise first (None: only when the lifter is found on their side, `perfectrep.recognize.picture_turn`)
             progress:bool=False, # progress bars (on a terminal)
             log=None # a function called with one line per stage (None: silent)
            ) -> FormReport:
@@ -257,7 +264,7 @@ def analyze(input=None, # a video, a keypoint file, a 3D .npy (T, 17, 3) metres,
     _needs_a_set(input)
     say = log or (lambda s: None)
     t0 = time.perf_counter()
-    detection = _start_detection(input, person, progress, keep=annotate and outdir is not None, max_fps=detect_fps)
+    detection = _start_detection(input, person, progress, keep=annotate and outdir is not None, max_fps=detect_fps, turn=turn)
     with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as kept:
         if detection is not None:
             kept.callback(detection.cancel)                          # stopped before an error is shown; its kept frames dropped at the end
@@ -273,7 +280,7 @@ def analyze(input=None, # a video, a keypoint file, a 3D .npy (T, 17, 3) metres,
         if up is not None and up != 'auto': up_vector(up)          # check the axis name early
         rules = rules if isinstance(rules, dict) else load_rules(rules)
         work = Path(tmp)
-        x = load_input(input, fps, up, model, work, progress, size, seed, person, detection=detection)
+        x = load_input(input, fps, up, model, work, progress, size, seed, person, turn, detection=detection)
         _needs_a_set(input, len(x.joints))
         timing = {k: v for k, v in (x.lift or {}).get('timing_s', {}).items()}      # model loading, 2D (decode + detect), lifting
         t1 = time.perf_counter()
@@ -332,7 +339,7 @@ def annotate_video(video, # the analysed video
     from perfectrep.video import Video, write_video
     from perfectrep.viz import compose_frames
     from perfectrep.report import rep_picture
-    vid, kp = (frames.video if frames is not None else Video(video)), report.kpts
+    vid, kp = (frames.video if frames is not None else Video(video, turn=report.kpts.turn)), report.kpts
     ms = vid.side_at(height)                              # never upscale a small video
     height = vid.frame_size(ms)[1]                       # the decoded frames' height: composed as they come, not resized
     size = max(14, height // 22)

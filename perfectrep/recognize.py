@@ -19,7 +19,7 @@ from .bodyframe import knee_angles, elbow_angles
 
 # %% auto #0
 __all__ = ['UP_TO_CAMERA', 'resample_poses', 'Recognition', 'unseen_outside', 'recognize', 'window_activity', 'movement_evidence',
-           'recognize_exercise', 'markdown_table', 'confusion', 'ClassifierEval', 'evaluate_classifier']
+           'recognize_exercise', 'picture_turn', 'markdown_table', 'confusion', 'ClassifierEval', 'evaluate_classifier']
 
 # %% ../nbs/44_recognize.ipynb #b56e9c19
 def resample_poses(x:np.ndarray, # (T, ...) per-frame values
@@ -238,6 +238,19 @@ def recognize_exercise(joints, # (T, 17, 3) lifted 3D, camera frame (y down), me
     return dataclasses.replace(r, label=classes[i], confidence=float(p[i]), probs={c: float(v) for c, v in zip(classes, p)},
                                low_confidence=bool(p[i] < threshold), classifier_probs={c: float(v) for c, v in zip(classes, p_cls)},
                                evidence=ev)
+
+# %% ../nbs/44_recognize.ipynb #ac80ba30
+def picture_turn(kp, # `perfectrep.people.Keypoints2D` of the followed person
+                 model=None, # the exercise classifier (None: the shipped one)
+                 threshold:float=LOW_CONFIDENCE # the lift recognised in the turned picture at least this surely
+                ) -> int: # quarter turns counter-clockwise, 0-3
+    "The quarter turns counter-clockwise that set a picture upright: the shins' turn (`shins_turn`) where a lift is recognised in the picture so turned, else 0."
+    from perfectrep.people import shins_turn, turn_keypoints
+    k = shins_turn(kp.kpts)
+    if not k or kp.n_frames < 2: return 0
+    kt, w, h = turn_keypoints(kp.kpts, kp.width, kp.height, k)
+    r = recognize(dataclasses.replace(kp, kpts=kt, width=w, height=h), kp.fps or 30., model=model, threshold=threshold)
+    return k if r.label != 'other' and not r.low_confidence else 0
 
 # %% ../nbs/44_recognize.ipynb #65579542
 def markdown_table(df # a small pandas DataFrame

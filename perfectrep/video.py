@@ -67,6 +67,7 @@ class Video:
     codec: str = ''
     duration: float = 0.0  # seconds
     declared: bool = False # whether `n_frames` came from the container
+    turn: int = 0          # quarter turns counter-clockwise added to the file's own rotation (a picture whose rotation tag is missing or wrong)
 
     def __post_init__(self):
         self.path = check_file(self.path, 'video')
@@ -81,7 +82,7 @@ class Video:
             try: first = next(c.decode(s), None)
             except av.FFmpegError as e: raise _av_error(self.path, e) from None
             if first is None: raise PerfectRepError(f'video {self.path} has no decodable frame; the file is corrupt or truncated')
-            self.rotation = int(round((first.rotation or 0) / 90)) % 4 * 90
+            self.rotation = (int(round((first.rotation or 0) / 90)) + self.turn) % 4 * 90
             w, h = first.width, first.height
             self.width, self.height = (h, w) if self.rotation in (90, 270) else (w, h)
             self.duration = dur or self.n_frames / self.fps
