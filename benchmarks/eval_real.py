@@ -11,7 +11,9 @@ mirrored front camera; written beside the outputs with imageio-ffmpeg's ffmpeg, 
 same way: the exercise and the count must not change. --perturb HOW changes the clips in another way a user's
 phone or tripod does (`tilt`: the camera rolled 6 degrees, the picture rotated about its centre and cropped to keep
 its size; `small`: 480 pixels high, as a messaging app sends it; `dark`: dimmer and flatter, a badly lit gym; `rate`:
-24 frames per second); --mirror is --perturb mirror. --compare DIR reads the reports of another run (for example the
+24 frames per second; `far`: the tripod three times as far, the picture at a third of its size in the middle of a gray
+frame of its own size; `side`: turned a quarter clockwise with no rotation tag, as a phone held on its side whose tag was lost);
+--mirror is --perturb mirror. --compare DIR reads the reports of another run (for example the
 unflipped one) and says, rep by rep, how the judge's calls and the form metrics moved between the two: a test-retest
 of the whole analysis on real footage, where no truth for the metrics exists. The two runs see the same scene, so
 their disagreement is a lower bound of the real error; where it passes the synthesised detector error of that metric
@@ -46,6 +48,8 @@ PERTURB = {
     'small': "scale=-2:'min(480,ih)'",
     'dark': 'eq=brightness=-0.12:contrast=0.75:saturation=0.8',
     'rate': 'fps=24',
+    'far': 'scale=trunc(iw/6)*2:trunc(ih/6)*2,pad=iw*3:ih*3:(ow-iw)/2:(oh-ih)/2:color=gray',
+    'side': 'transpose=clock',
 }
 
 

@@ -17,9 +17,9 @@ from .video import Video, Frames, read_image
 from .people import Keypoints2D, Track, _box, _compatible, track_people, choose_lifter, select_person, fill_gaps
 
 # %% auto #0
-__all__ = ['import_mediapipe', 'PoseDetector', 'silence_native_stderr', 'landmarks_to_h36m', 'same_person', 'merge_people',
-           'PeopleFinder', 'upside_down', 'lone_sightings', 'out_of_step', 'stray_runs', 'detect_frames',
-           'detection_step', 'upsample_keypoints', 'detect_video', 'Detection', 'detect_image']
+__all__ = ['SMALL_PX', 'SHARPER_SIDE', 'import_mediapipe', 'PoseDetector', 'silence_native_stderr', 'landmarks_to_h36m',
+           'same_person', 'merge_people', 'PeopleFinder', 'upside_down', 'lone_sightings', 'out_of_step', 'stray_runs',
+           'detect_frames', 'detection_step', 'upsample_keypoints', 'detect_video', 'Detection', 'detect_image']
 
 # %% ../nbs/33_detect.ipynb #8a3c3b16
 _MP_LOCK = threading.RLock()
@@ -125,6 +125,11 @@ def _tiles(h:int, w:int) -> list[tuple[int, int, int, int]]:
     n = 1 + int(np.ceil((L - s) / (s / 2)))
     return [(int(o), 0, s, s) if w >= h else (0, int(o), s, s) for o in np.linspace(0, L - s, n).round()]
 
+def _grid(h:int, w:int, s:int) -> list[tuple[int, int, int, int]]:
+    "Square tiles (x0, y0, s, s) over the whole of an h x w image, each half overlapping its neighbours."
+    at = lambda L: np.linspace(0, L - s, 1 + int(np.ceil((L - s) / (s / 2)))).round().astype(int) if L > s else [0]
+    return [(int(x), int(y), min(s, w), min(s, h)) for y in at(h) for x in at(w)]
+
 def same_person(a:np.ndarray, b:np.ndarray, # (17, 3) skeletons, pixels + confidence
                 tol:float=0.25 # median joint distance allowed, box sizes
                ) -> bool:
@@ -213,6 +218,7 @@ class PeopleFinder:
         from mediapipe.framework import calculator_pb2
         from mediapipe.python.solution_base import SolutionBase
         self.max_people, self.min_confidence, self.min_size, self._lm = max_people, min_confidence, min_size, None
+        self.seen_large = False     # someone was found on the whole picture or its tiles (or was known): finer tiles are not needed
         self._det = SolutionBase(graph_config=text_format.Parse(_DETECTOR_GRAPH, calculator_pb2.CalculatorGraphConfig()), outputs=['detections'])
 
     def _landmarker(self):
@@ -231,14 +237,26 @@ class PeopleFinder:
                  known:list=(), # (17, 3) skeletons already fitted on this image (the tracker's): a view where the detector finds only them is not fitted again, and they count as seen there; so do those fitted on an earlier view (the tiles overlap)
                  tiles:bool=True # False: the whole picture only (the tiles find people small in a wide picture)
                 ) -> list[np.ndarray]: # (17, 3) per person, pixels of a width x height image + confidence
-        import mediapipe as mp
         h, w = image.shape[:2]
         found, known = [], list(known)
-        for x0, y0, cw, ch in [(0, 0, w, h)] + (_tiles(h, w) if tiles else []):
+        self._look(image, [(0, 0, w, h)] + (_tiles(h, w) if tiles else []), width, height, known, found, self.min_size)
+        self.seen_large |= bool(found or known)
+        for n in (2, 3) if tiles and not self.seen_large else ():   # nobody yet in the video: a lifter far from the camera in
+            if found: break                                  # a wide picture, too small for the detector there; tiles a half and a third as high
+            self._look(image, _grid(h, w, min(h, w) // n), width, height, known, found, self.min_size / 2, whole=True)
+        return merge_people(found)
+
+    def _look(self, image, views, width, height, known:list, found:list, min_size:float,
+              whole:bool=False # finer tiles: keep only people seen whole and surely (a view cutting someone off holds a piece of a larger person)
+             ):
+        "Fit everyone the detector finds on each view (x0, y0, w, h) of the image and nobody already known; the people fitted are added to `found` and `known`."
+        import mediapipe as mp
+        h, w = image.shape[:2]
+        for x0, y0, cw, ch in views:
             crop = np.ascontiguousarray(image[y0:y0 + ch, x0:x0 + cw])
             dets = self._det.process({'image': crop}).detections or []     # the detector alone: less than half the landmarker's cost
-            if (cw, ch) != (w, h):     # a tile is for small people: one 1.5x larger is a piece of someone the whole picture shows
-                dets = [d for d in dets if _across(d, cw, ch) < 1.5 * min(cw, ch)]
+            if (cw, ch) != (w, h):     # a tile is for small people: one 1.5x larger (a finer tile's: as large) is a piece of someone larger
+                dets = [d for d in dets if _across(d, cw, ch) < (1. if whole else 1.5) * min(cw, ch)]
             which = [_known(d, known, x0, y0, cw, ch, w, h, width, height) for d in dets]
             if None not in which:                                      # only people already fitted: they are who it sees
                 found += [known[i] for i in set(which)]
@@ -250,9 +268,10 @@ class PeopleFinder:
                 inside = (k[:, 0] >= 0) & (k[:, 0] < width) & (k[:, 1] >= 0) & (k[:, 1] < height)
                 k[~inside, 2] = 0                                    # joints guessed outside the image are not seen
                 b = _box(np.where(k[:, 2:] > 0.5, k, 0))
-                if b is not None and (k[:, 2] > 0.5).sum() >= 6 and b[2] >= self.min_size * min(width, height): fitted.append(k)
+                if whole and ((k[:, 2] > 0.5).sum() < 11 or (k[[J[f'{s}_{j}'] for s in ('left', 'right') for j in ('shoulder', 'hip')], 2] <= 0.5).any()):
+                    continue                                 # a small person is kept seen surely: shoulders, hips and most joints
+                if b is not None and (k[:, 2] > 0.5).sum() >= 6 and b[2] >= min_size * min(width, height): fitted.append(k)
             found += fitted; known += fitted
-        return merge_people(found)
 
     def close(self):
         if self._lm is not None: self._lm.close()
@@ -342,7 +361,7 @@ def _track_span(get, t0:int, det, width, height, fps, look, progress,
 def _detect_all(reader, width, height, fps, n_frames, detector, progress, finder=None, every=1,
                 workers:int=1 # 2: a second tracker starts at the middle (needs frames read in any order)
                ) -> tuple[list, dict]:
-    "Pass 1: per frame the tracked skeleton; per sampled frame everyone the finder sees (in its own thread)."
+    "Pass 1: per frame the tracked skeleton; per sampled frame everyone the finder sees (in its own thread); whether the finder saw people only on its finer tiles (someone far away)."
     # with two workers a second tracker starts at the middle; the first hands over to it once both have the same person
     dets = [detector or PoseDetector(static=not fps)] + [PoseDetector(static=not fps) for _ in range(workers > 1)]
     looks, lock = {}, threading.Lock()
@@ -415,7 +434,8 @@ def _detect_all(reader, width, height, fps, n_frames, detector, progress, finder
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
             if isinstance(finder, Future) and finder.done() and not finder.exception(): finder.result().close()
-    return cands, samples
+    f = finder.result() if isinstance(finder, Future) and finder.done() and not finder.exception() else finder
+    return cands, samples, isinstance(f, PeopleFinder) and not f.seen_large
 
 # %% ../nbs/33_detect.ipynb #dc5fb212
 def _home(tr:Track, fps:float):
@@ -711,7 +731,8 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
                   discover_s:float=2.0, # seconds between two looks for everyone
                   max_people:int=4, # most people followed in the second pass
                   workers:int|None=None, # trackers in the first pass, each on a consecutive part (None: two for 120 frames or more read in any order)
-                  others_fps:float=10. # second pass: the people the tracker was not on are looked for at this rate, enough to see who lifts; the one chosen is then followed at every frame
+                  others_fps:float=10., # second pass: the people the tracker was not on are looked for at this rate, enough to see who lifts; the one chosen is then followed at every frame
+                  sharper=None # (a function returning a fresh iterator of the same frames at a higher resolution, a size in pixels): a lifter found only on the finder's finer tiles (far away) whose body is smaller than that is followed again on crops of these
                  ) -> Keypoints2D:
     "Detect the 17 joints on every frame and follow one person (the lifter), looking for everyone in view on sampled frames."
     reader, again = _reader(frames)
@@ -720,7 +741,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
     any_order = again and not callable(frames)
     workers = (workers or (2 if detector is None and (n_frames or 0) >= 120 else 1)) if any_order else 1
     with silence_native_stderr(not native_logs):
-        cands, samples = _detect_all(reader, width, height, fps, n_frames, detector, progress,
+        cands, samples, far = _detect_all(reader, width, height, fps, n_frames, detector, progress,
                                      PeopleFinder if finder is None else finder or None, every, workers)
         T = len(cands)
         seen = track_people([samples.get(t, []) for t in range(T)], fps, jump=0.5, speed=1.0,
@@ -754,6 +775,12 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
                 if full:
                     tracks = [full[0] if tr.id == kp.person else tr for tr in tracks]
                     kp = select_person(tracks, width, height, **{**kw, 'person': kp.person})
+            mine = [tr for tr in follow if tr.id == kp.person]
+            if sharper is not None and far and mine and np.median(np.array(mine[0].boxes)[:, 2]) < sharper[1]:   # far away: few pixels
+                sharp = _follow(_InOrder(sharper[0]()), mine, width, height, fps, every, given, T)
+                if sharp and len(sharp[0].frames) >= len(kp.observed.nonzero()[0]):
+                    tracks = [sharp[0] if tr.id == kp.person else tr for tr in tracks]
+                    kp = select_person(tracks, width, height, **{**kw, 'person': kp.person})
             kp.passes = 2
             seen_at = _seen_boxes(kp)
             same = {tr.id for tr in tracks if _is_followed(tr, kp, seen_at)}   # the followed person found twice: listed once
@@ -778,6 +805,9 @@ def detection_step(fps:float, # the video's frame rate
     return max(1, int(np.ceil(fps / max_fps - 0.05))) if max_fps and fps else 1
 
 # %% ../nbs/33_detect.ipynb #d78f165a
+SMALL_PX = 160       # a lifter whose body is smaller than this in the detection's frames is followed again on sharper crops
+SHARPER_SIDE = 1920  # pixels: the longer side of the frames those crops are cut from (the video's own, up to this)
+
 def upsample_keypoints(kp:Keypoints2D, # detected on every `step`-th frame
                        step:int, # frames between detections
                        n_frames:int # frames of the video
@@ -817,10 +847,13 @@ def detect_video(path, # a video file
     if not own and (store.step not in (1, step) or store.stop != stop):
         raise ValueError(f'detect_video: `frames` must keep every frame or every {step}th, up to `stop`')
     n = v.n_frames if stop is None else min(stop, v.n_frames)
+    sides = max(store.width, store.height), min(max(v.width, v.height), SHARPER_SIDE)
+    sharper = ((lambda: v.frames(sides[1], stop=stop, step=step), SMALL_PX * max(v.width, v.height) / sides[0])
+               if sides[1] >= 1.5 * sides[0] else None)    # a lifter far away is followed on sharper crops than the detection's frames give
     try:
         kp = detect_frames(store if store.step == step else _Strided(store, step), v.width, v.height, v.fps / step,
                            n_frames=-(-n // step), person=person, max_gap_s=max_gap_s, progress=progress, path=v.path,
-                           native_logs=native_logs, finder=None if find_people else False)
+                           native_logs=native_logs, finder=None if find_people else False, sharper=sharper)
     finally:
         if own: store.close()
     kp.turn = v.turn

@@ -342,7 +342,7 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
         kp, vid = _read_keypoints(p, kind, video, size, fps, yx, person, max_gap_s, detection)
         if kind == 'video' and turn is None and not kp.turn:
             from perfectrep.recognize import picture_turn
-            if k := picture_turn(kp):                   # the lifter lies on their side in the picture: detected again upright
+            if k := picture_turn(kp, lift=lambda k2, w, h: lift_keypoints(k2, w, h, model=model)):   # the lifter lies on their side: detected again upright
                 first = detection.seconds
                 detection = detection.turned(k); store = detection.frames
                 kp, vid = _read_keypoints(p, kind, video, size, fps, yx, person, max_gap_s, detection)

@@ -241,6 +241,7 @@ def recognize_exercise(joints, # (T, 17, 3) lifted 3D, camera frame (y down), me
 
 # %% ../nbs/44_recognize.ipynb #ac80ba30
 def picture_turn(kp, # `perfectrep.people.Keypoints2D` of the followed person
+                 lift=None, # a function (kpts, width, height) -> (T, 17, 3) lifted 3D: the turned picture recognised with its movement's geometry (`recognize_exercise`, as a video is); None: by the classifier alone
                  model=None, # the exercise classifier (None: the shipped one)
                  threshold:float=LOW_CONFIDENCE # the lift recognised in the turned picture at least this surely
                 ) -> int: # quarter turns counter-clockwise, 0-3
@@ -249,7 +250,9 @@ def picture_turn(kp, # `perfectrep.people.Keypoints2D` of the followed person
     k = shins_turn(kp.kpts)
     if not k or kp.n_frames < 2: return 0
     kt, w, h = turn_keypoints(kp.kpts, kp.width, kp.height, k)
-    r = recognize(dataclasses.replace(kp, kpts=kt, width=w, height=h), kp.fps or 30., model=model, threshold=threshold)
+    turned, fps = dataclasses.replace(kp, kpts=kt, width=w, height=h), kp.fps or 30.
+    r = (recognize_exercise(lift(kt, w, h), fps, kpts=turned, model=model, threshold=threshold) if lift is not None
+         else recognize(turned, fps, model=model, threshold=threshold))
     return k if r.label != 'other' and not r.low_confidence else 0
 
 # %% ../nbs/44_recognize.ipynb #65579542
