@@ -770,17 +770,16 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
                                                     every, given, T, any_order=any_order, strides=st)
             tracks = [_densify(tr, strides[tr.id]) for tr in on_crops(follow, [strides[tr.id] for tr in follow])]
             kp = select_person(tracks, width, height, **kw)
-            if strides[kp.person] > 1:         # the lifter is someone the tracker was not on: now at every frame
-                full = on_crops([tr for tr in follow if tr.id == kp.person])
-                if full:
-                    tracks = [full[0] if tr.id == kp.person else tr for tr in tracks]
-                    kp = select_person(tracks, width, height, **{**kw, 'person': kp.person})
             mine = [tr for tr in follow if tr.id == kp.person]
+            full = None
             if sharper is not None and far and mine and np.median(np.array(mine[0].boxes)[:, 2]) < sharper[1]:   # far away: few pixels
-                sharp = _follow(_InOrder(sharper[0]()), mine, width, height, fps, every, given, T)
-                if sharp and len(sharp[0].frames) >= len(kp.observed.nonzero()[0]):
-                    tracks = [sharp[0] if tr.id == kp.person else tr for tr in tracks]
-                    kp = select_person(tracks, width, height, **{**kw, 'person': kp.person})
+                full = _follow(_InOrder(sharper[0]()), mine, width, height, fps, every, given, T)   # at every frame, on sharper crops
+                full = full if full and len(full[0].frames) >= len(kp.observed.nonzero()[0]) else None
+            if full is None and strides[kp.person] > 1:   # the lifter is someone the tracker was not on: now at every frame
+                full = on_crops(mine)
+            if full:
+                tracks = [full[0] if tr.id == kp.person else tr for tr in tracks]
+                kp = select_person(tracks, width, height, **{**kw, 'person': kp.person})
             kp.passes = 2
             seen_at = _seen_boxes(kp)
             same = {tr.id for tr in tracks if _is_followed(tr, kp, seen_at)}   # the followed person found twice: listed once

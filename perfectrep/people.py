@@ -53,7 +53,7 @@ class Keypoints2D:
         "One paragraph saying who was followed and what was missing."
         T, seen = self.n_frames, int(self.observed.sum())
         s = f'{self.source}: {T} frame{"s" * (T != 1)} of {self.width}x{self.height}'
-        if self.turn: s += f' (the picture turned {90 * self.turn}° counter-clockwise: the lifter lay on their side in it)'
+        if self.turn: s += f' (the picture turned {90 * self.turn}° counter-clockwise before detection)'
         if self.people:
             p = next((q for q in self.people if q['id'] == self.person), None)
             s += f'; followed person {self.person} of {len(self.people)} seen'
