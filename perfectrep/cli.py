@@ -55,6 +55,11 @@ def analyze_cli(input:str=None, # a video, a keypoint file (.json, .npy), or 3D 
     _done()
 
 # %% ../nbs/61_cli.ipynb #ec766ced
+def _picture_turn(kp, lift):
+    "`perfectrep.recognize.picture_turn`, imported only for a picture whose lifter's shins point across it."
+    from perfectrep.recognize import picture_turn
+    return picture_turn(kp, lift)
+
 @call_parse
 def lift_cli(input:str, # a video, an image, a keypoint file (.json, .npy) or an OpenPose folder
              Outdir:str='out', # output folder
@@ -82,7 +87,7 @@ def lift_cli(input:str, # a video, an image, a keypoint file (.json, .npy) or an
     with cli_errors():
         meta = run_lift(input, Outdir, model=model, video=video, size=size, fps=fps, yx=yx, person=person, flip=flip,
                         body_height=body_height, pixel_align=pixel_align, focal_px=focal, render=render,
-                        max_side=max_side or None, detect_fps=detect_fps or None, turn=quarter_turns(rotate), device=device, progress=show_progress(quiet))
+                        max_side=max_side or None, detect_fps=detect_fps or None, turn=quarter_turns(rotate), upright=_picture_turn, device=device, progress=show_progress(quiet))
     if not quiet:
         print(meta['summary'])
         t = meta['timing_s']

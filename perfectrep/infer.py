@@ -321,7 +321,8 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
              max_gap_s:float=0.5, # longest gap interpolated silently, seconds
              device:str|None=None, # torch device for the lifter (None: NumPy on the CPU, without importing torch)
              progress:bool=False, # progress bars
-             turn:int|None=None, # a video's picture turned this many quarter turns counter-clockwise before detection (None: turned only when found lying on its side, `perfectrep.recognize.picture_turn`)
+             turn:int|None=None, # a video's picture turned this many quarter turns counter-clockwise before detection (None: as `upright` finds)
+             upright=None, # a function (Keypoints2D, lift) -> the quarter turns that set a video's picture upright, where `lift(kpts, width, height)` lifts 2D (`perfectrep.recognize.picture_turn`, as the commands pass it); None: the picture as it is
              detection=None # for a video: its `perfectrep.detect.Detection`, already started by the caller (then `max_side`, `detect_fps` and `person` are its own, and its kept frames are returned as `frames`)
             ) -> dict: # the metadata written to meta.json, with `keypoints` (Keypoints2D), `joints3d` (T, 17, 3) and `frames` added
     "Video, image or keypoints in; poses3d.npy, poses2d.npy, meta.json and render.mp4 out (all or nothing)."
@@ -340,9 +341,9 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
         model, model_path = _load_model(model, device)
         t1 = time.perf_counter(); timing['load_model'] = t1 - t0
         kp, vid = _read_keypoints(p, kind, video, size, fps, yx, person, max_gap_s, detection)
-        if kind == 'video' and turn is None and not kp.turn:
-            from perfectrep.recognize import picture_turn
-            if k := picture_turn(kp, lift=lambda k2, w, h: lift_keypoints(k2, w, h, model=model)):   # the lifter lies on their side: detected again upright
+        from perfectrep.people import shins_turn
+        if kind == 'video' and turn is None and upright is not None and not kp.turn and shins_turn(kp.kpts):   # shins across the picture
+            if k := upright(kp, lambda k2, w, h: lift_keypoints(k2, w, h, model=model)):   # the lifter lies on their side: detected again upright
                 first = detection.seconds
                 detection = detection.turned(k); store = detection.frames
                 kp, vid = _read_keypoints(p, kind, video, size, fps, yx, person, max_gap_s, detection)

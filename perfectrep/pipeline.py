@@ -102,9 +102,10 @@ def load_input(path, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) 
             if not np.isfinite(a).all(): raise PerfectRepError(f'{p}: the 3D joints contain NaN or infinite values')
             return Loaded(a.astype(np.float64), float(fps), up or '-y', f'3D joints from {p.name} ({len(a)} frames)', '3d')
     from perfectrep.infer import run_lift
+    from perfectrep.recognize import picture_turn
     with tempfile.TemporaryDirectory() as tmp:
         meta = run_lift(p, Path(workdir or tmp) / 'lift', model=model, fps=fps, size=size, render=False, progress=progress,
-                        person=person, turn=turn, detection=detection)
+                        person=person, turn=turn, upright=picture_turn, detection=detection)
     kp, joints = meta.pop('keypoints'), meta.pop('joints3d').astype(np.float64)
     notes = [] if kp.fps or fps else ['the input had no frame rate: 30 fps assumed']
     if (meta['model'].get('headless') or {}).get('frames'):
