@@ -360,7 +360,7 @@ def _track_span(get, t0:int, det, width, height, fps, look, progress,
 
 def _detect_all(reader, width, height, fps, n_frames, detector, progress, finder=None, every=1,
                 workers:int=1 # 2: a second tracker starts at the middle (needs frames read in any order)
-               ) -> tuple[list, dict]:
+               ) -> tuple[list, dict, bool]:
     "Pass 1: per frame the tracked skeleton; per sampled frame everyone the finder sees (in its own thread); whether the finder saw people only on its finer tiles (someone far away)."
     # with two workers a second tracker starts at the middle; the first hands over to it once both have the same person
     dets = [detector or PoseDetector(static=not fps)] + [PoseDetector(static=not fps) for _ in range(workers > 1)]
@@ -433,9 +433,10 @@ def _detect_all(reader, width, height, fps, n_frames, detector, progress, finder
             if j or detector is None: d.close()
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
-            if isinstance(finder, Future) and finder.done() and not finder.exception(): finder.result().close()
-    f = finder.result() if isinstance(finder, Future) and finder.done() and not finder.exception() else finder
-    return cands, samples, isinstance(f, PeopleFinder) and not f.seen_large
+            if isinstance(finder, Future):         # built here: closed here
+                finder = finder.result() if finder.done() and not finder.exception() else None
+                if finder is not None: finder.close()
+    return cands, samples, isinstance(finder, PeopleFinder) and not finder.seen_large
 
 # %% ../nbs/33_detect.ipynb #dc5fb212
 def _home(tr:Track, fps:float):
