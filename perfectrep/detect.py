@@ -125,6 +125,8 @@ def _tiles(h:int, w:int) -> list[tuple[int, int, int, int]]:
     n = 1 + int(np.ceil((L - s) / (s / 2)))
     return [(int(o), 0, s, s) if w >= h else (0, int(o), s, s) for o in np.linspace(0, L - s, n).round()]
 
+_TRUNK = [J[f'{s}_{j}'] for s in ('left', 'right') for j in ('shoulder', 'hip')]   # a small person found on a finer tile must show these surely
+
 def _grid(h:int, w:int, s:int) -> list[tuple[int, int, int, int]]:
     "Square tiles (x0, y0, s, s) over the whole of an h x w image, each half overlapping its neighbours."
     at = lambda L: np.linspace(0, L - s, 1 + int(np.ceil((L - s) / (s / 2)))).round().astype(int) if L > s else [0]
@@ -241,9 +243,10 @@ class PeopleFinder:
         found, known = [], list(known)
         self._look(image, [(0, 0, w, h)] + (_tiles(h, w) if tiles else []), width, height, known, found, self.min_size)
         self.seen_large |= bool(found or known)
-        for n in (2, 3) if tiles and not self.seen_large else ():   # nobody yet in the video: a lifter far from the camera in
-            if found: break                                  # a wide picture, too small for the detector there; tiles a half and a third as high
-            self._look(image, _grid(h, w, min(h, w) // n), width, height, known, found, self.min_size / 2, whole=True)
+        if tiles and not self.seen_large:                  # nobody yet in the video: a lifter far from the camera in a wide
+            for n in (2, 3):                                 # picture, too small for the detector there; tiles a half and a third as high
+                self._look(image, _grid(h, w, min(h, w) // n), width, height, known, found, self.min_size / 2, whole=True)
+                if found: break
         return merge_people(found)
 
     def _look(self, image, views, width, height, known:list, found:list, min_size:float,
@@ -268,7 +271,7 @@ class PeopleFinder:
                 inside = (k[:, 0] >= 0) & (k[:, 0] < width) & (k[:, 1] >= 0) & (k[:, 1] < height)
                 k[~inside, 2] = 0                                    # joints guessed outside the image are not seen
                 b = _box(np.where(k[:, 2:] > 0.5, k, 0))
-                if whole and ((k[:, 2] > 0.5).sum() < 11 or (k[[J[f'{s}_{j}'] for s in ('left', 'right') for j in ('shoulder', 'hip')], 2] <= 0.5).any()):
+                if whole and ((k[:, 2] > 0.5).sum() < 11 or (k[_TRUNK, 2] <= 0.5).any()):
                     continue                                 # a small person is kept seen surely: shoulders, hips and most joints
                 if b is not None and (k[:, 2] > 0.5).sum() >= 6 and b[2] >= min_size * min(width, height): fitted.append(k)
             found += fitted; known += fitted
@@ -775,7 +778,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
             full = None
             if sharper is not None and far and mine and np.median(np.array(mine[0].boxes)[:, 2]) < sharper[1]:   # far away: few pixels
                 full = _follow(_InOrder(sharper[0]()), mine, width, height, fps, every, given, T)   # at every frame, on sharper crops
-                full = full if full and len(full[0].frames) >= len(kp.observed.nonzero()[0]) else None
+                full = full if full and len(full[0].frames) >= kp.observed.sum() else None
             if full is None and strides[kp.person] > 1:   # the lifter is someone the tracker was not on: now at every frame
                 full = on_crops(mine)
             if full:
