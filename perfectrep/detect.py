@@ -795,7 +795,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
         else: kp = select_person(hop, width, height, **kw)
         ids = {r['id'] for r in kp.people} | same
         kp.people += [{**r, 'sampled': True} for r in choose_lifter(_still_alike([tr for tr in rest if tr.id not in ids and not _misread(tr, kp.kpts)]),
-                                                                     T, width, height, fps)]
+                                                                     T, width, height, fps, kp.people_turn)]
     for wrong in (out_of_step, stray_runs):   # skeletons out of step with the frames around, short runs cut off by jumps
         kp = _dropped(kp, wrong(kp.kpts, kp.fps), max_gap_s)
     return _lone_dropped(_upright_only(kp, max_gap_s), max_gap_s)

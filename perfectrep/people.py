@@ -13,8 +13,8 @@ from .core import PerfectRepError, runs, interpolate_missing
 from .skeleton import J
 
 # %% auto #0
-__all__ = ['Keypoints2D', 'fill_gaps', 'outside_picture', 'Track', 'track_people', 'repetitions', 'movement', 'choose_lifter',
-           'describe_person', 'select_person', 'shins_turn', 'turn_keypoints']
+__all__ = ['Keypoints2D', 'fill_gaps', 'outside_picture', 'Track', 'track_people', 'repetitions', 'movement', 'shins_turn',
+           'turn_keypoints', 'people_shins_turn', 'choose_lifter', 'describe_person', 'select_person']
 
 # %% ../nbs/32_people.ipynb #75b6e563
 @dataclass
@@ -33,6 +33,7 @@ class Keypoints2D:
     detect_step: int = 1   # the detector ran on every `detect_step`-th frame; the frames between are interpolated
     passes: int = 1        # passes of the detector over the video (2: several people were followed, each on their own crop)
     turn: int = 0          # quarter turns counter-clockwise the video's picture was given before detection (its rotation tag missing or wrong; see `shins_turn`)
+    people_turn: int = 0   # quarter turns counter-clockwise that would bring the shins of everyone seen down the picture (`people_shins_turn`; 0: they point down, or say nothing)
 
     @property
     def n_frames(self) -> int: return len(self.kpts)
@@ -197,21 +198,62 @@ def movement(kpts:np.ndarray, # (n, 17, 3) one person's skeletons, pixels + conf
     lying = bool(trunk > 0) and tilt < 0.5 * trunk            # shoulders and hips level: on a bench (or the floor)
     return max(spread(hips - ankles), spread(shoulders - ankles), spread(wrists - shoulders, 1.0 if lying else 0.25))
 
+# %% ../nbs/32_people.ipynb #14e2eb33
+def shins_turn(kpts, # (T, 17, 3) pixels x, y and confidence
+               min_conf:float=0.3, # a knee or ankle seen less surely is left out
+               share:float=0.7 # the shins must point one way in at least this share of the frames and legs where both are seen
+              ) -> int: # 0-3
+    "Quarter turns counter-clockwise that bring the shins (knee to ankle) down the picture: 1, 2 or 3 when they point left, up or right in `share` of the legs seen, else 0."
+    k = np.asarray(kpts, float)
+    legs = []
+    for side in ('left', 'right'):
+        knee, ankle = k[:, J[f'{side}_knee']], k[:, J[f'{side}_ankle']]
+        seen = (knee[:, 2] > min_conf) & (ankle[:, 2] > min_conf) & np.isfinite(knee[:, :2]).all(1) & np.isfinite(ankle[:, :2]).all(1)
+        legs.append(ankle[seen, :2] - knee[seen, :2])
+    v = np.concatenate(legs)
+    v = v[np.linalg.norm(v, axis=1) > 1]
+    if not len(v): return 0
+    quarter = np.round(np.degrees(np.arctan2(-v[:, 0], v[:, 1])) / 90).astype(int) % 4   # 0 down, 1 left, 2 up, 3 right
+    votes = np.bincount(quarter, minlength=4) / len(quarter)
+    k = int(votes.argmax())
+    return k if votes[k] >= share else 0
+
+# %% ../nbs/32_people.ipynb #6399e4a6
+def turn_keypoints(kpts, # (T, J, 2|3) pixels x, y (and confidence)
+                   width:int, height:int, # the picture's size, pixels
+                   k:int # quarter turns counter-clockwise (as `numpy.rot90` turns the frames)
+                  ) -> tuple[np.ndarray, int, int]: # the keypoints in the turned picture, its width and height
+    "Keypoints of a picture turned `k` quarter turns counter-clockwise."
+    a = np.array(kpts, float)
+    for _ in range(k % 4):
+        x = a[..., 0].copy()
+        a[..., 0], a[..., 1] = a[..., 1], width - x
+        width, height = height, width
+    return a, width, height
+
+# %% ../nbs/32_people.ipynb #7f41b17d
+def people_shins_turn(tracks:list # person `Track`s
+                     ) -> int: # 0-3
+    "Quarter turns counter-clockwise that bring the shins of everyone seen down the picture (`shins_turn` over all their skeletons together)."
+    return shins_turn(np.concatenate([np.asarray(tr.kpts, float).reshape(-1, 17, 3) for tr in tracks])) if tracks else 0
+
 # %% ../nbs/32_people.ipynb #0f094270
 def choose_lifter(tracks:list[Track], # person tracks from `track_people`
                   n_frames:int, # frames in the sequence
                   width:int, # image width, pixels
                   height:int, # image height, pixels
-                  fps:float=0. # frames per second, for the descriptions (0: frames)
+                  fps:float=0., # frames per second, for the descriptions (0: frames)
+                  turn:int|None=None # quarter turns counter-clockwise that set the picture upright, for the movement (None: `people_shins_turn`)
                  ) -> list[dict]: # one row per track, best first: id, first, last, frames, pieces, height_px, centre, movement, travel, score, description
     "Score every track by persistence x movement x size ** 0.25 x centrality; the first row is the lifter."
     rows, diag = [], np.hypot(width, height) / 2
+    if turn is None: turn = people_shins_turn(tracks)
     for tr in tracks:
         b = np.array(tr.boxes)
         c, size = np.median(b[:, :2], 0), float(np.median(b[:, 2]))
         persistence = len(tr.frames) / max(n_frames, 1)
         centrality = 1 - 0.25 * min(np.hypot(c[0] - width / 2, c[1] - height / 2) / diag, 1.0)
-        moves = movement(np.array(tr.kpts), size)
+        moves = movement(turn_keypoints(tr.kpts, width, height, turn)[0], size)
         travel = float(np.ptp(b[:, 0])) / width
         row = dict(id=tr.id, first=int(tr.frames[0]), last=int(tr.frames[-1]), frames=len(tr.frames), pieces=tr.pieces, height_px=size,
                    centre=[float(c[0] / width), float(c[1] / height)], movement=moves, travel=travel,
@@ -255,7 +297,8 @@ def select_person(cands:list, # per frame, a list of candidate skeletons (17, 3)
     T = n_frames if n_frames is not None else len(cands)
     tracks = cands if linked else track_people(cands, fps, ids)
     if not tracks: raise PerfectRepError(f'no person detected in any of the {T} frame{"s" * (T != 1)} of {path or "the input"}')
-    rows = choose_lifter(tracks, T, width, height, fps)
+    turn = people_shins_turn(tracks)
+    rows = choose_lifter(tracks, T, width, height, fps, turn)
     if person is None: person = rows[0]['id']
     by_id = {str(tr.id): tr for tr in tracks}
     if str(person) not in by_id:
@@ -264,37 +307,4 @@ def select_person(cands:list, # per frame, a list of candidate skeletons (17, 3)
     kpts = np.zeros((T, 17, 3))
     kpts[tr.frames] = np.array(tr.kpts)
     kpts, gaps = fill_gaps(kpts, max_gap=int(round(max_gap_s * (fps or 30))))
-    return Keypoints2D(kpts, int(width), int(height), float(fps or 0), source, tr.id, rows, gaps, str(path))
-
-# %% ../nbs/32_people.ipynb #14e2eb33
-def shins_turn(kpts, # (T, 17, 3) pixels x, y and confidence
-               min_conf:float=0.3, # a knee or ankle seen less surely is left out
-               share:float=0.7 # the shins must point one way in at least this share of the frames and legs where both are seen
-              ) -> int: # 0-3
-    "Quarter turns counter-clockwise that bring the shins (knee to ankle) down the picture: 1, 2 or 3 when they point left, up or right in `share` of the legs seen, else 0."
-    k = np.asarray(kpts, float)
-    legs = []
-    for side in ('left', 'right'):
-        knee, ankle = k[:, J[f'{side}_knee']], k[:, J[f'{side}_ankle']]
-        seen = (knee[:, 2] > min_conf) & (ankle[:, 2] > min_conf) & np.isfinite(knee[:, :2]).all(1) & np.isfinite(ankle[:, :2]).all(1)
-        legs.append(ankle[seen, :2] - knee[seen, :2])
-    v = np.concatenate(legs)
-    v = v[np.linalg.norm(v, axis=1) > 1]
-    if not len(v): return 0
-    quarter = np.round(np.degrees(np.arctan2(-v[:, 0], v[:, 1])) / 90).astype(int) % 4   # 0 down, 1 left, 2 up, 3 right
-    votes = np.bincount(quarter, minlength=4) / len(quarter)
-    k = int(votes.argmax())
-    return k if votes[k] >= share else 0
-
-# %% ../nbs/32_people.ipynb #6399e4a6
-def turn_keypoints(kpts, # (T, J, 2|3) pixels x, y (and confidence)
-                   width:int, height:int, # the picture's size, pixels
-                   k:int # quarter turns counter-clockwise (as `numpy.rot90` turns the frames)
-                  ) -> tuple[np.ndarray, int, int]: # the keypoints in the turned picture, its width and height
-    "Keypoints of a picture turned `k` quarter turns counter-clockwise."
-    a = np.array(kpts, float)
-    for _ in range(k % 4):
-        x = a[..., 0].copy()
-        a[..., 0], a[..., 1] = a[..., 1], width - x
-        width, height = height, width
-    return a, width, height
+    return Keypoints2D(kpts, int(width), int(height), float(fps or 0), source, tr.id, rows, gaps, str(path), people_turn=turn)
