@@ -565,13 +565,23 @@ def _seen_boxes(kp:Keypoints2D) -> tuple[np.ndarray, np.ndarray]:
     return np.array([t for t, _ in boxes], int), np.array([b for _, b in boxes]).reshape(-1, 3)
 
 def _is_followed(tr:Track, kp:Keypoints2D,
-                 seen=None # `_seen_boxes(kp)`, when already found (None: found here)
+                 seen=None, # `_seen_boxes(kp)`, when already found (None: found here)
+                 refit:bool=False # the followed person's skeletons come from another fit (followed again on sharper crops)
                 ) -> bool:
-    "Whether a person listed apart is the followed person: at each of their frames, the very skeleton the followed person has there (one fit that joined the followed person's keypoints), or, where the followed person was not seen, where they were by the frames either side (same place, same size: the bottom of a squat half out of the picture, fitted apart)."
+    "Whether a person listed apart is the followed person: at each of their frames, the very skeleton the followed person has there (one fit that joined the followed person's keypoints; after a `refit`, one lying on it: `_overlaid`), or, where the followed person was not seen, where they were by the frames either side (same place, same size: the bottom of a squat half out of the picture, fitted apart)."
     obs, at = _seen_boxes(kp) if seen is None else seen
     if tr.id == kp.person or not len(obs): return False
-    return all(np.allclose(k, kp.kpts[t]) if kp.observed[t] else _same_place(b, np.array([np.interp(t, obs, at[:, i]) for i in range(3)]))
+    same = _overlaid if refit else np.allclose
+    return all(same(k, kp.kpts[t]) if kp.observed[t] else _same_place(b, np.array([np.interp(t, obs, at[:, i]) for i in range(3)]))
                for t, k, b in zip(tr.frames, tr.kpts, tr.boxes))
+
+def _overlaid(k:np.ndarray, f:np.ndarray, # (17, 3) skeletons, pixels + confidence
+              near:float=0.12 # at most this share of `f`'s box size apart (median over the joints both show)
+             ) -> bool:
+    "Whether skeleton `k` lies on skeleton `f`: the same body fitted twice (on crops of other sizes), not someone beside them."
+    both, box = (k[:, 2] > 0) & (f[:, 2] > 0), _box(f)
+    if not both.any() or box is None: return False
+    return bool(np.median(np.linalg.norm(k[both, :2] - f[both, :2], axis=-1)) <= near * box[2])
 
 def _still(tr:Track) -> bool:
     "Whether a person stayed at one place while seen (their box's centre moved less than a quarter of its size)."
@@ -786,7 +796,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
                 kp = select_person(tracks, width, height, **{**kw, 'person': kp.person})
             kp.passes = 2
             seen_at = _seen_boxes(kp)
-            same = {tr.id for tr in tracks if _is_followed(tr, kp, seen_at)}   # the followed person found twice: listed once
+            same = {tr.id for tr in tracks if _is_followed(tr, kp, seen_at, refit=bool(full))}   # the followed person found twice: listed once
             kp.people = [r for r in kp.people if r['id'] not in same]
         elif steady and one:                   # one person stays: the tracker's skeletons that are them (not someone passing in front)
             home = _home(steady[0], fps)
