@@ -780,13 +780,13 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
             given = [cs + ([probed[t]] if t in probed else []) for t, cs in enumerate(cands)]
             sparse = detection_step(fps, others_fps)
             strides = {tr.id: 1 if person is not None or _matches(tr, cands) else sparse for tr in follow}
-            on_crops = lambda trs, st=None, make=None: _follow(_reader(frames)[0] if callable(frames) else reader, trs, width, height, fps,
-                                                               every, given, T, any_order=any_order, strides=st, make_detector=make)
-            tracked = lambda: PoseDetector(static=False)   # one person at every frame: tracked from crop to crop (a third less time than fitting each afresh)
+            tracked = lambda: PoseDetector(static=False)   # each person tracked from crop to crop (a third less time than fitting each afresh)
+            on_crops = lambda trs, st=None: _follow(_reader(frames)[0] if callable(frames) else reader, trs, width, height, fps,
+                                                    every, given, T, any_order=any_order, strides=st, make_detector=tracked)
             tracks = [_densify(tr, strides[tr.id]) for tr in on_crops(follow, [strides[tr.id] for tr in follow])]
             kp = select_person(tracks, width, height, **kw)
             mine = [tr for tr in follow if tr.id == kp.person]
-            full = on_crops(mine, make=tracked) if strides[kp.person] > 1 else None   # the lifter is someone the tracker was not on: now at every frame
+            full = on_crops(mine) if strides[kp.person] > 1 else None   # the lifter is someone the tracker was not on: now at every frame
             found = len(full[0].frames) if full else int(kp.observed.sum())
             if (sharper is not None and far and mine and np.median(np.array(mine[0].boxes)[:, 2]) < sharper[1]   # far away: few pixels,
                     and found < 0.9 * T):                                                  # and missed on crops of the detection's frames
