@@ -566,7 +566,7 @@ def _seen_boxes(kp:Keypoints2D) -> tuple[np.ndarray, np.ndarray]:
 
 def _is_followed(tr:Track, kp:Keypoints2D,
                  seen=None, # `_seen_boxes(kp)`, when already found (None: found here)
-                 refit:bool=False # the followed person's skeletons come from another fit (followed again on sharper crops)
+                 refit:bool=False # the followed person's skeletons come from another fit (followed again at every frame, or on sharper crops)
                 ) -> bool:
     "Whether a person listed apart is the followed person: at each of their frames, the very skeleton the followed person has there (one fit that joined the followed person's keypoints; after a `refit`, one lying on it: `_overlaid`), or, where the followed person was not seen, where they were by the frames either side (same place, same size: the bottom of a squat half out of the picture, fitted apart)."
     obs, at = _seen_boxes(kp) if seen is None else seen
