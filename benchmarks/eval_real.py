@@ -13,7 +13,8 @@ phone or tripod does (`tilt`: the camera rolled 6 degrees, the picture rotated a
 its size; `small`: 480 pixels high, as a messaging app sends it; `dark`: dimmer and flatter, a badly lit gym; `rate`:
 24 frames per second; `far`: the tripod three times as far, the picture at a third of its size in the middle of a gray
 frame of its own size; `side`: turned a quarter clockwise with no rotation tag, as a phone held on its side whose tag was lost;
-`blur`: out of focus (a Gaussian blur of 3 px at the clip's size); `shake`: a hand-held phone, the picture drifting and shaking by up to
+`blur`: out of focus (a Gaussian blur of 3 px at the clip's size); `grain`: a dim gym's sensor noise, changing from frame to
+frame (uniform, +-24 of 255), a little darker; `shake`: a hand-held phone, the picture drifting and shaking by up to
 4 % of its size each way (about 1 and 2.5 times a second at 30 fps), a tenth cropped off and scaled back);
 --mirror is --perturb mirror. --compare DIR reads the reports of another run (for example the
 unflipped one) and says, rep by rep, how the judge's calls and the form metrics moved between the two: a test-retest
@@ -53,6 +54,7 @@ PERTURB = {
     'far': 'scale=trunc(iw/6)*2:trunc(ih/6)*2,pad=iw*3:ih*3:(ow-iw)/2:(oh-ih)/2:color=gray',
     'side': 'transpose=clock',
     'blur': 'gblur=sigma=3',
+    'grain': 'noise=alls=24:allf=t,eq=brightness=-0.06',
     'shake': ("crop=trunc(iw*0.9/2)*2:trunc(ih*0.9/2)*2:iw*0.05*(1+0.5*sin(n*0.21)+0.3*sin(n*0.53+2)):ih*0.05*(1+0.5*sin(n*0.17+1)+0.3*sin(n*0.61)),"
               "scale=trunc(iw/0.9/2)*2:trunc(ih/0.9/2)*2"),
 }

@@ -17,9 +17,10 @@ from .video import Video, Frames, read_image
 from .people import Keypoints2D, Track, _box, _compatible, track_people, choose_lifter, select_person, fill_gaps
 
 # %% auto #0
-__all__ = ['SMALL_PX', 'SHARPER_SIDE', 'import_mediapipe', 'PoseDetector', 'silence_native_stderr', 'landmarks_to_h36m',
-           'same_person', 'merge_people', 'PeopleFinder', 'upside_down', 'lone_sightings', 'out_of_step', 'stray_runs',
-           'detect_frames', 'detection_step', 'upsample_keypoints', 'detect_video', 'Detection', 'detect_image']
+__all__ = ['NOISY', 'DENOISE_PX', 'SMALL_PX', 'SHARPER_SIDE', 'import_mediapipe', 'PoseDetector', 'silence_native_stderr',
+           'landmarks_to_h36m', 'same_person', 'merge_people', 'PeopleFinder', 'upside_down', 'lone_sightings',
+           'out_of_step', 'stray_runs', 'noise_level', 'detect_frames', 'detection_step', 'upsample_keypoints',
+           'detect_video', 'Detection', 'detect_image']
 
 # %% ../nbs/33_detect.ipynb #8a3c3b16
 _MP_LOCK = threading.RLock()
@@ -730,6 +731,34 @@ def stray_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence 
         if n[i] <= max(1, round(most_s * fps)) and beside and max(beside) >= ratio * n[i]: wrong[s:e] = seen[s:e].any(1)
     return wrong
 
+# %% ../nbs/33_detect.ipynb #ceeb8c92
+NOISY = 4.0       # grey levels: a video whose detection frames are grainier than this is detected on blurred frames
+DENOISE_PX = 1.0  # the Gaussian blur's standard deviation then, pixels of the detection's frames
+
+def noise_level(img:np.ndarray # (H, W, 3) uint8 RGB or (H, W) grey
+               ) -> float: # grey levels (0-255)
+    "The standard deviation of the white noise in a picture (Immerkær's estimate: the mean absolute response of a 3x3 filter that is blind to flat and sloped shading)."
+    g = np.asarray(img, np.float32)
+    if g.ndim == 3: g = g @ np.array([0.299, 0.587, 0.114], np.float32)
+    if min(g.shape) < 3: return 0.
+    d = g[:, :-2] - 2 * g[:, 1:-1] + g[:, 2:]                  # the filter [1 -2 1] x [1 -2 1], one axis after the other
+    d = d[:-2] - 2 * d[1:-1] + d[2:]
+    return float(np.sqrt(np.pi / 2) * np.abs(d).mean() / 6)
+
+class _Denoised:
+    "A reader's frames blurred by a Gaussian of `sigma` pixels (grain the detector would otherwise take for detail)."
+    def __init__(self, reader, sigma:float): self.reader, self.sigma = reader, sigma
+    def get(self, t:int):
+        import cv2
+        img = self.reader.get(t)
+        return None if img is None else cv2.GaussianBlur(img, (0, 0), self.sigma)
+    @property
+    def estimate(self): return getattr(self.reader, 'estimate', None)
+
+def _denoised(reader, sigma:float):
+    "`reader`, its frames blurred by `sigma` pixels when `sigma` > 0."
+    return _Denoised(reader, sigma) if sigma > 0 else reader
+
 # %% ../nbs/33_detect.ipynb #0f0fd263
 def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a list, a `Frames` store, an iterator, or a function returning a fresh iterator
                   width:int, height:int, # size of the original (full-resolution) frames, pixels
@@ -746,10 +775,12 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
                   max_people:int=4, # most people followed in the second pass
                   workers:int|None=None, # trackers in the first pass, each on a consecutive part (None: two for 120 frames or more read in any order)
                   others_fps:float=10., # second pass: the people the tracker was not on are looked for at this rate, enough to see who lifts; the one chosen is then followed at every frame
-                  sharper=None # (a function returning a fresh iterator of the same frames at a higher resolution, a size in pixels): a lifter found only on the finder's finer tiles (far away) whose body is smaller than that is followed again on crops of these
+                  sharper=None, # (a function returning a fresh iterator of the same frames at a higher resolution, a size in pixels): a lifter found only on the finder's finer tiles (far away) whose body is smaller than that is followed again on crops of these
+                  denoise:float=0. # blur the frames by a Gaussian of this many pixels before detecting (a grainy video: see `noise_level`); 0: as they are
                  ) -> Keypoints2D:
     "Detect the 17 joints on every frame and follow one person (the lifter), looking for everyone in view on sampled frames."
     reader, again = _reader(frames)
+    reader = _denoised(reader, denoise)
     n_frames = n_frames or getattr(reader, 'estimate', None) or (len(frames) if isinstance(frames, (list, tuple)) else None)
     every = _sample_every(fps, n_frames, discover_s)
     any_order = again and not callable(frames)
@@ -781,7 +812,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
             sparse = detection_step(fps, others_fps)
             strides = {tr.id: 1 if person is not None or _matches(tr, cands) else sparse for tr in follow}
             tracked = lambda: PoseDetector(static=False)   # each person tracked from crop to crop (a third less time than fitting each afresh)
-            on_crops = lambda trs, st=None: _follow(_reader(frames)[0] if callable(frames) else reader, trs, width, height, fps,
+            on_crops = lambda trs, st=None: _follow(_denoised(_reader(frames)[0], denoise) if callable(frames) else reader, trs, width, height, fps,
                                                     every, given, T, any_order=any_order, strides=st, make_detector=tracked)
             tracks = [_densify(tr, strides[tr.id]) for tr in on_crops(follow, [strides[tr.id] for tr in follow])]
             kp = select_person(tracks, width, height, **kw)
@@ -842,6 +873,17 @@ def upsample_keypoints(kp:Keypoints2D, # detected on every `step`-th frame
     return dataclasses.replace(kp, kpts=full, fps=kp.fps * step, people=[scale(p) for p in kp.people],
                                gaps=[(a * step, min(b * step, T)) for a, b in kp.gaps], detect_step=step)
 
+def _grain(reader) -> float:
+    "The `noise_level` of a video's detection frames: the median over its frames 0, 10 and 20 (those it has)."
+    levels = [noise_level(img) for t in (0, 10, 20) if (img := reader.get(t)) is not None]
+    return float(np.median(levels)) if levels else 0.
+
+def _blurred(frames, sigma:float):
+    "Frames from an iterator, blurred by a Gaussian of `sigma` pixels (as they are when `sigma` is 0)."
+    if sigma <= 0: return frames
+    import cv2
+    return (cv2.GaussianBlur(f, (0, 0), sigma) for f in frames)
+
 def detect_video(path, # a video file
                  max_side:int|None=640, # detect on frames scaled down to this longer side, pixels (None: native)
                  person=None, # follow this person id instead of the lifter
@@ -862,15 +904,19 @@ def detect_video(path, # a video file
         raise ValueError(f'detect_video: `frames` must keep every frame or every {step}th, up to `stop`')
     n = v.n_frames if stop is None else min(stop, v.n_frames)
     sides = max(store.width, store.height), min(max(v.width, v.height), SHARPER_SIDE)
-    sharper = ((lambda: v.frames(sides[1], stop=stop, step=step), SMALL_PX * max(v.width, v.height) / sides[0])
-               if sides[1] >= 1.5 * sides[0] else None)    # a lifter far away is followed on sharper crops than the detection's frames give
+    src = store if store.step == step else _Strided(store, step)
     try:
-        kp = detect_frames(store if store.step == step else _Strided(store, step), v.width, v.height, v.fps / step,
-                           n_frames=-(-n // step), person=person, max_gap_s=max_gap_s, progress=progress, path=v.path,
-                           native_logs=native_logs, finder=None if find_people else False, sharper=sharper)
+        grain = _grain(src)
+        denoise = DENOISE_PX if grain > NOISY else 0.
+        sharper = ((lambda: _blurred(v.frames(sides[1], stop=stop, step=step), denoise * sides[1] / sides[0]),
+                    SMALL_PX * max(v.width, v.height) / sides[0])
+                   if sides[1] >= 1.5 * sides[0] else None)    # a lifter far away is followed on sharper crops than the detection's frames give
+        kp = detect_frames(src, v.width, v.height, v.fps / step, n_frames=-(-n // step), person=person, max_gap_s=max_gap_s,
+                           progress=progress, path=v.path, native_logs=native_logs, finder=None if find_people else False,
+                           sharper=sharper, denoise=denoise)
     finally:
         if own: store.close()
-    kp.turn = v.turn
+    kp.turn, kp.grain = v.turn, grain if denoise else 0.
     if step == 1: return kp
     total = n if stop is not None else getattr(v, 'n_decoded', n)    # frames the file really holds, counted while decoding
     return upsample_keypoints(kp, step, max(total, (kp.n_frames - 1) * step + 1))

@@ -34,6 +34,7 @@ class Keypoints2D:
     passes: int = 1        # passes of the detector over the video (2: several people were followed, each on their own crop)
     turn: int = 0          # quarter turns counter-clockwise the video's picture was given before detection (its rotation tag missing or wrong; see `shins_turn`)
     people_turn: int = 0   # quarter turns counter-clockwise that would bring the shins of everyone seen down the picture (`people_shins_turn`; 0: they point down, or say nothing)
+    grain: float = 0.0     # a grainy video's noise, grey levels (`perfectrep.detect.noise_level`): its frames were blurred a little before detection; 0: they were not
 
     @property
     def n_frames(self) -> int: return len(self.kpts)
@@ -55,6 +56,7 @@ class Keypoints2D:
         T, seen = self.n_frames, int(self.observed.sum())
         s = f'{self.source}: {T} frame{"s" * (T != 1)} of {self.width}x{self.height}'
         if self.turn: s += f' (the picture turned {90 * self.turn}° counter-clockwise before detection)'
+        if self.grain: s += f' (grainy, noise of {self.grain:.0f} grey levels: detected on frames blurred a little)'
         if self.people:
             p = next((q for q in self.people if q['id'] == self.person), None)
             s += f'; followed person {self.person} of {len(self.people)} seen'
@@ -70,7 +72,8 @@ class Keypoints2D:
         return dict(source=self.source, path=str(self.path), width=int(self.width), height=int(self.height),
                     fps=float(self.fps) or None, n_frames=self.n_frames, person=self.person, people=self.people,
                     frames_detected=int(self.observed.sum()), gaps=[[int(a), int(b)] for a, b in self.gaps],
-                    first_frame=int(self.first_frame), detect_step=int(self.detect_step), passes=int(self.passes), turn_deg=90 * int(self.turn))
+                    first_frame=int(self.first_frame), detect_step=int(self.detect_step), passes=int(self.passes), turn_deg=90 * int(self.turn),
+                    grain=round(float(self.grain), 1))
 
     def _repr_markdown_(self):
         rows = [f"| {'**' + str(p['id']) + '**' if p['id'] == self.person else p['id']} | {p['first']}-{p['last']} | {p['frames']}{' sampled' * p.get('sampled', False)} "

@@ -116,6 +116,9 @@ def load_input(path, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) 
                      (' (as asked)' if turn else f': the lifter {"was upside down" if kp.turn == 2 else "lay on their side"} in it (the shins pointed '
                       f'{"up" if kp.turn == 2 else "across"} the picture, and a lift is recognised only turned); the video\'s rotation tag '
                       'is missing or wrong. --rotate 0 keeps it as it is'))
+    if kp.grain:
+        notes.append(f'the video is grainy (noise of about {kp.grain:.0f} grey levels a pixel; the real clips tried have under 3): '
+                     'the lifter was detected on frames blurred a little; more light on the lifter gives the detector a clearer picture')
     notes += framing_notes(kp)
     return Loaded(joints, float(kp.fps or fps or 30.), '-y', f'{meta["input_kind"]} {p.name}, lifted to 3D ({len(joints)} frames)',
                   meta['input_kind'], notes, kp, meta, frames=meta.pop('frames', None))
