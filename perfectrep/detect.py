@@ -747,11 +747,12 @@ def noise_level(img:np.ndarray # (H, W, 3) uint8 RGB or (H, W) grey
 
 class _Denoised:
     "A reader's frames blurred by a Gaussian of `sigma` pixels (grain the detector would otherwise take for detail)."
-    def __init__(self, reader, sigma:float): self.reader, self.sigma = reader, sigma
+    def __init__(self, reader, sigma:float):
+        import cv2                                           # OpenCV comes with mediapipe
+        self.reader, self.sigma, self._blur = reader, sigma, cv2.GaussianBlur
     def get(self, t:int):
-        import cv2
         img = self.reader.get(t)
-        return None if img is None else cv2.GaussianBlur(img, (0, 0), self.sigma)
+        return None if img is None else self._blur(img, (0, 0), self.sigma)
     @property
     def estimate(self): return getattr(self.reader, 'estimate', None)
 
