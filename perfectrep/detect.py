@@ -875,8 +875,8 @@ def upsample_keypoints(kp:Keypoints2D, # detected on every `step`-th frame
                                gaps=[(a * step, min(b * step, T)) for a, b in kp.gaps], detect_step=step)
 
 def _grain(reader) -> float:
-    "The `noise_level` of a video's detection frames: the median over its frames 0, 10 and 20 (those it has)."
-    levels = [noise_level(img) for t in (0, 10, 20) if (img := reader.get(t)) is not None]
+    "The `noise_level` of a video's detection frames: the median over its frames 0, 5 and 10 (those it has; the detection waits for them)."
+    levels = [noise_level(img) for t in (0, 5, 10) if (img := reader.get(t)) is not None]
     return float(np.median(levels)) if levels else 0.
 
 def _blurred(frames, sigma:float):
