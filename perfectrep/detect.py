@@ -776,7 +776,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
                   max_people:int=4, # most people followed in the second pass
                   workers:int|None=None, # trackers in the first pass, each on a consecutive part (None: two for 120 frames or more read in any order)
                   others_fps:float=10., # second pass: the people the tracker was not on are looked for at this rate, enough to see who lifts; the one chosen is then followed at every frame
-                  sharper=None, # (a function returning a fresh iterator of the same frames at a higher resolution, a size in pixels): a lifter found only on the finder's finer tiles (far away) whose body is smaller than that is followed again on crops of these
+                  sharper=None, # (a function returning a fresh iterator or reader of the same frames at a higher resolution, a size in pixels): a lifter found only on the finder's finer tiles (far away) whose body is smaller than that is followed again on crops of these
                   denoise:float=0. # blur the frames by a Gaussian of this many pixels before detecting (a grainy video: see `noise_level`); 0: as they are
                  ) -> Keypoints2D:
     "Detect the 17 joints on every frame and follow one person (the lifter), looking for everyone in view on sampled frames."
@@ -822,7 +822,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
             found = len(full[0].frames) if full else int(kp.observed.sum())
             if (sharper is not None and far and mine and np.median(np.array(mine[0].boxes)[:, 2]) < sharper[1]   # far away: few pixels,
                     and found < 0.9 * T):                                                  # and missed on crops of the detection's frames
-                sharp = _follow(_InOrder(sharper[0]()), mine, width, height, fps, every, given, T, make_detector=tracked)   # on sharper crops
+                sharp = _follow(_reader(sharper[0]())[0], mine, width, height, fps, every, given, T, make_detector=tracked)   # on sharper crops
                 if sharp and len(sharp[0].frames) > found: full = sharp
             if full:
                 tracks = [full[0] if tr.id == kp.person else tr for tr in tracks]
@@ -879,12 +879,6 @@ def _grain(reader) -> float:
     levels = [noise_level(img) for t in (0, 5, 10) if (img := reader.get(t)) is not None]
     return float(np.median(levels)) if levels else 0.
 
-def _blurred(frames, sigma:float):
-    "Frames from an iterator, blurred by a Gaussian of `sigma` pixels (as they are when `sigma` is 0)."
-    if sigma <= 0: return frames
-    import cv2
-    return (cv2.GaussianBlur(f, (0, 0), sigma) for f in frames)
-
 def detect_video(path, # a video file
                  max_side:int|None=640, # detect on frames scaled down to this longer side, pixels (None: native)
                  person=None, # follow this person id instead of the lifter
@@ -909,7 +903,7 @@ def detect_video(path, # a video file
     try:
         grain = _grain(src)
         denoise = DENOISE_PX if grain > NOISY else 0.
-        sharper = ((lambda: _blurred(v.frames(sides[1], stop=stop, step=step), denoise * sides[1] / sides[0]),
+        sharper = ((lambda: _denoised(_InOrder(v.frames(sides[1], stop=stop, step=step)), denoise * sides[1] / sides[0]),
                     SMALL_PX * max(v.width, v.height) / sides[0])
                    if sides[1] >= 1.5 * sides[0] else None)    # a lifter far away is followed on sharper crops than the detection's frames give
         kp = detect_frames(src, v.width, v.height, v.fps / step, n_frames=-(-n // step), person=person, max_gap_s=max_gap_s,
