@@ -5,7 +5,9 @@ Each clip is tracked twice as `perfectrep-analyze` tracks it (MediaPipe's video 
 left to right; the mirrored skeleton is mirrored back. A detector that saw the body exactly would give the same joints
 both times, so the difference is error; if the two errors were independent, each one's spread would be the
 difference's over sqrt(2) (a lower bound: what the detector gets wrong both ways, it gets wrong alike). Per joint and
-axis: that spread as a fraction of the person's standing height, and the lag-1 time correlation of the difference.
+axis: that spread as a fraction of the person's standing height, as a standard deviation and robustly (1.4826 x the
+median absolute deviation: the many small errors), and the lag-1 time correlation of the difference; then the gross
+errors, frames where the two lie more than OUTLIER robust spreads apart: their share, median size and mean run.
 
 The ratio of a lifting clip's spread to the Pose2Sim view's says how the error measured against truth on that view
 (`benchmarks/detector_noise.py`, which sets `perfectrep.dataset.DETECTOR_STD`) carries over to lifting footage.
@@ -19,6 +21,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 MEDIA = ROOT.parent / 'shared' / 'media'
 LIFTS = ('squat', 'deadlift', 'bench')
+OUTLIER = 4.   # a difference this many robust spreads off is a gross error (of either tracking), not the small wobble
 NAMES = ('pelvis', 'rhip', 'rknee', 'rankle', 'lhip', 'lknee', 'lankle', 'spine', 'thorax', 'nose', 'head',
          'lsho', 'lelb', 'lwri', 'rsho', 'relb', 'rwri')
 # left and right pooled in the table: (name, indices)
@@ -73,7 +76,12 @@ def spreads(a: np.ndarray, b: np.ndarray, min_conf: float = 0.5) -> dict:
         if len(dj) < 5: continue
         dj = dj - np.median(dj, 0)                               # a constant offset between the two ways is bias, not spread
         lag = [np.corrcoef(dj[1:, c], dj[:-1, c])[0, 1] for c in range(2)]
-        res[j] = dict(x=float(dj[:, 0].std() / np.sqrt(2)), y=float(dj[:, 1].std() / np.sqrt(2)), lag=float(np.nanmean(lag)), n=len(dj))
+        rob = 1.4826 * np.median(np.abs(dj), 0)                 # the spread of the many small errors, gross ones left out
+        far = (np.abs(dj) > OUTLIER * np.maximum(rob, 1e-4)).any(1)   # a gross error of either tracking
+        res[j] = dict(x=float(dj[:, 0].std() / np.sqrt(2)), y=float(dj[:, 1].std() / np.sqrt(2)), lag=float(np.nanmean(lag)), n=len(dj),
+                      rx=float(rob[0] / np.sqrt(2)), ry=float(rob[1] / np.sqrt(2)), far=float(far.mean()),
+                      far_size=float(np.median(np.linalg.norm(dj[far], axis=-1))) if far.any() else np.nan,
+                      far_run=float(np.mean([len(r) for r in np.split(np.flatnonzero(far), np.flatnonzero(np.diff(np.flatnonzero(far)) > 1) + 1)])) if far.any() else np.nan)
     return res
 
 
@@ -94,20 +102,28 @@ def main():
 
     def row(r, idx, c):
         v = [r[j][c] for j in idx if j in r]
-        return float(np.sqrt(np.mean(np.square(v)))) if v else np.nan
+        return float(np.sqrt(np.nanmean(np.square(v)))) if v else np.nan
 
     ref = res.pop('pose2sim_single_cam01.mp4')
+    med = lambda idx, c: np.nanmedian([row(r, idx, c) for r in res.values()])
     print(f'\nspread of one tracking\'s error, % of the standing height (x / y); lifting clips: median over {len(res)} clips')
-    print(f'{"joint":10s} {"Pose2Sim x":>10s} {"y":>6s} {"lifts x":>8s} {"y":>6s} {"ratio x":>8s} {"y":>6s} {"lag-1":>6s}')
-    ratios = []
+    print(f'{"":10s} {"standard deviation":^42s} {"robust (1.4826 x MAD)":^42s}')
+    print(f'{"joint":10s}' + f' {"Pose2Sim x":>10s} {"y":>6s} {"lifts x":>8s} {"y":>6s} {"ratio x":>8s} {"y":>6s}' * 2 + f' {"lag-1":>6s}')
+    ratios, robust = [], []
     for name, idx in ROWS:
-        px, py = row(ref, idx, 'x'), row(ref, idx, 'y')
-        lx = np.nanmedian([row(r, idx, 'x') for r in res.values()])
-        ly = np.nanmedian([row(r, idx, 'y') for r in res.values()])
-        lag = np.nanmedian([row(r, idx, 'lag') for r in res.values()])
-        ratios += [lx / px, ly / py]
-        print(f'{name:10s} {px:10.2%} {py:6.2%} {lx:8.2%} {ly:6.2%} {lx / px:8.2f} {ly / py:6.2f} {lag:6.2f}')
-    print(f'median ratio, lifting clips to the Pose2Sim view: {np.median(ratios):.2f}')
+        line = f'{name:10s}'
+        for sx, sy, keep in (('x', 'y', ratios), ('rx', 'ry', robust)):
+            px, py, lx, ly = row(ref, idx, sx), row(ref, idx, sy), med(idx, sx), med(idx, sy)
+            keep += [lx / px, ly / py]
+            line += f' {px:10.2%} {py:6.2%} {lx:8.2%} {ly:6.2%} {lx / px:8.2f} {ly / py:6.2f}'
+        print(line + f' {med(idx, "lag"):6.2f}')
+    print(f'median ratio, lifting clips to the Pose2Sim view: {np.median(ratios):.2f} (standard deviation), {np.median(robust):.2f} (robust)')
+    print(f'\ngross errors (either tracking more than {OUTLIER:g} robust spreads of the difference off): share of the frames, '
+          f'median size (% of the standing height), mean run (frames)')
+    print(f'{"joint":10s} {"Pose2Sim":>9s} {"size":>6s} {"run":>5s} {"lifts":>7s} {"size":>6s} {"run":>5s}')
+    for name, idx in ROWS:
+        print(f'{name:10s} {row(ref, idx, "far"):9.1%} {row(ref, idx, "far_size"):6.1%} {row(ref, idx, "far_run"):5.1f} '
+              f'{med(idx, "far"):7.1%} {med(idx, "far_size"):6.1%} {med(idx, "far_run"):5.1f}')
     print(f'\nper clip, median over joints of the spread (x, y), % of the standing height:')
     for n, r in res.items():
         if r: print(f'  {n:40s} {np.median([v["x"] for v in r.values()]):6.2%} {np.median([v["y"] for v in r.values()]):6.2%}')
