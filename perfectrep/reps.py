@@ -16,8 +16,8 @@ from .skeleton import J
 from .bodyframe import up_vector, pose_features, _as_array
 
 # %% auto #0
-__all__ = ['EXERCISE_SIGNAL', 'REST_LEVEL', 'FULL_RANGE', 'affinity_matrix', 'autocorrelation', 'RepSegmentation',
-           'aifit_objective', 'refine_boundaries', 'vertical_signal', 'anchor_stays', 'segment_reps']
+__all__ = ['EXERCISE_SIGNAL', 'REST_LEVEL', 'TURN_PROMINENCE', 'FULL_RANGE', 'affinity_matrix', 'autocorrelation',
+           'RepSegmentation', 'aifit_objective', 'refine_boundaries', 'vertical_signal', 'anchor_stays', 'segment_reps']
 
 # %% ../nbs/41_reps.ipynb #c61bbe59
 def affinity_matrix(x, # (N, J, C) features
@@ -208,8 +208,16 @@ def refine_boundaries(X, # (T, J, C) features at the full frame rate
 EXERCISE_SIGNAL = {'squat': ('pelvis', 'ankles', 'top'), 'bench': ('arms', 'shoulders', 'top'), 'deadlift': ('arms', 'ankles', 'bottom')}
 
 # how near its anchor level the height must come to count as a stay there, fraction of the set's range: the arms' height
-# over the shoulders (the bench) carries the wrists' and elbows' noise, wider than the hips'; on the deadlift 0.2-0.3 count alike
-REST_LEVEL = {'bench': 0.3}
+# over the shoulders (the bench) carries the wrists' and elbows' noise, wider than the hips'; on the deadlift 0.3: its floor
+# at the end of a clip cut just after the last rep's touch comes back short in the lifted 3D (with `TURN_PROMINENCE`,
+# touch-and-go and paused deadlifts, the clip cut 0.15 or 1.5 s after the set, counted exactly in 59 instead of 58 of 60)
+REST_LEVEL = {'bench': 0.3, 'deadlift': 0.3}
+
+# a deadlift rep that does not rest on the floor (touch and go: the bar touches it and rises at once) ends where the
+# height turns this prominently, fraction of the set's range, in its lower half: the lifted height between such reps
+# comes back 0.3-0.4 of the range short of where the set began and ended. Not for the squat and the bench press: their
+# stays at the top already count touch-and-go sets (58-59 of 60 exact), and the noisy arms of a bench press make turns
+TURN_PROMINENCE = {'deadlift': 0.4}
 
 FULL_RANGE = {'squat': 0.55, 'bench': 0.62, 'deadlift': 0.75}   # a rep counts when its range reaches this fraction of the typical rep's (other: 0.7)
 
@@ -233,13 +241,18 @@ def anchor_stays(v, # (T,) vertical signal (`vertical_signal`: the hips' or the 
                  span=None, # (start, end) frames whose range sets the levels; None: all
                  level:float=0.2, # how close to the anchor level counts as a stay there, fraction of the range
                  speed=None, # (T,) pose speed: a stay's frame is chosen among its still frames
-                 min_gap:int=0 # frames: stays closer than this are merged
+                 min_gap:int=0, # frames: stays closer than this are merged
+                 turn:float|None=None # a turn back from the anchor's side this prominent (fraction of the range) is a stay too (None: no)
                 ) -> list: # [(start, end, event)]: each stay at the anchor level (end exclusive) and one frame in it
     "Where the lifter rests at the top (or bottom) between reps, with one frame per stay: its end for a stay at the start of the sequence, its start for one at the end, else its middle."
     sig = np.asarray(v, float) * (1 if anchor == 'top' else -1)
     a, b = span or (0, len(sig))
     hi, lo = np.percentile(sig[a:b], 97), np.percentile(sig[a:b], 3)
     at = sig >= hi - level * (hi - lo)
+    if turn and hi > lo:          # touch and go: the height turns back on the anchor's side of the middle without staying
+        for t in find_peaks(np.r_[-np.inf, sig, -np.inf], prominence=turn * (hi - lo)) - 1:   # the last frame too: a deadlift's
+                                                                                            # lockout ends its rep, lowered or not
+            if sig[t] >= (hi + lo) / 2: at[t] = True
     edges = np.flatnonzero(np.diff(np.r_[0, at.astype(int), 0]))
     if len(edges) > 2 and min_gap > 0:        # close brief gaps (jitter around the level)
         gap = edges[2::2] - edges[1:-1:2]
@@ -308,11 +321,11 @@ def _rest_signal(v, anchor, fps, step, Xw, w, a, b):
     if not len(edge): edge = np.r_[:max(1, int(0.2 * fw)), len(Xw) - max(1, int(0.2 * fw)):len(Xw)]  # else its ends
     return affinity_matrix(Xw, np.median(Xw[edge], axis=0, keepdims=True), w)[:, 0]
 
-def _rest_bounds(sig, anchor, vel, a, b, tau, fw, step, bounds, level:float=0.2):
+def _rest_bounds(sig, anchor, vel, a, b, tau, fw, step, bounds, level:float=0.2, turn:float|None=None):
     "Boundaries at the stays of `sig` within a period of the chained `bounds`, with the frames each may move within; fewer than two stays: (`bounds`, None)."
     pad, margin = int(max(tau or 0, fw)) // 2, tau or len(sig)
     stays = anchor_stays(sig, anchor or 'top', (max(a - pad, 0), min(b + pad, len(sig))), level=level if anchor else 0.35,
-                         speed=vel, min_gap=int(0.3 * fw))
+                         speed=vel, min_gap=int(0.3 * fw), turn=turn if anchor else None)
     stays = [st for st in stays if bounds[0] - margin <= st[2] <= bounds[-1] + margin]
     if len(stays) < 2: return bounds, None
     return np.array([st[2] for st in stays]), [(st[0] * step, (st[1] - 1) * step) for st in stays]
@@ -402,7 +415,8 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
     point, base, anchor = EXERCISE_SIGNAL.get(exercise, ('pelvis', 'ankles', None))
     v = vertical_signal(x, kind, up, point, base)
     rest = _rest_signal(v, anchor, fps, step, Xw, w, a, b)
-    bounds, limits = _rest_bounds(rest, anchor, vel, a, b, tau, fw, step, bounds, REST_LEVEL.get(exercise, 0.2))
+    bounds, limits = _rest_bounds(rest, anchor, vel, a, b, tau, fw, step, bounds, REST_LEVEL.get(exercise, 0.2),
+                                  TURN_PROMINENCE.get(exercise))
     cut = _begun_before(rest, exercise, a, b, bounds, limits, step)  # the clip starts on the way down of a rep
     if cut: bounds, limits = np.r_[0, bounds], [(0, 0)] + limits
     # classify the intervals by their range
