@@ -15,7 +15,9 @@ its size; `small`: 480 pixels high, as a messaging app sends it; `dark`: dimmer 
 frame of its own size; `side`: turned a quarter clockwise with no rotation tag, as a phone held on its side whose tag was lost;
 `blur`: out of focus (a Gaussian blur of 3 px at the clip's size); `grain`: a dim gym's sensor noise, changing from frame to
 frame (uniform, +-24 of 255), a little darker; `shake`: a hand-held phone, the picture drifting and shaking by up to
-4 % of its size each way (about 1 and 2.5 times a second at 30 fps), a tenth cropped off and scaled back);
+4 % of its size each way (about 1 and 2.5 times a second at 30 fps), a tenth cropped off and scaled back; `bright`:
+washed out, a window or a lamp behind the lifter; `compressed`: forwarded by a messaging app, 360 pixels high and
+encoded at CRF 38, blocky);
 --mirror is --perturb mirror. --compare DIR reads the reports of another run (for example the
 unflipped one) and says, rep by rep, how the judge's calls and the form metrics moved between the two: a test-retest
 of the whole analysis on real footage, where no truth for the metrics exists. The two runs see the same scene, so
@@ -55,9 +57,12 @@ PERTURB = {
     'side': 'transpose=clock',
     'blur': 'gblur=sigma=3',
     'grain': 'noise=alls=24:allf=t,eq=brightness=-0.06',
+    'bright': 'eq=brightness=0.14:contrast=0.7:saturation=0.7',
+    'compressed': "scale=-2:'min(360,ih)'",
     'shake': ("crop=trunc(iw*0.9/2)*2:trunc(ih*0.9/2)*2:iw*0.05*(1+0.5*sin(n*0.21)+0.3*sin(n*0.53+2)):ih*0.05*(1+0.5*sin(n*0.17+1)+0.3*sin(n*0.61)),"
               "scale=trunc(iw/0.9/2)*2:trunc(ih/0.9/2)*2"),
 }
+CRF = {'compressed': 38}   # the encoding's quality where a perturbation is the encoding (18 otherwise: the filter's effect alone)
 
 
 def perturbed(video: Path, out: Path, how: str) -> Path:
@@ -69,7 +74,7 @@ def perturbed(video: Path, out: Path, how: str) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         tmp = dst.with_suffix('.part.mp4')
         subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), '-v', 'error', '-y', '-i', str(video), '-vf', PERTURB[how], '-an',
-                        '-c:v', 'libx264', '-crf', '18', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', str(tmp)], check=True)
+                        '-c:v', 'libx264', '-crf', str(CRF.get(how, 18)), '-preset', 'veryfast', '-pix_fmt', 'yuv420p', str(tmp)], check=True)
         tmp.replace(dst)
     return dst
 
