@@ -1,9 +1,9 @@
 """Rep counts across tempos: touch-and-go sets (no rest between reps), short and long rests, and clips cut right after
-the last rep. Held-out synthesised sets of each lift (4 reps, unseen bodies) with 0, 0.15 and 0.7 s between reps and
-0.15 or 1.5 s of video after the set, seen from 5 tripod azimuths (0-180 degrees, elevation 0-30, 2.5-6 m), given a
+the last rep or starting right before the first. Held-out synthesised sets of each lift (4 reps, unseen bodies) with
+0, 0.15 and 0.7 s between reps, 0.15 or 1.5 s of video before the set and 0.15 or 1.5 s after it, seen from 5 tripod azimuths (0-180 degrees, elevation 0-30, 2.5-6 m), given a
 real detector's 2D error (`perfectrep.dataset.detector_error_2d`), lifted by the shipped lifter and analysed as
 `perfectrep-analyze` analyses keypoints (the exercise given). Prints the share of sets counted exactly per lift, and per
-rest and end, with the counts. With --no-turn, the deadlift's touch-and-go turns (`perfectrep.reps.TURN_PROMINENCE`) are
+rest, start and end, with the counts. With --no-turn, the deadlift's touch-and-go turns (`perfectrep.reps.TURN_PROMINENCE`) are
 switched off and its rest level set back to 0.2, as before they existed.
 
     python benchmarks/eval_rep_tempo.py [--lifts deadlift squat bench] [--seeds 2] [--no-turn]
@@ -12,7 +12,7 @@ import argparse, tempfile
 from pathlib import Path
 import numpy as np
 
-RESTS, AFTER, AZIMUTHS = (0.0, 0.15, 0.7), (0.15, 1.5), (0, 45, 90, 135, 180)
+RESTS, EDGES, AZIMUTHS = (0.0, 0.15, 0.7), (0.15, 1.5), (0, 45, 90, 135, 180)
 
 
 def main():
@@ -32,12 +32,11 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         for lift in a.lifts:
             rows = []
-            for rest in RESTS:
-                for after in AFTER:
+            for rest, before, after in ((r, b, e) for r in RESTS for b in EDGES for e in EDGES):
                     for az in AZIMUTHS:
                         for s in range(a.seeds):
-                            rng = np.random.default_rng([int(rest * 100), int(after * 100), az, s])
-                            st = synth_set(lift, 4, fps=30, seed=int(rng.integers(1e9)), idle=(1.5, after), tempo={'rest': rest},
+                            rng = np.random.default_rng([int(rest * 100), int(after * 100), az, s] + [int(before * 100)] * (before != 1.5))
+                            st = synth_set(lift, 4, fps=30, seed=int(rng.integers(1e9)), idle=(before, after), tempo={'rest': rest},
                                            body=unseen_body(rng))
                             dist, ang, e = rng.uniform(2.5, 6), np.radians(az), np.radians(rng.uniform(0, 30))
                             eye = np.array([dist * np.sin(ang) * np.cos(e), dist * np.cos(ang) * np.cos(e), 0.9 + dist * np.sin(e)])
@@ -45,14 +44,13 @@ def main():
                             px, _ = project_motion(st.joints, cam)
                             p = Path(tmp) / 'k.npy'; np.save(p, detector_error_2d(px, rng))
                             rep = analyze(p, exercise=lift, outdir=None, fps=30., size='1920x1080')
-                            rows.append((rest, after, rep.n_reps, st.n_reps))
+                            rows.append((rest, before, after, rep.n_reps, st.n_reps))
             r = np.array(rows)
-            print(f'{lift}: counted exactly {np.mean(r[:, 2] == r[:, 3]):.0%} of {len(r)} sets')
-            for rest in RESTS:
-                for after in AFTER:
-                    m = (r[:, 0] == rest) & (r[:, 1] == after)
-                    print(f'  {rest:4.2f} s between reps, {after:4.2f} s after the set: {np.mean(r[m, 2] == r[m, 3]):4.0%} '
-                          f'(counts {" ".join(str(int(c)) for c in r[m, 2])}, truth {int(r[m, 3][0])})')
+            print(f'{lift}: counted exactly {np.mean(r[:, 3] == r[:, 4]):.0%} of {len(r)} sets')
+            for rest, before, after in ((r_, b, e) for r_ in RESTS for b in EDGES for e in EDGES):
+                m = (r[:, 0] == rest) & (r[:, 1] == before) & (r[:, 2] == after)
+                print(f'  {rest:4.2f} s between reps, {before:4.2f} s before and {after:4.2f} s after the set: {np.mean(r[m, 3] == r[m, 4]):4.0%} '
+                      f'(counts {" ".join(str(int(c)) for c in r[m, 3])}, truth {int(r[m, 4][0])})')
 
 
 if __name__ == '__main__':
