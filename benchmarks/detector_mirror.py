@@ -64,6 +64,7 @@ def both_ways(imgs) -> tuple[np.ndarray, np.ndarray]:
 
 def spreads(a: np.ndarray, b: np.ndarray, min_conf: float = 0.5) -> dict:
     "Per joint and axis: the spread of one view's error (difference / sqrt 2) in standing heights, lag-1 correlation, frames used."
+    from perfectrep.core import runs
     ok = np.isfinite(a[..., 0]).all(1) & np.isfinite(b[..., 0]).all(1)
     a, b = a[ok], b[ok]
     if len(a) < 5: return {}
@@ -81,7 +82,7 @@ def spreads(a: np.ndarray, b: np.ndarray, min_conf: float = 0.5) -> dict:
         res[j] = dict(x=float(dj[:, 0].std() / np.sqrt(2)), y=float(dj[:, 1].std() / np.sqrt(2)), lag=float(np.nanmean(lag)), n=len(dj),
                       rx=float(rob[0] / np.sqrt(2)), ry=float(rob[1] / np.sqrt(2)), far=float(far.mean()),
                       far_size=float(np.median(np.linalg.norm(dj[far], axis=-1))) if far.any() else np.nan,
-                      far_run=float(np.mean([len(r) for r in np.split(np.flatnonzero(far), np.flatnonzero(np.diff(np.flatnonzero(far)) > 1) + 1)])) if far.any() else np.nan)
+                      far_run=float(np.mean([e - s for s, e in runs(far)])) if far.any() else np.nan)
     return res
 
 

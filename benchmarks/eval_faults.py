@@ -24,11 +24,10 @@ def main():
     import pandas as pd
     from perfectrep.synth import synth_set
     from perfectrep.examples import unseen_body
-    from perfectrep.geometry import Camera, look_at
     from perfectrep.cameras import project_motion
     from perfectrep.form import load_rules
     from perfectrep.dataset import detector_error_2d
-    from perfectrep.pipeline import analyze
+    from perfectrep.pipeline import analyze, tripod_camera
     rules = load_rules()
     rows, clean = [], []
     with tempfile.TemporaryDirectory() as tmp:
@@ -40,9 +39,7 @@ def main():
                     for s, (f1, f2) in ((s, fp) for s in range(a.sets) for fp in pairs):
                         rng = np.random.default_rng([az, int(el), s, len(lift), faults.index(f1)])
                         st = synth_set(lift, 4, fps=30, seed=int(rng.integers(10_000, 2**31)), faults={0: f1, 2: f2}, body=unseen_body(rng))
-                        dist, ang, e = rng.uniform(2.5, 6), np.radians(az), np.radians(el)
-                        eye = np.array([dist * np.sin(ang) * np.cos(e), dist * np.cos(ang) * np.cos(e), 0.9 + dist * np.sin(e)])
-                        cam = Camera(f=[1500., 1500.], c=[960., 540.], R=look_at(eye, [0, 0, 0.7]), T=eye, width=1920, height=1080)
+                        cam = tripod_camera(az, el, rng.uniform(2.5, 6))
                         px, _ = project_motion(st.joints, cam)
                         kp = detector_error_2d(px, rng)
                         p = Path(tmp) / 'k.npy'; np.save(p, kp)

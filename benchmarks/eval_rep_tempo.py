@@ -23,10 +23,9 @@ def main():
     a = ap.parse_args()
     from perfectrep.synth import synth_set
     from perfectrep.examples import unseen_body
-    from perfectrep.geometry import Camera, look_at
     from perfectrep.cameras import project_motion
     from perfectrep.dataset import detector_error_2d
-    from perfectrep.pipeline import analyze
+    from perfectrep.pipeline import analyze, tripod_camera
     import perfectrep.reps as R
     if a.no_turn: R.TURN_PROMINENCE.clear(); R.REST_LEVEL['deadlift'] = 0.2
     with tempfile.TemporaryDirectory() as tmp:
@@ -38,9 +37,8 @@ def main():
                             rng = np.random.default_rng([int(rest * 100), int(after * 100), az, s] + [int(before * 100)] * (before != 1.5))
                             st = synth_set(lift, 4, fps=30, seed=int(rng.integers(1e9)), idle=(before, after), tempo={'rest': rest},
                                            body=unseen_body(rng))
-                            dist, ang, e = rng.uniform(2.5, 6), np.radians(az), np.radians(rng.uniform(0, 30))
-                            eye = np.array([dist * np.sin(ang) * np.cos(e), dist * np.cos(ang) * np.cos(e), 0.9 + dist * np.sin(e)])
-                            cam = Camera(f=[1500., 1500.], c=[960., 540.], R=look_at(eye, [0, 0, 0.7]), T=eye, width=1920, height=1080)
+                            dist = rng.uniform(2.5, 6)
+                            cam = tripod_camera(az, rng.uniform(0, 30), dist)
                             px, _ = project_motion(st.joints, cam)
                             p = Path(tmp) / 'k.npy'; np.save(p, detector_error_2d(px, rng))
                             rep = analyze(p, exercise=lift, outdir=None, fps=30., size='1920x1080')

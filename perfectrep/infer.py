@@ -341,8 +341,7 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
         model, model_path = _load_model(model, device)
         t1 = time.perf_counter(); timing['load_model'] = t1 - t0
         kp, vid = _read_keypoints(p, kind, video, size, fps, yx, person, max_gap_s, detection)
-        from perfectrep.people import shins_turn
-        if kind == 'video' and turn is None and upright is not None and not kp.turn and (shins_turn(kp.kpts) or kp.people_turn):   # shins across the picture
+        if kind == 'video' and turn is None and upright is not None and not kp.turn and kp.shins_down:   # shins across the picture
             if k := upright(kp, lambda k2, w, h: lift_keypoints(k2, w, h, model=model)):   # the lifter lies on their side: detected again upright
                 first = detection.seconds
                 detection = detection.turned(k); store = detection.frames

@@ -38,6 +38,11 @@ class Keypoints2D:
 
     @property
     def n_frames(self) -> int: return len(self.kpts)
+
+    @property
+    def shins_down(self) -> int:
+        "Quarter turns counter-clockwise that bring the shins down the picture: the followed person's own (`shins_turn`), else everyone's (`people_turn`: a bench presser's legs are often not seen)."
+        return shins_turn(self.kpts) or self.people_turn
     @property
     def observed(self) -> np.ndarray:
         "(T,) bool: frames where the person was actually detected."

@@ -13,8 +13,8 @@ import numpy as np
 from .core import PerfectRepError
 
 # %% auto #0
-__all__ = ['DEMO_FAULTS', 'ANNOTATION_HEIGHT', 'demo_camera', 'demo_input', 'Loaded', 'load_input', 'framing_notes', 'analyze',
-           'annotate_video']
+__all__ = ['DEMO_FAULTS', 'ANNOTATION_HEIGHT', 'demo_camera', 'demo_input', 'tripod_camera', 'Loaded', 'load_input',
+           'framing_notes', 'analyze', 'annotate_video']
 
 # %% ../nbs/60_pipeline.ipynb #b5df8744
 DEMO_FAULTS = {1: 'shallow', 3: 'valgus', 4: 'hips_first'}   # rep index -> injected fault
@@ -40,6 +40,18 @@ def demo_input(seed:int=0, # the lifter, tempo and variation
     cam = demo_camera()
     kp, _ = project_motion(st.joints, cam)
     return dict(synth=st, kpts=np.concatenate([kp, np.ones(kp.shape[:2] + (1,))], -1), camera=cam)
+
+# %% ../nbs/60_pipeline.ipynb #996d12f2
+def tripod_camera(azimuth:float, # degrees round from the lifter's front, toward their right
+                  elevation:float=0., # degrees above the lifter's hips (0.9 m)
+                  dist:float=4.0, # metres from the lifter
+                  aim:float=0.7 # the height it looks at, metres
+                 ) -> Camera:
+    "A 1920x1080 camera on a tripod round a lifter who stands at the origin facing +y: the fault benchmark's placements."
+    from perfectrep.geometry import Camera, look_at
+    a, e = np.radians(azimuth), np.radians(elevation)
+    eye = np.array([dist * np.sin(a) * np.cos(e), dist * np.cos(a) * np.cos(e), 0.9 + dist * np.sin(e)])
+    return Camera(f=[1500., 1500.], c=[960., 540.], R=look_at(eye, [0, 0, aim]), T=eye, width=1920, height=1080)
 
 # %% ../nbs/60_pipeline.ipynb #628c0689
 @dataclass

@@ -245,9 +245,9 @@ def picture_turn(kp, # `perfectrep.people.Keypoints2D` of the followed person
                  model=None, # the exercise classifier (None: the shipped one)
                  threshold:float=LOW_CONFIDENCE # the lift recognised in the turned picture at least this surely
                 ) -> int: # quarter turns counter-clockwise, 0-3
-    "The quarter turns counter-clockwise that set a picture upright: the shins' turn (`shins_turn`, else everyone's: `Keypoints2D.people_turn`) where a lift is recognised in the picture so turned, else 0."
-    from perfectrep.people import shins_turn, turn_keypoints
-    k = shins_turn(kp.kpts) or kp.people_turn     # the lifter's own shins, else everyone's (a bench presser's legs are often not seen)
+    "The quarter turns counter-clockwise that set a picture upright: the shins' turn (`Keypoints2D.shins_down`) where a lift is recognised in the picture so turned, else 0."
+    from perfectrep.people import turn_keypoints
+    k = kp.shins_down
     if not k or kp.n_frames < 2: return 0
     kt, w, h = turn_keypoints(kp.kpts, kp.width, kp.height, k)
     turned, fps = dataclasses.replace(kp, kpts=kt, width=w, height=h), kp.fps or 30.

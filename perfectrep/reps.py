@@ -325,7 +325,7 @@ def _rest_bounds(sig, anchor, vel, a, b, tau, fw, step, bounds, level:float=0.2,
     "Boundaries at the stays of `sig` within a period of the chained `bounds`, with the frames each may move within; fewer than two stays: (`bounds`, None)."
     pad, margin = int(max(tau or 0, fw)) // 2, tau or len(sig)
     stays = anchor_stays(sig, anchor or 'top', (max(a - pad, 0), min(b + pad, len(sig))), level=level if anchor else 0.35,
-                         speed=vel, min_gap=int(0.3 * fw), turn=turn if anchor else None)
+                         speed=vel, min_gap=int(0.3 * fw), turn=turn)
     stays = [st for st in stays if bounds[0] - margin <= st[2] <= bounds[-1] + margin]
     if len(stays) < 2: return bounds, None
     return np.array([st[2] for st in stays]), [(st[0] * step, (st[1] - 1) * step) for st in stays]
