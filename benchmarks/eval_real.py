@@ -17,7 +17,8 @@ frame of its own size; `side`: turned a quarter clockwise with no rotation tag, 
 frame (uniform, +-24 of 255), a little darker; `shake`: a hand-held phone, the picture drifting and shaking by up to
 4 % of its size each way (about 1 and 2.5 times a second at 30 fps), a tenth cropped off and scaled back; `bright`:
 washed out, a window or a lamp behind the lifter; `compressed`: forwarded by a messaging app, 360 pixels high and
-encoded at CRF 38, blocky);
+encoded at CRF 38, blocky; `feet`: framed tighter, the bottom 15 % of the picture cut off (a close lifter's feet or
+shins out of view); `head`: the top 15 % cut off instead);
 --mirror is --perturb mirror. --compare DIR reads the reports of another run (for example the
 unflipped one) and says, rep by rep, how the judge's calls and the form metrics moved between the two: a test-retest
 of the whole analysis on real footage, where no truth for the metrics exists. The two runs see the same scene, so
@@ -59,6 +60,8 @@ PERTURB = {
     'grain': 'noise=alls=24:allf=t,eq=brightness=-0.06',
     'bright': 'eq=brightness=0.14:contrast=0.7:saturation=0.7',
     'compressed': "scale=-2:'min(360,ih)'",
+    'feet': 'crop=iw:trunc(ih*0.85/2)*2:0:0',
+    'head': 'crop=iw:trunc(ih*0.85/2)*2:0:ih-trunc(ih*0.85/2)*2',
     'shake': ("crop=trunc(iw*0.9/2)*2:trunc(ih*0.9/2)*2:iw*0.05*(1+0.5*sin(n*0.21)+0.3*sin(n*0.53+2)):ih*0.05*(1+0.5*sin(n*0.17+1)+0.3*sin(n*0.61)),"
               "scale=trunc(iw/0.9/2)*2:trunc(ih/0.9/2)*2"),
 }
