@@ -37,7 +37,14 @@ KNOWN = {
     # nothing of the bar (persistence x movement x size x centrality) and follows the larger bodyweight squatter. A bar
     # found in the picture (a thin straight ridge through both hands and beyond them; a plate's disc at the hands) told
     # front-view barbell clips from bodyweight ones on 8 sampled frames each, but not side-on, three-quarter or rendered
-    # ones (their shares overlapped): not used
+    # ones (their shares overlapped): not used. Nor a load found by its motion (tried in session 37): on pairs of frames
+    # where the hands (or, hidden, the shoulders) moved most, the picture within 0.45 body heights of them, outside the
+    # body and head, matched against the other frame moved with the hands or stayed (the camera's own shift found by
+    # phase correlation); the area that moved with the hands, in body heights squared, was 0.03-0.15 for the front,
+    # rear and bench barbell clips, but 0.004-0.011 for the close-ups and the squat with people behind (plates out of
+    # the picture or behind the body), and 0.019-0.029 for the two hand-held bodyweight squats (a camera that tilts
+    # and zooms with the squatter moves the background with the hands): the scores in this scene differ by 7 %, and a
+    # cue that overlaps like this would pick a bystander as often as it saves this scene
     'bodyweight_left_closer_backsquat_right': ([('home_prisoner_squat_10fps.mp4', 1.3), ('gym_backsquat_rear.mp4', 0.85)], 1, None),
 }
 
