@@ -382,6 +382,18 @@ def _similarity(X, w, reps, samples, A):
     D = np.stack([_pair_dist(Y[i], Y, w) for i in range(len(Y))])
     return [float(np.clip(1 - np.delete(D[i], i).mean() / max(-A.mean(), 1e-9), 0, 1)) for i in range(len(Y))]
 
+# %% ../nbs/41_reps.ipynb #a2e6fb3a
+def _disjoint(reps:list, # (start, stop) frame ranges, stop exclusive, in time order of their starts
+              sp:np.ndarray # (T,) the poses' speed (`_speed`)
+             ) -> list:
+    "The ranges with every overlap between neighbours cut at its stillest frame: each rep is trimmed out to where the lifter is still, and two reps around one stay can each reach past the other's edge of it."
+    out = [list(r) for r in reps]
+    for r, q in zip(out, out[1:]):
+        if q[0] < r[1]:
+            a, b = sorted((q[0], r[1]))
+            r[1] = q[0] = a + int(np.argmin(sp[a:b]))
+    return [tuple(r) for r in out]
+
 # %% ../nbs/41_reps.ipynb #50dd7fc8
 def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confidence), or a Motion
                  fps:float|None=None, # frames per second (taken from a Motion)
@@ -440,6 +452,7 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
             refined[i:j + 1] = refine_boundaries(X, B[i:j + 1], w, samples, limits=None if limits is None else limits[i:j + 1])
         reps += [(n, trim(n, refined[n], refined[n + 1])) for n in range(i, j)]
     reps = [(n, (int(s), int(min(e, T)))) for n, (s, e) in reps if min(e, T) - s >= min_period * fps]   # shorter: a twitch, not a rep
+    reps = list(zip([n for n, _ in reps], _disjoint([r for _, r in reps], sp)))
     out.reps, out.began_before = [r for _, r in reps], bool(cut and reps and reps[0][0] == 0)
     out.partial = [tuple(int(f) for f in trim(i, B[i], B[i + 1])) for i in np.flatnonzero(part)]
     out.boundaries = [float(f) for f in refined]
