@@ -109,6 +109,8 @@ def _phases(L, vL, fps, deadlift):
         tops = np.arange(max(n - max(n // 5, 1), turn), n)  # the end of the rep
         still = max(STILL, STILL_REL * float(np.percentile(np.abs(vL), 95)))   # lifted 3D is never quite still: relative to the rep's speed
         k, f0 = _longest((np.abs(vL) < still) & (L <= lo + 0.15 * rom))                           # held at the bottom
+        if k:                        # the descent ends and the drive begins where the hold does: the three add up to the rep
+            m['eccentric_s'] = min(b0, f0) / fps, 0; m['concentric_s'] = (n - 1 - max(b1, f0 + k - 1)) / fps, max(b1, f0 + k - 1)
     m['pause_s'] = k / fps, f0
     return m, conc, bottom, turn, tops
 
