@@ -71,9 +71,13 @@ def measure(n_sets:int, seed:int=123, raw:list|None=None):
                            reps=st.reps, faulted=[bool(f) for f in st.faults], truth=[t.metrics for t in truth])
                 if raw is not None: raw.append(one)
                 rows += _rows(one)
-        print(f'\r{i + 1}/{n_sets} sets of each lift', end='', file=sys.stderr, flush=True)
-    print(file=sys.stderr)
+        progress(i + 1, n_sets, 'sets of each lift')
     return pd.DataFrame(rows)
+
+def progress(i:int, n:int, what:str):
+    "Say `i` of `n` done: one line rewritten in place on a terminal; otherwise (a log) a line at every fifth and at the end."
+    if sys.stderr.isatty(): print(f'\r{i}/{n} {what}', end='\n' if i == n else '', file=sys.stderr, flush=True)
+    elif i % max(1, n // 5) == 0 or i == n: print(f'{i}/{n} {what}', file=sys.stderr, flush=True)
 
 def _rows(one:dict) -> list:
     "Every metric of one lifted set from every source, against the truth: one row each."
@@ -99,8 +103,7 @@ def remeasure(raw:list) -> pd.DataFrame:
     rows = []
     for k, one in enumerate(raw):
         rows += _rows(one)
-        print(f'\r{k + 1}/{len(raw)} lifted sets measured', end='', file=sys.stderr, flush=True)
-    print(file=sys.stderr)
+        progress(k + 1, len(raw), 'lifted sets measured')
     return pd.DataFrame(rows)
 
 MIN_R = 0.5   # a source follows the truth of a metric when their correlation is at least this
