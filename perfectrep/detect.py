@@ -19,8 +19,8 @@ from .people import Keypoints2D, Track, _box, _compatible, track_people, choose_
 # %% auto #0
 __all__ = ['NOISY', 'DENOISE_PX', 'SMALL_PX', 'SHARPER_SIDE', 'import_mediapipe', 'PoseDetector', 'silence_native_stderr',
            'landmarks_to_h36m', 'same_person', 'merge_people', 'PeopleFinder', 'upside_down', 'lone_sightings',
-           'out_of_step', 'stray_runs', 'noise_level', 'detect_frames', 'detection_step', 'upsample_keypoints',
-           'detect_video', 'Detection', 'detect_image']
+           'out_of_step', 'stray_runs', 'misfit_ends', 'noise_level', 'detect_frames', 'detection_step',
+           'upsample_keypoints', 'detect_video', 'Detection', 'detect_image']
 
 # %% ../nbs/33_detect.ipynb #8a3c3b16
 _MP_LOCK = threading.RLock()
@@ -731,6 +731,41 @@ def stray_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence 
         if n[i] <= max(1, round(most_s * fps)) and beside and max(beside) >= ratio * n[i]: wrong[s:e] = seen[s:e].any(1)
     return wrong
 
+# %% ../nbs/33_detect.ipynb #bc5c5819
+def misfit_ends(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence (0: not seen)
+                fps:float, # frames per second (0: 30)
+                far:float=0.2, # the run's ankles lie farther than this from where the feet are planted, share of the body's size ...
+                still:float=0.1, # ... staying within this of one place (median) ...
+                arrive_s:float=0.5, # ... and they are at the planted place (within `still`) this soon after it
+                most:float=0.3, # the run holds at most this share of the frames where the feet were seen
+                proportion:float=0.85 # the run's trunk-to-legs length is below this share of the rest's (its legs as long as when standing)
+               ) -> np.ndarray: # (T,) bool: the sightings to drop
+    "A run at the start or the end of the clip where the skeleton is a misfit standing on its own: its feet stay put away from where they are planted for the rest of the clip, jump there within `arrive_s`, and its trunk is short for its legs. BlazePose can fit a lifter whose face is behind the plates too high and too short (hips at the chest, knees at the hips, ankles at the knees) while they stand before the set, finding the right scale only once they move; that misfit's feet then snap down the picture faster than anyone walks, and read as a partial rep. A person standing farther away, or walking in, is smaller with the feet higher too, but in proportion."
+    k = np.asarray(kpts, dtype=np.float64)
+    T, fps = len(k), fps or 30
+    wrong = np.zeros(T, bool)
+    feet = [J['left_ankle'], J['right_ankle']]
+    seen = np.flatnonzero((k[:, feet, 2] > 0).all(1))
+    size = _body_size(k)
+    if len(seen) < 10 or size is None: return wrong
+    at = k[:, feet, :2].mean(1)
+    planted = np.median(at[seen], 0)
+    off = np.hypot(*(at - planted).T) / size
+    mid = lambda a, b: (k[:, J[a], :2] + k[:, J[b], :2]) / 2
+    trunk = np.hypot(*(mid('left_shoulder', 'right_shoulder') - mid('left_hip', 'right_hip')).T)
+    legs = np.hypot(*(mid('left_hip', 'right_hip') - at).T)
+    for order in (seen, seen[::-1]):                        # from the start, from the end
+        n = int(np.argmin(off[order] > far)) if not (off[order] > far).all() else len(order)
+        run, after = np.sort(order[:n]), order[n:]
+        if n < 3 or n > most * len(seen): continue
+        if np.median(np.hypot(*(at[run] - np.median(at[run], 0)).T)) / size > still: continue   # moving about: walking in
+        there = after[off[after] < still]
+        if not len(there) or abs(there[0] - order[n - 1]) > arrive_s * fps: continue
+        rest = np.setdiff1d(seen, run)                   # standing, the legs are at their longest
+        if np.median(trunk[run]) / max(np.median(legs[run]), 1e-6) < proportion * np.median(trunk[rest]) / max(np.percentile(legs[rest], 90), 1e-6):
+            wrong[run[0]:run[-1] + 1] = True
+    return wrong
+
 # %% ../nbs/33_detect.ipynb #ceeb8c92
 NOISY = 4.0       # grey levels: a video whose detection frames are grainier than this is detected on blurred frames
 DENOISE_PX = 1.0  # the Gaussian blur's standard deviation then, pixels of the detection's frames
@@ -839,7 +874,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
         ids = {r['id'] for r in kp.people} | same
         kp.people += [{**r, 'sampled': True} for r in choose_lifter(_still_alike([tr for tr in rest if tr.id not in ids and not _misread(tr, kp.kpts)]),
                                                                      T, width, height, fps, kp.people_turn)]
-    for wrong in (out_of_step, stray_runs):   # skeletons out of step with the frames around, short runs cut off by jumps
+    for wrong in (out_of_step, stray_runs, misfit_ends):   # skeletons out of step with the frames around, short runs cut off by jumps, a misfit standing at either end
         kp = _dropped(kp, wrong(kp.kpts, kp.fps), max_gap_s)
     return _lone_dropped(_upright_only(kp, max_gap_s), max_gap_s)
 

@@ -143,7 +143,7 @@ def framing_notes(kp, # `perfectrep.people.Keypoints2D` of the followed person
                   lost:float=0.1, # say so when the person was not found in this share of the frames or more
                   cut:float=0.2 # say so when a body part was outside the picture in this share of the frames where the person was found, or more
                  ) -> list[str]:
-    "What the filming left out of a set: the frames where the lifter was not found, the body parts outside the picture."
+    "What the filming left out of a set: the frames where the lifter was not found (or their skeleton was dropped as a misfit), the body parts outside the picture."
     from perfectrep.core import runs
     from perfectrep.skeleton import J
     from perfectrep.people import outside_picture
@@ -151,7 +151,7 @@ def framing_notes(kp, # `perfectrep.people.Keypoints2D` of the followed person
     when = lambda a, b: f'{a / kp.fps:.1f}-{b / kp.fps:.1f} s' if kp.fps else f'frames {a}-{b - 1}'
     if len(seen) and 1 - seen.mean() >= lost:
         a, b = max(runs(~seen), key=lambda r: r[1] - r[0])
-        notes.append(f'the lifter was not found in {1 - seen.mean():.0%} of the frames (the longest stretch {when(a, b)}): '
+        notes.append(f'the lifter was not found (or not fitted believably) in {1 - seen.mean():.0%} of the frames (the longest stretch {when(a, b)}): '
                      'the 3D there is interpolated and nothing measured there is judged; keep the whole body in view')
     if seen.any() and kp.width and kp.height:
         out = outside_picture(kp.kpts[seen], kp.width, kp.height)
@@ -313,7 +313,8 @@ def analyze(input=None, # a video, a keypoint file, a 3D .npy (T, 17, 3) metres,
         joints, lifted, view, tol, meas, uncertain = _measuring(x, exercise, up, notes, say, rules)
         t2 = time.perf_counter()
         seg = segment_reps(joints, x.fps, exercise=exercise, kind='3d', up=up, observed=None if x.kpts is None else x.kpts.observed)
-        if seg.began_before: notes.append('rep 1 began before the video: counted (its bottom, the drive up and the lockout are in view); '
+        if seg.began_before: notes.append(f'rep 1 began before {"the lifter was found, at " + f"{seg.seen_from / x.fps:.1f} s" if seg.seen_from else "the video"}: '
+                                          'counted (its bottom, the drive up and the lockout are in view); '
                                           'its way down was not seen, so its time and what is measured from its start are not given')
         conf = (unseen_outside(x.kpts.kpts, x.kpts.width, x.kpts.height, margin=0., margin_px=joint_reach(x.kpts.kpts))[..., 2]
                 if x.kpts is not None and x.kind != 'demo' else None)     # a joint nearer the picture's edge than its own reach: a guess

@@ -6,6 +6,7 @@ Docs: https://perfectrep.github.io/perfectrep/reps.html.md"""
 
 # %% ../nbs/41_reps.ipynb #e8003864
 from __future__ import annotations
+import dataclasses
 from dataclasses import dataclass, field
 import numpy as np
 from scipy.ndimage import uniform_filter1d
@@ -56,6 +57,7 @@ class RepSegmentation:
     work_fps: float = 0.             # the rate of `autocorr`
     active: tuple = (0, 0)           # (start, end) frames of the active span
     began_before: bool = False       # the first rep began before the first frame (`_begun_before`: a squat's or bench press's way down partly unseen)
+    seen_from: int = 0               # the reps were looked for from this frame on: the first where the person was seen (`observed`)
 
     @property
     def n_reps(self) -> int: return len(self.reps)
@@ -330,7 +332,7 @@ def _rest_bounds(sig, anchor, vel, a, b, tau, fw, step, bounds, level:float=0.2,
     if len(stays) < 2: return bounds, None
     return np.array([st[2] for st in stays]), [(st[0] * step, (st[1] - 1) * step) for st in stays]
 
-def _begun_before(sig, exercise, a, b, bounds, limits, step:int, descent:float=0.15, near:float=0.3) -> bool:
+def _begun_before(sig, exercise, a, b, bounds, limits, step:int, descent:float=0.15, near:float=0.35) -> bool:
     """Whether a squat or bench press set starts inside a rep: below the top, its height `sig` (the hips'; the arms' over
     the shoulders, `EXERCISE_SIGNAL`) goes down at least `descent` of the set's range (its 3rd to 97th percentile over the
     active span [a, b)) to a bottom within `near` of that range from its lowest, then up to the first stay. Its bottom, the drive up and the lockout are in view, only the start of the way down
@@ -394,6 +396,13 @@ def _disjoint(reps:list, # (start, stop) frame ranges, stop exclusive, in time o
             r[1] = q[0] = a + int(np.argmin(sp[a:b]))
     return [tuple(r) for r in out]
 
+# %% ../nbs/41_reps.ipynb #7bad4e51
+def _shifted(seg:RepSegmentation, f:int, T:int) -> RepSegmentation:
+    "A segmentation of frames [f, f + seg.n_frames) of a sequence of `T` frames, in that sequence's frame numbers."
+    move = lambda rs: [(s + f, e + f) for s, e in rs]
+    return dataclasses.replace(seg, reps=move(seg.reps), partial=move(seg.partial), n_frames=T, boundaries=[b + f for b in seg.boundaries],
+                               active=(seg.active[0] + f, seg.active[1] + f), seen_from=f)
+
 # %% ../nbs/41_reps.ipynb #50dd7fc8
 def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confidence), or a Motion
                  fps:float|None=None, # frames per second (taken from a Motion)
@@ -410,6 +419,11 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
     "Find and count the reps in a pose sequence (AIFit self-similarity, done right)."
     x, fps, kind, up = _as_array(poses, fps, kind, up)
     T = len(x)
+    obs = None if observed is None else np.asarray(observed, bool)
+    if obs is not None and obs.any() and not (obs[0] and obs[-1]):   # before the first sighting and after the last: held poses,
+        f, l = np.flatnonzero(obs)[[0, -1]]                           # not a stay: looked for between them only
+        kw = dict(exercise=exercise, kind=kind, up=up, min_period=min_period, max_period=max_period, work_fps=work_fps, refine=refine, samples=samples)
+        return _shifted(segment_reps(x[f:l + 1], fps, observed=obs[f:l + 1], **kw), int(f), T)
     if exercise == 'other': exercise = None
     if exercise not in (None, *EXERCISE_SIGNAL):
         raise PerfectRepError(f"unknown exercise {exercise!r}; use squat, deadlift, bench or other")
