@@ -654,7 +654,7 @@ def not_seen(metrics:dict, frames:dict, # one rep's metrics and the frames they 
 # measured against where the rep started (the hips' sideways shift, the bar's drift): not judged on a rep that began
 # before the clip (`RepSegmentation.began_before`), whose start is not in view
 FROM_START = ('hip_shift_m', 'bar_drift_m')
-BEGAN_BEFORE = 'the rep began before the video, and this is measured from where it started'
+BEGAN_BEFORE = 'the rep began before the video (or before the lifter was found), and this is measured from where it started'
 
 def implausible(metrics:dict, frames:dict, # one rep's metrics and the frames they were measured on
                 exercise:str

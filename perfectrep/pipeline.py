@@ -313,8 +313,8 @@ def analyze(input=None, # a video, a keypoint file, a 3D .npy (T, 17, 3) metres,
         joints, lifted, view, tol, meas, uncertain = _measuring(x, exercise, up, notes, say, rules)
         t2 = time.perf_counter()
         seg = segment_reps(joints, x.fps, exercise=exercise, kind='3d', up=up, observed=None if x.kpts is None else x.kpts.observed)
-        if seg.began_before: notes.append(f'rep 1 began before {"the lifter was found, at " + f"{seg.seen_from / x.fps:.1f} s" if seg.seen_from else "the video"}: '
-                                          'counted (its bottom, the drive up and the lockout are in view); '
+        since = f'the lifter was found, at {seg.seen_from / x.fps:.1f} s' if seg.seen_from else 'the video'
+        if seg.began_before: notes.append(f'rep 1 began before {since}: counted (its bottom, the drive up and the lockout are in view); '
                                           'its way down was not seen, so its time and what is measured from its start are not given')
         conf = (unseen_outside(x.kpts.kpts, x.kpts.width, x.kpts.height, margin=0., margin_px=joint_reach(x.kpts.kpts))[..., 2]
                 if x.kpts is not None and x.kind != 'demo' else None)     # a joint nearer the picture's edge than its own reach: a guess
