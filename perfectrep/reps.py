@@ -465,7 +465,8 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
         if refine and j - i >= 2:
             refined[i:j + 1] = refine_boundaries(X, B[i:j + 1], w, samples, limits=None if limits is None else limits[i:j + 1])
         reps += [(n, trim(n, refined[n], refined[n + 1])) for n in range(i, j)]
-    reps = [(n, (int(s), int(min(e, T)))) for n, (s, e) in reps if min(e, T) - s >= min_period * fps]   # shorter: a twitch, not a rep
+    reps = [(n, (int(s), int(min(e, T)))) for n, (s, e) in reps   # shorter: a twitch; longer: the rest between two sets inside it
+            if min_period * fps <= min(e, T) - s <= max_period * fps]  # (a deadlifter standing up from the bar and back down to it)
     reps = list(zip([n for n, _ in reps], _disjoint([r for _, r in reps], sp)))
     out.reps, out.began_before = [r for _, r in reps], bool(cut and reps and reps[0][0] == 0)
     out.partial = [tuple(int(f) for f in trim(i, B[i], B[i + 1])) for i in np.flatnonzero(part)]
