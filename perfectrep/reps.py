@@ -403,6 +403,14 @@ def _shifted(seg:RepSegmentation, f:int, T:int) -> RepSegmentation:
     return dataclasses.replace(seg, reps=move(seg.reps), partial=move(seg.partial), n_frames=T, boundaries=[b + f for b in seg.boundaries],
                                active=(seg.active[0] + f, seg.active[1] + f), seen_from=f)
 
+# %% ../nbs/41_reps.ipynb #c4a847e7
+def _without_rests(reps:list, # (n, (start, stop)) per rep
+                   longest:float # frames: a rep longer than this ...
+                  ) -> list:
+    "The reps less those that hold a rest between two sets: longer than `longest` and three times the median of the others (a deadlifter standing up from the bar, resting, and bending down to it again is floor, top, floor, like a rep). A set filmed in slow motion, every rep as long, keeps its reps."
+    d = np.array([e - s for _, (s, e) in reps], float)
+    return [r for i, r in enumerate(reps) if not (d[i] > longest and len(d) > 1 and d[i] > 3 * np.median(np.delete(d, i)))]
+
 # %% ../nbs/41_reps.ipynb #50dd7fc8
 def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confidence), or a Motion
                  fps:float|None=None, # frames per second (taken from a Motion)
@@ -465,8 +473,8 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
         if refine and j - i >= 2:
             refined[i:j + 1] = refine_boundaries(X, B[i:j + 1], w, samples, limits=None if limits is None else limits[i:j + 1])
         reps += [(n, trim(n, refined[n], refined[n + 1])) for n in range(i, j)]
-    reps = [(n, (int(s), int(min(e, T)))) for n, (s, e) in reps   # shorter: a twitch; longer: the rest between two sets inside it
-            if min_period * fps <= min(e, T) - s <= max_period * fps]  # (a deadlifter standing up from the bar and back down to it)
+    reps = [(n, (int(s), int(min(e, T)))) for n, (s, e) in reps if min(e, T) - s >= min_period * fps]   # shorter: a twitch, not a rep
+    reps = _without_rests(reps, max_period * fps)
     reps = list(zip([n for n, _ in reps], _disjoint([r for _, r in reps], sp)))
     out.reps, out.began_before = [r for _, r in reps], bool(cut and reps and reps[0][0] == 0)
     out.partial = [tuple(int(f) for f in trim(i, B[i], B[i + 1])) for i in np.flatnonzero(part)]
