@@ -104,13 +104,12 @@ def _phases(L, vL, fps, deadlift):
     else:                            # top -> bottom -> top
         b0 = int(np.argmax(at_bot)); b1 = n - 1 - int(np.argmax(at_bot[::-1]))
         turn = bottom = int(np.argmin(L))
-        m['eccentric_s'] = b0 / fps, 0; m['concentric_s'] = (n - 1 - b1) / fps, b1
         conc = slice(b1, n)
         tops = np.arange(max(n - max(n // 5, 1), turn), n)  # the end of the rep
         still = max(STILL, STILL_REL * float(np.percentile(np.abs(vL), 95)))   # lifted 3D is never quite still: relative to the rep's speed
         k, f0 = _longest((np.abs(vL) < still) & (L <= lo + 0.15 * rom))                           # held at the bottom
-        if k:                        # the descent ends and the drive begins where the hold does: the three add up to the rep
-            m['eccentric_s'] = min(b0, f0) / fps, 0; m['concentric_s'] = (n - 1 - max(b1, f0 + k - 1)) / fps, max(b1, f0 + k - 1)
+        down, up = (min(b0, f0), max(b1, f0 + k - 1)) if k else (b0, b1)   # the descent ends and the drive begins where the
+        m['eccentric_s'] = down / fps, 0; m['concentric_s'] = (n - 1 - up) / fps, up   # hold does: the three add up to the rep
     m['pause_s'] = k / fps, f0
     return m, conc, bottom, turn, tops
 
