@@ -18,7 +18,9 @@ frame (uniform, +-24 of 255), a little darker; `shake`: a hand-held phone, the p
 4 % of its size each way (about 1 and 2.5 times a second at 30 fps), a tenth cropped off and scaled back; `bright`:
 washed out, a window or a lamp behind the lifter; `compressed`: forwarded by a messaging app, 360 pixels high and
 encoded at CRF 38, blocky; `feet`: framed tighter, the bottom 15 % of the picture cut off (a close lifter's feet or
-shins out of view); `head`: the top 15 % cut off instead);
+shins out of view); `head`: the top 15 % cut off instead; `letterbox`: re-posted to a social feed, fitted into a 1080x1920 frame with black
+bars, 1920x1080 for a portrait clip; `reel`: the same over a blurred copy of itself zoomed to fill the frame, a large
+blurred person above and below the lifter);
 --mirror is --perturb mirror. --compare DIR reads the reports of another run (for example the
 unflipped one) and says, rep by rep, how the judge's calls and the form metrics moved between the two: a test-retest
 of the whole analysis on real footage, where no truth for the metrics exists. The two runs see the same scene, so
@@ -47,6 +49,8 @@ def load_truth() -> dict:
     return {k: v for k, v in json.loads((REAL / 'truth.json').read_text()).items() if not k.startswith('_')}
 
 
+_FEED = "w='if(gt(iw,ih),1080,1920)':h='if(gt(iw,ih),1920,1080)'"   # a social feed's frame, portrait for a landscape clip
+
 # ffmpeg video filters for --perturb (ffmpeg applies the rotation metadata first, as a player shows the clip)
 PERTURB = {
     'mirror': 'hflip',
@@ -62,6 +66,14 @@ PERTURB = {
     'compressed': "scale=-2:'min(360,ih)'",
     'feet': 'crop=iw:trunc(ih*0.85/2)*2:0:0',
     'head': 'crop=iw:trunc(ih*0.85/2)*2:0:ih-trunc(ih*0.85/2)*2',
+    # re-posted to a social feed: the clip fitted into a 1080x1920 frame (1920x1080 for a portrait clip), black bars
+    # round it (`letterbox`), or the clip over a blurred copy of itself zoomed to fill the frame (`reel`: a large
+    # blurred person above and below the real one)
+    'letterbox': (f"scale={_FEED}:force_original_aspect_ratio=decrease:force_divisible_by=2,"
+                  f"pad={_FEED}:x=(ow-iw)/2:y=(oh-ih)/2:color=black"),
+    'reel': (f"split[a][b];[a]scale={_FEED}:force_original_aspect_ratio=increase,"
+             "crop=w='if(gt(iw,ih),trunc(ih*9/32)*2,iw)':h='if(gt(iw,ih),ih,trunc(iw*9/32)*2)',gblur=sigma=20[bg];"
+             f"[b]scale={_FEED}:force_original_aspect_ratio=decrease:force_divisible_by=2[fg];[bg][fg]overlay=(W-w)/2:(H-h)/2"),
     'shake': ("crop=trunc(iw*0.9/2)*2:trunc(ih*0.9/2)*2:iw*0.05*(1+0.5*sin(n*0.21)+0.3*sin(n*0.53+2)):ih*0.05*(1+0.5*sin(n*0.17+1)+0.3*sin(n*0.61)),"
               "scale=trunc(iw/0.9/2)*2:trunc(ih/0.9/2)*2"),
 }

@@ -13,7 +13,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 from .core import interpolate_missing, atomic_path, runs
 from .skeleton import mediapipe33_to_h36m, J
-from .video import Video, Frames, read_image
+from .video import Video, Frames, read_image, open_video
 from .people import Keypoints2D, Track, _box, _compatible, track_people, choose_lifter, select_person, fill_gaps
 
 # %% auto #0
@@ -927,7 +927,7 @@ def detect_video(path, # a video file
                 ) -> Keypoints2D: # keypoints in pixels of the upright full-resolution video, at every frame
     "Detect and follow the lifter through a video: decoded once in a background thread, detection on downscaled frames at up to `max_fps` by two trackers, each on half of the video."
     own = frames is None
-    v = Video(path) if own else frames.video
+    v = open_video(path) if own else frames.video
     step = detection_step(v.fps, max_fps)
     store = Frames(v, max_side, stop=stop, step=step) if own else frames
     if not own and (store.step not in (1, step) or store.stop != stop):
@@ -946,7 +946,7 @@ def detect_video(path, # a video file
                            sharper=sharper, denoise=denoise)
     finally:
         if own: store.close()
-    kp.turn, kp.grain = v.turn, grain if denoise else 0.
+    kp.turn, kp.grain, kp.crop, kp.bars = v.turn, grain if denoise else 0., v.crop, v.bars
     if step == 1: return kp
     total = n if stop is not None else getattr(v, 'n_decoded', n)    # frames the file really holds, counted while decoding
     return upsample_keypoints(kp, step, max(total, (kp.n_frames - 1) * step + 1))
@@ -961,7 +961,7 @@ class Detection:
                  **kw # the other arguments of `detect_video` (person, max_gap_s, stop, progress, native_logs, find_people)
                 ):
         self._args = dict(path=path, max_side=max_side, keep_height=keep_height, max_fps=max_fps, **kw)
-        v = Video(path, turn=turn)                       # a missing or unreadable file fails here, at once
+        v = open_video(path, turn=turn)                  # a missing or unreadable file fails here, at once; a re-posted clip's own picture only
         side = (max(v.side_at(keep_height), max_side) if max_side else None) if keep_height else max_side
         self._store = Frames(v, side, stop=kw.get('stop'), step=detection_step(v.fps, max_fps))   # a 60 fps video: every other frame, decoded, never converted
         self.frames = self._store if keep_height else None

@@ -13,10 +13,12 @@ from .core import PerfectRepError, runs, interpolate_missing
 from .skeleton import J
 
 # %% auto #0
-__all__ = ['Keypoints2D', 'fill_gaps', 'outside_picture', 'Track', 'track_people', 'repetitions', 'movement', 'shins_turn',
-           'turn_keypoints', 'people_shins_turn', 'choose_lifter', 'describe_person', 'select_person']
+__all__ = ['BARS_SAID', 'Keypoints2D', 'fill_gaps', 'outside_picture', 'Track', 'track_people', 'repetitions', 'movement',
+           'shins_turn', 'turn_keypoints', 'people_shins_turn', 'choose_lifter', 'describe_person', 'select_person']
 
 # %% ../nbs/32_people.ipynb #75b6e563
+BARS_SAID = {'plain': 'bars of one colour', 'blurred': 'a blurred copy of itself'}   # `Keypoints2D.bars` in words
+
 @dataclass
 class Keypoints2D:
     "One person's 2D keypoints over a sequence of frames, with the image size, frame rate and provenance."
@@ -35,6 +37,8 @@ class Keypoints2D:
     turn: int = 0          # quarter turns counter-clockwise the video's picture was given before detection (its rotation tag missing or wrong; see `shins_turn`)
     people_turn: int = 0   # quarter turns counter-clockwise that would bring the shins of everyone seen down the picture (`people_shins_turn`; 0: they point down, or say nothing)
     grain: float = 0.0     # a grainy video's noise, grey levels (`perfectrep.detect.noise_level`): its frames were blurred a little before detection; 0: they were not
+    crop: tuple|None = None  # (x, y, w, h) of the video's upright frame that was analysed: a re-posted clip's own picture inside bars (`perfectrep.video.content_box`); the keypoints' pixels are in it. None: the whole frame
+    bars: str = ''         # what lay round `crop`: 'plain' (black or one colour) or 'blurred' (a blurred copy of the clip)
 
     @property
     def n_frames(self) -> int: return len(self.kpts)
@@ -62,6 +66,7 @@ class Keypoints2D:
         s = f'{self.source}: {T} frame{"s" * (T != 1)} of {self.width}x{self.height}'
         if self.turn: s += f' (the picture turned {90 * self.turn}° counter-clockwise before detection)'
         if self.grain: s += f' (grainy, noise of {self.grain:.0f} grey levels: detected on frames blurred a little)'
+        if self.crop: s += f' (the clip\'s own picture at ({self.crop[0]}, {self.crop[1]}) of its frame, inside {BARS_SAID.get(self.bars, "bars")})'
         if self.people:
             p = next((q for q in self.people if q['id'] == self.person), None)
             s += f'; followed person {self.person} of {len(self.people)} seen'
@@ -78,7 +83,7 @@ class Keypoints2D:
                     fps=float(self.fps) or None, n_frames=self.n_frames, person=self.person, people=self.people,
                     frames_detected=int(self.observed.sum()), gaps=[[int(a), int(b)] for a, b in self.gaps],
                     first_frame=int(self.first_frame), detect_step=int(self.detect_step), passes=int(self.passes), turn_deg=90 * int(self.turn),
-                    grain=round(float(self.grain), 1))
+                    grain=round(float(self.grain), 1), crop=[int(a) for a in self.crop] if self.crop else None, bars=self.bars or None)
 
     def _repr_markdown_(self):
         rows = [f"| {'**' + str(p['id']) + '**' if p['id'] == self.person else p['id']} | {p['first']}-{p['last']} | {p['frames']}{' sampled' * p.get('sampled', False)} "

@@ -115,6 +115,7 @@ def load_input(path, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) 
             return Loaded(a.astype(np.float64), float(fps), up or '-y', f'3D joints from {p.name} ({len(a)} frames)', '3d')
     from perfectrep.infer import run_lift
     from perfectrep.recognize import picture_turn
+    from perfectrep.people import BARS_SAID
     with tempfile.TemporaryDirectory() as tmp:
         meta = run_lift(p, Path(workdir or tmp) / 'lift', model=model, fps=fps, size=size, render=False, progress=progress,
                         person=person, turn=turn, upright=picture_turn, detection=detection)
@@ -131,6 +132,10 @@ def load_input(path, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) 
     if kp.grain:
         notes.append(f'the video is grainy (noise of about {kp.grain:.0f} grey levels a pixel; the real clips tried have under 3): '
                      'the lifter was detected on frames blurred a little; more light on the lifter gives the detector a clearer picture')
+    if kp.crop:
+        x, y, w, h = kp.crop
+        notes.append(f'the clip lay inside {BARS_SAID.get(kp.bars, "bars")} (re-posted in a frame of another shape): only its own '
+                     f'picture, {w}x{h} at ({x}, {y}), was analysed, and the 2D keypoints\' pixels are in it')
     notes += framing_notes(kp)
     return Loaded(joints, float(kp.fps or fps or 30.), '-y', f'{meta["input_kind"]} {p.name}, lifted to 3D ({len(joints)} frames)',
                   meta['input_kind'], notes, kp, meta, frames=meta.pop('frames', None))
@@ -356,7 +361,7 @@ def annotate_video(video, # the analysed video
     from perfectrep.video import Video, write_video
     from perfectrep.viz import compose_frames
     from perfectrep.report import rep_picture
-    vid, kp = (frames.video if frames is not None else Video(video, turn=report.kpts.turn)), report.kpts
+    vid, kp = (frames.video if frames is not None else Video(video, turn=report.kpts.turn, crop=report.kpts.crop, bars=report.kpts.bars)), report.kpts
     ms = vid.side_at(height)                              # never upscale a small video
     height = vid.frame_size(ms)[1]                       # the decoded frames' height: composed as they come, not resized
     size = max(14, height // 22)

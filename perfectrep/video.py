@@ -18,8 +18,9 @@ from .core import PerfectRepError, check_file, atomic_path
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['VIDEO_SUFFIXES', 'IMAGE_SUFFIXES', 'is_video', 'is_image', 'Video', 'Frames', 'write_video', 'read_image',
-           'side_by_side', 'pass_in_front']
+__all__ = ['VIDEO_SUFFIXES', 'IMAGE_SUFFIXES', 'BAR_EDGE', 'BAR_STEP', 'COPY_STEP', 'COPY_CORR', 'COPY_PEAK', 'FLAT_STD',
+           'MOST_EDGES', 'CONTENT_SIDE', 'is_video', 'is_image', 'Video', 'Frames', 'write_video', 'Content',
+           'content_box', 'open_video', 'read_image', 'side_by_side', 'pass_in_front']
 
 # %% ../nbs/31_video.ipynb #a26141cb
 VIDEO_SUFFIXES = ('.mp4', '.mov', '.m4v', '.avi', '.mkv', '.webm', '.mpg', '.mpeg', '.wmv', '.flv', '.3gp', '.ts', '.mts', '.gif')
@@ -68,6 +69,9 @@ class Video:
     duration: float = 0.0  # seconds
     declared: bool = False # whether `n_frames` came from the container
     turn: int = 0          # quarter turns counter-clockwise added to the file's own rotation (a picture whose rotation tag is missing or wrong)
+    crop: tuple|None = None  # (x, y, w, h) of the upright picture: only this part is read (a re-posted clip's own picture inside bars, `content_box`); None: all of it
+    bars: str = ''         # what lies round `crop`: 'plain' (black or one colour) or 'blurred' (a blurred copy of the picture); '' without a crop
+    full_size: tuple = (0, 0)  # (width, height) of the whole upright picture; `width` and `height` are the crop's
 
     def __post_init__(self):
         self.path = check_file(self.path, 'video')
@@ -86,6 +90,12 @@ class Video:
             w, h = first.width, first.height
             self.width, self.height = (h, w) if self.rotation in (90, 270) else (w, h)
             self.duration = dur or self.n_frames / self.fps
+        self.full_size = self.width, self.height
+        if self.crop is not None:
+            x, y, cw, ch = (int(round(a)) for a in self.crop)
+            if x < 0 or y < 0 or cw < 2 or ch < 2 or x + cw > self.width or y + ch > self.height:
+                raise PerfectRepError(f'crop (x, y, w, h) {tuple(self.crop)} does not lie inside the {self.width}x{self.height} picture of {self.path}')
+            self.crop, (self.width, self.height) = (x, y, cw, ch), (cw, ch)
 
     @property
     def size(self) -> tuple[int, int]: return self.width, self.height
@@ -101,10 +111,21 @@ class Video:
 
 # %% ../nbs/31_video.ipynb #91cd56b3
 @patch
+def _whole_at(self:Video, w:int, h:int) -> tuple[int, int, int, int]:
+    "For frames `w` x `h` of the picture read (the crop's, scaled): the size to decode the whole picture at, and where the crop lies in it (x, y)."
+    if self.crop is None: return w, h, 0, 0
+    x, y, cw, ch = self.crop
+    sx, sy = w / cw, h / ch
+    W, H = max(w, round(self.full_size[0] * sx)), max(h, round(self.full_size[1] * sy))
+    return W, H, min(round(x * sx), W - w), min(round(y * sy), H - h)
+
+@patch
 def _decode(self:Video, max_side, start, stop, step=1):
     w, h = self.frame_size(max_side)
-    sw, sh = (h, w) if self.rotation in (90, 270) else (w, h)   # size in the stored orientation
+    W, H, x0, y0 = self._whole_at(w, h)
+    sw, sh = (H, W) if self.rotation in (90, 270) else (W, H)   # size of the whole picture in the stored orientation
     k = self.rotation // 90
+    cut = self.crop is not None
     i, last = -1, None
     with _open_container(self.path) as c:
         s = c.streams.video[0]
@@ -117,7 +138,9 @@ def _decode(self:Video, max_side, start, stop, step=1):
                 if (i - start) % step: continue          # decoded (the codec needs it) but not converted
                 a = (fr.to_ndarray(format='rgb24', width=sw, height=sh, interpolation='BILINEAR')   # 15 % less processor
                      if (sw, sh) != (fr.width, fr.height) else fr.to_ndarray(format='rgb24'))        # than the default bicubic
-                yield np.ascontiguousarray(np.rot90(a, k)) if k else a
+                if k: a = np.rot90(a, k)
+                if cut: a = a[y0:y0 + h, x0:x0 + w]
+                yield np.ascontiguousarray(a) if k or cut else a
         except av.FFmpegError as e:
             raise PerfectRepError(f'video {self.path} is corrupt or truncated: decoding failed after frame {i + 1} '
                                   f'({str(e).split(": ")[0]}); re-encode it or cut it before the damage') from None
@@ -310,6 +333,110 @@ def write_video(path, # destination .mp4
                 wr.send(given(f))
         finally: wr.close()
     return Path(path)
+
+# %% ../nbs/31_video.ipynb #575533c6
+BAR_EDGE = 10.        # grey levels: where a bar meets the picture, the two differ by at least this (at 360 pixels, the first second)
+BAR_STEP = 0.8        # share of a bar's edge where it does: a plain bar's whole edge shows; a blurred copy's less (a white backdrop against its blurred self)
+COPY_STEP = 0.08      # ... the least share for a blurred copy (a white backdrop against its own blurred copy shows little edge),
+COPY_CORR = 0.9       # whose pixels correlate with the picture zoomed to fill the frame, blurred (re-posted clips 0.95-1; real scenes up to 0.95),
+COPY_PEAK = 5.        # and fit it several times better than with a quarter more or less zoom: 1 - correlation 8-34 times smaller on
+                      # re-posted clips, at most 2.3 times on the real scenes tried (a smooth wall or floor looks alike at any zoom)
+FLAT_STD = 3.         # grey levels: a plain bar's pixels vary by less (over space and time)
+MOST_EDGES = 12      # the bars' depths tried at most, the strongest edges first
+CONTENT_SIDE = 360    # the frames looked at are this many pixels on their longer side
+
+# %% ../nbs/31_video.ipynb #4cf85330
+@dataclass
+class Content:
+    "Where a video's own picture lies inside its frame (upright pixels), and what lies round it."
+    x: int
+    y: int
+    w: int
+    h: int
+    bars: str      # 'plain' (black or one colour) or 'blurred' (a blurred copy of the picture, zoomed to fill the frame)
+
+# %% ../nbs/31_video.ipynb #7a279057
+def _line_edges(g:np.ndarray # (n, L, M) grey frames
+               ) -> np.ndarray: # (L,) share of each line whose pixels differ by BAR_EDGE from the line 3 before (across y-1 | y)
+    e = np.zeros(g.shape[1])
+    if g.shape[1] > 3: e[2:-1] = (np.abs(g[:, 3:] - g[:, :-3]) > BAR_EDGE).mean((0, 2))
+    return e
+
+# %% ../nbs/31_video.ipynb #02c03642
+def _zoomed_corr(g:np.ndarray, top:int, bot:int, # grey frames (n, L, M), blurred; the picture's first line along axis 1 and the first past it
+                 zoom:float=1. # a factor on the zoom that fills the frame (a blurred copy matches best at 1)
+                ) -> float:
+    "Correlation of the bars' pixels with the (blurred) picture between them zoomed about the middle to fill the frame."
+    n, L, M = g.shape
+    h = bot - top
+    z = L / h * zoom
+    m = max(2, round(0.02 * L))
+    out = np.r_[0:max(1, top - m), min(L, bot + m):L]                  # the bars' lines, and where the zoomed picture puts them
+    ys = top + np.clip(np.round((out - L / 2) / z + h / 2).astype(int), 0, h - 1)
+    xs = np.clip(np.round((np.arange(M) - M / 2) / z + M / 2).astype(int), 0, M - 1)
+    a, c = g[:, ys][:, :, xs].ravel(), g[:, out].ravel()
+    return float(np.corrcoef(a, c)[0, 1]) if a.std() > 1e-6 and c.std() > 1e-6 else 0.
+
+# %% ../nbs/31_video.ipynb #ecae6b8a
+def _bars(g:np.ndarray # (n, L, M) grey frames
+         ) -> tuple[int, int, str]|None: # (the picture's first line along axis 1 and the first past it, 'plain' | 'blurred'), or None
+    """Bars at both ends of axis 1 of the frames, as deep at either end, where they are: plain bars with an edge along
+    (nearly) all their length, or a blurred copy of the picture: beyond edges along some of their length, the picture
+    zoomed to fill the frame and blurred, matching it at that zoom far better than at a quarter more or less (a real
+    scene's smooth walls and floor look alike at any zoom)."""
+    from scipy.ndimage import gaussian_filter        # here: reading a video needs no SciPy
+    n, L, M = g.shape
+    e = _line_edges(g)
+    near = lambda y: e[max(0, y - 1):y + 2].max()                      # an edge a line either way
+    step = np.r_[0, np.abs(np.diff(g, axis=1)).mean((0, 2))]           # step[y]: between lines y - 1 and y
+    m = max(2, round(0.02 * L))
+    depths = np.arange(max(3, int(0.03 * L)), int(0.42 * L))
+    score = np.array([min(near(b), near(L - b)) for b in depths])
+    peaks = [i for i in range(len(depths)) if score[i] >= COPY_STEP and score[i] == score[max(0, i - 3):i + 4].max()
+             and not (i and score[i - 1] == score[i])]                    # each run of equal scores once
+    soft = gaussian_filter(g, (0, 2, 2))                              # the picture blurred like its copy
+    seen, best = set(), None
+    for i in sorted(peaks, key=lambda i: -score[i])[:MOST_EDGES]:     # the strongest edges only: a real scene has many weak ones
+        b = int(depths[i])
+        top = max(1, b - 2) + int(np.argmax(step[max(1, b - 2):b + 3]))    # the edges to the line (the search's lines are 3 apart)
+        bot = L - b - 2 + int(np.argmax(step[L - b - 2:min(L, L - b + 3)]))
+        if (top, bot) in seen: continue
+        seen.add((top, bot))
+        if score[i] >= BAR_STEP and g[:, np.r_[0:max(1, top - m), min(L, bot + m):L]].std() <= FLAT_STD: return top, bot, 'plain'
+        c = _zoomed_corr(soft, top, bot)
+        if c >= COPY_CORR and (best is None or c > best[0]) and \
+           1 - max(_zoomed_corr(soft, top, bot, 1.25), _zoomed_corr(soft, top, bot, 0.8)) >= COPY_PEAK * max(1 - c, 1e-6):
+            best = c, top, bot
+    return None if best is None else (best[1], best[2], 'blurred')
+
+# %% ../nbs/31_video.ipynb #33b085d3
+def content_box(video:Video, # an opened video (with its `turn`, without a crop)
+                seconds:float=1. # look at the frames of the first this many seconds (8 of them)
+               ) -> Content|None: # where the video's own picture lies (upright pixels), or None: the whole picture is it
+    "The picture of a clip re-posted inside bars (black, or a blurred copy of itself) above and below, or left and right."
+    n = max(1, min(video.n_frames or 1, int(round(seconds * video.fps))))
+    fr = list(video.frames(CONTENT_SIDE, stop=n, step=max(1, n // 8)))
+    if not fr: return None
+    g = np.stack(fr).astype(np.float32).mean(-1)                      # (n, h, w) grey
+    W, H = video.size
+    for axis, (L, size) in ((1, (g.shape[1], H)), (2, (g.shape[2], W))):
+        found = _bars(g if axis == 1 else g.transpose(0, 2, 1))
+        if found is None: continue
+        top, bot, bars = found
+        s = size / L
+        lo = int(np.ceil((top + 1) * s / 2) * 2)                      # a line inside the edges: no blend of bar and picture
+        hi = int(np.floor((bot - 1) * s / 2) * 2)
+        return Content(0, lo, W, hi - lo, bars) if axis == 1 else Content(lo, 0, hi - lo, H, bars)
+    return None
+
+# %% ../nbs/31_video.ipynb #2d2f1ce4
+def open_video(path, # a video file
+               turn:int=0 # quarter turns counter-clockwise added to its rotation (see `Video`)
+              ) -> Video:
+    "A video opened for analysis: only its own picture, where it lies inside bars (`content_box`)."
+    v = Video(path, turn=turn)
+    c = content_box(v)
+    return v if c is None else Video(path, turn=turn, crop=(c.x, c.y, c.w, c.h), bars=c.bars)
 
 # %% ../nbs/31_video.ipynb #55512ff9
 def read_image(path, # an image file (.jpg, .png, ...)
