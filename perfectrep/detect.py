@@ -841,7 +841,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
             follow = asked(rest)
         else: rest, follow = seen, asked(seen) or steady[:max_people]
         kw = dict(fps=fps, max_gap_s=max_gap_s, source=PoseDetector.name, path=path, n_frames=T, person=person)
-        same = set()
+        same, tracks = set(), []
         if follow and again:                   # second pass: each person on their own crop
             probed = {t: k for tr in follow for t, k in tr.probed.items()}
             given = [cs + ([probed[t]] if t in probed else []) for t, cs in enumerate(cands)]
@@ -851,6 +851,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
             on_crops = lambda trs, st=None: _follow(_denoised(_reader(frames)[0], denoise) if callable(frames) else reader, trs, width, height, fps,
                                                     every, given, T, any_order=any_order, strides=st, make_detector=tracked)
             tracks = [_densify(tr, strides[tr.id]) for tr in on_crops(follow, [strides[tr.id] for tr in follow])]
+        if follow and again and tracks:        # someone was found on their crops (else: whom the first pass had, below)
             kp = select_person(tracks, width, height, **kw)
             mine = [tr for tr in follow if tr.id == kp.person]
             full = on_crops(mine) if strides[kp.person] > 1 else None   # the lifter is someone the tracker was not on: now at every frame
