@@ -18,9 +18,9 @@ from .core import PerfectRepError, check_file, atomic_path
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['VIDEO_SUFFIXES', 'IMAGE_SUFFIXES', 'BAR_EDGE', 'BAR_STEP', 'COPY_STEP', 'COPY_CORR', 'COPY_PEAK', 'FLAT_STD',
-           'MOST_EDGES', 'CONTENT_SIDE', 'is_video', 'is_image', 'Video', 'Frames', 'write_video', 'Content',
-           'content_box', 'open_video', 'read_image', 'side_by_side', 'pass_in_front']
+__all__ = ['VIDEO_SUFFIXES', 'IMAGE_SUFFIXES', 'BAR_EDGE', 'BAR_STEP', 'COPY_STEP', 'COPY_CORR', 'COPY_DEPTH', 'COPY_PEAK',
+           'FLAT_STD', 'MOST_EDGES', 'CONTENT_SIDE', 'is_video', 'is_image', 'Video', 'Frames', 'write_video',
+           'Content', 'content_box', 'open_video', 'read_image', 'side_by_side', 'pass_in_front']
 
 # %% ../nbs/31_video.ipynb #a26141cb
 VIDEO_SUFFIXES = ('.mp4', '.mov', '.m4v', '.avi', '.mkv', '.webm', '.mpg', '.mpeg', '.wmv', '.flv', '.3gp', '.ts', '.mts', '.gif')
@@ -338,10 +338,11 @@ def write_video(path, # destination .mp4
 BAR_EDGE = 10.        # grey levels: where a bar meets the picture, the two differ by at least this (at 360 pixels, the first second)
 BAR_STEP = 0.8        # share of a bar's edge where it does: a plain bar's whole edge shows; a blurred copy's less (a white backdrop against its blurred self)
 COPY_STEP = 0.08      # ... the least share for a blurred copy (a white backdrop against its own blurred copy shows little edge),
-COPY_CORR = 0.9       # whose pixels correlate with the picture zoomed to fill the frame, blurred (re-posted clips 0.95-1; real scenes up to 0.95),
-COPY_PEAK = 5.        # and fit it several times better than with a quarter more or less zoom: 1 - correlation 8-34 times smaller on
-                      # re-posted clips, at most 2.3 times on the real scenes tried (a smooth wall or floor looks alike at any zoom)
-FLAT_STD = 3.         # grey levels: a plain bar's pixels vary by less (over space and time)
+COPY_CORR = 0.9       # whose lines correlate with the picture zoomed to fill the frame, blurred (median over lines: re-posted clips 0.95-1, real scenes up to 0.95),
+COPY_DEPTH = 0.08     # a blurred copy fills bars at least this deep at either end (a picture of another shape: 16:9 in 4:3 leaves 12 %)
+COPY_PEAK = 3.        # and fit it several times better than with a quarter more or less zoom: 1 - correlation 3.9-64 times smaller on
+                      # 19 re-posted clips, at most 1.6 times on the 22 real scenes tried (a smooth wall or floor looks alike at any zoom)
+FLAT_STD = 3.         # grey levels: a plain bar's pixels vary by less (over space and time; lines with a caption or a logo left out)
 MOST_EDGES = 12      # the bars' depths tried at most, the strongest edges first
 CONTENT_SIDE = 360    # the frames looked at are this many pixels on their longer side
 
@@ -363,19 +364,29 @@ def _line_edges(g:np.ndarray # (n, L, M) grey frames
     return e
 
 # %% ../nbs/31_video.ipynb #02c03642
+def _unmarked(g:np.ndarray, out:np.ndarray # grey frames (n, L, M); the bars' lines
+              ) -> np.ndarray: # the lines of `out` without sharp marks
+    "The bars' lines without a caption or a logo on them: lines sharper across than most of the bars' (a blurred copy or a flat colour has no sharp detail)."
+    sharp = np.abs(np.diff(g[:, out], axis=2)).mean((0, 2))
+    med = float(np.median(sharp))
+    return out[sharp <= max(2 * med, med + 1.)]
+
 def _zoomed_corr(g:np.ndarray, top:int, bot:int, # grey frames (n, L, M), blurred; the picture's first line along axis 1 and the first past it
+                 out:np.ndarray, # the bars' lines to compare
                  zoom:float=1. # a factor on the zoom that fills the frame (a blurred copy matches best at 1)
                 ) -> float:
-    "Correlation of the bars' pixels with the (blurred) picture between them zoomed about the middle to fill the frame."
+    "Correlation of the bars' pixels with the (blurred) picture between them zoomed about the middle to fill the frame: the median over the bars' lines."
     n, L, M = g.shape
     h = bot - top
     z = L / h * zoom
-    m = max(2, round(0.02 * L))
-    out = np.r_[0:max(1, top - m), min(L, bot + m):L]                  # the bars' lines, and where the zoomed picture puts them
-    ys = top + np.clip(np.round((out - L / 2) / z + h / 2).astype(int), 0, h - 1)
     xs = np.clip(np.round((np.arange(M) - M / 2) / z + M / 2).astype(int), 0, M - 1)
-    a, c = g[:, ys][:, :, xs].ravel(), g[:, out].ravel()
-    return float(np.corrcoef(a, c)[0, 1]) if a.std() > 1e-6 and c.std() > 1e-6 else 0.
+    ys = top + np.clip(np.round((out - L / 2) / z + h / 2).astype(int), 0, h - 1)   # where the zoomed picture puts the bars' lines
+    a, c = g[:, ys][:, :, xs], g[:, out]                               # (n, lines, M)
+    a, c = a - a.mean((0, 2), keepdims=True), c - c.mean((0, 2), keepdims=True)
+    sa, sc = np.sqrt((a * a).sum((0, 2))), np.sqrt((c * c).sum((0, 2)))
+    ok = (sa > 1e-3 * a[0].size ** 0.5) & (sc > 1e-3 * c[0].size ** 0.5)   # lines of one flat colour say nothing
+    if not ok.any(): return 0.
+    return float(np.median((a * c).sum((0, 2))[ok] / (sa * sc)[ok]))   # line by line: a caption or a logo spoils only its own lines
 
 # %% ../nbs/31_video.ipynb #ecae6b8a
 def _bars(g:np.ndarray # (n, L, M) grey frames
@@ -402,10 +413,13 @@ def _bars(g:np.ndarray # (n, L, M) grey frames
         bot = L - b - 2 + int(np.argmax(step[L - b - 2:min(L, L - b + 3)]))
         if (top, bot) in seen: continue
         seen.add((top, bot))
-        if score[i] >= BAR_STEP and g[:, np.r_[0:max(1, top - m), min(L, bot + m):L]].std() <= FLAT_STD: return top, bot, 'plain'
-        c = _zoomed_corr(soft, top, bot)
+        out = np.r_[0:max(1, top - m), min(L, bot + m):L]             # the bars' lines
+        near = np.r_[max(0, top - 4 * m):max(1, top - m), min(L, bot + m):min(L, bot + 4 * m)]   # the bars beside the picture:
+        if score[i] >= BAR_STEP and g[:, _unmarked(g, near)].std() <= FLAT_STD: return top, bot, 'plain'   # captions lie further out
+        if b < COPY_DEPTH * L: continue                                 # too thin to fill with a blurred copy
+        c = _zoomed_corr(soft, top, bot, out)
         if c >= COPY_CORR and (best is None or c > best[0]) and \
-           1 - max(_zoomed_corr(soft, top, bot, 1.25), _zoomed_corr(soft, top, bot, 0.8)) >= COPY_PEAK * max(1 - c, 1e-6):
+           1 - max(_zoomed_corr(soft, top, bot, out, 1.25), _zoomed_corr(soft, top, bot, out, 0.8)) >= COPY_PEAK * max(1 - c, 1e-6):
             best = c, top, bot
     return None if best is None else (best[1], best[2], 'blurred')
 
@@ -435,8 +449,12 @@ def open_video(path, # a video file
               ) -> Video:
     "A video opened for analysis: only its own picture, where it lies inside bars (`content_box`)."
     v = Video(path, turn=turn)
-    c = content_box(v)
-    return v if c is None else Video(path, turn=turn, crop=(c.x, c.y, c.w, c.h), bars=c.bars)
+    for _ in range(2):                               # a re-post of a re-post: bars inside the bars
+        c = content_box(v)
+        if c is None: break
+        x0, y0 = v.crop[:2] if v.crop else (0, 0)
+        v = Video(path, turn=turn, crop=(x0 + c.x, y0 + c.y, c.w, c.h), bars=v.bars or c.bars)
+    return v
 
 # %% ../nbs/31_video.ipynb #55512ff9
 def read_image(path, # an image file (.jpg, .png, ...)
