@@ -13,7 +13,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 from .core import interpolate_missing, atomic_path, runs
 from .skeleton import mediapipe33_to_h36m, J
-from .video import Video, Frames, read_image, open_video
+from .video import Video, Frames, read_image, open_video, picture_box
 from .people import Keypoints2D, Track, _box, _compatible, track_people, choose_lifter, select_person, fill_gaps
 
 # %% auto #0
@@ -962,22 +962,41 @@ class Detection:
                  **kw # the other arguments of `detect_video` (person, max_gap_s, stop, progress, native_logs, find_people)
                 ):
         self._args = dict(path=path, max_side=max_side, keep_height=keep_height, max_fps=max_fps, **kw)
-        v = open_video(path, turn=turn)                  # a missing or unreadable file fails here, at once; a re-posted clip's own picture only
-        side = (max(v.side_at(keep_height), max_side) if max_side else None) if keep_height else max_side
-        self._store = Frames(v, side, stop=kw.get('stop'), step=detection_step(v.fps, max_fps))   # a 60 fps video: every other frame, decoded, never converted
-        self.frames = self._store if keep_height else None
-        self.video, self.path, self._out = v, v.path, {}
+        self._keep, self._max_side, self._lock, self._cancelled = keep_height, max_side, threading.Lock(), False
+        v = Video(path, turn=turn)                       # a missing or unreadable file fails here, at once
+        self._decode(v, kw.get('stop'), max_fps)
+        self.path, self._out = v.path, {}
         self.imported = threading.Event()               # set once mediapipe is imported (or failed to be)
-        kw = dict(kw, max_side=side, max_fps=max_fps, frames=self._store)
-        self._thread = threading.Thread(target=self._run, args=(v.path, kw), daemon=True)   # Ctrl-C is not held up by it
+        self._thread = threading.Thread(target=self._run, args=(v.path, dict(kw, max_fps=max_fps)), daemon=True)   # Ctrl-C is not held up by it
         self._thread.start()
+
+    def _decode(self, v:Video, stop, max_fps):
+        "Start decoding `v` into a store of frames at the detection's size (the annotation's, when larger and kept)."
+        side = (max(v.side_at(self._keep), self._max_side) if self._max_side else None) if self._keep else self._max_side
+        self._store = Frames(v, side, stop=stop, step=detection_step(v.fps, max_fps))   # a 60 fps video: every other frame, decoded, never converted
+        self.frames = self._store if self._keep else None
+        self.video, self._side = v, side
+
+    def _own_picture(self, stop, max_fps):
+        "A clip re-posted inside bars (`perfectrep.video.picture_box` on the first second's frames, as decoded): decoded again, its own picture only (twice: a re-post of a re-post)."
+        for _ in range(2):
+            st, v = self._store, self.video
+            n = max(1, int(round(v.fps / st.step)))
+            c = picture_box([a for i in range(0, n, max(1, n // 8)) if (a := st.get(i)) is not None], v.size)
+            if c is None: return
+            x0, y0 = v.crop[:2] if v.crop else (0, 0)
+            with self._lock:
+                if self._cancelled: return
+                st.close()
+                self._decode(Video(v.path, turn=v.turn, crop=(x0 + c.x, y0 + c.y, c.w, c.h), bars=v.bars or c.bars), stop, max_fps)
 
     def _run(self, path, kw):
         t0 = time.perf_counter()
         try:
             try: import_mediapipe()                 # a quarter of a second of Python: see `wait_imported`
             finally: self.imported.set()
-            self._out['kp'] = detect_video(path, **kw)
+            self._own_picture(kw.get('stop'), kw['max_fps'])    # the store's first frames, while it decodes on
+            self._out['kp'] = detect_video(path, **dict(kw, max_side=self._side, frames=self._store))
         except BaseException as e: self._out['error'] = e
         finally:
             self.seconds = time.perf_counter() - t0              # decoding and detection, start to end
@@ -1003,7 +1022,7 @@ class Detection:
 
     def cancel(self):
         "Stop early (the frames are dropped: the detection ends within a frame or two) and wait for the thread."
-        self._store.close()
+        with self._lock: self._cancelled = True; self._store.close()
         self._thread.join()
 
 def detect_image(path, # an image file

@@ -335,17 +335,19 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
         from perfectrep.detect import Detection
         detection = Detection(p, max_side, keep_height=render_height if render else None, person=person,
                               max_gap_s=max_gap_s, progress=progress, native_logs=False, max_fps=detect_fps, turn=turn or 0)
-    store = detection.frames if detection is not None else None
+    store = None
     try:
         if detection is not None: detection.wait_imported()   # the lifter's loading beside the detection, not beside mediapipe's import
         model, model_path = _load_model(model, device)
         t1 = time.perf_counter(); timing['load_model'] = t1 - t0
         kp, vid = _read_keypoints(p, kind, video, size, fps, yx, person, max_gap_s, detection)
+        store = detection.frames if detection is not None else None   # once detected: a re-posted clip's are of its own picture
         if kind == 'video' and turn is None and upright is not None and not kp.turn and kp.shins_down:   # shins across the picture
             if k := upright(kp, lambda k2, w, h: lift_keypoints(k2, w, h, model=model)):   # the lifter lies on their side: detected again upright
                 first = detection.seconds
-                detection = detection.turned(k); store = detection.frames
+                detection = detection.turned(k)
                 kp, vid = _read_keypoints(p, kind, video, size, fps, yx, person, max_gap_s, detection)
+                store = detection.frames
                 detection.seconds += first
         t2 = time.perf_counter(); timing['keypoints_2d'] = getattr(detection, 'seconds', t2 - t1)   # beside the lifter's loading
         headless = HEADLESS_LIFTER if model_path == str(DEFAULT_LIFTER) and HEADLESS_LIFTER.exists() else None

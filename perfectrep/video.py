@@ -20,7 +20,7 @@ from fastcore.basics import patch
 # %% auto #0
 __all__ = ['VIDEO_SUFFIXES', 'IMAGE_SUFFIXES', 'BAR_EDGE', 'BAR_STEP', 'COPY_STEP', 'COPY_CORR', 'COPY_DEPTH', 'COPY_PEAK',
            'FLAT_STD', 'MOST_EDGES', 'CONTENT_SIDE', 'is_video', 'is_image', 'Video', 'Frames', 'write_video',
-           'Content', 'content_box', 'open_video', 'read_image', 'side_by_side', 'pass_in_front']
+           'Content', 'picture_box', 'content_box', 'open_video', 'read_image', 'side_by_side', 'pass_in_front']
 
 # %% ../nbs/31_video.ipynb #a26141cb
 VIDEO_SUFFIXES = ('.mp4', '.mov', '.m4v', '.avi', '.mkv', '.webm', '.mpg', '.mpeg', '.wmv', '.flv', '.3gp', '.ts', '.mts', '.gif')
@@ -424,24 +424,35 @@ def _bars(g:np.ndarray # (n, L, M) grey frames
     return None if best is None else (best[1], best[2], 'blurred')
 
 # %% ../nbs/31_video.ipynb #33b085d3
-def content_box(video:Video, # an opened video (with its `turn`, without a crop)
-                seconds:float=1. # look at the frames of the first this many seconds (8 of them)
-               ) -> Content|None: # where the video's own picture lies (upright pixels), or None: the whole picture is it
+def picture_box(frames, # (h, w, 3) uint8 RGB frames of the video's first second (a few of them), upright, at any size
+                size:tuple # (width, height) of the upright picture they show, pixels
+               ) -> Content|None: # where the video's own picture lies (pixels of `size`), or None: the whole picture is it
     "The picture of a clip re-posted inside bars (black, or a blurred copy of itself) above and below, or left and right."
-    n = max(1, min(video.n_frames or 1, int(round(seconds * video.fps))))
-    fr = list(video.frames(CONTENT_SIDE, stop=n, step=max(1, n // 8)))
+    fr = [np.asarray(a) for a in frames]
     if not fr: return None
+    h, w = fr[0].shape[:2]
+    if max(h, w) > CONTENT_SIDE:
+        sw, sh = _fit_size(w, h, CONTENT_SIDE)
+        fr = [np.asarray(Image.fromarray(a).resize((sw, sh), Image.BILINEAR)) for a in fr]
     g = np.stack(fr).astype(np.float32).mean(-1)                      # (n, h, w) grey
-    W, H = video.size
-    for axis, (L, size) in ((1, (g.shape[1], H)), (2, (g.shape[2], W))):
+    W, H = size
+    for axis, (L, full) in ((1, (g.shape[1], H)), (2, (g.shape[2], W))):
         found = _bars(g if axis == 1 else g.transpose(0, 2, 1))
         if found is None: continue
         top, bot, bars = found
-        s = size / L
+        s = full / L
         lo = int(np.ceil((top + 1) * s / 2) * 2)                      # a line inside the edges: no blend of bar and picture
         hi = int(np.floor((bot - 1) * s / 2) * 2)
         return Content(0, lo, W, hi - lo, bars) if axis == 1 else Content(lo, 0, hi - lo, H, bars)
     return None
+
+# %% ../nbs/31_video.ipynb #49f401c8
+def content_box(video:Video, # an opened video
+                seconds:float=1. # look at the frames of the first this many seconds (8 of them)
+               ) -> Content|None: # where the video's own picture lies (upright pixels of `video`), or None: the whole picture is it
+    "`picture_box` of a video's first frames."
+    n = max(1, min(video.n_frames or 1, int(round(seconds * video.fps))))
+    return picture_box(video.frames(CONTENT_SIDE, stop=n, step=max(1, n // 8)), video.size)
 
 # %% ../nbs/31_video.ipynb #2d2f1ce4
 def open_video(path, # a video file
