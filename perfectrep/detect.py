@@ -13,7 +13,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 from .core import interpolate_missing, atomic_path, runs
 from .skeleton import mediapipe33_to_h36m, J
-from .video import Video, Frames, read_image, open_video, picture_box
+from .video import Video, Frames, read_image, open_video, picture_box, CONTENT_FRAMES
 from .people import Keypoints2D, Track, _box, _compatible, track_people, choose_lifter, select_person, fill_gaps
 
 # %% auto #0
@@ -978,11 +978,10 @@ class Detection:
         self.video, self._side = v, side
 
     def _own_picture(self, stop, max_fps):
-        "A clip re-posted inside bars (`perfectrep.video.picture_box` on the first second's frames, as decoded): decoded again, its own picture only (twice: a re-post of a re-post)."
+        "A clip re-posted inside bars (`perfectrep.video.picture_box` on the first frames, as decoded): decoded again, its own picture only (twice: a re-post of a re-post)."
         for _ in range(2):
             st, v = self._store, self.video
-            n = max(1, int(round(v.fps / st.step)))
-            c = picture_box([a for i in range(0, n, max(1, n // 8)) if (a := st.get(i)) is not None], v.size)
+            c = picture_box([a for i in range(CONTENT_FRAMES) if (a := st.get(i)) is not None], v.size)
             if c is None: return
             x0, y0 = v.crop[:2] if v.crop else (0, 0)
             with self._lock:

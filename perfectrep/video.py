@@ -19,8 +19,9 @@ from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['VIDEO_SUFFIXES', 'IMAGE_SUFFIXES', 'BAR_EDGE', 'BAR_STEP', 'COPY_STEP', 'COPY_CORR', 'COPY_DEPTH', 'COPY_PEAK',
-           'FLAT_STD', 'MOST_EDGES', 'CONTENT_SIDE', 'is_video', 'is_image', 'Video', 'Frames', 'write_video',
-           'Content', 'picture_box', 'content_box', 'open_video', 'read_image', 'side_by_side', 'pass_in_front']
+           'FLAT_STD', 'MOST_EDGES', 'CONTENT_FRAMES', 'CONTENT_SIDE', 'is_video', 'is_image', 'Video', 'Frames',
+           'write_video', 'Content', 'picture_box', 'content_box', 'open_video', 'read_image', 'side_by_side',
+           'pass_in_front']
 
 # %% ../nbs/31_video.ipynb #a26141cb
 VIDEO_SUFFIXES = ('.mp4', '.mov', '.m4v', '.avi', '.mkv', '.webm', '.mpg', '.mpeg', '.wmv', '.flv', '.3gp', '.ts', '.mts', '.gif')
@@ -344,6 +345,7 @@ COPY_PEAK = 3.        # and fit it several times better than with a quarter more
                       # 19 re-posted clips, at most 1.6 times on the 22 real scenes tried (a smooth wall or floor looks alike at any zoom)
 FLAT_STD = 3.         # grey levels: a plain bar's pixels vary by less (over space and time; lines with a caption or a logo left out)
 MOST_EDGES = 12      # the bars' depths tried at most, the strongest edges first
+CONTENT_FRAMES = 8    # the bars are looked for on the video's first frames: decoded by the time the detector is loaded
 CONTENT_SIDE = 360    # the frames looked at are this many pixels on their longer side
 
 # %% ../nbs/31_video.ipynb #4cf85330
@@ -402,7 +404,8 @@ def _bars(g:np.ndarray # (n, L, M) grey frames
     step = np.r_[0, np.abs(np.diff(g, axis=1)).mean((0, 2))]           # step[y]: between lines y - 1 and y
     m = max(2, round(0.02 * L))
     depths = np.arange(max(3, int(0.03 * L)), int(0.42 * L))
-    score = np.array([min(near(b), near(L - b)) for b in depths])
+    both = np.array([min(near(b), near(L - b)) for b in depths])     # plain bars: an edge at both ends
+    score = np.array([max(near(b), near(L - b)) for b in depths])    # a blurred copy: at one end at least (a white backdrop against its own blurred copy shows none)
     peaks = [i for i in range(len(depths)) if score[i] >= COPY_STEP and score[i] == score[max(0, i - 3):i + 4].max()
              and not (i and score[i - 1] == score[i])]                    # each run of equal scores once
     soft = gaussian_filter(g, (0, 2, 2))                              # the picture blurred like its copy
@@ -414,8 +417,8 @@ def _bars(g:np.ndarray # (n, L, M) grey frames
         if (top, bot) in seen: continue
         seen.add((top, bot))
         out = np.r_[0:max(1, top - m), min(L, bot + m):L]             # the bars' lines
-        near = np.r_[max(0, top - 4 * m):max(1, top - m), min(L, bot + m):min(L, bot + 4 * m)]   # the bars beside the picture:
-        if score[i] >= BAR_STEP and g[:, _unmarked(g, near)].std() <= FLAT_STD: return top, bot, 'plain'   # captions lie further out
+        side = np.r_[max(0, top - 4 * m):max(1, top - m), min(L, bot + m):min(L, bot + 4 * m)]   # the bars beside the picture:
+        if both[max(0, i - 3):i + 4].max() >= BAR_STEP and g[:, _unmarked(g, side)].std() <= FLAT_STD: return top, bot, 'plain'   # captions lie further out
         if b < COPY_DEPTH * L: continue                                 # too thin to fill with a blurred copy
         c = _zoomed_corr(soft, top, bot, out)
         if c >= COPY_CORR and (best is None or c > best[0]) and \
@@ -424,7 +427,7 @@ def _bars(g:np.ndarray # (n, L, M) grey frames
     return None if best is None else (best[1], best[2], 'blurred')
 
 # %% ../nbs/31_video.ipynb #33b085d3
-def picture_box(frames, # (h, w, 3) uint8 RGB frames of the video's first second (a few of them), upright, at any size
+def picture_box(frames, # (h, w, 3) uint8 RGB frames of the video's start (`CONTENT_FRAMES` of them), upright, at any size
                 size:tuple # (width, height) of the upright picture they show, pixels
                ) -> Content|None: # where the video's own picture lies (pixels of `size`), or None: the whole picture is it
     "The picture of a clip re-posted inside bars (black, or a blurred copy of itself) above and below, or left and right."
@@ -447,12 +450,10 @@ def picture_box(frames, # (h, w, 3) uint8 RGB frames of the video's first second
     return None
 
 # %% ../nbs/31_video.ipynb #49f401c8
-def content_box(video:Video, # an opened video
-                seconds:float=1. # look at the frames of the first this many seconds (8 of them)
+def content_box(video:Video # an opened video
                ) -> Content|None: # where the video's own picture lies (upright pixels of `video`), or None: the whole picture is it
-    "`picture_box` of a video's first frames."
-    n = max(1, min(video.n_frames or 1, int(round(seconds * video.fps))))
-    return picture_box(video.frames(CONTENT_SIDE, stop=n, step=max(1, n // 8)), video.size)
+    "`picture_box` of a video's first `CONTENT_FRAMES` frames."
+    return picture_box(video.frames(CONTENT_SIDE, stop=CONTENT_FRAMES), video.size)
 
 # %% ../nbs/31_video.ipynb #2d2f1ce4
 def open_video(path, # a video file
