@@ -275,7 +275,7 @@ def rep_pictures(video, # the analysed video
     from perfectrep.video import Video
     want = sorted(set(int(f) for f in frames))
     if not want: return {}
-    vid = Video(video)
+    vid = Video(video, turn=kpts.turn, crop=kpts.crop, bars=kpts.bars)   # the picture the keypoints are in: turned, a re-post's own
     ms = round(height * max(vid.width, vid.height) / vid.height)
     out = {}
     for t, fr in enumerate(vid.frames(max_side=ms, start=kpts.first_frame, stop=kpts.first_frame + want[-1] + 1)):

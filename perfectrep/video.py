@@ -18,8 +18,8 @@ from .core import PerfectRepError, check_file, atomic_path
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['VIDEO_SUFFIXES', 'IMAGE_SUFFIXES', 'BAR_EDGE', 'BAR_STEP', 'COPY_STEP', 'COPY_CORR', 'COPY_DEPTH', 'COPY_PEAK',
-           'FLAT_STD', 'MOST_EDGES', 'CONTENT_FRAMES', 'CONTENT_SIDE', 'is_video', 'is_image', 'Video', 'Frames',
+__all__ = ['VIDEO_SUFFIXES', 'IMAGE_SUFFIXES', 'BAR_EDGE', 'BAR_STEP', 'FLAT_STD', 'COPY_STEP', 'COPY_DEPTH', 'COPY_CORR',
+           'COPY_PEAK', 'MOST_EDGES', 'CONTENT_FRAMES', 'CONTENT_SIDE', 'is_video', 'is_image', 'Video', 'Frames',
            'write_video', 'Content', 'picture_box', 'content_box', 'open_video', 'read_image', 'side_by_side',
            'pass_in_front']
 
@@ -336,15 +336,15 @@ def write_video(path, # destination .mp4
     return Path(path)
 
 # %% ../nbs/31_video.ipynb #575533c6
-BAR_EDGE = 10.        # grey levels: where a bar meets the picture, the two differ by at least this (at 360 pixels, the first second)
-BAR_STEP = 0.8        # share of a bar's edge where it does: a plain bar's whole edge shows; a blurred copy's less (a white backdrop against its blurred self)
-COPY_STEP = 0.08      # ... the least share for a blurred copy (a white backdrop against its own blurred copy shows little edge),
-COPY_CORR = 0.9       # whose lines correlate with the picture zoomed to fill the frame, blurred (median over lines: re-posted clips 0.95-1, real scenes up to 0.95),
+BAR_EDGE = 10.        # grey levels: where a bar meets the picture, the two differ by at least this (on frames `CONTENT_SIDE` pixels long)
+BAR_STEP = 0.8        # share of a plain bar's edge where they do, at both ends: a plain bar's whole edge shows
+FLAT_STD = 3.         # grey levels: a plain bar's pixels beside the picture vary by less (over space and time; lines with a caption or a logo left out)
+COPY_STEP = 0.08      # share of a blurred copy's edge where they do, at one end at least (a white backdrop against its own blurred copy shows little)
 COPY_DEPTH = 0.08     # a blurred copy fills bars at least this deep at either end (a picture of another shape: 16:9 in 4:3 leaves 12 %)
-COPY_PEAK = 3.        # and fit it several times better than with a quarter more or less zoom: 1 - correlation 3.9-64 times smaller on
+COPY_CORR = 0.9       # a blurred copy's lines correlate with the picture zoomed to fill the frame, blurred (median over lines: re-posted clips 0.95-1, real scenes up to 0.95),
+COPY_PEAK = 3.        # and fit it several times better than with a quarter more or less zoom: 1 - correlation 3.9-66 times smaller on
                       # 19 re-posted clips, at most 1.6 times on the 22 real scenes tried (a smooth wall or floor looks alike at any zoom)
-FLAT_STD = 3.         # grey levels: a plain bar's pixels vary by less (over space and time; lines with a caption or a logo left out)
-MOST_EDGES = 12      # the bars' depths tried at most, the strongest edges first
+MOST_EDGES = 12       # the bars' depths tried at most, the strongest edges first
 CONTENT_FRAMES = 8    # the bars are looked for on the video's first frames: decoded by the time the detector is loaded
 CONTENT_SIDE = 360    # the frames looked at are this many pixels on their longer side
 
@@ -373,6 +373,7 @@ def _unmarked(g:np.ndarray, out:np.ndarray # grey frames (n, L, M); the bars' li
     med = float(np.median(sharp))
     return out[sharp <= max(2 * med, med + 1.)]
 
+# %% ../nbs/31_video.ipynb #78b0bcc0
 def _zoomed_corr(g:np.ndarray, top:int, bot:int, # grey frames (n, L, M), blurred; the picture's first line along axis 1 and the first past it
                  out:np.ndarray, # the bars' lines to compare
                  zoom:float=1. # a factor on the zoom that fills the frame (a blurred copy matches best at 1)
