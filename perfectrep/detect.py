@@ -1028,8 +1028,13 @@ def detect_image(path, # an image file
                  max_side:int|None=1280, # detect on the image scaled down to this longer side, pixels
                  native_logs:bool=True # let MediaPipe's C++ libraries print their log lines to stderr
                 ) -> Keypoints2D: # one frame
-    "Detect the person in one image."
+    "Detect the person in one image (a screenshot of a re-posted clip: in its own picture, `perfectrep.video.picture_box`)."
     img = read_image(path)
+    c = picture_box([img], img.shape[1::-1])
+    box = None if c is None else (c.x, c.y, c.w, c.h)
+    if box: img = img[c.y:c.y + c.h, c.x:c.x + c.w]
     h, w = img.shape[:2]
-    small = read_image(path, max_side) if max_side and max(h, w) > max_side else img
-    return detect_frames([small], w, h, fps=0, path=Path(path), native_logs=native_logs)
+    small = read_image(path, max_side, crop=box) if max_side and max(h, w) > max_side else img
+    kp = detect_frames([small], w, h, fps=0, path=Path(path), native_logs=native_logs)
+    if box: kp.crop, kp.bars = box, c.bars
+    return kp

@@ -276,7 +276,7 @@ def _render_lift(dest:Path, p:Path, kind:str, kp, vid, # the MP4 to write; the i
     from perfectrep.viz import render_video
     if kind == 'image':        # one image: hold it for two seconds while the 3D view turns once
         n = 60
-        img = read_image(p, max_side=max(render_height * 2, 640))
+        img = read_image(p, max_side=max(render_height * 2, 640), crop=kp.crop)   # the picture the keypoints are in
         render_video(dest, np.repeat(poses, n, 0), np.repeat(kp.kpts, n, 0), (kp.width, kp.height), fps=30,
                      frames=(img for _ in range(n)), height=render_height, spin_dps=180)
     else:

@@ -471,13 +471,15 @@ def open_video(path, # a video file
 
 # %% ../nbs/31_video.ipynb #55512ff9
 def read_image(path, # an image file (.jpg, .png, ...)
-               max_side:int|None=None # scale down so the longer side is at most this, pixels
+               max_side:int|None=None, # scale down so the longer side is at most this, pixels
+               crop:tuple|None=None # (x, y, w, h) of the upright image to keep, before scaling (a re-post's own picture: `picture_box`)
               ) -> np.ndarray: # (H, W, 3) uint8 RGB, upright
     "Read an image as upright RGB, honouring its EXIF orientation."
     path = check_file(path, 'image')
     try:
         with Image.open(path) as im:
             im = ImageOps.exif_transpose(im).convert('RGB')
+            if crop is not None: im = im.crop((crop[0], crop[1], crop[0] + crop[2], crop[1] + crop[3]))
             if max_side and max(im.size) > max_side: im = im.resize(_fit_size(*im.size, max_side), Image.BILINEAR)
             return np.asarray(im)
     except (OSError, SyntaxError, ValueError) as e:
