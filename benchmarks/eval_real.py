@@ -20,7 +20,8 @@ washed out, a window or a lamp behind the lifter; `compressed`: forwarded by a m
 encoded at CRF 38, blocky; `feet`: framed tighter, the bottom 15 % of the picture cut off (a close lifter's feet or
 shins out of view); `head`: the top 15 % cut off instead; `letterbox`: re-posted to a social feed, fitted into a 1080x1920 frame with black
 bars, 1920x1080 for a portrait clip; `reel`: the same over a blurred copy of itself zoomed to fill the frame, a large
-blurred person above and below the lifter);
+blurred person above and below the lifter; `fast`: played twice as fast, every other frame kept, as a feed's edit speeds a set
+up);
 --mirror is --perturb mirror. --compare DIR reads the reports of another run (for example the
 unflipped one) and says, rep by rep, how the judge's calls and the form metrics moved between the two: a test-retest
 of the whole analysis on real footage, where no truth for the metrics exists. The two runs see the same scene, so
@@ -74,6 +75,7 @@ PERTURB = {
     'reel': (f"split[a][b];[a]scale={_FEED}:force_original_aspect_ratio=increase,"
              "crop=w='if(gt(iw,ih),trunc(ih*9/32)*2,iw)':h='if(gt(iw,ih),ih,trunc(iw*9/32)*2)',gblur=sigma=20[bg];"
              f"[b]scale={_FEED}:force_original_aspect_ratio=decrease:force_divisible_by=2[fg];[bg][fg]overlay=(W-w)/2:(H-h)/2"),
+    'fast': 'setpts=PTS/2',     # played twice as fast, as an edit for a feed speeds a set up (every other frame kept)
     'shake': ("crop=trunc(iw*0.9/2)*2:trunc(ih*0.9/2)*2:iw*0.05*(1+0.5*sin(n*0.21)+0.3*sin(n*0.53+2)):ih*0.05*(1+0.5*sin(n*0.17+1)+0.3*sin(n*0.61)),"
               "scale=trunc(iw/0.9/2)*2:trunc(ih/0.9/2)*2"),
 }

@@ -16,8 +16,9 @@ from .geometry import model_input_2d, root_relative
 from .npmodel import DEFAULT_LIFTER, NumpyDSTformer, load_numpy_lifter
 
 # %% auto #0
-__all__ = ['HEADLESS_LIFTER', 'HEAD', 'OUTPUT_FILES', 'lift_windows', 'blend_weights', 'head_unseen', 'lift_keypoints',
-           'skeleton_height', 'rescale_to_height', 'align_to_pixels', 'staged_outputs', 'upsample_poses', 'run_lift']
+__all__ = ['HEADLESS_LIFTER', 'HEAD', 'OUTPUT_FILES', 'LIFT_MIN_FPS', 'lift_windows', 'blend_weights', 'head_unseen',
+           'lift_keypoints', 'skeleton_height', 'rescale_to_height', 'align_to_pixels', 'staged_outputs',
+           'denser_keypoints', 'upsample_poses', 'run_lift']
 
 # %% ../nbs/36_infer.ipynb #04fed59d
 def lift_windows(n_frames:int, # sequence length T
@@ -287,6 +288,24 @@ def _render_lift(dest:Path, p:Path, kind:str, kp, vid, # the MP4 to write; the i
         render_video(dest, poses[::k], kp.kpts[::k], (kp.width, kp.height), fps=(kp.fps or 30) / k, frames=frames,
                      height=render_height, progress=progress)
 
+# %% ../nbs/36_infer.ipynb #7e7fdb66
+LIFT_MIN_FPS = 24.   # frames a second the lifter is given at least (the 2D interpolated between a slower video's frames)
+
+def denser_keypoints(kpts, # (T, 17, 3) pixels and confidence
+                     up:int # frames from one to the next afterwards (1: as they are)
+                    ) -> np.ndarray: # ((T - 1) * up + 1, 17, 3): frame t at t * up, positions between interpolated linearly, confidence the lower of the two
+    "2D keypoints with `up - 1` frames put between each two."
+    k = np.asarray(kpts, float)
+    if up <= 1 or len(k) < 2: return k
+    t = np.arange((len(k) - 1) * up + 1) / up
+    i0 = np.minimum(np.floor(t).astype(int), len(k) - 1); i1 = np.minimum(i0 + 1, len(k) - 1)
+    a = (t - i0)[:, None, None]
+    out = np.empty((len(t), *k.shape[1:]))
+    out[..., :2] = (1 - a) * k[i0, :, :2] + a * k[i1, :, :2]
+    out[..., 2] = np.minimum(k[i0, :, 2], k[i1, :, 2])
+    out[::up, :, 2] = k[:, :, 2]
+    return out
+
 # %% ../nbs/36_infer.ipynb #15d36a5e
 def upsample_poses(poses:np.ndarray, # (n, J, 3) poses at every `step`-th frame
                    step:int, # frames between them
@@ -353,8 +372,10 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
         headless = HEADLESS_LIFTER if model_path == str(DEFAULT_LIFTER) and HEADLESS_LIFTER.exists() else None
         used = {}
         step = max(1, int(getattr(kp, 'detect_step', 1)))  # a 60 fps video detected at 30: lifted at 30, the frames between interpolated
-        poses = lift_keypoints(kp.kpts[::step], kp.width, kp.height, model=model, flip=flip, body_height=body_height,
-                               pixel_align=pixel_align, focal_px=focal_px, headless=headless, used=used)
+        up = max(1, int(np.ceil(LIFT_MIN_FPS * step / kp.fps))) if kp.fps else 1   # a 10 fps video: lifted at 30, its own frames kept
+        poses = lift_keypoints(denser_keypoints(kp.kpts[::step], up), kp.width, kp.height, model=model, flip=flip, body_height=body_height,
+                               pixel_align=pixel_align, focal_px=focal_px, headless=headless, used=used)[::up]
+        if 'headless_frames' in used: used['headless_frames'] = int(round(used['headless_frames'] / up))
         if step > 1:
             poses = upsample_poses(poses, step, kp.n_frames)
             if 'headless_frames' in used: used['headless_frames'] *= step
