@@ -13,7 +13,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 from .core import interpolate_missing, atomic_path, runs
 from .skeleton import mediapipe33_to_h36m, J
-from .video import Video, Frames, read_image, open_video, picture_box, CONTENT_FRAMES
+from .video import Video, Frames, read_image, open_video, picture_box, cropped_to, CONTENT_FRAMES
 from .people import Keypoints2D, Track, _box, _compatible, track_people, choose_lifter, select_person, fill_gaps
 
 # %% auto #0
@@ -983,11 +983,10 @@ class Detection:
             st, v = self._store, self.video
             c = picture_box([a for i in range(CONTENT_FRAMES) if (a := st.get(i)) is not None], v.size)
             if c is None: return
-            x0, y0 = v.crop[:2] if v.crop else (0, 0)
             with self._lock:
                 if self._cancelled: return
                 st.close()
-                self._decode(Video(v.path, turn=v.turn, crop=(x0 + c.x, y0 + c.y, c.w, c.h), bars=v.bars or c.bars), stop, max_fps)
+                self._decode(cropped_to(v, c), stop, max_fps)
 
     def _run(self, path, kw):
         t0 = time.perf_counter()

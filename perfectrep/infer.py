@@ -6,7 +6,7 @@ Docs: https://perfectrep.github.io/perfectrep/infer.html.md"""
 
 # %% ../nbs/36_infer.ipynb #e7b54e54
 from __future__ import annotations
-import json, os, shutil, tempfile, time, contextlib, importlib.resources
+import dataclasses, json, os, shutil, tempfile, time, contextlib, importlib.resources
 from pathlib import Path
 import numpy as np
 from . import __version__
@@ -18,7 +18,7 @@ from .npmodel import DEFAULT_LIFTER, NumpyDSTformer, load_numpy_lifter
 # %% auto #0
 __all__ = ['HEADLESS_LIFTER', 'HEAD', 'OUTPUT_FILES', 'LIFT_MIN_FPS', 'lift_windows', 'blend_weights', 'head_unseen',
            'lift_keypoints', 'skeleton_height', 'rescale_to_height', 'align_to_pixels', 'staged_outputs',
-           'denser_keypoints', 'upsample_poses', 'run_lift']
+           'upsample_poses', 'run_lift']
 
 # %% ../nbs/36_infer.ipynb #04fed59d
 def lift_windows(n_frames:int, # sequence length T
@@ -291,21 +291,6 @@ def _render_lift(dest:Path, p:Path, kind:str, kp, vid, # the MP4 to write; the i
 # %% ../nbs/36_infer.ipynb #7e7fdb66
 LIFT_MIN_FPS = 24.   # frames a second the lifter is given at least (the 2D interpolated between a slower video's frames)
 
-def denser_keypoints(kpts, # (T, 17, 3) pixels and confidence
-                     up:int # frames from one to the next afterwards (1: as they are)
-                    ) -> np.ndarray: # ((T - 1) * up + 1, 17, 3): frame t at t * up, positions between interpolated linearly, confidence the lower of the two
-    "2D keypoints with `up - 1` frames put between each two."
-    k = np.asarray(kpts, float)
-    if up <= 1 or len(k) < 2: return k
-    t = np.arange((len(k) - 1) * up + 1) / up
-    i0 = np.minimum(np.floor(t).astype(int), len(k) - 1); i1 = np.minimum(i0 + 1, len(k) - 1)
-    a = (t - i0)[:, None, None]
-    out = np.empty((len(t), *k.shape[1:]))
-    out[..., :2] = (1 - a) * k[i0, :, :2] + a * k[i1, :, :2]
-    out[..., 2] = np.minimum(k[i0, :, 2], k[i1, :, 2])
-    out[::up, :, 2] = k[:, :, 2]
-    return out
-
 # %% ../nbs/36_infer.ipynb #15d36a5e
 def upsample_poses(poses:np.ndarray, # (n, J, 3) poses at every `step`-th frame
                    step:int, # frames between them
@@ -373,7 +358,9 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
         used = {}
         step = max(1, int(getattr(kp, 'detect_step', 1)))  # a 60 fps video detected at 30: lifted at 30, the frames between interpolated
         up = max(1, int(np.ceil(LIFT_MIN_FPS * step / kp.fps))) if kp.fps else 1   # a 10 fps video: lifted at 30, its own frames kept
-        poses = lift_keypoints(denser_keypoints(kp.kpts[::step], up), kp.width, kp.height, model=model, flip=flip, body_height=body_height,
+        from perfectrep.detect import upsample_keypoints
+        k2 = upsample_keypoints(dataclasses.replace(kp, kpts=kp.kpts[::step]), up, (len(kp.kpts[::step]) - 1) * up + 1).kpts
+        poses = lift_keypoints(k2, kp.width, kp.height, model=model, flip=flip, body_height=body_height,
                                pixel_align=pixel_align, focal_px=focal_px, headless=headless, used=used)[::up]
         if 'headless_frames' in used: used['headless_frames'] = int(round(used['headless_frames'] / up))
         if step > 1:

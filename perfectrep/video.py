@@ -20,8 +20,8 @@ from fastcore.basics import patch
 # %% auto #0
 __all__ = ['VIDEO_SUFFIXES', 'IMAGE_SUFFIXES', 'BAR_EDGE', 'BAR_STEP', 'FLAT_STD', 'COPY_STEP', 'COPY_DEPTH', 'COPY_CORR',
            'COPY_PEAK', 'MOST_EDGES', 'CONTENT_FRAMES', 'CONTENT_SIDE', 'is_video', 'is_image', 'Video', 'Frames',
-           'write_video', 'Content', 'picture_box', 'content_box', 'open_video', 'read_image', 'side_by_side',
-           'pass_in_front']
+           'write_video', 'Content', 'picture_box', 'content_box', 'cropped_to', 'open_video', 'read_image',
+           'side_by_side', 'pass_in_front']
 
 # %% ../nbs/31_video.ipynb #a26141cb
 VIDEO_SUFFIXES = ('.mp4', '.mov', '.m4v', '.avi', '.mkv', '.webm', '.mpg', '.mpeg', '.wmv', '.flv', '.3gp', '.ts', '.mts', '.gif')
@@ -457,16 +457,21 @@ def content_box(video:Video # an opened video
     return picture_box(video.frames(CONTENT_SIDE, stop=CONTENT_FRAMES), video.size)
 
 # %% ../nbs/31_video.ipynb #2d2f1ce4
+def cropped_to(video:Video, # an opened video (cropped or not)
+               c:Content # where its own picture lies in what it reads (`picture_box`)
+              ) -> Video:
+    "The same video reading only `c` of its picture (a crop of a crop: a re-post of a re-post)."
+    x0, y0 = video.crop[:2] if video.crop else (0, 0)
+    return Video(video.path, turn=video.turn, crop=(x0 + c.x, y0 + c.y, c.w, c.h), bars=video.bars or c.bars)
+
 def open_video(path, # a video file
                turn:int=0 # quarter turns counter-clockwise added to its rotation (see `Video`)
               ) -> Video:
     "A video opened for analysis: only its own picture, where it lies inside bars (`content_box`)."
     v = Video(path, turn=turn)
     for _ in range(2):                               # a re-post of a re-post: bars inside the bars
-        c = content_box(v)
-        if c is None: break
-        x0, y0 = v.crop[:2] if v.crop else (0, 0)
-        v = Video(path, turn=turn, crop=(x0 + c.x, y0 + c.y, c.w, c.h), bars=v.bars or c.bars)
+        if (c := content_box(v)) is None: break
+        v = cropped_to(v, c)
     return v
 
 # %% ../nbs/31_video.ipynb #55512ff9
