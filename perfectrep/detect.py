@@ -892,23 +892,28 @@ SHARPER_SIDE = 1920  # pixels: the longer side of the frames those crops are cut
 
 def upsample_keypoints(kp:Keypoints2D, # detected on every `step`-th frame
                        step:int, # frames between detections
-                       n_frames:int # frames of the video
-                      ) -> Keypoints2D: # at every frame: positions interpolated linearly, confidence the lower of the two detections around
-    "Keypoints detected on every `step`-th frame brought back to every frame of the video."
-    if step == 1: return kp
+                       n_frames:int, # frames of the video
+                       at=None # (kp.n_frames,) the video's frame each detection is of, non-decreasing (`perfectrep.video.Frames.taken`: a frame the codec skipped replaced by the nearest); None: every `step`-th from 0
+                      ) -> Keypoints2D: # at every frame: positions interpolated linearly in time, confidence the lower of the two detections around
+    "Keypoints detected on every `step`-th frame (or on the frames `at`) brought back to every frame of the video."
+    if step == 1 and at is None: return kp
     T = n_frames
-    t = np.arange(kp.n_frames) * step
+    t = np.arange(kp.n_frames) * step if at is None else np.asarray(at, int)[:kp.n_frames]
+    if len(t) < kp.n_frames: t = np.r_[t, t[-1] + step * np.arange(1, kp.n_frames - len(t) + 1)]
+    keep = np.r_[True, np.diff(t) > 0] & (t < T)          # a frame detected twice (the frames around it skipped): its first detection
+    tk, kk = t[keep], kp.kpts[keep]
     full = np.zeros((T, 17, 3))
-    full[t[t < T]] = kp.kpts[t < T]
-    on = np.zeros(T, bool); on[t[t < T]] = True
+    full[tk] = kk
+    on = np.zeros(T, bool); on[tk] = True
     full[..., :2] = interpolate_missing(full[..., :2], on)
-    lo = np.clip(np.searchsorted(t, np.arange(T), side='right') - 1, 0, kp.n_frames - 1)
-    hi = np.clip(lo + 1, 0, kp.n_frames - 1)
-    full[..., 2] = np.minimum(kp.kpts[lo, :, 2], kp.kpts[hi, :, 2])
-    full[on, :, 2] = kp.kpts[:on.sum(), :, 2]
-    scale = lambda p: {**p, 'first': p['first'] * step, 'last': min(p['last'] * step, T - 1), 'frames': p['frames'] * step}
+    lo = np.clip(np.searchsorted(tk, np.arange(T), side='right') - 1, 0, len(tk) - 1)
+    hi = np.clip(lo + 1, 0, len(tk) - 1)
+    full[..., 2] = np.minimum(kk[lo, :, 2], kk[hi, :, 2])
+    full[tk, :, 2] = kk[..., 2]
+    frame = lambda k: min(int(t[k]), T) if k < len(t) else T     # the video's frame of detection `k`
+    scale = lambda p: {**p, 'first': frame(p['first']), 'last': min(frame(p['last']), T - 1), 'frames': p['frames'] * step}
     return dataclasses.replace(kp, kpts=full, fps=kp.fps * step, people=[scale(p) for p in kp.people],
-                               gaps=[(a * step, min(b * step, T)) for a, b in kp.gaps], detect_step=step)
+                               gaps=[(frame(a), frame(b)) for a, b in kp.gaps], detect_step=step)
 
 def _grain(reader) -> float:
     "The `noise_level` of a video's detection frames: the median over its frames 0, 5 and 10 (those it has; the detection waits for them)."
@@ -950,7 +955,8 @@ def detect_video(path, # a video file
     kp.turn, kp.grain, kp.crop, kp.bars = v.turn, grain if denoise else 0., v.crop, v.bars
     if step == 1: return kp
     total = n if stop is not None else getattr(v, 'n_decoded', n)    # frames the file really holds, counted while decoding
-    return upsample_keypoints(kp, step, max(total, (kp.n_frames - 1) * step + 1))
+    at = store.taken if store.step == step else None        # the frames detected: a frame the codec skipped replaced by the nearest
+    return upsample_keypoints(kp, step, max(total, (kp.n_frames - 1) * step + 1, at[-1] + 1 if at is not None and len(at) else 0), at)
 
 class Detection:
     "`detect_video` started in a background thread, so that the caller's own work (importing and loading the lifter) overlaps it; `result()` waits for it."

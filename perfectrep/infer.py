@@ -281,11 +281,11 @@ def _render_lift(dest:Path, p:Path, kind:str, kp, vid, # the MP4 to write; the i
         render_video(dest, np.repeat(poses, n, 0), np.repeat(kp.kpts, n, 0), (kp.width, kp.height), fps=30,
                      frames=(img for _ in range(n)), height=render_height, spin_dps=180)
     else:
-        k = 1
-        if frames is not None: k, frames = frames.step, frames.iter()     # a 60 fps video's detection kept every other frame
+        k, at = 1, slice(None)
+        if frames is not None: k, at, frames = frames.step, frames.taken, frames.iter()   # a 60 fps video's detection kept every other frame (or the nearest decoded)
         elif vid is not None:
             frames = vid.frames(max_side=vid.side_at(render_height), start=kp.first_frame if kind == 'keypoints' else 0, prefetch=8)
-        render_video(dest, poses[::k], kp.kpts[::k], (kp.width, kp.height), fps=(kp.fps or 30) / k, frames=frames,
+        render_video(dest, poses[at], kp.kpts[at], (kp.width, kp.height), fps=(kp.fps or 30) / k, frames=frames,
                      height=render_height, progress=progress)
 
 # %% ../nbs/36_infer.ipynb #7e7fdb66

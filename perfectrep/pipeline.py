@@ -368,25 +368,26 @@ def annotate_video(video, # the analysed video
     band = int(size * 1.6) // 2 * 2
     try: font = ImageFont.load_default(size=size)
     except TypeError: font = ImageFont.load_default()
-    step = frames.step if frames is not None and not kp.first_frame else 1      # frame i of the kept ones is frame i * step
+    step = frames.step if frames is not None and not kp.first_frame else 1
+    at = frames.taken if step > 1 else np.arange(len(kp.kpts))   # the keypoints' frame of each one shown (a 60 fps video's: every other, or the nearest decoded)
     want = {}                                             # kept frame -> the report's pictures taken from it (the nearest kept)
-    for f in report.picture_frames(): want.setdefault(min(round(f / step), (len(kp.kpts) - 1) // step), []).append(f)
+    for f in report.picture_frames(): want.setdefault(int(np.abs(at - f).argmin()), []).append(f)
     pictures = {}
     def shown():                                          # one decoding for the video and the report's pictures
         src = frames.iter(kp.first_frame // step) if frames is not None else vid.frames(max_side=ms, start=kp.first_frame, prefetch=8)
         for i, fr in enumerate(src):
-            for f in want.get(i, ()): pictures[f] = rep_picture(fr, kp.kpts[i * step], (kp.width, kp.height))
+            for f in want.get(i, ()): pictures[f] = rep_picture(fr, kp.kpts[at[i]], (kp.width, kp.height))
             yield fr
     bands = {}
     def banner(composed):                                 # a black band above the frame, with its text drawn once per text
         for i, fr in enumerate(composed):
-            text = _banner(report, i * step)
+            text = _banner(report, at[i])
             if text not in bands:
                 img = Image.new('RGB', (fr.shape[1], band), (0, 0, 0))
                 ImageDraw.Draw(img).text((size // 2, (band - size) // 2), text, fill=(255, 255, 255), font=font)
                 bands[text] = np.asarray(img)
             yield np.concatenate([bands[text], fr])
-    composed = compose_frames(poses3d[::step], kp.kpts[::step], (kp.width, kp.height), shown(), height, report.fps / step, progress=progress,
+    composed = compose_frames(poses3d[at], kp.kpts[at], (kp.width, kp.height), shown(), height, report.fps / step, progress=progress,
                               up=(report.view or {}).get('vertical'))   # turning about the lifter's vertical, on a level floor
     out = write_video(dst, banner(composed), fps=report.fps / step, crf=23, preset='ultrafast')
     if not report.pictures: report.pictures = pictures

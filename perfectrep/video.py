@@ -6,7 +6,7 @@ Docs: https://perfectrep.github.io/perfectrep/video.html.md"""
 
 # %% ../nbs/31_video.ipynb #42831130
 from __future__ import annotations
-import io, os, queue, threading
+import bisect, io, os, queue, threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Iterable
@@ -120,37 +120,77 @@ def _whole_at(self:Video, w:int, h:int) -> tuple[int, int, int, int]:
     W, H = max(w, round(self.full_size[0] * sx)), max(h, round(self.full_size[1] * sy))
     return W, H, min(round(x * sx), W - w), min(round(y * sy), H - h)
 
+class _Unordered(Exception):
+    "A stream whose packets do not tell each frame's place (a packet without a time, or one earlier than a frame already out)."
+
+def _in_order(c, s, # an open container and its video stream
+              skip:bool, # let the codec skip the frames no other frame refers to (`skip_frame='NONREF'`)
+              seen:list # filled with the sorted times (pts) of the stream's packets, one per frame
+             ) -> Iterator[tuple[int, av.VideoFrame]]: # (index in display order, frame), in display order
+    "The stream's frames with their indices; skipping, the frames the codec skipped are missing and each index is its packet's rank in time."
+    if not skip:
+        for i, fr in enumerate(c.decode(s)):
+            if fr.pts is not None: seen.append(fr.pts)
+            yield i, fr
+        return
+    s.codec_context.skip_frame = 'NONREF'
+    out = None                                           # the time of the last frame out
+    for pkt in c.demux(s):
+        if pkt.size:
+            if pkt.pts is None or (out is not None and pkt.pts <= out): raise _Unordered()
+            bisect.insort(seen, pkt.pts)
+        for fr in pkt.decode():
+            i = bisect.bisect_left(seen, fr.pts) if fr.pts is not None else len(seen)
+            if i == len(seen) or seen[i] != fr.pts: raise _Unordered()
+            out = fr.pts
+            yield i, fr
+
 @patch
-def _decode(self:Video, max_side, start, stop, step=1):
+def _decode(self:Video, max_side, start, stop, step=1, taken:list|None=None):
     w, h = self.frame_size(max_side)
     W, H, x0, y0 = self._whole_at(w, h)
     sw, sh = (H, W) if self.rotation in (90, 270) else (W, H)   # size of the whole picture in the stored orientation
     k = self.rotation // 90
     cut = self.crop is not None
-    i, last = -1, None
-    with _open_container(self.path) as c:
-        s = c.streams.video[0]
-        s.thread_type = 'AUTO'
-        try:
-            for i, fr in enumerate(c.decode(s)):
-                if i < start: continue
-                if stop is not None and i >= stop: return
-                last = fr.time
-                if (i - start) % step: continue          # decoded (the codec needs it) but not converted
-                a = (fr.to_ndarray(format='rgb24', width=sw, height=sh, interpolation='BILINEAR')   # 15 % less processor
-                     if (sw, sh) != (fr.width, fr.height) else fr.to_ndarray(format='rgb24'))        # than the default bicubic
-                if k: a = np.rot90(a, k)
-                if cut: a = a[y0:y0 + h, x0:x0 + w]
-                yield np.ascontiguousarray(a) if k or cut else a
-        except av.FFmpegError as e:
-            raise PerfectRepError(f'video {self.path} is corrupt or truncated: decoding failed after frame {i + 1} '
-                                  f'({str(e).split(": ")[0]}); re-encode it or cut it before the damage') from None
-    if stop is None: self.n_decoded = i + 1 - start      # what the file really holds from `start` on
+    def convert(fr):
+        a = (fr.to_ndarray(format='rgb24', width=sw, height=sh, interpolation='BILINEAR')   # 15 % less processor
+             if (sw, sh) != (fr.width, fr.height) else fr.to_ndarray(format='rgb24'))        # than the default bicubic
+        if k: a = np.rot90(a, k)
+        if cut: a = a[y0:y0 + h, x0:x0 + w]
+        return np.ascontiguousarray(a) if k or cut else a
+    want, i, seen = start, -1, []                        # the next frame wanted; the last frame out; the packets' times
+    def pick(i, fr, prev):                               # the frame nearest `want` (the one out before it on a tie)
+        nonlocal want
+        a = prev if prev is not None and want - prev[0] <= i - want else (i, fr)
+        if taken is not None: taken.append(a[0])
+        want += step
+        return convert(a[1])
+    for skip in ((True, False) if step > 1 else (False,)):    # a stream whose frames cannot be placed when skipping: decoded whole
+        seen.clear()
+        with _open_container(self.path) as c:
+            s = c.streams.video[0]
+            s.thread_type, tb = 'AUTO', s.time_base
+            prev = None                                  # (index, frame): the last frame out at or after `start`
+            try:
+                for i, fr in _in_order(c, s, skip, seen):
+                    if stop is not None and i >= stop: break
+                    while i >= want: yield pick(i, fr, prev)
+                    if i >= start: prev = i, fr
+                n = len(seen) if skip else i + 1         # frames in the file (the first `stop` at least when stopped)
+                while prev is not None and want < (n if stop is None else min(stop, n)): yield pick(*prev, None)   # skipped at the end
+            except _Unordered: continue
+            except av.FFmpegError as e:
+                raise PerfectRepError(f'video {self.path} is corrupt or truncated: decoding failed after frame {max(i, 0) + 1} '
+                                      f'({str(e).split(": ")[0]}); re-encode it or cut it before the damage') from None
+        break
+    if stop is not None: return
+    self.n_decoded = n - start                           # what the file really holds from `start` on
     # frame counts in containers are often wrong (phones, editors, social media): only time says the end is missing
+    last = float(seen[-1] * tb) if seen and tb else None
     end = (last or 0.) + 1 / self.fps
-    if stop is None and last is not None and self.duration and end < self.duration - max(0.5, 0.05 * self.duration):
+    if last is not None and self.duration and end < self.duration - max(0.5, 0.05 * self.duration):
         raise PerfectRepError(f'video {self.path} is truncated: its frames end at {end:.2f} s of the {self.duration:.2f} s it declares '
-                              f'({i + 1} frames decoded); re-encode it or cut it before the damage')
+                              f'({n} frames decoded); re-encode it or cut it before the damage')
 
 # %% ../nbs/31_video.ipynb #48f2bb59
 @patch
@@ -221,14 +261,14 @@ class Frames:
         self.video = video if isinstance(video, Video) else Video(video)
         self.max_side, self.stop, self.step, self.max_bytes, self.quality = max_side, stop, max(1, int(step)), max_bytes, quality
         self.width, self.height = self.video.frame_size(max_side)
-        self._items, self._bytes, self._done, self._error = [], 0, False, None
+        self._items, self._taken, self._bytes, self._done, self._error = [], [], 0, False, None
         self._cond, self._quit = threading.Condition(), threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
     def _run(self):
         try:
-            for a in self.video._decode(self.max_side, 0, self.stop, self.step):
+            for a in self.video._decode(self.max_side, 0, self.stop, self.step, self._taken):
                 if self._bytes + a.nbytes > self.max_bytes: a = _jpeg(a, self.quality)
                 else: self._bytes += a.nbytes
                 with self._cond:
@@ -267,6 +307,12 @@ class Frames:
         "The number of kept frames (waits for the end of the decoding)."
         self.wait()
         return len(self._items)
+
+    @property
+    def taken(self) -> np.ndarray: # (n,) int
+        "The video's frame each kept frame is: `t * step` for kept frame `t`, or the nearest frame the codec decoded where it skipped that one (waits for the end of the decoding)."
+        self.wait()
+        return np.array(self._taken, int)
 
     @property
     def estimate(self) -> int:
