@@ -233,15 +233,16 @@ def _read_keypoints(p:Path, kind:str, # the input and its kind (`_input_kind`)
     "The input's 2D keypoints of one person: detected in a video or image, or read from a keypoint file."
     from perfectrep.video import Video
     from perfectrep.detect import detect_image
-    from perfectrep.keypoints import load_keypoints
+    from perfectrep.keypoints import load_keypoints, lift_meta
     vid = None
     if kind == 'video':
         kp = detection.result()
         vid = detection.video
     elif kind == 'image': kp = detect_image(p, native_logs=False)
     else:
-        if video is not None:
-            vid = Video(video)
+        if video is not None:                           # perfectrep-lift's own 2D of a turned or cropped picture: that picture
+            m = lift_meta(p) if p.suffix == '.npy' else {}
+            vid = Video(video, turn=m.get('turn', 0), crop=m.get('crop'), bars=m.get('bars', ''))
             size, fps = size or (vid.width, vid.height), fps or vid.fps
         kp = load_keypoints(p, size=size, fps=fps, yx=yx, person=person, max_gap_s=max_gap_s)
     return kp, vid

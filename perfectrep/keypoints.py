@@ -166,7 +166,7 @@ def _estimate_size(cands) -> tuple[int, int]:
 
 def lift_meta(path, # a `poses2d.npy` or `poses3d.npy`
               shape=None # the array's shape: meta.json must record this one
-             ) -> dict: # `image_size` (width, height), `fps`, `detect_step`: what is known of them; {} without such a meta.json
+             ) -> dict: # `image_size` (width, height), `fps`, `detect_step`, `turn`, `crop`, `bars`: what is known of them; {} without such a meta.json
     "What the meta.json that `perfectrep-lift` wrote beside one of its arrays says about it."
     p = Path(path)
     try: meta = json.loads((p.parent / 'meta.json').read_text())
@@ -179,6 +179,11 @@ def lift_meta(path, # a `poses2d.npy` or `poses3d.npy`
     if isinstance(fps, (int, float)) and fps > 0: out['fps'] = float(fps)
     step = det.get('detect_step') if isinstance(det, dict) else None
     if isinstance(step, int) and step > 1: out['detect_step'] = step
+    det = det if isinstance(det, dict) else {}
+    turn, crop, bars = det.get('turn_deg'), det.get('crop'), det.get('bars')   # the picture the 2D is in: turned, or a re-post's own
+    if isinstance(turn, int) and turn % 90 == 0 and turn % 360: out['turn'] = turn // 90 % 4
+    if isinstance(crop, list) and len(crop) == 4 and all(isinstance(v, int) and v >= 0 for v in crop): out['crop'] = tuple(crop)
+    if isinstance(bars, str) and bars and 'crop' in out: out['bars'] = bars
     return out
 
 def _load_npy(path, size, fps, max_gap_s):
@@ -202,6 +207,7 @@ def _load_npy(path, size, fps, max_gap_s):
     source = f'NumPy keypoints {a.shape[:2] + (3,)}' + (', image size and rate from the meta.json beside it' if meta else '')
     kp = select_person([[k] for k in a], *size, fps, max_gap_s=max_gap_s, source=source, path=path)
     kp.detect_step = meta.get('detect_step', 1)  # lifted at the detected frames only, as the video was
+    kp.turn, kp.crop, kp.bars = meta.get('turn', 0), meta.get('crop'), meta.get('bars', '')   # the picture the 2D is in
     return kp
 
 def load_keypoints(path, # a .json file, an OpenPose folder, or a .npy array
