@@ -123,26 +123,55 @@ def _whole_at(self:Video, w:int, h:int) -> tuple[int, int, int, int]:
 class _Unordered(Exception):
     "A stream whose packets do not tell each frame's place (a packet without a time, or one earlier than a frame already out)."
 
+def _h264_nonref(pkt:av.Packet, nal_len:int # the packet; the size of its NAL units' length fields (MP4: 4), 0 for start codes (MPEG-TS)
+                ) -> bool|None:
+    "Whether an H.264 packet holds a picture that no other refers to (its first slice's `nal_ref_idc` is 0); None where it cannot tell."
+    d, i = bytes(pkt), 0
+    while i < len(d):
+        if nal_len: h, i = i + nal_len, i + nal_len + int.from_bytes(d[i:i + nal_len], 'big')
+        else:
+            h = d.find(b'\x00\x00\x01', i) + 3
+            if h < 3: return None
+            i = h
+        if h >= len(d): return None
+        if d[h] & 0x1f in (1, 5): return not d[h] & 0x60      # a slice: its nal_ref_idc
+    return None
+
 def _in_order(c, s, # an open container and its video stream
-              skip:bool, # let the codec skip the frames no other frame refers to (`skip_frame='NONREF'`)
-              seen:list # filled with the sorted times (pts) of the stream's packets, one per frame
+              wanted, # None: decode every frame; or which frames (display indices) are wanted, `wanted(i) -> bool`: the codec skips the others that no frame refers to (`skip_frame='NONREF'`), and a wanted one of those where a frame beside it is decoded anyway (H.264)
+              seen:list, # filled with the sorted times (pts) of the stream's packets, one per frame shown
+              fps:float # the video's frame rate
              ) -> Iterator[tuple[int, av.VideoFrame]]: # (index in display order, frame), in display order
-    "The stream's frames with their indices; skipping, the frames the codec skipped are missing and each index is its packet's rank in time."
-    if not skip:
+    "The stream's frames with their indices; skipping, the frames the codec skipped are missing and each index is its packet's rank in time (checked against the time itself)."
+    if wanted is None:
         for i, fr in enumerate(c.decode(s)):
             if fr.pts is not None: seen.append(fr.pts)
             yield i, fr
         return
-    s.codec_context.skip_frame = 'NONREF'
-    out = None                                           # the time of the last frame out
+    cc, tb = s.codec_context, float(s.time_base or 0.)
+    ex = cc.extradata or b''
+    nal_len = ((ex[4] & 3) + 1 if ex[:1] == b'\x01' and len(ex) > 4 else 0) if cc.name == 'h264' else None
+    out, at = None, None                                 # the time of the last frame out, and its index
+    decoded, used = set(), set()                         # frames decoded for sure; frames given to a wanted frame (its own, or one beside it)
     for pkt in c.demux(s):
-        if pkt.size:
+        shown = bool(pkt.size) and not pkt.is_discard   # not a packet that a trimmed clip's edit list leaves out (decoded for the others, never shown)
+        full = False
+        if shown:
             if pkt.pts is None or (out is not None and pkt.pts <= out): raise _Unordered()
             bisect.insort(seen, pkt.pts)
+            j = round((pkt.pts - seen[0]) * tb * fps) if out is None else at + round((pkt.pts - out) * tb * fps)   # its index, near enough
+            nonref = _h264_nonref(pkt, nal_len) if nal_len is not None else None
+            if nonref is False: decoded.add(j)
+            if wanted(j):
+                beside = next((k for k in (j - 1, j + 1) if k in decoded and k not in used), None) if nonref else None
+                full = beside is None
+                used.add(j if full else beside); decoded.add(j) if full else None
+        cc.skip_frame = 'DEFAULT' if full else 'NONREF'  # set per packet: frame threads take it as it is sent
         for fr in pkt.decode():
             i = bisect.bisect_left(seen, fr.pts) if fr.pts is not None else len(seen)
             if i == len(seen) or seen[i] != fr.pts: raise _Unordered()
-            out = fr.pts
+            if abs((fr.pts - seen[0]) * tb * fps - i) > max(2., 0.05 * i): raise _Unordered()   # packets that are not a frame each (fields), or a rate that varies
+            out, at = fr.pts, i
             yield i, fr
 
 @patch
@@ -158,10 +187,12 @@ def _decode(self:Video, max_side, start, stop, step=1, taken:list|None=None):
         if k: a = np.rot90(a, k)
         if cut: a = a[y0:y0 + h, x0:x0 + w]
         return np.ascontiguousarray(a) if k or cut else a
-    want, i, seen = start, -1, []                        # the next frame wanted; the last frame out; the packets' times
-    def pick(i, fr, prev):                               # the frame nearest `want` (the one out before it on a tie)
-        nonlocal want
-        a = prev if prev is not None and want - prev[0] <= i - want else (i, fr)
+    want, i, seen, last = start, -1, [], None            # the next frame wanted; the last frame out; the packets' times; the last taken
+    wanted = lambda j: j >= start and (j - start) % step == 0 and (stop is None or j < stop)
+    def pick(i, fr, prev):                               # the frame nearest `want` but the last one taken (the one out before it on a tie)
+        nonlocal want, last
+        a = min([(i == last, i - want, 1, (i, fr))] + ([(prev[0] == last, want - prev[0], 0, prev)] if prev else []))[3]
+        last = a[0]
         if taken is not None: taken.append(a[0])
         want += step
         return convert(a[1])
@@ -172,7 +203,7 @@ def _decode(self:Video, max_side, start, stop, step=1, taken:list|None=None):
             s.thread_type, tb = 'AUTO', s.time_base
             prev = None                                  # (index, frame): the last frame out at or after `start`
             try:
-                for i, fr in _in_order(c, s, skip, seen):
+                for i, fr in _in_order(c, s, wanted if skip else None, seen, self.fps):
                     if stop is not None and i >= stop: break
                     while i >= want: yield pick(i, fr, prev)
                     if i >= start: prev = i, fr
