@@ -893,7 +893,7 @@ SHARPER_SIDE = 1920  # pixels: the longer side of the frames those crops are cut
 def upsample_keypoints(kp:Keypoints2D, # detected on every `step`-th frame
                        step:int, # frames between detections
                        n_frames:int, # frames of the video
-                       at=None # (kp.n_frames,) the video's frame each detection is of, non-decreasing (`perfectrep.video.Frames.taken`: a frame the codec skipped replaced by the nearest); None: every `step`-th from 0
+                       at=None # (kp.n_frames,) the video's frame each detection is of, non-decreasing (`perfectrep.video.Frames.taken`: a frame the codec skipped replaced by the one beside it); None: every `step`-th from 0
                       ) -> Keypoints2D: # at every frame: positions interpolated linearly in time, confidence the lower of the two detections around
     "Keypoints detected on every `step`-th frame (or on the frames `at`) brought back to every frame of the video."
     if step == 1 and at is None: return kp
@@ -955,7 +955,7 @@ def detect_video(path, # a video file
     kp.turn, kp.grain, kp.crop, kp.bars = v.turn, grain if denoise else 0., v.crop, v.bars
     if step == 1: return kp
     total = n if stop is not None else getattr(v, 'n_decoded', n)    # frames the file really holds, counted while decoding
-    at = store.taken if store.step == step else None        # the frames detected: a frame the codec skipped replaced by the nearest
+    at = store.taken if store.step == step else None        # the frames detected: a frame the codec skipped replaced by the one beside it
     return upsample_keypoints(kp, step, max(total, (kp.n_frames - 1) * step + 1, at[-1] + 1 if at is not None and len(at) else 0), at)
 
 class Detection:

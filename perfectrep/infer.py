@@ -283,7 +283,7 @@ def _render_lift(dest:Path, p:Path, kind:str, kp, vid, # the MP4 to write; the i
                      frames=(img for _ in range(n)), height=render_height, spin_dps=180)
     else:
         k, at = 1, slice(None)
-        if frames is not None: k, at, frames = frames.step, frames.taken, frames.iter()   # a 60 fps video's detection kept every other frame (or the nearest decoded)
+        if frames is not None: k, at, frames = frames.step, frames.taken, frames.iter()   # a 60 fps video's detection kept every other frame (or the one beside it)
         elif vid is not None:
             frames = vid.frames(max_side=vid.side_at(render_height), start=kp.first_frame if kind == 'keypoints' else 0, prefetch=8)
         render_video(dest, poses[at], kp.kpts[at], (kp.width, kp.height), fps=(kp.fps or 30) / k, frames=frames,

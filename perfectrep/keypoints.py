@@ -174,12 +174,12 @@ def lift_meta(path, # a `poses2d.npy` or `poses3d.npy`
     if not isinstance(meta, dict) or p.stem not in ('poses2d', 'poses3d') or p.name not in (meta.get('files') or []): return {}
     rec, det = meta.get(p.stem), meta.get('detector')
     if not isinstance(rec, dict) or shape is not None and list(rec.get('shape') or []) != list(shape): return {}
+    det = det if isinstance(det, dict) else {}
     out, size, fps = {}, meta.get('image_size'), meta.get('fps')
     if isinstance(size, list) and len(size) == 2 and all(isinstance(v, int) and v > 0 for v in size): out['image_size'] = tuple(size)
     if isinstance(fps, (int, float)) and fps > 0: out['fps'] = float(fps)
-    step = det.get('detect_step') if isinstance(det, dict) else None
+    step = det.get('detect_step')
     if isinstance(step, int) and step > 1: out['detect_step'] = step
-    det = det if isinstance(det, dict) else {}
     turn, crop, bars = det.get('turn_deg'), det.get('crop'), det.get('bars')   # the picture the 2D is in: turned, or a re-post's own
     if isinstance(turn, int) and turn % 90 == 0 and turn % 360: out['turn'] = turn // 90 % 4
     if isinstance(crop, list) and len(crop) == 4 and all(isinstance(v, int) and v >= 0 for v in crop): out['crop'] = tuple(crop)

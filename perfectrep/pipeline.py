@@ -369,7 +369,7 @@ def annotate_video(video, # the analysed video
     try: font = ImageFont.load_default(size=size)
     except TypeError: font = ImageFont.load_default()
     step = frames.step if frames is not None and not kp.first_frame else 1
-    at = frames.taken if step > 1 else np.arange(len(kp.kpts))   # the keypoints' frame of each one shown (a 60 fps video's: every other, or the nearest decoded)
+    at = frames.taken if step > 1 else np.arange(len(kp.kpts))   # the keypoints' frame of each one shown (a 60 fps video's: every other, or the one beside it)
     want = {}                                             # kept frame -> the report's pictures taken from it (the nearest kept)
     for f in report.picture_frames(): want.setdefault(int(np.abs(at - f).argmin()), []).append(f)
     pictures = {}

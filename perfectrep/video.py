@@ -121,7 +121,7 @@ def _whole_at(self:Video, w:int, h:int) -> tuple[int, int, int, int]:
     return W, H, min(round(x * sx), W - w), min(round(y * sy), H - h)
 
 class _Unordered(Exception):
-    "A stream whose packets do not tell each frame's place (a packet without a time, or one earlier than a frame already out)."
+    "A stream whose packets do not tell each frame's place: a packet without a time, one earlier than a frame already out, or ranks that stray from the times."
 
 def _h264_nonref(pkt:av.Packet, nal_len:int # the packet; the size of its NAL units' length fields (MP4: 4), 0 for start codes (MPEG-TS)
                 ) -> bool|None:
@@ -165,7 +165,8 @@ def _in_order(c, s, # an open container and its video stream
             if wanted(j):
                 beside = next((k for k in (j - 1, j + 1) if k in decoded and k not in used), None) if nonref else None
                 full = beside is None
-                used.add(j if full else beside); decoded.add(j) if full else None
+                used.add(j if full else beside)
+                if full: decoded.add(j)
         cc.skip_frame = 'DEFAULT' if full else 'NONREF'  # set per packet: frame threads take it as it is sent
         for fr in pkt.decode():
             i = bisect.bisect_left(seen, fr.pts) if fr.pts is not None else len(seen)
@@ -341,7 +342,7 @@ class Frames:
 
     @property
     def taken(self) -> np.ndarray: # (n,) int
-        "The video's frame each kept frame is: `t * step` for kept frame `t`, or the nearest frame the codec decoded where it skipped that one (waits for the end of the decoding)."
+        "The video's frame each kept frame is: `t * step` for kept frame `t`, or the frame beside it where the codec skipped that one (waits for the end of the decoding)."
         self.wait()
         return np.array(self._taken, int)
 
