@@ -979,7 +979,7 @@ class Detection:
     def _decode(self, v:Video, stop, max_fps):
         "Start decoding `v` into a store of frames at the detection's size (the annotation's, when larger and kept)."
         side = (max(v.side_at(self._keep), self._max_side) if self._max_side else None) if self._keep else self._max_side
-        self._store = Frames(v, side, stop=stop, step=detection_step(v.fps, max_fps))   # a 60 fps video: every other frame, decoded, never converted
+        self._store = Frames(v, side, stop=stop, step=detection_step(v.fps, max_fps))   # a 60 fps video: every other frame kept, the rest skipped by the codec where it can
         self.frames = self._store if self._keep else None
         self.video, self._side = v, side
 
