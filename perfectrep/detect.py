@@ -17,10 +17,10 @@ from .video import Video, Frames, read_image, open_video, picture_box, cropped_t
 from .people import Keypoints2D, Track, _box, _compatible, track_people, choose_lifter, select_person, fill_gaps
 
 # %% auto #0
-__all__ = ['NOISY', 'DENOISE_PX', 'SMALL_PX', 'SHARPER_SIDE', 'import_mediapipe', 'PoseDetector', 'silence_native_stderr',
-           'landmarks_to_h36m', 'same_person', 'merge_people', 'PeopleFinder', 'upside_down', 'lone_sightings',
-           'out_of_step', 'stray_runs', 'misfit_ends', 'noise_level', 'detect_frames', 'detection_step',
-           'upsample_keypoints', 'detect_video', 'Detection', 'detect_image']
+__all__ = ['NOISY', 'DENOISE_PX', 'BACK_S', 'BACK_LOST_S', 'SMALL_PX', 'SHARPER_SIDE', 'import_mediapipe', 'PoseDetector',
+           'silence_native_stderr', 'landmarks_to_h36m', 'same_person', 'merge_people', 'PeopleFinder', 'upside_down',
+           'lone_sightings', 'out_of_step', 'stray_runs', 'misfit_ends', 'noise_level', 'detect_frames',
+           'detection_step', 'upsample_keypoints', 'detect_video', 'Detection', 'detect_image']
 
 # %% ../nbs/33_detect.ipynb #8a3c3b16
 _MP_LOCK = threading.RLock()
@@ -795,6 +795,46 @@ def _denoised(reader, sigma:float):
     "`reader`, its frames blurred by `sigma` pixels when `sigma` > 0."
     return _Denoised(reader, sigma) if sigma > 0 else reader
 
+# %% ../nbs/33_detect.ipynb #d935260c
+BACK_S = 0.15        # a lifter first seen this far into the clip or further (seconds) is followed back to its start
+BACK_LOST_S = 0.25   # that follow stops after this long without a fit next to the last one, seconds
+
+def _back_to_start(kp:Keypoints2D, get, # the followed person; the detection's frames by index (a reader's `get`)
+                   width:int, height:int, # size of the original frames, pixels
+                   fps:float, max_gap_s:float
+                  ) -> Keypoints2D: # `kp` with the frames before its first sighting where the person was followed back
+    "The followed person first seen some way into the clip followed back to its start: a tracker on a crop around them, locked on where the detection has them just after, then fed the frames backwards."
+    seen, fps = kp.observed, fps or 30.
+    t0 = int(np.argmax(seen)) if seen.any() else 0
+    anchor = _box(kp.kpts[t0])
+    if t0 < max(2, BACK_S * fps) or anchor is None: return kp
+    lead = range(min(kp.n_frames - 1, t0 + int(round(0.3 * fps))), t0 - 1, -1)   # where the detection has them, backwards
+    det, fits, last, miss = PoseDetector(), {}, None, 0
+    try:
+        for t in (*lead, *range(t0 - 1, -1, -1)):
+            if (img := get(t)) is None: break
+            H, W = img.shape[:2]
+            s = W / width
+            side = min(H, W, int(1.8 * anchor[2] * s))
+            x0, y0 = int(np.clip(anchor[0] * s - side / 2, 0, W - side)), int(np.clip(anchor[1] * s - side / 2, 0, H - side))
+            k, kb = _as_h36m(det, img, x0, y0, side, side, width, height)
+            if t >= t0:                                  # locking on: the person the detection has here, or nobody yet
+                known = _box(kp.kpts[t]) if seen[t] else None
+                if kb is not None: last = kb if known is not None and _compatible(known, kb, 0., 0.3, 2.0) <= 1 else None
+                continue
+            if last is None: break                       # not locked on them
+            if kb is not None and _compatible(last, kb, (1 + miss) / fps, 0.3, 2.0) <= 1:
+                fits[t], last, miss = k, kb, 0
+                if not _same_place(kb, anchor) or abs(np.log(kb[2] / anchor[2])) > 0.2: anchor = kb   # the crop moves only when they did
+            elif (miss := miss + 1) > BACK_LOST_S * fps: break
+    finally: det.close()
+    if not fits: return kp
+    k = kp.kpts.copy()
+    for t, sk in fits.items(): k[t] = sk
+    k, gaps = fill_gaps(k, max_gap=int(round(max_gap_s * fps)))
+    people = [{**r, 'first': min(r['first'], min(fits)), 'frames': r['frames'] + len(fits)} if r['id'] == kp.person else r for r in kp.people]
+    return dataclasses.replace(kp, kpts=k, gaps=gaps, people=people)
+
 # %% ../nbs/33_detect.ipynb #0f0fd263
 def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a list, a `Frames` store, an iterator, or a function returning a fresh iterator
                   width:int, height:int, # size of the original (full-resolution) frames, pixels
@@ -875,9 +915,15 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
         ids = {r['id'] for r in kp.people} | same
         kp.people += [{**r, 'sampled': True} for r in choose_lifter(_still_alike([tr for tr in rest if tr.id not in ids and not _misread(tr, kp.kpts)]),
                                                                      T, width, height, fps, kp.people_turn)]
-    for wrong in (out_of_step, stray_runs, misfit_ends):   # skeletons out of step with the frames around, short runs cut off by jumps, a misfit standing at either end
-        kp = _dropped(kp, wrong(kp.kpts, kp.fps), max_gap_s)
-    return _lone_dropped(_upright_only(kp, max_gap_s), max_gap_s)
+    def cleaned(kp):
+        for wrong in (out_of_step, stray_runs, misfit_ends):   # skeletons out of step with the frames around, short runs cut off by jumps, a misfit standing at either end
+            kp = _dropped(kp, wrong(kp.kpts, kp.fps), max_gap_s)
+        return _lone_dropped(_upright_only(kp, max_gap_s), max_gap_s)
+    kp = cleaned(kp)
+    if any_order:                              # found late: followed back to the start
+        with silence_native_stderr(not native_logs): back = _back_to_start(kp, reader.get, width, height, fps, max_gap_s)
+        if back is not kp: kp = cleaned(back)
+    return kp
 
 # %% ../nbs/33_detect.ipynb #d6e98254
 def detection_step(fps:float, # the video's frame rate
