@@ -600,6 +600,18 @@ def _still_alike(tracks:list[Track]) -> list[Track]:
         else: o.frames, o.kpts, o.boxes, o.pieces = o.frames + tr.frames, o.kpts + tr.kpts, o.boxes + tr.boxes, o.pieces + tr.pieces
     return out
 
+def _crop_around(img:np.ndarray, box, width:int # a frame (possibly downscaled); a person's box (cx, cy, size) in pixels of the `width`-wide original
+                ) -> tuple: # (img, x0, y0, side, side): `_as_h36m`'s crop, a square 1.8 times their size inside the picture
+    "A square crop of `img` around a person, for a tracker of their own."
+    H, W = img.shape[:2]
+    s = W / width
+    side = min(H, W, int(1.8 * box[2] * s))
+    return img, int(np.clip(box[0] * s - side / 2, 0, W - side)), int(np.clip(box[1] * s - side / 2, 0, H - side)), side, side
+
+def _moved(anchor, kb) -> bool:
+    "Whether a person's box `kb` left the place or the size of the crop's `anchor` (the crop moves only when they did)."
+    return not _same_place(kb, anchor) or abs(np.log(kb[2] / anchor[2])) > 0.2
+
 def _probe(get, tr:Track, width:int, height:int, fps:float, T:int, cands:list,
            lost_s:float=2.0 # give up after this long without them
           ) -> list:
@@ -613,17 +625,13 @@ def _probe(get, tr:Track, width:int, height:int, fps:float, T:int, cands:list,
     seen_at, t, out, theirs, held = tr.frames[0], tr.frames[0], [], 0, False
     try:
         while t < T and t - seen_at <= lost_s * fps and theirs < 0.5 * fps and (img := get(t)) is not None:
-            H, W = img.shape[:2]
-            s = W / width
-            side = min(H, W, int(1.8 * anchor[2] * s))
-            x0 = int(np.clip(anchor[0] * s - side / 2, 0, W - side)); y0 = int(np.clip(anchor[1] * s - side / 2, 0, H - side))
-            crop = (img, x0, y0, side, side, width, height)
+            crop = (*_crop_around(img, anchor, width), width, height)
             k, kb = _as_h36m(hold, *crop) if held or _as_h36m(find, *crop)[1] is not None else (None, None)
             held = kb is not None
             if kb is not None and _compatible(last, kb, (t - seen_at) / fps, 0.3, 2.0) <= 1:
                 theirs = theirs + 1 if any(same_person(k, c) for c in cands[t]) else 0   # the tracker's person: not someone new
                 out.append((t, k, kb)); last, seen_at = kb, t
-                if not _same_place(kb, anchor) or abs(np.log(kb[2] / anchor[2])) > 0.2: anchor = kb   # the crop moves only when they did
+                if _moved(anchor, kb): anchor = kb
             t += 1
     finally: hold.close(); find.close()
     return [] if theirs >= 0.5 * fps else out
@@ -813,11 +821,7 @@ def _back_to_start(kp:Keypoints2D, get, # the followed person; the detection's f
     try:
         for t in (*lead, *range(t0 - 1, -1, -1)):
             if (img := get(t)) is None: break
-            H, W = img.shape[:2]
-            s = W / width
-            side = min(H, W, int(1.8 * anchor[2] * s))
-            x0, y0 = int(np.clip(anchor[0] * s - side / 2, 0, W - side)), int(np.clip(anchor[1] * s - side / 2, 0, H - side))
-            k, kb = _as_h36m(det, img, x0, y0, side, side, width, height)
+            k, kb = _as_h36m(det, *_crop_around(img, anchor, width), width, height)
             if t >= t0:                                  # locking on: the person the detection has here, or nobody yet
                 known = _box(kp.kpts[t]) if seen[t] else None
                 if kb is not None: last = kb if known is not None and _compatible(known, kb, 0., 0.3, 2.0) <= 1 else None
@@ -825,7 +829,7 @@ def _back_to_start(kp:Keypoints2D, get, # the followed person; the detection's f
             if last is None: break                       # not locked on them
             if kb is not None and _compatible(last, kb, (1 + miss) / fps, 0.3, 2.0) <= 1:
                 fits[t], last, miss = k, kb, 0
-                if not _same_place(kb, anchor) or abs(np.log(kb[2] / anchor[2])) > 0.2: anchor = kb   # the crop moves only when they did
+                if _moved(anchor, kb): anchor = kb
             elif (miss := miss + 1) > BACK_LOST_S * fps: break
     finally: det.close()
     if not fits: return kp

@@ -188,12 +188,12 @@ def _decode(self:Video, max_side, start, stop, step=1, taken:list|None=None):
         if k: a = np.rot90(a, k)
         if cut: a = a[y0:y0 + h, x0:x0 + w]
         return np.ascontiguousarray(a) if k or cut else a
-    want, i, seen, last = start, -1, [], None            # the next frame wanted; the last frame out; the packets' times; the last taken
+    want, i, seen, given = start, -1, [], None           # the next frame wanted; the last frame out; the packets' times; the last frame given
     wanted = lambda j: j >= start and (j - start) % step == 0 and (stop is None or j < stop)
     def pick(i, fr, prev):                               # the frame nearest `want` but the last one taken (the one out before it on a tie)
-        nonlocal want, last
-        a = min([(i == last, i - want, 1, (i, fr))] + ([(prev[0] == last, want - prev[0], 0, prev)] if prev else []))[3]
-        last = a[0]
+        nonlocal want, given
+        a = min([(i == given, i - want, 1, (i, fr))] + ([(prev[0] == given, want - prev[0], 0, prev)] if prev else []))[3]
+        given = a[0]
         if taken is not None: taken.append(a[0])
         want += step
         return convert(a[1])
