@@ -131,6 +131,28 @@ def _bench_metrics(X, bar, frame, bottom, top):
     m['hip_rise_m'] = pel.max() - min(pel[0], pel[-1]), int(np.argmax(pel))
     return m
 
+# %% ../nbs/42_form.ipynb #fde7bb03
+def _deepest(d, # (T,) a rep's depth signal (knee height minus hip height), metres
+             hip, # (T,) the hips' height, metres
+             band:float=0.2, # the frames around the hips' lowest point within this share of their travel from it
+             min_frames:int=5 # fewer frames there: the largest value of one frame
+            ) -> tuple[float, int]: # (depth, the frame nearest its top)
+    "The depth at the bottom of a rep: the top of a parabola through the depth over the frames around the hips' lowest point."
+    d, hip = np.asarray(d, float), np.asarray(hip, float)
+    lo = int(np.argmin(hip))
+    near = hip <= hip[lo] + band * np.ptp(hip)
+    a, b = lo, lo
+    while a > 0 and near[a - 1]: a -= 1
+    while b < len(hip) - 1 and near[b + 1]: b += 1
+    if b - a + 1 < min_frames:
+        k = int(np.argmax(d))
+        return float(d[k]), k
+    c = np.polyfit(np.arange(a, b + 1) - lo, d[a:b + 1], 2)
+    t = np.linspace(a, b, 8 * (b - a) + 1)           # its top within those frames, never beyond them
+    v = np.polyval(c, t - lo)
+    i = int(np.argmax(v))
+    return float(v[i]), int(round(t[i]))
+
 # %% ../nbs/42_form.ipynb #03dc3efe
 def _standing_metrics(X, frame, exercise, bottom, turn):
     "Squat and deadlift: joint angles, shins, trunk, hips first, depth, knees, hip shift, symmetry and bar drift, {name: (value, frame)}."
@@ -153,9 +175,9 @@ def _standing_metrics(X, frame, exercise, bottom, turn):
     shd = frame.height(_mid(X, 'left_shoulder', 'right_shoulder'))
     m['rise_ratio'] = (hip[q] - hip[start]) / max(shd[q] - shd[start], 0.01), q
     if exercise == 'squat':
-        d = squat_depth(X, frame)
-        m['depth_m'] = d.max(), int(np.argmax(d))
-        m['below_parallel'] = bool(d.max() > 0), int(np.argmax(d))     # the judge's call, at the depth's frame
+        deepest, at = _deepest(squat_depth(X, frame), hip)
+        m['depth_m'] = deepest, at
+        m['below_parallel'] = bool(deepest > 0), at     # the judge's call, at the depth's frame
     deep = hip <= hip.min() + 0.5 * (hip.max() - hip.min())
     if exercise == 'deadlift': deep = np.arange(len(X)) < max(turn, 1)
     # the feet stay planted through a rep: their width and middle are the rep's median, not each frame's, so that the
@@ -656,11 +678,12 @@ FROM_START = ('hip_shift_m', 'bar_drift_m')
 BEGAN_BEFORE = 'the rep began before the video (or before the lifter was found), and this is measured from where it started'
 
 def implausible(metrics:dict, frames:dict, # one rep's metrics and the frames they were measured on
-                exercise:str
+                exercise:str,
+                error:float=0. # the torso lean's measurement error from this input (its tolerance, degrees)
                ) -> dict: # metric -> why it is not judged
-    "Metrics measured on a skeleton that cannot be a lifter's: in a squat or a deadlift the shoulders never drop below the hips, so a torso past 90 degrees from vertical is a skeleton lost (behind the plates, out of the picture), and nothing measured on that frame is judged."
+    "Metrics measured on a skeleton that cannot be a lifter's: in a squat or a deadlift the shoulders never drop below the hips, so a torso further past 90 degrees from vertical than its measurement error allows is a skeleton lost (behind the plates, out of the picture), and nothing measured on that frame is judged."
     lean = metrics.get('torso_lean_deg')
-    if exercise not in ('squat', 'deadlift') or lean is None or not np.isfinite(lean) or lean <= 90: return {}
+    if exercise not in ('squat', 'deadlift') or lean is None or not np.isfinite(lean) or lean <= 90 + error: return {}
     at = frames.get('torso_lean_deg')
     why = 'the skeleton was lost where it is measured, its torso past 90 degrees from vertical'
     return {m: why for m, f in frames.items() if f == at and m in metrics}
@@ -755,7 +778,7 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         # there is a gap's straight line)
         gone = not_seen(M, F, seen, fps)              # measured where the body was not seen
         guessed = bool((hid or {}).get('velocity_loss_pct')) or 'velocity_mean' in gone
-        lost = implausible(M, F, exercise)
+        lost = implausible(M, F, exercise, (tolerance or {}).get('torso_lean_deg', 0.))   # a deep forward lean read a little past 90 is not lost
         if lost: lost.update({m: next(iter(lost.values())) for m in ('velocity_mean', 'velocity_peak', 'velocity_loss_pct')})
         elif not guessed: best = max(best, M['velocity_mean'])   # a lost skeleton's or a guessed speed: never the set's fastest
         M['velocity_loss_pct'] = 100 * (1 - M['velocity_mean'] / best) if best > 0 else 0.
