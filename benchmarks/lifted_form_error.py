@@ -23,10 +23,10 @@ left is smaller. The tolerance is the `perfectrep.form.ERROR_PERCENTILE` (98th) 
 of a rule's limit is a possible fault, and a judge's call within it cannot be told. Per kind of 2D, lift, view and metric, the source with the smallest
 tolerance is chosen among those whose values follow the truth (a source blind to a metric measures a constant), and
 only where it beats the plain 3D by 10 % (the `3d` source where a view has fewer than --min-reps values); the
-analysis measures the metric from it. A source the shipped table chose is kept unless another beats it by those 10 % in
-80 % of bootstrap resamples of the reps (`choose`; `--fresh` chooses anew, as after retraining the lifter). The 98th percentile needs many values: the shipped table comes from 150 sets
-(about 100 values per lift, view and metric; with 60 sets many tolerances came out 25-50% smaller, near the largest
-error seen). The pooled figures (all views, the `3d` source, as measured) stand where a view is unknown. `fault_size`
+analysis measures the metric from it. A source the shipped table chose is kept unless another beats it by those 10 %
+in 80 % of bootstrap resamples of the reps (`choose`; `--fresh` chooses anew, as after retraining the lifter). The
+98th percentile needs many values: the shipped table comes from 150 sets (about 100 values per lift, view and metric;
+with 60 sets many tolerances came out 25-50% smaller, near the largest error seen). The pooled figures (all views, the `3d` source, as measured) stand where a view is unknown. `fault_size`
 records how far past each shipped rule's limit the injected faults lie: a metric whose error (one standard deviation)
 from a view is larger is not judged from that view.
 
