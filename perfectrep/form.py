@@ -131,19 +131,28 @@ def _bench_metrics(X, bar, frame, bottom, top):
     m['hip_rise_m'] = pel.max() - min(pel[0], pel[-1]), int(np.argmax(pel))
     return m
 
-# %% ../nbs/42_form.ipynb #fde7bb03
+# %% ../nbs/42_form.ipynb #8040f1ef
+def _bottom_band(hip, # (T,) the hips' height over a rep, metres
+                 band:float=0.2 # a share of the hips' travel
+                ) -> tuple[int, int, int]: # (first, last, lowest) frames
+    "The frames around the hips' lowest point where they stay within `band` of their travel from it (one run of frames, the lowest among them)."
+    hip = np.asarray(hip, float)
+    lo = int(np.argmin(hip))
+    near = hip <= hip[lo] + band * np.ptp(hip)
+    a, b = lo, lo
+    while a > 0 and near[a - 1]: a -= 1
+    while b < len(hip) - 1 and near[b + 1]: b += 1
+    return a, b, lo
+
+# %% ../nbs/42_form.ipynb #5b4da435
 def _deepest(d, # (T,) a rep's depth signal (knee height minus hip height), metres
              hip, # (T,) the hips' height, metres
              band:float=0.2, # the frames around the hips' lowest point within this share of their travel from it
              min_frames:int=5 # fewer frames there: the largest value of one frame
             ) -> tuple[float, int]: # (depth, the frame nearest its top)
     "The depth at the bottom of a rep: the top of a parabola through the depth over the frames around the hips' lowest point."
-    d, hip = np.asarray(d, float), np.asarray(hip, float)
-    lo = int(np.argmin(hip))
-    near = hip <= hip[lo] + band * np.ptp(hip)
-    a, b = lo, lo
-    while a > 0 and near[a - 1]: a -= 1
-    while b < len(hip) - 1 and near[b + 1]: b += 1
+    d = np.asarray(d, float)
+    a, b, lo = _bottom_band(hip, band)
     if b - a + 1 < min_frames:
         k = int(np.argmax(d))
         return float(d[k]), k
@@ -152,6 +161,18 @@ def _deepest(d, # (T,) a rep's depth signal (knee height minus hip height), metr
     v = np.polyval(c, t - lo)
     i = int(np.argmax(v))
     return float(v[i]), int(round(t[i]))
+
+# %% ../nbs/42_form.ipynb #a3e6718b
+def _shift_at_bottom(side, # (T,) the hips' sideways place over a rep, metres
+                     hip, # (T,) the hips' height, metres
+                     band:float=0.3 # the bottom's and the standing frames: within this share of the hips' travel from either end
+                    ) -> tuple[float, int]: # (|shift|, the hips' lowest frame)
+    "How far a squat's hips sit to one side at the bottom from where they stood: the mean over the frames around the bottom less the median over the standing frames before it (the first frame when the rep starts low)."
+    side, hip = np.asarray(side, float), np.asarray(hip, float)
+    a, b, lo = _bottom_band(hip, band)
+    up = np.flatnonzero(hip[:lo] >= hip.max() - band * np.ptp(hip))
+    ref = float(np.median(side[up])) if len(up) else float(side[0])
+    return float(abs(side[a:b + 1].mean() - ref)), lo
 
 # %% ../nbs/42_form.ipynb #03dc3efe
 def _standing_metrics(X, frame, exercise, bottom, turn):
@@ -189,7 +210,7 @@ def _standing_metrics(X, frame, exercise, bottom, turn):
     feet = _mid(X, 'left_ankle', 'right_ankle')
     shift = frame.side(X[:, J['pelvis']]) - np.median(frame.side(feet))
     shift = shift - shift[0]
-    m['hip_shift_m'] = np.abs(shift).max(), int(np.argmax(np.abs(shift)))
+    m['hip_shift_m'] = _shift_at_bottom(shift, hip) if exercise == 'squat' else (np.abs(shift).max(), int(np.argmax(np.abs(shift))))
     kd = np.abs(kn[:, 0] - kn[:, 1])
     m['knee_diff_deg'] = kd.max(), int(np.argmax(kd))
     ahead = frame.ahead(_mid(X, 'left_wrist', 'right_wrist')) - np.median(frame.ahead(feet))
