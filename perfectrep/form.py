@@ -208,9 +208,11 @@ def _standing_metrics(X, frame, exercise, bottom, turn):
     ratio = np.where(deep, kw / max(aw, 1e-6), np.inf)
     m['knee_ankle_ratio'] = ratio.min(), int(np.argmin(ratio))
     feet = _mid(X, 'left_ankle', 'right_ankle')
-    shift = frame.side(X[:, J['pelvis']]) - np.median(frame.side(feet))
-    shift = shift - shift[0]
-    m['hip_shift_m'] = _shift_at_bottom(shift, hip) if exercise == 'squat' else (np.abs(shift).max(), int(np.argmax(np.abs(shift))))
+    side = frame.side(X[:, J['pelvis']]) - np.median(frame.side(feet))
+    if exercise == 'squat': m['hip_shift_m'] = _shift_at_bottom(side, hip)
+    else:                       # the deadlift's lowest hips are the floor, before any shift: the largest from the rep's start
+        shift = np.abs(side - side[0])
+        m['hip_shift_m'] = shift.max(), int(np.argmax(shift))
     kd = np.abs(kn[:, 0] - kn[:, 1])
     m['knee_diff_deg'] = kd.max(), int(np.argmax(kd))
     ahead = frame.ahead(_mid(X, 'left_wrist', 'right_wrist')) - np.median(frame.ahead(feet))
