@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 SOURCE_ORDER = ('3d', 'upright', 'image', 'image_depth')
+TABLE = Path(__file__).resolve().parents[1] / 'perfectrep' / 'configs' / 'lifted_error.yaml'   # the shipped table, read and written here
 
 def measure(n_sets:int, seed:int=123, raw:list|None=None):
     "Lift the held-out sets and measure them; `raw`, a list, is given each set's 2D, lifted 3D and truth (see `remeasure`)."
@@ -183,7 +184,7 @@ def choose(df, noise:str, min_reps:int, margin:float=0.9, min_r:float=MIN_R, pre
     e = e[e.reps >= min_reps]
     err, base_err = e.tol.where(e.r >= min_r).unstack('source'), e.tol.unstack('source')['3d']
     taken = e.taken.unstack('source')
-    groups = dict(list(d.groupby(['exercise', 'view', 'metric'])))
+    groups = dict(list(d.groupby(['exercise', 'view', 'metric']))) if previous else {}   # the reps, where a change must be shown
     out = {}
     for key, row in err.iterrows():
         base = base_err[key]                       # the plain 3D is the default, followed or not
@@ -247,9 +248,8 @@ def fault_sizes(df) -> dict:
 def shipped_sources() -> dict:
     "The shipped lifted_error.yaml's sources: noise -> {(exercise, view, metric): source}, '3d' for a metric of a measured view not listed."
     import yaml
-    p = Path(__file__).resolve().parents[1] / 'perfectrep' / 'configs' / 'lifted_error.yaml'
-    if not p.exists(): return {}
-    d = yaml.safe_load(p.read_text())
+    if not TABLE.exists(): return {}
+    d = yaml.safe_load(TABLE.read_text())
     out = {}
     for n, srcs in (d.get('sources') or {}).items():
         tab = (d.get(n) or {}).get('by_view') or {}
@@ -299,7 +299,7 @@ def main(argv=None):
     if a.write:
         import yaml
         from perfectrep.form import ERROR_PERCENTILE
-        out = Path(__file__).resolve().parents[1] / 'perfectrep' / 'configs' / 'lifted_error.yaml'
+        out = TABLE
         def section(noise):
             pl, bv = pooled.loc[noise], by_view.loc[noise]
             bv = bv[bv.reps >= a.min_reps]
