@@ -133,11 +133,12 @@ def _bench_metrics(X, bar, frame, bottom, top):
 
 # %% ../nbs/42_form.ipynb #8040f1ef
 def _bottom_band(hip, # (T,) the hips' height over a rep, metres
-                 band:float=0.2 # a share of the hips' travel
-                ) -> tuple[int, int, int]: # (first, last, lowest) frames
-    "The frames around the hips' lowest point where they stay within `band` of their travel from it (one run of frames, the lowest among them)."
+                 band:float=0.2, # a share of the hips' travel
+                 at:int|None=None # the frame to start from (a deadlift's floor); None: the hips' lowest
+                ) -> tuple[int, int, int]: # (first, last, start) frames
+    "The frames around the hips' lowest point (or frame `at`) where they stay within `band` of their travel from there (one run of frames)."
     hip = np.asarray(hip, float)
-    lo = int(np.argmin(hip))
+    lo = int(np.argmin(hip)) if at is None else int(at)
     near = hip <= hip[lo] + band * np.ptp(hip)
     a, b = lo, lo
     while a > 0 and near[a - 1]: a -= 1
@@ -174,6 +175,21 @@ def _shift_at_bottom(side, # (T,) the hips' sideways place over a rep, metres
     ref = float(np.median(side[up])) if len(up) else float(side[0])
     return float(abs(side[a:b + 1].mean() - ref)), lo
 
+# %% ../nbs/42_form.ipynb #edd29070
+def _shin_at(X, # (T, 17, 3) a rep's joints, metres
+             frame:BodyFrame, # the lifter's frame
+             hip, # (T,) the hips' height, metres
+             at:int, # the bottom of the rep (a deadlift's floor)
+             band:float=0.2 # the frames around it where the hips stay within this share of their travel
+            ) -> float: # degrees from vertical, > 0 knees ahead of the ankles
+    "The shins' forward lean at the bottom of a rep: the knees' mean place over the frames around it against the ankles' median over the rep (the feet are planted)."
+    a, b, _ = _bottom_band(hip, band, at=at)
+    knee = _mid(X, 'left_knee', 'right_knee')[a:b + 1]
+    ankle = np.median(_mid(X, 'left_ankle', 'right_ankle'), 0)
+    ahead = (frame.horizontal(knee - ankle) @ frame.forward).mean()
+    up = (frame.height(knee) - frame.height(ankle[None])).mean()
+    return float(np.degrees(np.arctan2(ahead, up)))
+
 # %% ../nbs/42_form.ipynb #03dc3efe
 def _standing_metrics(X, frame, exercise, bottom, turn):
     "Squat and deadlift: joint angles, shins, trunk, hips first, depth, knees, hip shift, symmetry and bar drift, {name: (value, frame)}."
@@ -181,14 +197,12 @@ def _standing_metrics(X, frame, exercise, bottom, turn):
     kn, hp = knee_angles(X), hip_angles(X)
     m['min_knee_deg'] = kn.mean(-1).min(), int(np.argmin(kn.mean(-1)))
     m['min_hip_deg'] = hp.mean(-1).min(), int(np.argmin(hp.mean(-1)))
-    shin = frame.horizontal(_mid(X, 'left_knee', 'right_knee') - _mid(X, 'left_ankle', 'right_ankle')) @ frame.forward
-    shin_up = frame.height(_mid(X, 'left_knee', 'right_knee')) - frame.height(_mid(X, 'left_ankle', 'right_ankle'))
-    m['shin_angle_deg'] = np.degrees(np.arctan2(shin, shin_up))[bottom], bottom
+    hip = frame.height(_mid(X, 'left_hip', 'right_hip'))
+    m['shin_angle_deg'] = _shin_at(X, frame, hip, bottom), bottom
     trunk = X[:, J['thorax']] - X[:, J['pelvis']]
     lean = angle_between(trunk, np.broadcast_to(frame.up, trunk.shape))
     m['torso_lean_deg'] = lean[bottom], bottom
     # hips first: extra lean gained while the hips rise the first 40% of their range out of the bottom
-    hip = frame.height(_mid(X, 'left_hip', 'right_hip'))
     start = bottom
     risen = np.flatnonzero(hip[start:] >= hip[start] + 0.4 * (hip.max() - hip[start]))
     q = start + (int(risen[0]) if len(risen) else 0)
