@@ -12,13 +12,14 @@ from .core import PerfectRepError, interpolate_missing
 from .bodyframe import BodyFrame, _mid, _standing_up
 
 # %% auto #0
-__all__ = ['SOURCES', 'image_joints', 'image_frame', 'Measurement', 'measurement']
+__all__ = ['SOURCES', 'image_joints', 'image_frame', 'unfolded', 'Measurement', 'measurement']
 
 # %% ../nbs/45_measure.ipynb #3f2d97a2
 SOURCES = {'3d': 'the lifted 3D, vertical from the camera',
            'upright': "the lifted 3D, vertical from the lifter's own standing posture",
            'image': 'the image plane (the 2D keypoints in metres at the lifter)',
-           'image_depth': "the image plane with the lifter's depth: the 2D keypoints in metres at the lifter, each at the lifted 3D's distance"}
+           'image_depth': "the image plane with the lifter's depth: the 2D keypoints in metres at the lifter, each at the lifted 3D's distance",
+           'image_unfolded': "the image plane with its horizontal unfolded: from a three-quarter view the movement's plane lies at a slant, and the picture's horizontal is divided by how much of the lifter's forward direction it shows"}
 
 # %% ../nbs/45_measure.ipynb #5947d0ba
 def image_joints(kpts, # (T, 17, 3) pixels x, y and confidence (0: not observed)
@@ -56,6 +57,16 @@ def image_frame(flat, # (T, 17, 3) `image_joints`
     fx, lx = float(frame3d.forward @ ex), float(frame3d.lateral @ ex)
     fwd, lat = (np.sign(fx or 1.) * ex, ez) if abs(fx) >= abs(lx) else (ez, np.sign(lx or 1.) * ex)
     return BodyFrame(np.array([0., -1, 0]), fwd, lat, np.median(_mid(np.asarray(flat, float), 'left_ankle', 'right_ankle'), 0))
+
+# %% ../nbs/45_measure.ipynb #bd7b8a8a
+def unfolded(flat, # (T, 17, 3) `image_joints`
+             frame3d:BodyFrame, # the lifter's frame from the lifted 3D: which way they face
+             most:float=2. # the picture's horizontal is stretched by at most this factor
+            ) -> np.ndarray: # (T, 17, 3) the flat skeleton, its horizontal stretched
+    "The flat skeleton with the picture's horizontal divided by the share of the lifter's forward direction it shows."
+    out = np.array(flat, dtype=np.float64)
+    out[..., 0] = out[..., 0] / max(abs(float(frame3d.forward[0])), 1. / most)
+    return out
 
 # %% ../nbs/45_measure.ipynb #62555a68
 @dataclass
@@ -97,6 +108,8 @@ def measurement(lifted, # (T, 17, 3) the lifted 3D, camera frame (x right, y dow
         size = size or ((kpts.width, kpts.height) if hasattr(kpts, 'width') else None)
         flat = image_joints(getattr(kpts, 'kpts', kpts), x, size)
         joints['image'], frames['image'] = flat, image_frame(flat, f3)
+        joints['image_unfolded'] = unfolded(flat, f3)
+        frames['image_unfolded'] = image_frame(joints['image_unfolded'], f3)
         deep = flat.copy(); deep[..., 2] = x[..., 2] - np.median(x[:, 0, 2])   # the picture's across and up, the lifter's guess of depth
                                                                              # (feet planted: the hips keep their travel along the line of sight)
         joints['image_depth'], frames['image_depth'] = deep, BodyFrame.fit(deep, '-y' if exercise == 'bench' else _standing_up(deep))

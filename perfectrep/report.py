@@ -60,7 +60,8 @@ class FormReport:
         "One line naming the metrics measured from another source than the lifted 3D; '' when none."
         by = {}
         for m, s in ((self.view or {}).get('measured_from') or {}).items(): by.setdefault(s, []).append(_in_words(m))
-        where = {'image': 'in the picture', 'image_depth': "in the picture with the lifter's depth", 'upright': "with the lifter's own vertical",
+        where = {'image': 'in the picture', 'image_depth': "in the picture with the lifter's depth",
+                 'image_unfolded': 'in the picture unfolded by the view', 'upright': "with the lifter's own vertical",
                  '3d': "with the camera's vertical"}
         parts = [f'{where.get(s, s)}: {", ".join(ms)}' for s, ms in by.items()]
         parts += [f'{_in_words(m)} weighed between two views, ' + ' and '.join(f'{w:.0%} {where.get(s, s)}' for s, w in ws.items())
