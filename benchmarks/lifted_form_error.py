@@ -183,19 +183,21 @@ def flattening(d, e) -> pd.Series:
     """Per (exercise, view, metric, source) of `e` (`error_stats`, its bias taken off where `taken`): whether the
     source reads the faults of a rule judging an angle of the movement's plane (`perfectrep.form.SAGITTAL`) smaller
     than they are: the median of its errors (less its bias) on the reps whose truth lies past the rule's good range,
-    counted toward the range, more than FLATTENS of its tolerance (at least MIN_PAST such reps). Only those angles: a
-    picture at a slant to the movement's plane shortens a bend and not a straight line; heights and times are not
-    foreshortened so, and the lifted 3D's flattening of the deadlift's hips rising five times as fast as its shoulders
-    (read twice as fast) still leaves those faults far past the limit. The tolerance is a percentile over every rep near the limit, most of them
-    clean; a source can be precise on those and still read the faults short of the limit. From a three-quarter view
-    the flat picture reads a squat's knees stopping 25 degrees short of lockout about 15 degrees straighter (the
-    movement's plane at a slant), while a straight leg looks straight: the picture's tolerance (11-13 degrees) held for
-    the locked-out reps, and the fault benchmark scored 12-38 % of the faulted reps from 30 and 150 degrees."""
+    counted toward the range, more than FLATTENS of its tolerance (at least MIN_PAST such reps).
+
+    The tolerance is a percentile over every rep near the limit, most of them clean, and a source can be precise on
+    those and still read the faults short of the limit. From a three-quarter view the flat picture read a squat's
+    knees stopping 25 degrees short of lockout about 15 degrees straighter (the movement's plane at a slant shortens a
+    bend, not a straight leg): its tolerance (11-13 degrees) held for the locked-out reps, and the fault benchmark
+    scored 12-38 % of the faulted reps from 30 and 150 degrees. Only those angles: heights and times are not
+    foreshortened so, and the lifted 3D's flattening of the deadlift's hips rising five times as fast as its
+    shoulders (read twice as fast) still leaves those faults far past the limit."""
     from perfectrep.form import load_rules, SAGITTAL
     goods = {}
     for ex, rules in load_rules().items():
         for r in rules:
-            if r['weight'] and r['metric'] in SAGITTAL and r['metric'].endswith('_deg'): goods.setdefault((ex, r['metric']), []).append(r['good'])
+            if r['weight'] and r['metric'] in SAGITTAL and r['metric'].endswith('_deg'):
+                goods.setdefault((ex, r['metric']), []).append(r['good'])
     out = pd.Series(False, index=e.index)
     for key, g in d.groupby(['exercise', 'view', 'metric', 'source']):
         if key not in e.index or (key[0], key[2]) not in goods: continue
