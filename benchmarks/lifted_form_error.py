@@ -55,7 +55,6 @@ def measure(n_sets:int, seed:int=123, raw:list|None=None):
     from perfectrep.dataset import detector_error_2d
     from perfectrep.infer import lift_keypoints
     from perfectrep.model import load_lifter
-    from perfectrep.form import assess_form
     from perfectrep.bodyframe import camera_view
     from perfectrep.geometry import plant_feet
     model = load_lifter(None)
@@ -67,15 +66,14 @@ def measure(n_sets:int, seed:int=123, raw:list|None=None):
             az = -180 + 360 * (i + np.array([0., 1.])) / n_sets          # the sets' cameras spread evenly all round
             cam = sample_cameras(1, rng, center=st.joints[:, 0].mean(0), azimuth=tuple(az), elevation=(0, 30), distance=(2.5, 6))[0]
             px, _ = project_motion(st.joints, cam)
-            truth = assess_form(st.joints, 30, ex, reps=st.reps, up='z')
-            names = [m for m, v in truth[0].metrics.items() if not isinstance(v, (bool, str))]
+            truth = true_metrics(ex, st.joints, st.reps)
             for noise in ('detector', 'exact'):
                 kp = detector_error_2d(px, rng) if noise == 'detector' else np.concatenate([px, np.ones(px.shape[:2] + (1,))], -1)
                 lifted = lift_keypoints(kp, cam.width, cam.height, model=model)
                 view = camera_view(lifted, ex)['label']
                 if ex != 'bench': lifted = plant_feet(lifted)
                 one = dict(noise=noise, exercise=ex, set=i, view=view, kp=kp.astype(np.float32), lifted=lifted.astype(np.float32),
-                           reps=st.reps, faulted=[bool(f) for f in st.faults], truth=[t.metrics for t in truth], joints=st.joints)
+                           reps=st.reps, faulted=[bool(f) for f in st.faults], truth=truth, joints=st.joints)
                 if raw is not None: raw.append(one)
                 rows += _rows(one)
         progress(i + 1, n_sets, 'sets of each lift')
@@ -105,22 +103,23 @@ def _rows(one:dict) -> list:
                                  faulted=one['faulted'][r], metric=n, truth=tv, measured=ev, error=ev - tv))
     return rows
 
-def true_metrics(one:dict) -> list:
-    """A kept set's true metrics per rep, measured now: the truth must be measured as the lifted sets are (a table
-    written after the squat's depth was measured around the bottom, against the deepest frame's truth kept with the
-    sets, took 0.7 cm too much bias off the lifted depth). Sets kept without their true joints are synthesised again
-    (the same seed gives the same motion)."""
+def true_metrics(exercise:str, joints, reps) -> list:
+    "A synthesised set's true metrics per rep (its joints Z up, 30 fps), as the current metrics measure them."
     from perfectrep.form import assess_form
-    ex = one['exercise']
-    joints = one['joints'] if 'joints' in one else held_out_set(ex, one['set']).joints
-    return [t.metrics for t in assess_form(joints, 30, ex, reps=one['reps'], up='z')]
+    return [t.metrics for t in assess_form(joints, 30, exercise, reps=reps, up='z')]
 
 def remeasure(raw:list) -> pd.DataFrame:
     "Measure kept sets again with the current metrics, the truth too (after changing how a metric is measured: no lifting)."
     rows, truth = [], {}
     for k, one in enumerate(raw):
-        key = (one['exercise'], one['set'])          # each set is kept twice (a detector's 2D, exact 2D): one truth
-        if key not in truth: truth[key] = true_metrics(one)
+        # the truth is measured again too, as the lifted sets are: a table written after the squat's depth was measured
+        # around the bottom, against the deepest frame's truth kept with the sets, took 0.7 cm too much bias off the
+        # lifted depth. Sets kept without their true joints are synthesised again (the same seed, the same motion);
+        # each set is kept twice (a detector's 2D, exact 2D), its truth measured once
+        key = (one['exercise'], one['set'])
+        if key not in truth:
+            joints = one['joints'] if 'joints' in one else held_out_set(*key).joints
+            truth[key] = true_metrics(one['exercise'], joints, one['reps'])
         rows += _rows({**one, 'truth': truth[key]})
         progress(k + 1, len(raw), 'lifted sets measured')
     return pd.DataFrame(rows)
