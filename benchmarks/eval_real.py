@@ -21,7 +21,11 @@ encoded at CRF 38, blocky; `feet`: framed tighter, the bottom 15 % of the pictur
 shins out of view); `head`: the top 15 % cut off instead; `letterbox`: re-posted to a social feed, fitted into a 1080x1920 frame with black
 bars, 1920x1080 for a portrait clip; `reel`: the same over a blurred copy of itself zoomed to fill the frame, a large
 blurred person above and below the lifter; `fast`: played twice as fast, every other frame kept, as a feed's edit speeds a set
-up);
+up; `loop`: played twice, as a feed loops a clip (the count must double: at the seam the lifter jumps from the last
+pose to the first, a cut that no rep may span; two clips cannot double: the rendered close-grip bench begins and
+ends with the bar on the chest, so its two halves around the seam make one rep from lockout to lockout, and the
+hand-held walk-in loses its lifter for 0.4 s across the seam (gone from the picture at its end, not yet found at its
+start), where no jump is seen and the stretch from standing to the walk-in is read as a rep));
 --mirror is --perturb mirror. --compare DIR reads the reports of another run (for example the
 unflipped one) and says, rep by rep, how the judge's calls and the form metrics moved between the two: a test-retest
 of the whole analysis on real footage, where no truth for the metrics exists. The two runs see the same scene, so
@@ -76,9 +80,12 @@ PERTURB = {
              "crop=w='if(gt(iw,ih),trunc(ih*9/32)*2,iw)':h='if(gt(iw,ih),ih,trunc(iw*9/32)*2)',gblur=sigma=20[bg];"
              f"[b]scale={_FEED}:force_original_aspect_ratio=decrease:force_divisible_by=2[fg];[bg][fg]overlay=(W-w)/2:(H-h)/2"),
     'fast': 'setpts=PTS/2',     # played twice as fast, as an edit for a feed speeds a set up (every other frame kept)
+    'loop': 'null',             # played twice (the input read twice: `INPUT`)
     'shake': ("crop=trunc(iw*0.9/2)*2:trunc(ih*0.9/2)*2:iw*0.05*(1+0.5*sin(n*0.21)+0.3*sin(n*0.53+2)):ih*0.05*(1+0.5*sin(n*0.17+1)+0.3*sin(n*0.61)),"
               "scale=trunc(iw/0.9/2)*2:trunc(ih/0.9/2)*2"),
 }
+INPUT = {'loop': ['-stream_loop', '1']}   # options on the input where a perturbation is how it is read
+TIMES = {'loop': 2}   # the reps of the changed clip, in reps of the clip
 CRF = {'compressed': 38}   # the encoding's quality where a perturbation is the encoding (18 otherwise: the filter's effect alone)
 
 
@@ -90,7 +97,7 @@ def perturbed(video: Path, out: Path, how: str) -> Path:
     if not dst.exists():
         folder.mkdir(parents=True, exist_ok=True)
         tmp = dst.with_suffix('.part.mp4')
-        subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), '-v', 'error', '-y', '-i', str(video), '-vf', PERTURB[how], '-an',
+        subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), '-v', 'error', '-y', *INPUT.get(how, []), '-i', str(video), '-vf', PERTURB[how], '-an',
                         '-c:v', 'libx264', '-crf', str(CRF.get(how, 18)), '-preset', 'veryfast', '-pix_fmt', 'yuv420p', str(tmp)], check=True)
         tmp.replace(dst)
     return dst
@@ -194,6 +201,8 @@ def main():
     rows, bad_ex, bad_reps, refused = [], 0, 0, 0
     for n in names:
         t = truth[n]
+        if a.perturb in TIMES and t['reps'] is not None:
+            t = {**t, 'reps': TIMES[a.perturb] * t['reps'], 'tol': TIMES[a.perturb] * t.get('tol', 0)}
         src = perturbed(REAL / n, Path(a.out), a.perturb) if a.perturb else REAL / n
         r = run_one(src, Path(a.out) / Path(n).stem)
         r['video'] = n

@@ -677,7 +677,7 @@ class RepForm:
     metrics: dict              # metric name -> value (units in the table above)
     frames: dict               # metric name (and bottom/top/start/end) -> frame
     calls: list = field(default_factory=list)   # [Call]: the judge's calls
-    set: int = 1               # the set it belongs to: a rest of `SET_REST_S` or more starts the next one
+    set: int = 1               # the set it belongs to: a rest of `SET_REST_S` or more starts the next one, as does a cut in an edited video
 
     def to_dict(self) -> dict:
         "JSON-ready: start, end, score, faults, then the metrics (frames as integers)."
@@ -773,6 +773,7 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         raise PerfectRepError(f'unknown exercise {exercise!r}; use squat, deadlift, bench or other')
     if reps is None: reps = segment_reps(x, fps, exercise=exercise, kind='3d', up=up)
     cut = isinstance(reps, RepSegmentation) and reps.began_before        # the first rep began before the clip
+    takes = list(reps.cuts) if isinstance(reps, RepSegmentation) else []  # where an edited video cuts: another take, another set
     reps = list(reps.reps if isinstance(reps, RepSegmentation) else reps)
     if exercise == 'other':
         return [RepForm(i, int(s), int(e), None, [], [], {'duration_s': (e - s) / fps}, {'start': int(s), 'end': int(e) - 1})
@@ -791,13 +792,16 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
     out, best, n_set = [], 0., 1
     seen = np.asarray(confidence).max(-1) > 0 if confidence is not None else None
     for i, (s, e) in enumerate(reps):
-        if i and s - reps[i - 1][1] >= SET_REST_S * fps: best, n_set = 0., n_set + 1     # a new set: fresh legs
+        cuts_before = [c for c in takes if c <= s]
+        if i and (s - reps[i - 1][1] >= SET_REST_S * fps or reps[i - 1][1] <= max(cuts_before, default=-1)):   # a new set (or
+            best, n_set = 0., n_set + 1                                                                       # take): fresh legs
         # a rep ends where its movement has all but stopped: the last degrees of a squat's lockout can come after (a clip
         # that stops as the lifter stands up). Not the bench press's: its lifted elbows at the top follow the truth too
         # loosely to be judged on more frames; the deadlift's lockout lies inside its rep.
-        nxt = reps[i + 1][0] if i + 1 < len(reps) else len(x)
+        nxt = min([reps[i + 1][0] if i + 1 < len(reps) else len(x)] + [c for c in takes if c >= e])   # never past a cut
+        prev = max([reps[i - 1][1] if i else 0] + cuts_before)
         after = max(0, min(nxt, e + int(round(LOCKOUT_AFTER_S * fps)), len(x)) - e) if exercise == 'squat' else 0
-        before = max(0, min(s - (reps[i - 1][1] if i else 0), int(round(PULL_BEFORE_S * fps)))) if exercise == 'deadlift' else 0
+        before = max(0, min(s - prev, int(round(PULL_BEFORE_S * fps)))) if exercise == 'deadlift' else 0
         M, F = rep_metrics(x, fps, exercise, (s, e), frame, vel, after, before)
         lifted = dict(M)                              # as the 3D with the camera's vertical measures it
         by = {name: rep_metrics(xs, fps, exercise, (s, e), fs, vs, after, before) for name, (xs, fs, vs) in alt.items()}

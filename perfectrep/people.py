@@ -14,7 +14,8 @@ from .skeleton import J
 
 # %% auto #0
 __all__ = ['BARS_SAID', 'Keypoints2D', 'fill_gaps', 'outside_picture', 'Track', 'track_people', 'repetitions', 'movement',
-           'shins_turn', 'turn_keypoints', 'people_shins_turn', 'choose_lifter', 'describe_person', 'select_person']
+           'shins_turn', 'turn_keypoints', 'people_shins_turn', 'choose_lifter', 'describe_person', 'select_person',
+           'video_cuts']
 
 # %% ../nbs/32_people.ipynb #75b6e563
 BARS_SAID = {'plain': 'bars of one colour', 'blurred': 'a blurred copy of itself'}   # `Keypoints2D.bars` in words
@@ -321,3 +322,29 @@ def select_person(cands:list, # per frame, a list of candidate skeletons (17, 3)
     kpts[tr.frames] = np.array(tr.kpts)
     kpts, gaps = fill_gaps(kpts, max_gap=int(round(max_gap_s * (fps or 30))))
     return Keypoints2D(kpts, int(width), int(height), float(fps or 0), source, tr.id, rows, gaps, str(path), people_turn=turn)
+
+# %% ../nbs/32_people.ipynb #d7d70922
+def video_cuts(kp:Keypoints2D, # one person's 2D keypoints (`detect_step`, `fps` and the picture's size are used)
+               far:float=0.12, # a cut: half of the joints move more than this share of the person's size ...
+               speed:float=1.0, # ... plus this many sizes a second between the two detections (faster than a lifter moves)
+               ratio:float=3., # ... and their median move is this many times any other within `around_s`
+               around_s:float=0.5, # the frames compared with, seconds either side
+               conf:float=0.5 # joints counted where detected at least this surely, inside the picture
+              ) -> list[int]: # the first frame after each cut
+    "Where an edited video cuts (two takes joined, a loop's seam): the person's 2D jumps between two detections, far more than in the frames around."
+    k, fps = np.asarray(kp.kpts, dtype=np.float64), kp.fps or 30.
+    seen = (k[..., 2] >= conf) & ~outside_picture(k, kp.width, kp.height)
+    idx = np.flatnonzero(seen.sum(1) >= 6)
+    if len(idx) < 3: return []
+    size = float(np.median([_box(f)[2] for f in np.where(seen[idx][..., None], k[idx], 0.)]))
+    a, b = idx[:-1], idx[1:]                                          # each detection and the next one
+    both = seen[a] & seen[b]
+    d = np.linalg.norm(k[b, :, :2] - k[a, :, :2], axis=-1) / size
+    far_off = both & (d > (far + speed * (b - a) / fps)[:, None])
+    med = np.array([np.median(m[s]) if s.sum() >= 6 else 0. for m, s in zip(d, both)])
+    out = []
+    for i in np.flatnonzero((b - a <= 2 * max(1, kp.detect_step)) & (both.sum(1) >= 6) & (far_off.sum(1) >= 0.5 * both.sum(1))):
+        near = np.abs(b - b[i]) <= around_s * fps
+        near[i] = False
+        if med[i] >= ratio * (med[near].max() if near.any() else 0.): out.append(int(b[i]))
+    return out

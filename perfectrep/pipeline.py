@@ -296,6 +296,7 @@ def analyze(input=None, # a video, a keypoint file, a 3D .npy (T, 17, 3) metres,
         from perfectrep.report import FormReport
         from perfectrep import infer, recognize                     # noqa: F401 (imported now: the lifter and classifier run in NumPy, no torch)
         from perfectrep.recognize import unseen_outside
+        from perfectrep.people import video_cuts
         from perfectrep.npmodel import load_numpy_classifier
         classifier = load_numpy_classifier() if exercise is None and detection is not None else None   # while the video is detected
         if up is not None and up != 'auto': up_vector(up)          # check the axis name early
@@ -317,7 +318,10 @@ def analyze(input=None, # a video, a keypoint file, a 3D .npy (T, 17, 3) metres,
             say(f'exercise: {exercise} ({recognition.confidence:.0%}' + (f', low confidence; next {recognition.runner_up})' if recognition.low_confidence else ')'))
         joints, lifted, view, tol, meas, uncertain = _measuring(x, exercise, up, notes, say, rules)
         t2 = time.perf_counter()
-        seg = segment_reps(joints, x.fps, exercise=exercise, kind='3d', up=up, observed=None if x.kpts is None else x.kpts.observed)
+        cuts = video_cuts(x.kpts) if x.kpts is not None and x.kind != 'demo' else []
+        seg = segment_reps(joints, x.fps, exercise=exercise, kind='3d', up=up, observed=None if x.kpts is None else x.kpts.observed, cuts=cuts)
+        if cuts: notes.append(f'the video cuts at {", ".join(f"{c / x.fps:.1f} s" for c in cuts)} (the lifter is somewhere else, in another pose, '
+                              'from one frame to the next: an edited video, or a loop\'s seam): reps are counted between the cuts, none across one')
         since = f'the lifter was found, at {seg.seen_from / x.fps:.1f} s' if seg.seen_from else 'the video'
         if seg.began_before: notes.append(f'rep 1 began before {since}: counted (its bottom, the drive up and the lockout are in view); '
                                           'its way down was not seen, so its time and what is measured from its start are not given')

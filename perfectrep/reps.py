@@ -58,6 +58,7 @@ class RepSegmentation:
     active: tuple = (0, 0)           # (start, end) frames of the active span
     began_before: bool = False       # the first rep began before the first frame (`_begun_before`: a squat's or bench press's way down partly unseen)
     seen_from: int = 0               # the reps were looked for from this frame on: the first where the person was seen (`observed`)
+    cuts: list = field(default_factory=list)   # frames where an edited video cuts (`perfectrep.people.video_cuts`): no rep spans one
 
     @property
     def n_reps(self) -> int: return len(self.reps)
@@ -401,7 +402,19 @@ def _shifted(seg:RepSegmentation, f:int, T:int) -> RepSegmentation:
     "A segmentation of frames [f, f + seg.n_frames) of a sequence of `T` frames, in that sequence's frame numbers."
     move = lambda rs: [(s + f, e + f) for s, e in rs]
     return dataclasses.replace(seg, reps=move(seg.reps), partial=move(seg.partial), n_frames=T, boundaries=[b + f for b in seg.boundaries],
-                               active=(seg.active[0] + f, seg.active[1] + f), seen_from=f)
+                               active=(seg.active[0] + f, seg.active[1] + f), seen_from=seg.seen_from + f,
+                               cuts=[c + f for c in seg.cuts])
+
+# %% ../nbs/41_reps.ipynb #2b611a75
+def _joined(parts:list, # `RepSegmentation`s of consecutive stretches of one sequence, each `_shifted` to its frames
+            cuts:list # the frames where one stretch ends and the next begins
+           ) -> RepSegmentation:
+    "One segmentation of a sequence from those of the stretches between its cuts: their reps in order, the period the median of theirs, the first stretch's curves."
+    first, periods = parts[0], [q.period for q in parts if q.period]
+    every = lambda name: [r for q in parts for r in getattr(q, name)]
+    return dataclasses.replace(first, reps=every('reps'), partial=every('partial'), similarity=every('similarity'), boundaries=every('boundaries'),
+                               period=float(np.median(periods)) if periods else 0., active=(first.active[0], parts[-1].active[1]),
+                               cuts=sorted(set(every('cuts')) | set(cuts)))
 
 # %% ../nbs/41_reps.ipynb #c4a847e7
 def _without_rests(reps:list, # (n, (start, stop)) per rep
@@ -422,15 +435,21 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
                  work_fps:float=20., # rate of the affinity matrix
                  refine:bool=True, # continuous refinement of the boundaries
                  samples:int=24, # poses per resampled interval in the refinement
-                 observed=None # (T,) bool: frames where the person was actually seen (None: all); unseen stretches do not set the typical range
+                 observed=None, # (T,) bool: frames where the person was actually seen (None: all); unseen stretches do not set the typical range
+                 cuts=() # frames where an edited video cuts (`perfectrep.people.video_cuts`): reps are looked for between them, none across
                 ) -> RepSegmentation:
     "Find and count the reps in a pose sequence (AIFit self-similarity, done right)."
     x, fps, kind, up = _as_array(poses, fps, kind, up)
     T = len(x)
     obs = None if observed is None else np.asarray(observed, bool)
+    kw = dict(exercise=exercise, kind=kind, up=up, min_period=min_period, max_period=max_period, work_fps=work_fps, refine=refine, samples=samples)
+    cuts = sorted({int(c) for c in cuts if 0 < c < T})
+    if cuts:                                                          # each take on its own: the end of one and the start
+        edges = [0, *cuts, T]                                         # of the next are no rep
+        return _joined([_shifted(segment_reps(x[s:e], fps, observed=None if obs is None else obs[s:e], **kw), s, T)
+                        for s, e in zip(edges[:-1], edges[1:])], cuts)
     if obs is not None and obs.any() and not (obs[0] and obs[-1]):   # before the first sighting and after the last: held poses,
         f, l = np.flatnonzero(obs)[[0, -1]]                           # not a stay: looked for between them only
-        kw = dict(exercise=exercise, kind=kind, up=up, min_period=min_period, max_period=max_period, work_fps=work_fps, refine=refine, samples=samples)
         return _shifted(segment_reps(x[f:l + 1], fps, observed=obs[f:l + 1], **kw), int(f), T)
     if exercise == 'other': exercise = None
     if exercise not in (None, *EXERCISE_SIGNAL):
