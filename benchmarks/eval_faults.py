@@ -3,7 +3,8 @@
 Held-out synthesised sets of each lift (bodies outside the training range, their own seeds and tempos; two reps with an
 injected fault, two clean) are seen from a grid of tripod placements (azimuth 0-180 degrees from the lifter's front in
 30-degree steps, elevations 0 and 30 degrees, 2.5-6 m away), given a real detector's 2D error (per-joint smooth offsets
-at the spreads `perfectrep.dataset.DETECTOR_STD` measured on real video, 3% of joints dropped), lifted by the shipped
+at the spreads `perfectrep.dataset.DETECTOR_STD` measured on real video round an offset per joint that stays for the
+clip, `DETECTOR_BIAS`, 3% of joints dropped), lifted by the shipped
 lifter and analysed as `perfectrep-analyze` analyses keypoints. Per fault and azimuth it prints the recall as a scored
 fault, the recall as scored or possible, the share not judged from that view, and the false scored faults per clean rep;
 then the issue's target figures as they would be if faults were scored from less sure (95, 90, 84 % instead of 99 %);

@@ -23,8 +23,8 @@ from .npmodel import slice_clips   # the windows over a sequence, also used at i
 
 
 # %% auto #0
-__all__ = ['DETECTOR_STD', 'DETECTOR_STD_ROBUST', 'OCCLUDED_GROUPS', 'STORE_FORMAT', 'take_clip', 'make_pair', 'Augment2D',
-           'DetectorNoise2D', 'detector_error_2d', 'FrameStore', 'FrameStoreWriter', 'motion_subject',
+__all__ = ['DETECTOR_STD', 'DETECTOR_STD_ROBUST', 'DETECTOR_BIAS', 'OCCLUDED_GROUPS', 'STORE_FORMAT', 'take_clip', 'make_pair',
+           'Augment2D', 'DetectorNoise2D', 'detector_error_2d', 'FrameStore', 'FrameStoreWriter', 'motion_subject',
            'motions_to_store', 'time_warp', 'MocapPairs', 'ClipDataset']
 
 # %% ../nbs/14_dataset.ipynb #a678e494
@@ -98,6 +98,12 @@ DETECTOR_STD = np.array([0.007, 0.014, 0.035, 0.055, 0.014, 0.035, 0.055, 0.008,
 # elbows and wrists, not the detector
 DETECTOR_STD_ROBUST = np.array([0.007, 0.01, 0.019, 0.019, 0.01, 0.019, 0.019, 0.006, 0.006, 0.022, 0.022,
                                 0.022, 0.032, 0.025, 0.022, 0.032, 0.025])
+# the offset of each joint that stays over a clip: the median of the detector's error per joint on the Pose2Sim view
+# (`benchmarks/detector_noise.py`, its length as a fraction of the person's height; left and right averaged; spine,
+# nose and head top set like the thorax). The spreads above are about each joint's mean: what stays was left out of
+# them, yet a knee placed 2 cm off its joint for the whole clip bends the leg in every frame of it
+DETECTOR_BIAS = np.array([0.012, 0.014, 0.014, 0.008, 0.014, 0.014, 0.008, 0.01, 0.01, 0.01, 0.01,
+                          0.012, 0.019, 0.017, 0.012, 0.019, 0.017])
 OCCLUDED_GROUPS = ((12, 13), (15, 16), (12, 13, 15, 16), (9, 10), (2, 3, 5, 6), tuple(range(7, 17)))
 
 class DetectorNoise2D:
@@ -143,16 +149,20 @@ def detector_error_2d(px, # (T, 17, 2) pixel keypoints
                       rng:np.random.Generator, # draws the error
                       fps:float=30., # frames per second (the error varies over about 0.3 s)
                       drop:float=0.03, # share of joints not seen (confidence 0)
-                      scale=(0.5, 1.5) # per-clip factor on `DETECTOR_STD`
+                      scale=(0.5, 1.5), # per-clip factor on `DETECTOR_STD` and `bias`
+                      bias=DETECTOR_BIAS # (17,) typical length of each joint's offset that stays over the clip, fraction of the height (0: none)
                      ) -> np.ndarray: # (T, 17, 3) pixels and confidence
-    "Pixel keypoints as a real detector gives them: smooth per-joint offsets at its measured spreads, some joints dropped."
+    "Pixel keypoints as a real detector gives them: per-joint offsets that stay over the clip and smooth ones round them at its measured spreads, some joints dropped."
     px = np.asarray(px, float)
     T, h = len(px), float(np.ptp(px[..., 1], axis=1).mean())       # the person's height in the image
     key = np.arange(0, T + 10, max(2, int(0.3 * fps)))
-    off = rng.normal(0, 1, (len(key), 17, 2)) * DETECTOR_STD[None, :, None] * h * rng.uniform(*scale)
+    z = rng.normal(0, 1, (len(key), 17, 2))
+    u = rng.uniform(*scale)
     t = np.arange(T)
-    d = np.stack([np.stack([np.interp(t, key, off[:, j, c]) for c in range(2)], -1) for j in range(17)], 1)
-    return np.concatenate([px + d, (rng.random((T, 17)) >= drop).astype(float)[..., None]], -1)
+    d = np.stack([np.stack([np.interp(t, key, z[:, j, c]) for c in range(2)], -1) for j in range(17)], 1) * DETECTOR_STD[:, None] * h * u
+    seen = (rng.random((T, 17)) >= drop).astype(float)[..., None]
+    stay = rng.normal(0, 1, (17, 2)) * np.broadcast_to(np.asarray(bias, float), (17,))[:, None] / np.sqrt(2) * h * u     # drawn last: the rest as without it
+    return np.concatenate([px + d + stay, seen], -1)
 
 # %% ../nbs/14_dataset.ipynb #df5d6dd7
 STORE_FORMAT = 'perfectrep-framestore'
