@@ -507,6 +507,7 @@ def plot_rep_count(report:FormReport) -> Chart:
     _plot_seen(ch, t, frame.height(bar_position(x, report.exercise)), gone, '#08519c', width=1.5,
                label='bar (shoulders)' if BAR_AT.get(report.exercise) == 'shoulder' else 'bar (mid-wrist)')
     if report.exercise != 'bench': _plot_seen(ch, t, frame.height(x[:, J['pelvis']]), gone, '#a50f15', width=1, label='hips')
+    for c in report.segmentation.cuts: ch.mark(c / report.fps, '#525252', '--', label='cut')   # an edited video's: no rep across
     ch.legend = ('lower right', 1, None)
     return ch
 
