@@ -3,7 +3,8 @@ projection of its 4-camera triangulation (../shared/media/pose2sim_single_cam01_
 (one focal length, principal point) is fitted by confidence-weighted least squares; then per joint: bias and spread
 as fractions of the person's height, lag-1 time correlation, confidence; frames where a left/right swap fits better.
 These figures set `perfectrep.dataset.DETECTOR_STD`; the median error's length per joint (`stays`, robust to the
-truth's own gross errors, which move the bias columns) sets `perfectrep.dataset.DETECTOR_BIAS`, the offset that stays over a clip. Beside the spread (std), a robust one (1.4826 x the median absolute
+truth's own gross errors, which move the bias columns) sets `perfectrep.dataset.DETECTOR_BIAS`, the offset that stays
+over a clip. Beside the spread (std), a robust one (1.4826 x the median absolute
 deviation), which the frames where the truth itself is off do not move: in the fast part of the movement the
 triangulation and this camera's picture lie 50-60 px apart, with the detector's joints on the body in the picture
 (`benchmarks/eval_wild.py`), and those frames make most of the std of the knees, ankles and wrists: the `gross` column
