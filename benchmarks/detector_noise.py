@@ -12,7 +12,7 @@ is the share of frames further off than OUTLIER robust spreads (20-32 % of them 
 
     python benchmarks/detector_noise.py
 """
-import sys
+import argparse, sys
 from pathlib import Path
 import numpy as np
 
@@ -24,6 +24,7 @@ OUTLIER = 4.   # further off than this many robust spreads: a gross error (the s
 
 
 def main():
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()   # --help prints the usage
     d = cam01_truth()
     X, idx, names = d['X_cam'], d['h36m_idx'], d['names']
     kp = cam01_keypoints()                        # every frame (60 fps)
