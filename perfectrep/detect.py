@@ -14,7 +14,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 from .core import interpolate_missing, atomic_path, runs
 from .skeleton import mediapipe33_to_h36m, J
 from .video import Video, Frames, read_image, open_video, picture_box, cropped_to, CONTENT_FRAMES
-from .people import Keypoints2D, Track, _box, _compatible, track_people, choose_lifter, select_person, fill_gaps
+from .people import Keypoints2D, Track, _box, _compatible, _jumps, track_people, choose_lifter, select_person, fill_gaps
 
 # %% auto #0
 __all__ = ['NOISY', 'DENOISE_PX', 'BACK_S', 'BACK_LOST_S', 'SMALL_PX', 'SHARPER_SIDE', 'import_mediapipe', 'PoseDetector',
@@ -727,11 +727,7 @@ def stray_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence 
     T, seen, fps = len(k), k[..., 2] > 0, fps or 30
     idx, wrong, size = np.flatnonzero(seen.any(1)), np.zeros(len(k), bool), _body_size(k)
     if len(idx) < 3 or size is None: return wrong
-    a, b = idx[:-1], idx[1:]                                          # each sighting and the next one
-    both = seen[a] & seen[b]
-    d = np.linalg.norm(k[b, :, :2] - k[a, :, :2], axis=-1)
-    lim = (far + speed * (b - a) / fps)[:, None] * size
-    jump = (both.sum(1) >= 6) & ((both & (d > lim)).sum(1) >= 0.5 * both.sum(1))
+    jump = _jumps(k, seen, idx, size, fps, far, speed)[-1]            # between each sighting and the next one
     spans = [(s[0], s[-1] + 1) for s in np.split(idx, np.flatnonzero(jump) + 1)]    # frames [start, stop) between jumps
     n = [e - s for s, e in spans]
     for i, (s, e) in enumerate(spans):

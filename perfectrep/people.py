@@ -323,6 +323,21 @@ def select_person(cands:list, # per frame, a list of candidate skeletons (17, 3)
     kpts, gaps = fill_gaps(kpts, max_gap=int(round(max_gap_s * (fps or 30))))
     return Keypoints2D(kpts, int(width), int(height), float(fps or 0), source, tr.id, rows, gaps, str(path), people_turn=turn)
 
+# %% ../nbs/32_people.ipynb #8730c96a
+def _jumps(k:np.ndarray, # (T, 17, 3) one person's skeletons, pixels and confidence
+           seen:np.ndarray, # (T, 17) bool: the joints counted
+           idx:np.ndarray, # the frames compared, each with the next in it
+           size:float, # the person's size, pixels
+           fps:float, # frames per second
+           far:float, speed:float # a jump: half of the joints move more than `far` sizes plus `speed` sizes a second
+          ) -> tuple: # (a, b, joints seen in both, their moves in sizes, whether it is a jump), one per pair
+    "Between each sighting of `idx` and the next: the joints seen in both, how far each moved (in the person's sizes), and whether it was a jump, too far and too fast for a body."
+    a, b = idx[:-1], idx[1:]
+    both = seen[a] & seen[b]
+    d = np.linalg.norm(k[b, :, :2] - k[a, :, :2], axis=-1) / size
+    jump = (both.sum(1) >= 6) & ((both & (d > (far + speed * (b - a) / fps)[:, None])).sum(1) >= 0.5 * both.sum(1))
+    return a, b, both, d, jump
+
 # %% ../nbs/32_people.ipynb #d7d70922
 def video_cuts(kp:Keypoints2D, # one person's 2D keypoints (`detect_step`, `fps` and the picture's size are used)
                far:float=0.12, # a cut: half of the joints move more than this share of the person's size ...
@@ -337,13 +352,10 @@ def video_cuts(kp:Keypoints2D, # one person's 2D keypoints (`detect_step`, `fps`
     idx = np.flatnonzero(seen.sum(1) >= 6)
     if len(idx) < 3: return []
     size = float(np.median([_box(f)[2] for f in np.where(seen[idx][..., None], k[idx], 0.)]))
-    a, b = idx[:-1], idx[1:]                                          # each detection and the next one
-    both = seen[a] & seen[b]
-    d = np.linalg.norm(k[b, :, :2] - k[a, :, :2], axis=-1) / size
-    far_off = both & (d > (far + speed * (b - a) / fps)[:, None])
+    a, b, both, d, jump = _jumps(k, seen, idx, size, fps, far, speed)   # each detection and the next one
     med = np.array([np.median(m[s]) if s.sum() >= 6 else 0. for m, s in zip(d, both)])
     out = []
-    for i in np.flatnonzero((b - a <= 2 * max(1, kp.detect_step)) & (both.sum(1) >= 6) & (far_off.sum(1) >= 0.5 * both.sum(1))):
+    for i in np.flatnonzero(jump & (b - a <= 2 * max(1, kp.detect_step))):
         near = np.abs(b - b[i]) <= around_s * fps
         near[i] = False
         if med[i] >= ratio * (med[near].max() if near.any() else 0.): out.append(int(b[i]))

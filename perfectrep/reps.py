@@ -414,7 +414,7 @@ def _joined(parts:list, # `RepSegmentation`s of consecutive stretches of one seq
     every = lambda name: [r for q in parts for r in getattr(q, name)]
     return dataclasses.replace(first, reps=every('reps'), partial=every('partial'), similarity=every('similarity'), boundaries=every('boundaries'),
                                period=float(np.median(periods)) if periods else 0., active=(first.active[0], parts[-1].active[1]),
-                               cuts=sorted(set(every('cuts')) | set(cuts)))
+                               cuts=list(cuts))
 
 # %% ../nbs/41_reps.ipynb #c4a847e7
 def _without_rests(reps:list, # (n, (start, stop)) per rep
