@@ -64,8 +64,10 @@ def bar_position(x, # (T, 17, 3) metres
 
 # the body parts whose mean height defines a lift's phases (the bar's otherwise): in a squat the hips (the arms may move);
 # in a deadlift the hips and the shoulders, which the bar hangs from and rises with, where a detector's wrists wobble
-# five times as much (`perfectrep.dataset.DETECTOR_STD`): from the wrists a 1.2 s stall mid-pull read 0.1 s
-PHASE_AT = {'squat': ('hip',), 'deadlift': ('hip', 'shoulder')}
+# five times as much (`perfectrep.dataset.DETECTOR_STD`): from the wrists a 1.2 s stall mid-pull read 0.1 s; in a bench
+# press the wrists and the elbows, which go down and up with the bar: lifted from a detector's 2D the elbows wobble half
+# as much as the wrists, and the press's descent, pause and drive timed on both err half as much as on the wrists
+PHASE_AT = {'squat': ('hip',), 'deadlift': ('hip', 'shoulder'), 'bench': ('wrist', 'elbow')}
 
 def lift_heights(x, # (T, 17, 3) metres
                  exercise:str, # the lift
