@@ -14,7 +14,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 from .core import interpolate_missing, atomic_path, runs
 from .skeleton import mediapipe33_to_h36m, J
 from .video import Video, Frames, read_image, open_video, picture_box, cropped_to, CONTENT_FRAMES
-from .people import Keypoints2D, Track, _box, _compatible, _jumps, track_people, choose_lifter, select_person, fill_gaps
+from .people import Keypoints2D, Track, _box, _body_size, _compatible, _jumps, track_people, choose_lifter, select_person, fill_gaps
 
 # %% auto #0
 __all__ = ['NOISY', 'DENOISE_PX', 'BACK_S', 'BACK_LOST_S', 'SMALL_PX', 'SHARPER_SIDE', 'import_mediapipe', 'PoseDetector',
@@ -689,11 +689,6 @@ def _lone_dropped(kp:Keypoints2D, max_gap_s:float) -> Keypoints2D:
     "The followed person's brief sightings inside a long loss (`lone_sightings`: at most a tenth of a second) dropped: unseen, interpolated like the loss around them."
     fps = kp.fps or 30
     return _dropped(kp, lone_sightings(kp.observed, int(round(max_gap_s * fps)), max(1, int(round(0.1 * fps)))), max_gap_s)
-
-def _body_size(k:np.ndarray) -> float|None:
-    "The person's size over a clip (T, 17, 3): the median of the longer side of their skeleton's box where seen; None when never seen."
-    sizes = [b[2] for b in map(_box, k[(k[..., 2] > 0).any(1)]) if b is not None]
-    return float(np.median(sizes)) if sizes else None
 
 def out_of_step(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence (0: not seen)
                 fps:float, # frames per second (0: 30)

@@ -794,14 +794,14 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
     out, best, n_set = [], 0., 1
     seen = np.asarray(confidence).max(-1) > 0 if confidence is not None else None
     for i, (s, e) in enumerate(reps):
-        cuts_before = [c for c in takes if c <= s]
-        if i and (s - reps[i - 1][1] >= SET_REST_S * fps or reps[i - 1][1] <= max(cuts_before, default=-1)):   # a new set (or
-            best, n_set = 0., n_set + 1                                                                       # take): fresh legs
+        prev = reps[i - 1][1] if i else 0
+        cuts = [c for c in takes if prev <= c <= s]                      # between the rep before and this one
+        if i and (s - prev >= SET_REST_S * fps or cuts): best, n_set = 0., n_set + 1   # a new set (or take): fresh legs
         # a rep ends where its movement has all but stopped: the last degrees of a squat's lockout can come after (a clip
         # that stops as the lifter stands up). Not the bench press's: its lifted elbows at the top follow the truth too
         # loosely to be judged on more frames; the deadlift's lockout lies inside its rep.
         nxt = min([reps[i + 1][0] if i + 1 < len(reps) else len(x)] + [c for c in takes if c >= e])   # never past a cut
-        prev = max([reps[i - 1][1] if i else 0] + cuts_before)
+        prev = max([prev] + cuts)                                        # a deadlift's pull starts after a cut
         after = max(0, min(nxt, e + int(round(LOCKOUT_AFTER_S * fps)), len(x)) - e) if exercise == 'squat' else 0
         before = max(0, min(s - prev, int(round(PULL_BEFORE_S * fps)))) if exercise == 'deadlift' else 0
         M, F = rep_metrics(x, fps, exercise, (s, e), frame, vel, after, before)

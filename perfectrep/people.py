@@ -126,6 +126,11 @@ def _box(k:np.ndarray) -> np.ndarray|None:
     lo, hi = k[ok, :2].min(0), k[ok, :2].max(0)
     return np.array([(lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, max(hi[0] - lo[0], hi[1] - lo[1], 1.0)])
 
+def _body_size(k:np.ndarray) -> float|None:
+    "The person's size over a clip (T, 17, 3): the median of the longer side of their skeleton's box where seen; None when never seen."
+    sizes = [b[2] for b in map(_box, k[(k[..., 2] > 0).any(1)]) if b is not None]
+    return float(np.median(sizes)) if sizes else None
+
 def _compatible(a:np.ndarray, b:np.ndarray, dt:float, jump:float, speed:float) -> float:
     "Distance of box `b` from box `a` as a fraction of what is allowed `dt` seconds later (<= 1: same person)."
     size = max(a[2], b[2])
@@ -351,7 +356,7 @@ def video_cuts(kp:Keypoints2D, # one person's 2D keypoints (`detect_step`, `fps`
     seen = (k[..., 2] >= conf) & ~outside_picture(k, kp.width, kp.height)
     idx = np.flatnonzero(seen.sum(1) >= 6)
     if len(idx) < 3: return []
-    size = float(np.median([_box(f)[2] for f in np.where(seen[idx][..., None], k[idx], 0.)]))
+    size = _body_size(np.where(seen[idx][..., None], k[idx], 0.))          # of the joints counted
     a, b, both, d, jump = _jumps(k, seen, idx, size, fps, far, speed)   # each detection and the next one
     med = np.array([np.median(m[s]) if s.sum() >= 6 else 0. for m, s in zip(d, both)])
     out = []
