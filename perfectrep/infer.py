@@ -16,9 +16,9 @@ from .geometry import model_input_2d, root_relative
 from .npmodel import DEFAULT_LIFTER, NumpyDSTformer, load_numpy_lifter
 
 # %% auto #0
-__all__ = ['HEADLESS_LIFTER', 'HEAD', 'OUTPUT_FILES', 'LIFT_MIN_FPS', 'lift_windows', 'blend_weights', 'head_unseen',
-           'lift_keypoints', 'skeleton_height', 'rescale_to_height', 'align_to_pixels', 'staged_outputs',
-           'upsample_poses', 'run_lift']
+__all__ = ['BRIDGE_CONF', 'HEADLESS_LIFTER', 'HEAD', 'OUTPUT_FILES', 'LIFT_MIN_FPS', 'lift_windows', 'blend_weights',
+           'bridge_unseen', 'head_unseen', 'lift_keypoints', 'skeleton_height', 'rescale_to_height', 'align_to_pixels',
+           'staged_outputs', 'upsample_poses', 'run_lift']
 
 # %% ../nbs/36_infer.ipynb #04fed59d
 def lift_windows(n_frames:int, # sequence length T
@@ -36,6 +36,21 @@ def blend_weights(n:int) -> np.ndarray: # (n,) positive
     "Triangular weights over a window of `n` frames: 1 at the centre, falling towards both ends but never 0."
     t = np.arange(n)
     return np.minimum(t + 1, n - t) / ((n + 1) // 2)
+
+# %% ../nbs/36_infer.ipynb #b333a70a
+BRIDGE_CONF = 0.1   # the confidence of a frame where the person was lost, its 2D interpolated from the frames around it
+
+def bridge_unseen(kpts, # (T, 17, 3) pixels and confidence (0: unseen)
+                  conf:float=BRIDGE_CONF # the confidence given to the bridged frames (0: left unseen)
+                 ) -> np.ndarray: # (T, 17, 3)
+    "Frames with no joint seen given each joint's 2D interpolated in time from the frames where it was seen, at confidence `conf`."
+    k = np.array(kpts, dtype=np.float64)
+    seen = k[..., 2] > 0
+    lost = ~seen.any(-1)
+    if conf <= 0 or not lost.any() or lost.all(): return k
+    k[lost, :, :2] = interpolate_missing(k[..., :2], seen)[lost]
+    k[lost, :, 2] = np.where(seen.any(0), conf, 0.)                    # a joint never seen stays unseen
+    return k
 
 # %% ../nbs/36_infer.ipynb #e5451348
 def _check_kpts(kpts) -> np.ndarray:
@@ -103,7 +118,8 @@ def lift_keypoints(kpts_px, # (T, 17, 2|3) pixels x, y (and confidence, 0 = unob
     L = min(int(clip_len or maxlen), maxlen)
     T = len(k)
     wins = lift_windows(T, L, stride)
-    x = np.stack([model_input_2d(k[a:b])[0] for a, b in wins]).astype(np.float32)
+    kb = bridge_unseen(k, BRIDGE_CONF)                                 # a loss of the person: their 2D guessed, barely sure
+    x = np.stack([model_input_2d(kb[a:b])[0] for a, b in wins]).astype(np.float32)
     y = _run_lifter(model, x, flip, batch_size)
     unseen = head_unseen(k, width, height) if headless is not None else None
     bare = [j for j, (a, b) in enumerate(wins) if unseen[a:b].mean() >= 0.5] if unseen is not None else []
