@@ -13,7 +13,7 @@ import numpy as np
 # %% auto #0
 __all__ = ['SHAPES', 'UNITS', 'PerfectRepError', 'check_file', 'cli_errors', 'show_progress', 'quarter_turns', 'data_root',
            'seed_everything', 'get_device', 'atomic_path', 'save_npy', 'find_peaks', 'peak_prominences', 'savgol_slope',
-           'runs', 'interpolate_missing']
+           'runs', 'interpolate_missing', 'interpolate_gaps']
 
 # %% ../nbs/00_core.ipynb #2879bdeb
 SHAPES = {
@@ -195,3 +195,26 @@ def interpolate_missing(x, # (T, ...) per-frame values
         if good.all() or not good.any(): continue
         for c in range(flat.shape[2]): flat[~good, j, c] = np.interp(t[~good], t[good], flat[good, j, c])
     return flat.reshape(x.shape)
+
+# %% ../nbs/00_core.ipynb #ff3dced7
+def interpolate_gaps(x, # (T, ...) per-frame values
+                     ok, # (T,) bool: the frames where `x` was observed
+                     fit:int=5 # observed frames either side of a gap whose line sets the speed at its edge
+                    ) -> np.ndarray: # (T, ...) float, each gap a cubic keeping the speed at its edges, held past the ends
+    "Fill each run of unobserved frames with a cubic (Hermite) through its two edges at the motion's speed there."
+    x, ok = np.array(x, dtype=np.float64), np.asarray(ok, bool)
+    T = len(x)
+    if not ok.any() or ok.all(): return x
+    def speed(idx):                                     # per frame, of a line fitted to the frames `idx`
+        if len(idx) < 2: return np.zeros(x.shape[1:])
+        t = idx - idx.mean()
+        return np.tensordot(t, x[idx] - x[idx].mean(0), (0, 0)) / (t @ t)
+    for a, b in runs(~ok):
+        if a == 0 or b == T:
+            x[a:b] = x[b] if a == 0 else x[a - 1]; continue
+        m0, m1 = speed(np.flatnonzero(ok[:a])[-fit:]), speed(np.flatnonzero(ok[b:])[:fit] + b)
+        n = b - a + 1                                   # frames from the last seen to the next seen
+        s = ((np.arange(a, b) - a + 1) / n).reshape(-1, *[1] * (x.ndim - 1))
+        x[a:b] = ((2 * s**3 - 3 * s**2 + 1) * x[a - 1] + (s**3 - 2 * s**2 + s) * n * m0
+                  + (3 * s**2 - 2 * s**3) * x[b] + (s**3 - s**2) * n * m1)
+    return x

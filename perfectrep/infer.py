@@ -10,7 +10,7 @@ import dataclasses, json, os, shutil, tempfile, time, contextlib, importlib.reso
 from pathlib import Path
 import numpy as np
 from . import __version__
-from .core import PerfectRepError, get_device, interpolate_missing
+from .core import PerfectRepError, get_device, interpolate_missing, interpolate_gaps
 from .skeleton import JOINT_NAMES, J, flip_pose
 from .geometry import model_input_2d, root_relative
 from .npmodel import DEFAULT_LIFTER, NumpyDSTformer, load_numpy_lifter
@@ -139,7 +139,7 @@ def lift_keypoints(kpts_px, # (T, 17, 2|3) pixels x, y (and confidence, 0 = unob
         wsum[a:b] += wt
     out /= wsum[:, None, None]
     seen = k[..., 2].max(-1) > 0
-    if seen.any() and not seen.all(): out = interpolate_missing(out, seen)   # nothing seen: no guess from zeros, the motion around it
+    if seen.any() and not seen.all(): out = interpolate_gaps(out, seen)   # nothing seen: no guess from zeros, the motion around it
     if body_height: out = rescale_to_height(out, body_height)
     if pixel_align: out = align_to_pixels(out, k, width, height, focal_px)
     return out
