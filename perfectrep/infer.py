@@ -16,7 +16,7 @@ from .geometry import model_input_2d, root_relative
 from .npmodel import DEFAULT_LIFTER, NumpyDSTformer, load_numpy_lifter
 
 # %% auto #0
-__all__ = ['BRIDGE_CONF', 'HEADLESS_LIFTER', 'HEAD', 'OUTPUT_FILES', 'LIFT_MIN_FPS', 'lift_windows', 'blend_weights',
+__all__ = ['BRIDGE_CONF', 'CUBIC_GAP', 'HEADLESS_LIFTER', 'HEAD', 'OUTPUT_FILES', 'LIFT_MIN_FPS', 'lift_windows', 'blend_weights',
            'bridge_unseen', 'head_unseen', 'lift_keypoints', 'skeleton_height', 'rescale_to_height', 'align_to_pixels',
            'staged_outputs', 'upsample_poses', 'run_lift']
 
@@ -39,6 +39,7 @@ def blend_weights(n:int) -> np.ndarray: # (n,) positive
 
 # %% ../nbs/36_infer.ipynb #b333a70a
 BRIDGE_CONF = 0.1   # the confidence of a frame where the person was lost, its 2D interpolated from the frames around it
+CUBIC_GAP = 45      # frames (1.5 s at the lifting's 30 fps): a longer loss is the person gone from the picture, not a hidden turn, and is a straight line
 
 def bridge_unseen(kpts, # (T, 17, 3) pixels and confidence (0: unseen)
                   conf:float=BRIDGE_CONF # the confidence given to the bridged frames (0: left unseen)
@@ -139,7 +140,7 @@ def lift_keypoints(kpts_px, # (T, 17, 2|3) pixels x, y (and confidence, 0 = unob
         wsum[a:b] += wt
     out /= wsum[:, None, None]
     seen = k[..., 2].max(-1) > 0
-    if seen.any() and not seen.all(): out = interpolate_gaps(out, seen)   # nothing seen: no guess from zeros, the motion around it
+    if seen.any() and not seen.all(): out = interpolate_gaps(out, seen, longest=CUBIC_GAP)   # nothing seen: no guess from zeros, the motion around it
     if body_height: out = rescale_to_height(out, body_height)
     if pixel_align: out = align_to_pixels(out, k, width, height, focal_px)
     return out
