@@ -1,7 +1,7 @@
 """The lifter where the detector lost the person (frames with no joint seen), as `perfectrep.infer.lift_keypoints` lifts
 them now: the lifter given each joint's 2D interpolated from the frames around at `BRIDGE_CONF` (`bridge_unseen`), the
 lost frames' 3D a cubic keeping the motion's speed at the edges of the loss (`perfectrep.core.interpolate_gaps`); and
-as before (session 44): the lost frames left empty (every joint at the origin at confidence 0), their 3D a straight line.
+as before (up to c636b4b): the lost frames left empty (every joint at the origin at confidence 0), their 3D a straight line.
 
 Held-out synthesised squat sets (seeds 1000+), projected from a tripod anywhere 0-180 degrees round, 0-20 up, 3-5 m
 away, exact 2D with the knees at confidence 0.4 and the ankles at 0.2 (as BlazePose gives them in a close squat).
