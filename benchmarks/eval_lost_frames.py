@@ -52,7 +52,7 @@ def main():
         for kind, (lost, near) in losses.items():
             k = kp.copy(); k[lost, :, 2] = 0
             for how, kk in (('now', k), ('before', k), ('all seen', kp)):
-                if how == 'before': infer.BRIDGE_CONF, infer.interpolate_gaps = 0., interpolate_missing
+                if how == 'before': infer.BRIDGE_CONF, infer.interpolate_gaps = 0., lambda x, ok, **kw: interpolate_missing(x, ok)
                 try: h = hips(infer.lift_keypoints(kk, cam.width, cam.height))
                 finally: infer.BRIDGE_CONF, infer.interpolate_gaps = keep, cubic
                 r = rows.setdefault((kind, how), [[], []])

@@ -22,10 +22,11 @@ shins out of view); `head`: the top 15 % cut off instead; `letterbox`: re-posted
 bars, 1920x1080 for a portrait clip; `reel`: the same over a blurred copy of itself zoomed to fill the frame, a large
 blurred person above and below the lifter; `fast`: played twice as fast, every other frame kept, as a feed's edit speeds a set
 up; `loop`: played twice, as a feed loops a clip (the count must double: at the seam the lifter jumps from the last
-pose to the first, a cut that no rep may span; two clips cannot double: the rendered close-grip bench begins and
-ends with the bar on the chest, so its two halves around the seam make one rep from lockout to lockout, and the
+pose to the first, a cut that no rep may span; one clip cannot double: the rendered close-grip bench begins and
+ends with the bar on the chest, so its two halves around the seam make one rep from lockout to lockout. The
 hand-held walk-in loses its lifter for 0.4 s across the seam (gone from the picture at its end, not yet found at its
-start), where no jump is seen and the stretch from standing to the walk-in is read as a rep));
+start), where no jump is seen: it counted a rep there until the lost frames were bridged and only a turn inside a
+loss rounded, `perfectrep.infer.lift_keypoints`));
 --mirror is --perturb mirror. --compare DIR reads the reports of another run (for example the
 unflipped one) and says, rep by rep, how the judge's calls and the form metrics moved between the two: a test-retest
 of the whole analysis on real footage, where no truth for the metrics exists. The two runs see the same scene, so

@@ -201,8 +201,8 @@ def interpolate_gaps(x, # (T, ...) per-frame values
                      ok, # (T,) bool: the frames where `x` was observed
                      fit:int=5, # observed frames either side of a gap whose line sets the speed at its edge
                      longest:int|None=None # a gap longer than this many frames is a straight line (None: every gap a cubic)
-                    ) -> np.ndarray: # (T, ...) float, each gap a cubic keeping the speed at its edges, held past the ends
-    "Fill each run of unobserved frames with a cubic (Hermite) through its two edges at the motion's speed there."
+                    ) -> np.ndarray: # (T, ...) float, each turn hidden by a gap rounded, the rest straight, held past the ends
+    "Fill each run of unobserved frames with a cubic (Hermite) through its two edges at the motion's speed there where the motion turns inside it, else a straight line."
     x, ok = np.array(x, dtype=np.float64), np.asarray(ok, bool)
     T = len(x)
     if not ok.any() or ok.all(): return x
@@ -215,7 +215,9 @@ def interpolate_gaps(x, # (T, ...) per-frame values
             x[a:b] = x[b] if a == 0 else x[a - 1]; continue
         m0, m1 = speed(np.flatnonzero(ok[:a])[-fit:]), speed(np.flatnonzero(ok[b:])[:fit] + b)
         n = b - a + 1                                   # frames from the last seen to the next seen
-        if longest is not None and b - a > longest: m0 = m1 = (x[b] - x[a - 1]) / n   # the chord's slope at both ends: a straight line
+        chord = (x[b] - x[a - 1]) / n                   # its slope at both ends: a straight line
+        turn = (m0 * m1 < 0) & (longest is None or b - a <= longest)
+        m0, m1 = np.where(turn, m0, chord), np.where(turn, m1, chord)   # rounded only where the motion turns inside the gap
         s = ((np.arange(a, b) - a + 1) / n).reshape(-1, *[1] * (x.ndim - 1))
         x[a:b] = ((2 * s**3 - 3 * s**2 + 1) * x[a - 1] + (s**3 - 2 * s**2 + s) * n * m0
                   + (3 * s**2 - 2 * s**3) * x[b] + (s**3 - s**2) * n * m1)
