@@ -1,6 +1,7 @@
 """The lifter where the detector lost the person (frames with no joint seen), as `perfectrep.infer.lift_keypoints` lifts
 them now: the lifter given each joint's 2D interpolated from the frames around at `BRIDGE_CONF` (`bridge_unseen`), the
-lost frames' 3D a cubic keeping the motion's speed at the edges of the loss (`perfectrep.core.interpolate_gaps`); and
+lost frames' 3D a cubic keeping the motion's speed where it turns inside the loss, else straight
+(`perfectrep.core.interpolate_gaps`); and
 as before (up to c636b4b): the lost frames left empty (every joint at the origin at confidence 0), their 3D a straight line.
 
 Held-out synthesised squat sets (seeds 1000+), projected from a tripod anywhere 0-180 degrees round, 0-20 up, 3-5 m
@@ -26,12 +27,11 @@ def main():
     import perfectrep.infer as infer
     from perfectrep.synth import synth_set
     from perfectrep.cameras import sample_cameras, project_motion
-    from perfectrep.core import runs
+    from perfectrep.core import runs, interpolate_missing
     from perfectrep.dataset import detector_error_2d
     from perfectrep.skeleton import J
     ankles, knees = [J['left_ankle'], J['right_ankle']], [J['left_knee'], J['right_knee']]
     hips = lambda x: x[:, ankles, 1].mean(1) - x[:, J['pelvis'], 1]          # camera y points down
-    from perfectrep.core import interpolate_missing
     keep, cubic = infer.BRIDGE_CONF, infer.interpolate_gaps
     rows = {}
     for i in range(a.sets):

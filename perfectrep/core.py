@@ -200,7 +200,7 @@ def interpolate_missing(x, # (T, ...) per-frame values
 def interpolate_gaps(x, # (T, ...) per-frame values
                      ok, # (T,) bool: the frames where `x` was observed
                      fit:int=5, # observed frames either side of a gap whose line sets the speed at its edge
-                     longest:int|None=None # a gap longer than this many frames is a straight line (None: every gap a cubic)
+                     longest:int|None=None # a gap longer than this many frames is a straight line, turn or not (None: no limit)
                     ) -> np.ndarray: # (T, ...) float, each turn hidden by a gap rounded, the rest straight, held past the ends
     "Fill each run of unobserved frames with a cubic (Hermite) through its two edges at the motion's speed there where the motion turns inside it, else a straight line."
     x, ok = np.array(x, dtype=np.float64), np.asarray(ok, bool)

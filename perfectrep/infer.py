@@ -140,7 +140,7 @@ def lift_keypoints(kpts_px, # (T, 17, 2|3) pixels x, y (and confidence, 0 = unob
         wsum[a:b] += wt
     out /= wsum[:, None, None]
     seen = k[..., 2].max(-1) > 0
-    if seen.any() and not seen.all(): out = interpolate_gaps(out, seen, longest=CUBIC_GAP)   # nothing seen: no guess from zeros, the motion around it
+    out = interpolate_gaps(out, seen, longest=CUBIC_GAP)               # nothing seen: no guess from zeros, the motion around it
     if body_height: out = rescale_to_height(out, body_height)
     if pixel_align: out = align_to_pixels(out, k, width, height, focal_px)
     return out
