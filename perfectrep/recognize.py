@@ -18,8 +18,9 @@ from .npmodel import CLASSES, LOW_CONFIDENCE, NumpyClassifier, NumpyEnsemble, lo
 from .bodyframe import knee_angles, elbow_angles
 
 # %% auto #0
-__all__ = ['UP_TO_CAMERA', 'resample_poses', 'Recognition', 'unseen_outside', 'recognize', 'window_activity', 'movement_evidence',
-           'recognize_exercise', 'picture_turn', 'markdown_table', 'confusion', 'ClassifierEval', 'evaluate_classifier']
+__all__ = ['UP_TO_CAMERA', 'SURE_LEG', 'resample_poses', 'Recognition', 'unseen_outside', 'recognize', 'window_activity',
+           'movement_evidence', 'recognize_exercise', 'picture_turn', 'markdown_table', 'confusion', 'ClassifierEval',
+           'evaluate_classifier']
 
 # %% ../nbs/44_recognize.ipynb #b56e9c19
 def resample_poses(x:np.ndarray, # (T, ...) per-frame values
@@ -155,6 +156,8 @@ def recognize(poses, # (T, 17, 2|3) pixels (kind '2d') or (T, 17, 3) metres ('3d
                        window_starts=np.rint(np.array(starts) * fps / c.fps).astype(int), fps=float(fps), window_s=c.window / c.fps)
 
 # %% ../nbs/44_recognize.ipynb #b4a7d424
+SURE_LEG = 0.5     # a knee and an ankle both seen at least this surely: the leg's bend is measured, not guessed
+
 def _sig(v, at, width): return float(1 / (1 + np.exp(-(v - at) / width)))
 
 def _heights(joints:np.ndarray) -> tuple[np.ndarray, float]:
@@ -195,15 +198,23 @@ def movement_evidence(joints, # (T, 17, 3) lifted 3D, camera frame (x right, y d
     else: upright2, press = float('nan'), 10.
     x = x[sel]
     pct = lambda a, q: float(np.percentile(a, q))
-    knee, elbow = knee_angles(x).mean(-1), elbow_angles(x).mean(-1)
-    knee_range, elbow_range, knee_min = pct(knee, 95) - pct(knee, 5), pct(elbow, 95) - pct(elbow, 5), pct(knee, 5)
-    legs, arms, deep = _sig(knee_range, 45, 8), _sig(elbow_range, 30, 4), 1 - _sig(knee_min, 62, 5)
+    knees, elbow = knee_angles(x), elbow_angles(x).mean(-1)
+    knee = knees.mean(-1)
+    knee_range, elbow_range = pct(knee, 95) - pct(knee, 5), pct(elbow, 95) - pct(elbow, 5)
+    sure = np.ones(knees.shape, bool)    # the legs (knee and ankle) the detector saw surely, per frame: right, left
+    if kpts is not None and np.shape(kpts)[-1] == 3:
+        c = np.asarray(kpts, float)[sel][..., 2]
+        sure = np.stack([np.minimum(c[:, J[f'{s}_knee']], c[:, J[f'{s}_ankle']]) >= SURE_LEG for s in ('right', 'left')], -1)
+    seen = sure.sum() >= max(3, 0.05 * sure.size)
+    knee_min = pct(knees[sure] if seen else knees, 5)    # how far the knees close, where the legs were seen
+    legs, arms = _sig(knee_range, 45, 8), _sig(elbow_range, 30, 4)
+    deep = 1 - _sig(knee_min, 62, 5) if seen else 0.    # legs never seen surely: no word on squat against deadlift
     standing = 1 - lying
     factors = dict(squat=0.02 + 0.98 * standing * legs,
                    deadlift=(0.02 + 0.98 * standing * legs) * (1 - 0.85 * deep),
                    bench=0.02 + 0.98 * lying * arms * _sig(np.log(max(press, 1e-3)), np.log(2.5), 0.3),
                    other=1 - standing * legs * (0.6 + 0.25 * deep))
-    return dict(trunk_tilt_deg=tilt3, upright_2d=upright2, lying=lying, knee_range_deg=knee_range, knee_min_deg=knee_min,
+    return dict(trunk_tilt_deg=tilt3, upright_2d=upright2, lying=lying, knee_range_deg=knee_range, knee_min_deg=knee_min, legs_seen=float(sure.mean()),
                 elbow_range_deg=elbow_range, press_2d=press, **{f'factor_{c}': v for c, v in factors.items()})
 
 # %% ../nbs/44_recognize.ipynb #abba5962
