@@ -206,12 +206,11 @@ def movement_evidence(joints, # (T, 17, 3) lifted 3D, camera frame (x right, y d
         c = np.asarray(kpts, float)[sel][..., 2]
         sure = np.stack([np.minimum(c[:, J[f'{s}_knee']], c[:, J[f'{s}_ankle']]) >= SURE_LEG for s in ('right', 'left')], -1)
     seen = sure.sum() >= max(3, 0.05 * sure.size)
-    knee_min = pct(knees[sure] if seen else knees, 5)    # how far the knees close, where the legs were seen
-    legs, arms = _sig(knee_range, 45, 8), _sig(elbow_range, 30, 4)
-    deep = 1 - _sig(knee_min, 62, 5) if seen else 0.    # legs never seen surely: no word on squat against deadlift
+    knee_min = pct(knees[sure] if seen else knees, 5)    # how far the knees close: where the legs were seen, else the lifter's guess
+    legs, arms, deep = _sig(knee_range, 45, 8), _sig(elbow_range, 30, 4), 1 - _sig(knee_min, 62, 5)
     standing = 1 - lying
     factors = dict(squat=0.02 + 0.98 * standing * legs,
-                   deadlift=(0.02 + 0.98 * standing * legs) * (1 - 0.85 * deep),
+                   deadlift=(0.02 + 0.98 * standing * legs) * (1 - 0.85 * deep * seen),   # a guess says nothing against a deadlift
                    bench=0.02 + 0.98 * lying * arms * _sig(np.log(max(press, 1e-3)), np.log(2.5), 0.3),
                    other=1 - standing * legs * (0.6 + 0.25 * deep))
     return dict(trunk_tilt_deg=tilt3, upright_2d=upright2, lying=lying, knee_range_deg=knee_range, knee_min_deg=knee_min, legs_seen=float(sure.mean()),
