@@ -861,7 +861,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
                                      PeopleFinder if finder is None else finder or None, every, workers)
         T = len(cands)
         seen = track_people([samples.get(t, []) for t in range(T)], fps, jump=0.5, speed=1.0,
-                            max_link_s=2.5 * every / (fps or 30))
+                            max_link_s=2.5 * every / (fps or 30), rejoin=False)   # someone still, seen now and then: `_still_alike`
         seen = [tr for tr in seen if not _echo(tr, seen, fps)]
         need = max(2 if len(samples) >= 3 else 1, int(np.ceil(0.3 * len(samples))))
         if any_order: _probe_brief(reader, seen, need, width, height, fps, T, cands)

@@ -131,6 +131,13 @@ def _body_size(k:np.ndarray) -> float|None:
     sizes = [b[2] for b in map(_box, k[(k[..., 2] > 0).any(1)]) if b is not None]
     return float(np.median(sizes)) if sizes else None
 
+def _shared_boxes(a:np.ndarray, b:np.ndarray # two skeletons (17, 3), pixels + confidence
+                 ) -> tuple: # their boxes (cx, cy, size), or None where unseen
+    "The boxes of two skeletons over the joints seen in both (each its own box when they share fewer than 3): an ankle one of them misses neither shrinks nor moves its box."
+    both = (a[:, 2] > 0) & (b[:, 2] > 0)
+    if both.sum() < 3: return _box(a), _box(b)
+    return _box(np.where(both[:, None], a, 0.)), _box(np.where(both[:, None], b, 0.))
+
 def _compatible(a:np.ndarray, b:np.ndarray, dt:float, jump:float, speed:float) -> float:
     "Distance of box `b` from box `a` as a fraction of what is allowed `dt` seconds later (<= 1: same person)."
     size = max(a[2], b[2])
@@ -153,7 +160,8 @@ def track_people(cands:list, # per frame, a list of candidate skeletons (17, 3) 
                  ids:list|None=None, # per frame, the candidates' person ids (None: link by position)
                  jump:float=0.3, # allowed jump between consecutive sightings, box sizes
                  speed:float=2.0, # allowed extra movement, box sizes per second
-                 max_link_s:float=2.0 # longest gap a track may resume after, seconds
+                 max_link_s:float=2.0, # longest gap a track may resume after, seconds
+                 rejoin:bool=True # a track lost for longer resumes where it was last seen (within `jump` box sizes, its size within 1.5x)
                 ) -> list[Track]:
     "Link per-frame candidates into person tracks (by the given ids, or by position and size)."
     fps = fps or 30.0
@@ -169,12 +177,19 @@ def track_people(cands:list, # per frame, a list of candidate skeletons (17, 3) 
         boxes = [(_box(k), k) for k in cs]
         boxes = [(b, k) for b, k in boxes if b is not None]
         live = [tr for tr in tracks if t - tr.frames[-1] <= max_link]
-        pairs = sorted((_compatible(tr.boxes[-1], b, (t - tr.frames[-1]) / fps, jump, speed), i, j)
-                       for i, tr in enumerate(live) for j, (b, _) in enumerate(boxes))
+        pairs = sorted((_compatible(*_shared_boxes(tr.kpts[-1], k), (t - tr.frames[-1]) / fps, jump, speed), i, j)
+                       for i, tr in enumerate(live) for j, (_, k) in enumerate(boxes))
         used_t, used_c = set(), set()
         for d, i, j in pairs:
             if d > 1 or i in used_t or j in used_c: continue
             live[i].add(t, boxes[j][1], boxes[j][0]); used_t.add(i); used_c.add(j)
+        gone = [tr for tr in tracks if t - tr.frames[-1] > max_link] if rejoin else []   # back at their place: the lifter back at the bar
+        back = sorted((_compatible(*_shared_boxes(tr.kpts[-1], k), 0., jump, 0.), i, j) for i, tr in enumerate(gone)
+                      for j, (_, k) in enumerate(boxes) if j not in used_c)
+        used_g = set()
+        for d, i, j in back:
+            if d > 1 or i in used_g or j in used_c: continue
+            gone[i].add(t, boxes[j][1], boxes[j][0]); used_g.add(i); used_c.add(j)
         for j, (b, k) in enumerate(boxes):
             if j not in used_c: tracks.append(Track(len(tracks) + 1)); tracks[-1].add(t, k, b)
     return tracks

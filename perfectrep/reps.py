@@ -17,8 +17,9 @@ from .skeleton import J
 from .bodyframe import up_vector, pose_features, _as_array
 
 # %% auto #0
-__all__ = ['EXERCISE_SIGNAL', 'REST_LEVEL', 'TURN_PROMINENCE', 'FULL_RANGE', 'affinity_matrix', 'autocorrelation',
-           'RepSegmentation', 'aifit_objective', 'refine_boundaries', 'vertical_signal', 'anchor_stays', 'segment_reps']
+__all__ = ['EXERCISE_SIGNAL', 'REST_LEVEL', 'TURN_PROMINENCE', 'FULL_RANGE', 'HIDDEN_TURN_S', 'affinity_matrix',
+           'autocorrelation', 'RepSegmentation', 'aifit_objective', 'refine_boundaries', 'vertical_signal',
+           'anchor_stays', 'segment_reps']
 
 # %% ../nbs/41_reps.ipynb #c61bbe59
 def affinity_matrix(x, # (N, J, C) features
@@ -223,6 +224,7 @@ REST_LEVEL = {'bench': 0.3, 'deadlift': 0.3}
 TURN_PROMINENCE = {'deadlift': 0.4}
 
 FULL_RANGE = {'squat': 0.55, 'bench': 0.62, 'deadlift': 0.75}   # a rep counts when its range reaches this fraction of the typical rep's (other: 0.7)
+HIDDEN_TURN_S = 1.5   # seconds: the longest loss of the person that may hide a rep's turn (`perfectrep.infer.CUBIC_GAP`: a longer one is lifted as a straight line)
 
 def vertical_signal(poses, # (T, 17, 2|3) 3D metres or 2D pixels (y down)
                     kind:str='3d', # '3d' or '2d'
@@ -361,8 +363,14 @@ def _interval_ranges(Xw, v, anchor, wm, bounds, step):
     far = lambda s, e, r: ((np.linalg.norm(Xw[s:e + 1] - Xw[r], axis=-1) * wm).sum(-1) / wm.sum()).max()
     return np.array([(far(s, e, s) + far(s, e, e)) / 2 for s, e in ivs])
 
+def _loss_at(obs:np.ndarray, # (T,) bool: frames where the person was seen
+             t:int, reach:int) -> int:
+    "Frames in the longest loss of the person (a run of unseen frames) that comes within `reach` frames of frame `t` (0: none)."
+    return max((e - s for s, e in runs(~obs) if s <= t + reach and e > t - reach), default=0)
+
 def _full_partial(amp, bounds, observed, step, exercise,
-                  turns=None # per interval its turning point's frame (the bottom of a squat), or None
+                  turns=None, # per interval its turning point's frame (the bottom of a squat), or None
+                  longest:int|None=None # frames: a loss longer than this holds no hidden turn (the person gone; None: any length)
                  ):
     "(full, partial) bool per interval: its range `amp` against the typical full rep's, set by the intervals seen throughout; one whose turning point the detector missed is full when it is no twitch."
     seen, obs = np.ones(len(amp), bool), None if observed is None else np.asarray(observed, bool)
@@ -372,8 +380,9 @@ def _full_partial(amp, bounds, observed, step, exercise,
     ref = np.median(amp[seen & (amp >= 0.6 * amp[seen].max())])
     full = amp >= FULL_RANGE.get(exercise, 0.7) * ref
     if obs is not None and turns is not None:      # the person lost at the turn (a close squat's bottom, the face behind the
-        # plates): its range there is a straight line between the gap's edges, not short
-        hid = np.array([t is not None and not obs[max(t - step, 0):t + step + 1].all() for t in turns])
+        # plates): its range there is a straight line between the gap's edges, not short; a longer loss is the person
+        # gone (`HIDDEN_TURN_S`), and a turn there is the lifted 3D's wander at its edges, not a rep
+        hid = np.array([t is not None and 0 < _loss_at(obs, t, step) <= (longest or len(obs)) for t in turns])
         full |= hid & (amp >= 0.2 * ref)
     return full, (amp >= 0.2 * ref) & ~full
 
@@ -477,7 +486,7 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
     amp = _interval_ranges(Xw, v, anchor, wm, bounds, step)
     if not len(amp) or amp.max() <= 0: return out
     turns = None if observed is None else [_turn(v, anchor, s * step, e * step) for s, e in zip(bounds[:-1], bounds[1:])]
-    full, part = _full_partial(amp, bounds, observed, step, exercise, turns)
+    full, part = _full_partial(amp, bounds, observed, step, exercise, turns, longest=int(round(HIDDEN_TURN_S * fps)))
     # refine each run of consecutive full reps at the full frame rate, then trim every rep to its movement
     B = bounds.astype(float) * step
     sp = _speed(X, fps, wm)
