@@ -7,7 +7,7 @@ file (the exercise given). Prints, per lift and length of the loss, the share of
 
 With --before, as before this benchmark: a person's track resumed only within 2 s (`perfectrep.people.track_people`'s
 `rejoin` off), linked on whole boxes (a dropped ankle shrinks a crouching lifter's box), and a turn inside a loss of any
-length taken for a rep's hidden turn (`perfectrep.reps.HIDDEN_TURN_S` unbounded).
+length taken for a rep's hidden turn (`perfectrep.core.HIDDEN_TURN_S` unbounded where `perfectrep.reps` reads it).
 
     python benchmarks/eval_long_loss.py [--lifts squat deadlift bench] [--losses 1 2 3 5] [--sets 6] [--before]
 """

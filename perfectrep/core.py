@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['SHAPES', 'UNITS', 'PerfectRepError', 'check_file', 'cli_errors', 'show_progress', 'quarter_turns', 'data_root',
-           'seed_everything', 'get_device', 'atomic_path', 'save_npy', 'find_peaks', 'peak_prominences', 'savgol_slope',
-           'runs', 'interpolate_missing', 'interpolate_gaps']
+__all__ = ['SHAPES', 'UNITS', 'HIDDEN_TURN_S', 'PerfectRepError', 'check_file', 'cli_errors', 'show_progress', 'quarter_turns',
+           'data_root', 'seed_everything', 'get_device', 'atomic_path', 'save_npy', 'find_peaks', 'peak_prominences',
+           'savgol_slope', 'runs', 'interpolate_missing', 'interpolate_gaps']
 
 # %% ../nbs/00_core.ipynb #2879bdeb
 SHAPES = {
@@ -197,6 +197,8 @@ def interpolate_missing(x, # (T, ...) per-frame values
     return flat.reshape(x.shape)
 
 # %% ../nbs/00_core.ipynb #ff3dced7
+HIDDEN_TURN_S = 1.5   # seconds: the longest loss of the person that may hide a turn of their motion (a squat's bottom below the frame); a longer one is the person gone, filled straight (`perfectrep.infer.CUBIC_GAP`) and holding no rep (`perfectrep.reps`)
+
 def interpolate_gaps(x, # (T, ...) per-frame values
                      ok, # (T,) bool: the frames where `x` was observed
                      fit:int=5, # observed frames either side of a gap whose line sets the speed at its edge

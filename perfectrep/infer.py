@@ -10,7 +10,7 @@ import dataclasses, json, os, shutil, tempfile, time, contextlib, importlib.reso
 from pathlib import Path
 import numpy as np
 from . import __version__
-from .core import PerfectRepError, get_device, interpolate_missing, interpolate_gaps
+from .core import PerfectRepError, HIDDEN_TURN_S, get_device, interpolate_missing, interpolate_gaps
 from .skeleton import JOINT_NAMES, J, flip_pose
 from .geometry import model_input_2d, root_relative
 from .npmodel import DEFAULT_LIFTER, NumpyDSTformer, load_numpy_lifter
@@ -39,7 +39,7 @@ def blend_weights(n:int) -> np.ndarray: # (n,) positive
 
 # %% ../nbs/36_infer.ipynb #b333a70a
 BRIDGE_CONF = 0.1   # the confidence of a frame where the person was lost, its 2D interpolated from the frames around it
-CUBIC_GAP = 45      # frames (1.5 s at the lifting's 30 fps): a longer loss is the person gone from the picture, not a hidden turn, and is a straight line
+CUBIC_GAP = int(round(HIDDEN_TURN_S * 30))   # frames (`HIDDEN_TURN_S` at the lifting's 30 fps): a longer loss is the person gone from the picture, not a hidden turn, and is a straight line
 
 def bridge_unseen(kpts, # (T, 17, 3) pixels and confidence (0: unseen)
                   conf:float=BRIDGE_CONF # the confidence given to the bridged frames (0: left unseen)

@@ -177,19 +177,15 @@ def track_people(cands:list, # per frame, a list of candidate skeletons (17, 3) 
         boxes = [(_box(k), k) for k in cs]
         boxes = [(b, k) for b, k in boxes if b is not None]
         live = [tr for tr in tracks if t - tr.frames[-1] <= max_link]
-        pairs = sorted((_compatible(*_shared_boxes(tr.kpts[-1], k), (t - tr.frames[-1]) / fps, jump, speed), i, j)
-                       for i, tr in enumerate(live) for j, (_, k) in enumerate(boxes))
-        used_t, used_c = set(), set()
-        for d, i, j in pairs:
-            if d > 1 or i in used_t or j in used_c: continue
-            live[i].add(t, boxes[j][1], boxes[j][0]); used_t.add(i); used_c.add(j)
-        gone = [tr for tr in tracks if t - tr.frames[-1] > max_link] if rejoin else []   # back at their place: the lifter back at the bar
-        back = sorted((_compatible(*_shared_boxes(tr.kpts[-1], k), 0., jump, 0.), i, j) for i, tr in enumerate(gone)
-                      for j, (_, k) in enumerate(boxes) if j not in used_c)
-        used_g = set()
-        for d, i, j in back:
-            if d > 1 or i in used_g or j in used_c: continue
-            gone[i].add(t, boxes[j][1], boxes[j][0]); used_g.add(i); used_c.add(j)
+        gone = [tr for tr in tracks if t - tr.frames[-1] > max_link] if rejoin else []
+        used_c = set()
+        for group, moved in ((live, True), (gone, False)):      # then those lost for longer, back at their place only (the lifter back at the bar)
+            pairs = sorted((_compatible(*_shared_boxes(tr.kpts[-1], k), (t - tr.frames[-1]) / fps if moved else 0., jump, speed if moved else 0.), i, j)
+                           for i, tr in enumerate(group) for j, (_, k) in enumerate(boxes) if j not in used_c)
+            used_t = set()
+            for d, i, j in pairs:
+                if d > 1 or i in used_t or j in used_c: continue
+                group[i].add(t, boxes[j][1], boxes[j][0]); used_t.add(i); used_c.add(j)
         for j, (b, k) in enumerate(boxes):
             if j not in used_c: tracks.append(Track(len(tracks) + 1)); tracks[-1].add(t, k, b)
     return tracks

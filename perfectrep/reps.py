@@ -12,14 +12,13 @@ import numpy as np
 from scipy.ndimage import uniform_filter1d
 from scipy.spatial.distance import cdist
 from scipy.optimize import minimize_scalar
-from .core import PerfectRepError, runs, find_peaks, savgol_slope
+from .core import PerfectRepError, HIDDEN_TURN_S, runs, find_peaks, savgol_slope
 from .skeleton import J
 from .bodyframe import up_vector, pose_features, _as_array
 
 # %% auto #0
-__all__ = ['EXERCISE_SIGNAL', 'REST_LEVEL', 'TURN_PROMINENCE', 'FULL_RANGE', 'HIDDEN_TURN_S', 'affinity_matrix',
-           'autocorrelation', 'RepSegmentation', 'aifit_objective', 'refine_boundaries', 'vertical_signal',
-           'anchor_stays', 'segment_reps']
+__all__ = ['EXERCISE_SIGNAL', 'REST_LEVEL', 'TURN_PROMINENCE', 'FULL_RANGE', 'affinity_matrix', 'autocorrelation',
+           'RepSegmentation', 'aifit_objective', 'refine_boundaries', 'vertical_signal', 'anchor_stays', 'segment_reps']
 
 # %% ../nbs/41_reps.ipynb #c61bbe59
 def affinity_matrix(x, # (N, J, C) features
@@ -224,7 +223,6 @@ REST_LEVEL = {'bench': 0.3, 'deadlift': 0.3}
 TURN_PROMINENCE = {'deadlift': 0.4}
 
 FULL_RANGE = {'squat': 0.55, 'bench': 0.62, 'deadlift': 0.75}   # a rep counts when its range reaches this fraction of the typical rep's (other: 0.7)
-HIDDEN_TURN_S = 1.5   # seconds: the longest loss of the person that may hide a rep's turn (`perfectrep.infer.CUBIC_GAP`: a longer one is lifted as a straight line)
 
 def vertical_signal(poses, # (T, 17, 2|3) 3D metres or 2D pixels (y down)
                     kind:str='3d', # '3d' or '2d'
