@@ -570,6 +570,11 @@ def _one_per_fault(faults:list, notes:list, # one rep's scored faults and its no
             keep.append(n)
     return [f for f in faults if best.get(f.name) is f], keep + list(possible.values())
 
+# %% ../nbs/42_form.ipynb #41f04100
+def _measured(v) -> bool:
+    "Whether a metric's value is a number a rule can judge (not missing, a flag or NaN)."
+    return v is not None and not isinstance(v, (str, bool)) and bool(np.isfinite(v))
+
 # %% ../nbs/42_form.ipynb #0b58d4d1
 def score_rep(metrics:dict, # metric name -> value
               frames:dict, # metric name (or bottom/top/start/end) -> frame
@@ -584,7 +589,7 @@ def score_rep(metrics:dict, # metric name -> value
     score, faults, notes, judged, judged_faults = 100., [], [], 0, set()
     for r in rules:
         v = metrics.get(r['metric'])
-        if v is None or isinstance(v, (str, bool)) or not np.isfinite(v): continue
+        if not _measured(v): continue
         m = r['metric']
         parts = tuple((hidden or {}).get(m) or ()) if judged_from(m, view) else ()
         why = (f' from this view ({view}): film {_where_to_film(m)} to judge it' if not judged_from(m, view) else
@@ -680,6 +685,7 @@ class RepForm:
     frames: dict               # metric name (and bottom/top/start/end) -> frame
     calls: list = field(default_factory=list)   # [Call]: the judge's calls
     set: int = 1               # the set it belongs to: a rest of `SET_REST_S` or more starts the next one, as does a cut in an edited video
+    judged: list = field(default_factory=list)   # the scoring faults at least one rule judged on this rep (the rest: `notes` say why not)
 
     def to_dict(self) -> dict:
         "JSON-ready: start, end, score, faults, then the metrics (frames as integers)."
@@ -692,6 +698,7 @@ class RepForm:
                 'possible': [{'name': x.name, 'metric': x.metric, 'value': f(x.value), 'sure': round(x.sure, 3)}
                              for x in self.notes if x.severity == 'possible' and x.sure is not None],
                 'notes': [x.feedback for x in self.notes if x.severity != 'not judged'],
+                'judged': list(self.judged),
                 'not_judged': [x.name for x in self.notes if x.severity == 'not judged'],
                 'not_judged_here': [x.name for x in self.notes if x.severity == 'not judged' and not x.from_view],   # for this rep's own reason (its joints hidden, the body not seen), not the view's
                 'calls': [{'call': c.name, 'result': c.result, 'frame': int(c.frame), 'value': f(c.value), 'metric': c.metric,
@@ -833,5 +840,7 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
             gone.update({m: BEGAN_BEFORE for m in FROM_START if m in M})
         unc = {**(uncertain or {}), **gone, **lost, **apart}
         sc, fl, nt = score_rep(M, F, lift_rules, tolerance, view, hid, unc, {m for m in uncertain or {} if unc[m] == uncertain[m]})
-        out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F, judge_rep(M, F, exercise, lift_rules, tolerance, view, hid, unc), n_set))
+        blind = {n.name for n in nt if n.severity == 'not judged'}
+        judged = [f for f in dict.fromkeys(r['fault'] for r in lift_rules if r['weight'] and _measured(M.get(r['metric']))) if f not in blind]
+        out.append(RepForm(i, int(s), int(e), sc, fl, nt, M, F, judge_rep(M, F, exercise, lift_rules, tolerance, view, hid, unc), n_set, judged))
     return out

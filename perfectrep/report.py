@@ -113,7 +113,7 @@ def _table(self:FormReport) -> tuple[list, list]:
         d['notes'] = ' '.join(d['notes'])
         d['calls'] = '; '.join(f"{c['call']} {c['result']}" for c in d['calls'])
         d['possible'] = '; '.join(f"{x['name']} ({x['sure']:.0%} sure)" for x in d['possible'])     # text, as in a spreadsheet's cell
-        d['not_judged'], d['not_judged_here'] = '; '.join(d['not_judged']), '; '.join(d['not_judged_here'])
+        for k in ('judged', 'not_judged', 'not_judged_here'): d[k] = '; '.join(d[k])
         rows.append(d)
     cols = ['rep', 'start', 'end', 'start_s', 'end_s', 'score', 'faults', 'feedback', 'calls']
     seen = list(dict.fromkeys(k for d in rows for k in d))
@@ -176,10 +176,18 @@ def _pct(sure, before='', after='') -> str:
 def _reps(n:int) -> str: return f'{n} rep' + 's' * (n != 1)
 
 def _no_fault(r) -> str:
-    "What a rep without a scored fault says: clean, clean of what was seen (naming what this rep hid), or nothing judged; '-' when nothing is scored at all (exercise 'other')."
-    hid = [n.name for n in r.notes if n.severity == 'not judged' and not n.from_view]     # the view's own limits are told once, below
+    """What a rep without a scored fault says: clean, clean of what was seen (naming what this rep hid), or nothing judged;
+    '-' when nothing is scored at all (exercise 'other'). Where the view cannot judge some faults (why is told once for
+    the set, `FormReport.not_judged`), 'clean' says what it covers: the faults judged where they are fewer ('clean on
+    hips first and pause'), else those not judged ('clean of what was judged (not judged: bar drift)')."""
+    hid = [n.name for n in r.notes if n.severity == 'not judged' and not n.from_view]
     if r.score is None: return (f'nothing judged ({", ".join(hid)}: not seen)' if hid else
                                 'nothing judged from this view' if any(n.severity == 'not judged' for n in r.notes) else '-')
+    blind = [n.name for n in r.notes if n.severity == 'not judged' and n.from_view and n.name not in hid]
+    judged = [f.replace('_', ' ') for f in r.judged if f not in blind + hid]
+    if blind and judged and len(judged) <= len(blind):
+        return f'clean on {_numbers(judged)}' + (f' (not judged: {", ".join(hid)})' if hid else '')
+    if blind: return f'clean of what was judged (not judged: {", ".join(f.replace("_", " ") for f in blind + hid)})'
     return f'clean of what was seen (not judged: {", ".join(hid)})' if hid else 'clean'
 
 @patch
