@@ -975,7 +975,7 @@ def detect_video(path, # a video file
     "Detect and follow the lifter through a video: decoded once in a background thread, detection on downscaled frames at up to `max_fps` by two trackers, each on half of the video."
     own = frames is None
     v = open_video(path) if own else frames.video
-    step = detection_step(v.fps, max_fps)
+    step = detection_step(v.real_fps, max_fps)                 # slow motion: its real time's rate
     store = Frames(v, max_side, stop=stop, step=step) if own else frames
     if not own and (store.step not in (1, step) or store.stop != stop):
         raise ValueError(f'detect_video: `frames` must keep every frame or every {step}th, up to `stop`')
@@ -988,12 +988,13 @@ def detect_video(path, # a video file
         sharper = ((lambda: _denoised(_InOrder(v.frames(sides[1], stop=stop, step=step)), denoise * sides[1] / sides[0]),
                     SMALL_PX * max(v.width, v.height) / sides[0])
                    if sides[1] >= 1.5 * sides[0] else None)    # a lifter far away is followed on sharper crops than the detection's frames give
-        kp = detect_frames(src, v.width, v.height, v.fps / step, n_frames=-(-n // step), person=person, max_gap_s=max_gap_s,
+        kp = detect_frames(src, v.width, v.height, v.real_fps / step, n_frames=-(-n // step), person=person, max_gap_s=max_gap_s,
                            progress=progress, path=v.path, native_logs=native_logs, finder=None if find_people else False,
                            sharper=sharper, denoise=denoise)
     finally:
         if own: store.close()
     kp.turn, kp.grain, kp.crop, kp.bars = v.turn, grain if denoise else 0., v.crop, v.bars
+    kp.played_fps = v.fps if v.capture_fps else 0.
     if step == 1: return kp
     total = n if stop is not None else getattr(v, 'n_decoded', n)    # frames the file really holds, counted while decoding
     at = store.taken if store.step == step else None        # the frames detected: a frame the codec skipped replaced by the one beside it
@@ -1020,7 +1021,7 @@ class Detection:
     def _decode(self, v:Video, stop, max_fps):
         "Start decoding `v` into a store of frames at the detection's size (the annotation's, when larger and kept)."
         side = (max(v.side_at(self._keep), self._max_side) if self._max_side else None) if self._keep else self._max_side
-        self._store = Frames(v, side, stop=stop, step=detection_step(v.fps, max_fps))   # a 60 fps video: every other frame kept, the rest skipped by the codec where it can
+        self._store = Frames(v, side, stop=stop, step=detection_step(v.real_fps, max_fps))   # a 60 fps video: every other frame kept, the rest skipped by the codec where it can
         self.frames = self._store if self._keep else None
         self.video, self._side = v, side
 

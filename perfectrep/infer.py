@@ -260,7 +260,7 @@ def _read_keypoints(p:Path, kind:str, # the input and its kind (`_input_kind`)
         if video is not None:                           # perfectrep-lift's own 2D of a turned or cropped picture: that picture
             m = lift_meta(p) if p.suffix == '.npy' else {}
             vid = Video(video, turn=m.get('turn', 0), crop=m.get('crop'), bars=m.get('bars', ''))
-            size, fps = size or (vid.width, vid.height), fps or vid.fps
+            size, fps = size or (vid.width, vid.height), fps or vid.real_fps
         kp = load_keypoints(p, size=size, fps=fps, yx=yx, person=person, max_gap_s=max_gap_s)
     return kp, vid
 

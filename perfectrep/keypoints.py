@@ -166,7 +166,7 @@ def _estimate_size(cands) -> tuple[int, int]:
 
 def lift_meta(path, # a `poses2d.npy` or `poses3d.npy`
               shape=None # the array's shape: meta.json must record this one
-             ) -> dict: # `image_size` (width, height), `fps`, `detect_step`, `turn`, `crop`, `bars`: what is known of them; {} without such a meta.json
+             ) -> dict: # `image_size` (width, height), `fps`, `detect_step`, `turn`, `crop`, `bars`, `played_fps`: what is known of them; {} without such a meta.json
     "What the meta.json that `perfectrep-lift` wrote beside one of its arrays says about it."
     p = Path(path)
     try: meta = json.loads((p.parent / 'meta.json').read_text())
@@ -184,6 +184,8 @@ def lift_meta(path, # a `poses2d.npy` or `poses3d.npy`
     if isinstance(turn, int) and turn % 90 == 0 and turn % 360: out['turn'] = turn // 90 % 4
     if isinstance(crop, list) and len(crop) == 4 and all(isinstance(v, int) and v >= 0 for v in crop): out['crop'] = tuple(crop)
     if isinstance(bars, str) and bars and 'crop' in out: out['bars'] = bars
+    played = det.get('played_fps')                    # slow motion: `fps` is the filming's, the video plays at this
+    if isinstance(played, (int, float)) and played > 0: out['played_fps'] = float(played)
     return out
 
 def _load_npy(path, size, fps, max_gap_s):
@@ -208,6 +210,7 @@ def _load_npy(path, size, fps, max_gap_s):
     kp = select_person([[k] for k in a], *size, fps, max_gap_s=max_gap_s, source=source, path=path)
     kp.detect_step = meta.get('detect_step', 1)  # lifted at the detected frames only, as the video was
     kp.turn, kp.crop, kp.bars = meta.get('turn', 0), meta.get('crop'), meta.get('bars', '')   # the picture the 2D is in
+    kp.played_fps = meta.get('played_fps', 0.) if fps == meta.get('fps') else 0.   # filmed faster than played, and read at the filming's rate
     return kp
 
 def load_keypoints(path, # a .json file, an OpenPose folder, or a .npy array

@@ -17,6 +17,12 @@ __all__ = ['BARS_SAID', 'Keypoints2D', 'fill_gaps', 'outside_picture', 'Track', 
            'shins_turn', 'turn_keypoints', 'people_shins_turn', 'choose_lifter', 'describe_person', 'select_person',
            'video_cuts']
 
+# %% ../nbs/32_people.ipynb #9254e263
+def _speed_words(k:float # filmed rate over played rate
+                ) -> str:
+    "A video's speed against real time in words: 'slow motion, 8x slower', 'a time-lapse, 15x faster'."
+    return f'slow motion, {k:.3g}x slower' if k > 1 else f'a time-lapse, {1 / k:.3g}x faster'
+
 # %% ../nbs/32_people.ipynb #75b6e563
 BARS_SAID = {'plain': 'bars of one colour', 'blurred': 'a blurred copy of itself'}   # `Keypoints2D.bars` in words
 
@@ -40,6 +46,7 @@ class Keypoints2D:
     grain: float = 0.0     # a grainy video's noise, grey levels (`perfectrep.detect.noise_level`): its frames were blurred a little before detection; 0: they were not
     crop: tuple|None = None  # (x, y, w, h) of the video's upright frame that was analysed: a re-posted clip's own picture inside bars (`perfectrep.video.content_box`); the keypoints' pixels are in it. None: the whole frame
     bars: str = ''         # what lay round `crop`: 'plain' (black or one colour) or 'blurred' (a blurred copy of the clip)
+    played_fps: float = 0.0  # the rate the video plays at where it was filmed at another (`perfectrep.video.Video.capture_fps`): `fps` is then the filming's, real time; 0: as it plays
 
     @property
     def n_frames(self) -> int: return len(self.kpts)
@@ -67,6 +74,7 @@ class Keypoints2D:
         s = f'{self.source}: {T} frame{"s" * (T != 1)} of {self.width}x{self.height}'
         if self.turn: s += f' (the picture turned {90 * self.turn}° counter-clockwise before detection)'
         if self.grain: s += f' (grainy, noise of {self.grain:.0f} grey levels: detected on frames blurred a little)'
+        if self.played_fps: s += f' (filmed at {self.fps:g} fps, played at {self.played_fps:g}: {_speed_words(self.fps / self.played_fps)})'
         if self.crop: s += f' (the clip\'s own picture at ({self.crop[0]}, {self.crop[1]}) of its frame, inside {BARS_SAID.get(self.bars, "bars")})'
         if self.people:
             p = next((q for q in self.people if q['id'] == self.person), None)
@@ -84,7 +92,8 @@ class Keypoints2D:
                     fps=float(self.fps) or None, n_frames=self.n_frames, person=self.person, people=self.people,
                     frames_detected=int(self.observed.sum()), gaps=[[int(a), int(b)] for a, b in self.gaps],
                     first_frame=int(self.first_frame), detect_step=int(self.detect_step), passes=int(self.passes), turn_deg=90 * int(self.turn),
-                    grain=round(float(self.grain), 1), crop=[int(a) for a in self.crop] if self.crop else None, bars=self.bars or None)
+                    grain=round(float(self.grain), 1), crop=[int(a) for a in self.crop] if self.crop else None, bars=self.bars or None,
+                    played_fps=float(self.played_fps) or None)
 
     def _repr_markdown_(self):
         rows = [f"| {'**' + str(p['id']) + '**' if p['id'] == self.person else p['id']} | {p['first']}-{p['last']} | {p['frames']}{' sampled' * p.get('sampled', False)} "

@@ -115,7 +115,7 @@ def load_input(path, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) 
             return Loaded(a.astype(np.float64), float(fps), up or '-y', f'3D joints from {p.name} ({len(a)} frames)', '3d')
     from perfectrep.infer import run_lift
     from perfectrep.recognize import picture_turn
-    from perfectrep.people import BARS_SAID
+    from perfectrep.people import BARS_SAID, _speed_words
     with tempfile.TemporaryDirectory() as tmp:
         meta = run_lift(p, Path(workdir or tmp) / 'lift', model=model, fps=fps, size=size, render=False, progress=progress,
                         person=person, turn=turn, upright=picture_turn, detection=detection)
@@ -129,6 +129,9 @@ def load_input(path, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) 
                      (' (as asked)' if turn else f': the lifter {"was upside down" if kp.turn == 2 else "lay on their side"} in it (the shins pointed '
                       f'{"up" if kp.turn == 2 else "across"} the picture, and a lift is recognised only turned); the video\'s rotation tag '
                       'is missing or wrong. --rotate 0 keeps it as it is'))
+    if kp.played_fps:
+        notes.append(f'the video was filmed at {kp.fps:g} fps and plays at {kp.played_fps:g} ({_speed_words(kp.fps / kp.played_fps)}; '
+                     'its own tag says so): every time and speed here is real time')
     if kp.grain:
         notes.append(f'the video is grainy (noise of about {kp.grain:.0f} grey levels a pixel; the real clips tried have under 3): '
                      'the lifter was detected on frames blurred a little; more light on the lifter gives the detector a clearer picture')

@@ -18,9 +18,9 @@ from .core import PerfectRepError, check_file, atomic_path
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['VIDEO_SUFFIXES', 'IMAGE_SUFFIXES', 'BAR_EDGE', 'BAR_STEP', 'FLAT_STD', 'COPY_STEP', 'COPY_DEPTH', 'COPY_CORR',
-           'COPY_PEAK', 'MOST_EDGES', 'CONTENT_FRAMES', 'CONTENT_SIDE', 'is_video', 'is_image', 'Video', 'Frames',
-           'write_video', 'Content', 'picture_box', 'content_box', 'cropped_to', 'open_video', 'read_image',
+__all__ = ['VIDEO_SUFFIXES', 'IMAGE_SUFFIXES', 'CAPTURE_TAGS', 'BAR_EDGE', 'BAR_STEP', 'FLAT_STD', 'COPY_STEP', 'COPY_DEPTH',
+           'COPY_CORR', 'COPY_PEAK', 'MOST_EDGES', 'CONTENT_FRAMES', 'CONTENT_SIDE', 'is_video', 'is_image', 'Video',
+           'Frames', 'write_video', 'Content', 'picture_box', 'content_box', 'cropped_to', 'open_video', 'read_image',
            'side_by_side', 'pass_in_front']
 
 # %% ../nbs/31_video.ipynb #a26141cb
@@ -56,6 +56,21 @@ def _fit_size(w:int, h:int, max_side:int|None) -> tuple[int, int]:
     s = max_side / max(w, h)
     return max(2, round(w * s / 2) * 2), max(2, round(h * s / 2) * 2)
 
+# %% ../nbs/31_video.ipynb #28f861e5
+CAPTURE_TAGS = ('com.android.capture.fps',)   # where a phone writes the rate a slow-motion or time-lapse video was filmed at
+
+def _capture_rate(c, # an open container
+                  fps:float # its video stream's frame rate (as played)
+                 ) -> float: # frames per second of the filming; 0 where no tag says it differs from `fps`
+    """The rate a video was filmed at, where the file's own tag (Android's capture rate, `CAPTURE_TAGS`) says it differs
+    from the rate it plays at: slow motion filmed at 240 fps and played at 30 shows a second of the lift in eight."""
+    tags = {k.lower(): v for k, v in (*c.metadata.items(), *c.streams.video[0].metadata.items())}
+    for key in CAPTURE_TAGS:
+        try: r = float(tags.get(key, 'nan'))
+        except ValueError: continue
+        if np.isfinite(r) and 0 < r <= 10000 and abs(r / fps - 1) > 0.02: return r
+    return 0.
+
 # %% ../nbs/31_video.ipynb #b9e96f59
 @dataclass
 class Video:
@@ -73,6 +88,7 @@ class Video:
     crop: tuple|None = None  # (x, y, w, h) of the upright picture: only this part is read (a re-posted clip's own picture inside bars, `content_box`); None: all of it
     bars: str = ''         # what lies round `crop`: 'plain' (black or one colour) or 'blurred' (a blurred copy of the picture); '' without a crop
     full_size: tuple = (0, 0)  # (width, height) of the whole upright picture; `width` and `height` are the crop's
+    capture_fps: float = 0.0   # the rate it was filmed at where its own tag says it plays at another (`_capture_rate`: slow motion, a time-lapse); 0: as it plays
 
     def __post_init__(self):
         self.path = check_file(self.path, 'video')
@@ -80,6 +96,7 @@ class Video:
             s = c.streams.video[0]
             rate = s.average_rate or s.guessed_rate or s.base_rate
             self.fps = float(rate) if rate else 30.0
+            self.capture_fps = _capture_rate(c, self.fps)
             self.codec = s.codec_context.name
             dur = float(s.duration * s.time_base) if s.duration else (c.duration / 1e6 if c.duration else 0.0)
             self.declared = bool(s.frames)
@@ -100,6 +117,11 @@ class Video:
 
     @property
     def size(self) -> tuple[int, int]: return self.width, self.height
+
+    @property
+    def real_fps(self) -> float:
+        "Frames per second of real time: the filming's rate (`capture_fps`: slow motion's 240), else the playing's (`fps`)."
+        return self.capture_fps or self.fps
 
     def frame_size(self, max_side:int|None=None # longer side of the decoded frames, pixels (None: native)
                   ) -> tuple[int, int]: # (width, height) of the frames `frames(max_side)` yields
