@@ -26,7 +26,9 @@ pose to the first, a cut that no rep may span; one clip cannot double: the rende
 ends with the bar on the chest, so its two halves around the seam make one rep from lockout to lockout. The
 hand-held walk-in loses its lifter for 0.4 s across the seam (gone from the picture at its end, not yet found at its
 start), where no jump is seen: it counted a rep there until the lost frames were bridged and only a turn inside a
-loss rounded, `perfectrep.infer.lift_keypoints`));
+loss rounded, `perfectrep.infer.lift_keypoints`); `slowmo`: a phone's slow motion, filmed at 120 fps (each frame of
+the clip repeated) and played at 30 with the tag Android writes (`com.android.capture.fps`): four times as long, timed
+in real time (`perfectrep.video.Video.real_fps`));
 --mirror is --perturb mirror. --compare DIR reads the reports of another run (for example the
 unflipped one) and says, rep by rep, how the judge's calls and the form metrics moved between the two: a test-retest
 of the whole analysis on real footage, where no truth for the metrics exists. The two runs see the same scene, so
@@ -81,11 +83,13 @@ PERTURB = {
              "crop=w='if(gt(iw,ih),trunc(ih*9/32)*2,iw)':h='if(gt(iw,ih),ih,trunc(iw*9/32)*2)',gblur=sigma=20[bg];"
              f"[b]scale={_FEED}:force_original_aspect_ratio=decrease:force_divisible_by=2[fg];[bg][fg]overlay=(W-w)/2:(H-h)/2"),
     'fast': 'setpts=PTS/2',     # played twice as fast, as an edit for a feed speeds a set up (every other frame kept)
+    'slowmo': 'fps=120,setpts=4*PTS',   # a phone's slow motion: filmed at 120 fps (here each frame repeated), played at 30, tagged (`OUTPUT`)
     'loop': 'null',             # played twice (the input read twice: `INPUT`)
     'shake': ("crop=trunc(iw*0.9/2)*2:trunc(ih*0.9/2)*2:iw*0.05*(1+0.5*sin(n*0.21)+0.3*sin(n*0.53+2)):ih*0.05*(1+0.5*sin(n*0.17+1)+0.3*sin(n*0.61)),"
               "scale=trunc(iw/0.9/2)*2:trunc(ih/0.9/2)*2"),
 }
 INPUT = {'loop': ['-stream_loop', '1']}   # options on the input where a perturbation is how it is read
+OUTPUT = {'slowmo': ['-r', '30', '-movflags', 'use_metadata_tags', '-metadata', 'com.android.capture.fps=120.000000']}   # ... on the output
 TIMES = {'loop': 2}   # the reps of the changed clip, in reps of the clip
 CRF = {'compressed': 38}   # the encoding's quality where a perturbation is the encoding (18 otherwise: the filter's effect alone)
 
@@ -99,7 +103,7 @@ def perturbed(video: Path, out: Path, how: str) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         tmp = dst.with_suffix('.part.mp4')
         subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), '-v', 'error', '-y', *INPUT.get(how, []), '-i', str(video), '-vf', PERTURB[how], '-an',
-                        '-c:v', 'libx264', '-crf', str(CRF.get(how, 18)), '-preset', 'veryfast', '-pix_fmt', 'yuv420p', str(tmp)], check=True)
+                        '-c:v', 'libx264', '-crf', str(CRF.get(how, 18)), '-preset', 'veryfast', '-pix_fmt', 'yuv420p', *OUTPUT.get(how, []), str(tmp)], check=True)
         tmp.replace(dst)
     return dst
 
