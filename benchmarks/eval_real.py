@@ -26,7 +26,8 @@ pose to the first, a cut that no rep may span; one clip cannot double: the rende
 ends with the bar on the chest, so its two halves around the seam make one rep from lockout to lockout. The
 hand-held walk-in loses its lifter for 0.4 s across the seam (gone from the picture at its end, not yet found at its
 start), where no jump is seen: it counted a rep there until the lost frames were bridged and only a turn inside a
-loss rounded, `perfectrep.infer.lift_keypoints`); `slowmo`: a phone's slow motion, filmed at 120 fps (each frame of
+loss rounded, `perfectrep.infer.lift_keypoints`); `story`: a landscape clip cut to its middle 9:16 for a story (a portrait
+one as it is); `slowmo`: a phone's slow motion, filmed at 120 fps (each frame of
 the clip repeated) and played at 30 with the tag Android writes (`com.android.capture.fps`): four times as long, timed
 in real time (`perfectrep.video.Video.real_fps`));
 --mirror is --perturb mirror. --compare DIR reads the reports of another run (for example the
@@ -83,6 +84,7 @@ PERTURB = {
              "crop=w='if(gt(iw,ih),trunc(ih*9/32)*2,iw)':h='if(gt(iw,ih),ih,trunc(iw*9/32)*2)',gblur=sigma=20[bg];"
              f"[b]scale={_FEED}:force_original_aspect_ratio=decrease:force_divisible_by=2[fg];[bg][fg]overlay=(W-w)/2:(H-h)/2"),
     'fast': 'setpts=PTS/2',     # played twice as fast, as an edit for a feed speeds a set up (every other frame kept)
+    'story': "crop=w='if(gt(iw,ih),trunc(ih*9/32)*2,iw)':h=ih",   # a landscape clip cut to its middle 9:16 for a story (a portrait one as it is)
     'slowmo': 'fps=120,setpts=4*PTS',   # a phone's slow motion: filmed at 120 fps (here each frame repeated), played at 30, tagged (`OUTPUT`)
     'loop': 'null',             # played twice (the input read twice: `INPUT`)
     'shake': ("crop=trunc(iw*0.9/2)*2:trunc(ih*0.9/2)*2:iw*0.05*(1+0.5*sin(n*0.21)+0.3*sin(n*0.53+2)):ih*0.05*(1+0.5*sin(n*0.17+1)+0.3*sin(n*0.61)),"

@@ -23,11 +23,11 @@ from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, s
 # %% auto #0
 __all__ = ['STILL', 'STILL_REL', 'LOCKOUT_AFTER_S', 'PULL_BEFORE_S', 'SET_REST_S', 'BAR_AT', 'PHASE_AT', 'RULES_PATH',
            'LIFTED_ERROR_PATH', 'REAL_RETEST_PATH', 'ERROR_PERCENTILE', 'SAGITTAL', 'HEIGHTS', 'FRONTAL', 'DEBIASED',
-           'JUDGED_FROM', 'METRIC_JOINTS', 'JOINT_REACH', 'TORSO_SHARE', 'JUDGE_CALLS', 'FROM_START', 'BEGAN_BEFORE',
-           'bar_position', 'lift_heights', 'rep_metrics', 'load_lifted_error', 'weigh_views', 'load_sources',
-           'load_lifted_bias', 'load_fault_sizes', 'load_agreement', 'load_real_floor', 'load_rules', 'Fault',
-           'hidden_reason', 'hidden_metrics', 'hidden_at', 'too_uncertain', 'judged_from', 'joint_reach', 'score_rep',
-           'Call', 'judge_rep', 'RepForm', 'not_seen', 'implausible', 'assess_form']
+           'JUDGED_FROM', 'METRIC_JOINTS', 'NEAR_S', 'JOINT_REACH', 'TORSO_SHARE', 'JUDGE_CALLS', 'FROM_START',
+           'BEGAN_BEFORE', 'bar_position', 'lift_heights', 'rep_metrics', 'load_lifted_error', 'weigh_views',
+           'load_sources', 'load_lifted_bias', 'load_fault_sizes', 'load_agreement', 'load_real_floor', 'load_rules',
+           'Fault', 'hidden_reason', 'hidden_metrics', 'hidden_at', 'too_uncertain', 'judged_from', 'joint_reach',
+           'score_rep', 'Call', 'judge_rep', 'RepForm', 'not_seen', 'implausible', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
@@ -492,13 +492,18 @@ def hidden_metrics(conf, # (T, 17) the 2D confidence of the rep's frames
     out = {m: _hidden(c, names, min_conf) for m, names in _needs(exercise).items()}
     return {m: h for m, h in out.items() if h}
 
+NEAR_S = 0.2   # seconds either side of a metric's frame over which its joints must have been seen (`hidden_at`)
+
 def hidden_at(conf, # (T, 17) the 2D confidence of the whole set (0 for a joint guessed outside the picture: `perfectrep.recognize.unseen_outside`)
               frames:dict, # metric -> the frame it was measured on
               exercise:str|None=None, # the lift (see `hidden_metrics`)
               min_conf:float=0.5, # a joint seen less than this around the frame, on both sides, counts as hidden
-              near:int=2 # frames either side of the metric's frame
+              near:int=2 # frames either side of the metric's frame (the analysis: `NEAR_S` of them)
              ) -> dict: # metric -> the hidden joints it needs
-    "The metrics whose joints the detector did not see around the very frame they were measured on (a squat's lockout with the shoulders above the picture), though it saw them in most of the rep."
+    """The metrics whose joints the detector did not see around the very frame they were measured on (a squat's lockout
+    with the shoulders above the picture), though it saw them in most of the rep. A joint placed within its reach of the
+    picture's edge in many of the frames round it is a guess in the others too: a close-up squat's knee leaving the
+    picture at the bottom was placed 25-65 px inside it, jumping 30 px from frame to frame, and called a sure depth fail."""
     c = np.asarray(conf, float)
     out = {}
     for m, names in _needs(exercise).items():
@@ -823,7 +828,7 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         hid = None
         if confidence is not None:                    # hidden over the rep, or just where the metric is measured
             hid = hidden_metrics(np.asarray(confidence)[s:e], exercise=exercise)
-            for m, h in hidden_at(confidence, F, exercise).items(): hid[m] = hid.get(m, []) + [n for n in h if n not in hid.get(m, [])]
+            for m, h in hidden_at(confidence, F, exercise, near=max(2, int(round(NEAR_S * fps)))).items(): hid[m] = hid.get(m, []) + [n for n in h if n not in hid.get(m, [])]
         # the bar's speed is a guess where its joints were hidden, or where the lift out of the bottom began unseen (the 3D
         # there is a gap's straight line)
         gone = not_seen(M, F, seen, fps)              # measured where the body was not seen
