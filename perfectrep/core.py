@@ -29,12 +29,14 @@ class PerfectRepError(Exception):
     exit_code = 2
 
 def check_file(path, # a path that must exist and be a file
-               what:str='input file' # what the file is, for the message
+               what:str='input file', # what the file is, for the message
+               empty_ok:bool=True # False: an empty file is refused too (a video, an image, a model: a copy that did not finish)
               ) -> Path:
-    "Return `path` as a `Path`, or raise `PerfectRepError` if it is missing or not a file."
+    "Return `path` as a `Path`, or raise `PerfectRepError` if it is missing or not a file (or, unless `empty_ok`, empty)."
     p = Path(path)
     if not p.exists(): raise PerfectRepError(f"{what} not found: {p}")
     if not p.is_file(): raise PerfectRepError(f"{what} is not a file: {p}")
+    if not empty_ok and p.stat().st_size == 0: raise PerfectRepError(f"{what} is empty (0 bytes): {p}; the copy or the download did not finish")
     return p
 
 # %% ../nbs/00_core.ipynb #5d3e9bd4

@@ -196,7 +196,7 @@ def count_parameters(cfg:DSTformerConfig|str # a config or a preset name
 def read_state_dict(path # .safetensors (ours) or a MotionBERT .bin/.pth checkpoint
                    ) -> tuple[dict, DSTformerConfig|None]: # (state dict without 'module.', config if the file has one)
     "Read the model weights of a checkpoint file, and its config when it carries one."
-    path = check_file(path, 'checkpoint')
+    path = check_file(path, 'checkpoint', empty_ok=False)
     cfg = None
     if path.suffix == '.safetensors':
         sd, cfg = read_lifter_safetensors(path, 'pt')

@@ -285,7 +285,7 @@ def load_numpy_lifter(path=None, # a .safetensors lifter (ours); None: the shipp
                       cfg=None # config, preset name or config json path; None: the file's own
                      ) -> NumpyDSTformer:
     "A lifter checkpoint for inference in NumPy, its weights checked against its config."
-    path = check_file(lifter_path(path), 'checkpoint')
+    path = check_file(lifter_path(path), 'checkpoint', empty_ok=False)
     if path.suffix != '.safetensors':
         raise PerfectRepError(f'{path}: NumPy reads .safetensors lifters; a MotionBERT .bin/.pth loads with perfectrep.model.load_checkpoint')
     sd, own = read_lifter_safetensors(path)

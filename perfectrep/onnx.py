@@ -48,7 +48,7 @@ class OnnxLifter:
                  threads:int|None=None # intra-op threads (None: ONNX Runtime's default)
                 ):
         ort = _ort()
-        self.path = check_file(path, 'ONNX model')
+        self.path = check_file(path, 'ONNX model', empty_ok=False)
         opts = ort.SessionOptions()
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         if threads: opts.intra_op_num_threads, opts.inter_op_num_threads = threads, 1

@@ -193,7 +193,7 @@ def save_checkpoint(path, # destination file
 
 def load_training_state(path) -> dict:
     "Read a training checkpoint written by `save_checkpoint`."
-    p = check_file(path, 'checkpoint')
+    p = check_file(path, 'checkpoint', empty_ok=False)
     try: ck = torch.load(p, map_location='cpu', weights_only=True)
     except Exception as e: raise PerfectRepError(f'checkpoint {p} could not be read ({type(e).__name__}: {e})') from None
     if not isinstance(ck, dict) or 'optimizer' not in ck:

@@ -73,7 +73,7 @@ def load_weights(path, # our training checkpoint (.pt), our weights (.safetensor
                  cfg:TrainConfig|None=None # its preset and `model_args` describe a MotionBERT checkpoint's size
                 ) -> DSTformer:
     "Load a lifter from any checkpoint the project understands."
-    p = check_file(path, 'checkpoint')
+    p = check_file(path, 'checkpoint', empty_ok=False)
     if p.suffix == '.pt':
         try: ck = torch.load(p, map_location='cpu', weights_only=True)
         except Exception as e: raise PerfectRepError(f'checkpoint {p} could not be read ({e})') from None

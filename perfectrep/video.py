@@ -91,7 +91,7 @@ class Video:
     capture_fps: float = 0.0   # the rate it was filmed at where its own tag says it plays at another (`_capture_rate`: slow motion, a time-lapse); 0: as it plays
 
     def __post_init__(self):
-        self.path = check_file(self.path, 'video')
+        self.path = check_file(self.path, 'video', empty_ok=False)
         with _open_container(self.path) as c:
             s = c.streams.video[0]
             rate = s.average_rate or s.guessed_rate or s.base_rate
@@ -580,7 +580,7 @@ def read_image(path, # an image file (.jpg, .png, ...)
                crop:tuple|None=None # (x, y, w, h) of the upright image to keep, before scaling (a re-post's own picture: `picture_box`)
               ) -> np.ndarray: # (H, W, 3) uint8 RGB, upright
     "Read an image as upright RGB, honouring its EXIF orientation."
-    path = check_file(path, 'image')
+    path = check_file(path, 'image', empty_ok=False)
     try:
         with Image.open(path) as im:
             im = ImageOps.exif_transpose(im).convert('RGB')
