@@ -6,7 +6,7 @@ Docs: https://perfectrep.github.io/perfectrep/video.html.md"""
 
 # %% ../nbs/31_video.ipynb #42831130
 from __future__ import annotations
-import bisect, io, os, queue, threading
+import bisect, io, os, queue, re, threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Iterable
@@ -37,7 +37,7 @@ def is_image(path) -> bool:
 
 # %% ../nbs/31_video.ipynb #7d9f3e9e
 def _av_error(path, e) -> PerfectRepError:
-    msg = str(e).split(': \'')[0]
+    msg = re.sub(r'^\[Errno -?\d+\]\s*', '', str(e).split(': \'')[0])   # FFmpeg's own words, without its error number
     return PerfectRepError(f'cannot read video {path}: {msg}. The file is corrupt, truncated or not a video '
                            f'(supported: any format FFmpeg decodes, e.g. {", ".join(VIDEO_SUFFIXES[:6])}); '
                            're-export or re-encode it (e.g. to H.264 MP4) and try again')
