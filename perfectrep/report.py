@@ -16,7 +16,7 @@ from .skeleton import J
 from .people import outside_picture
 from .reps import RepSegmentation
 from .bodyframe import BodyFrame, knee_angles, hip_angles, elbow_angles
-from .form import BAR_AT, bar_position, hidden_reason
+from .form import BAR_AT, bar_position, hidden_reason, judged_from
 from fastcore.basics import patch
 
 # %% auto #0
@@ -628,7 +628,8 @@ def render_html(report:FormReport) -> str:
         m = r.metrics
         key = [('depth', 'depth_m', 100, 'cm'), ('lean', 'torso_lean_deg', 1, '°'), ('v mean', 'velocity_mean', 1, 'm/s'),
                ('lockout', 'lockout_deg', 1, '°'), ('touch', 'touch_m', 100, 'cm')]
-        unjudged = {n.metric for n in r.notes if n.severity == 'not judged'}      # a value no rule could trust is not shown as one
+        unjudged = ({n.metric for n in r.notes if n.severity == 'not judged'}   # a value no rule could trust is not shown as one,
+                    | {k for _, k, _, _ in key if not judged_from(k, (report.view or {}).get('label'))})   # nor one this view cannot show
         mtxt = ', '.join(f'{n} not judged' if k in unjudged else f'{n} {m[k] * s:.{2 if u == "m/s" else 0}f} {u}'
                          for n, k, s, u in key if isinstance(m.get(k), float) and np.isfinite(m[k]))   # a hidden bar's speed: not shown
         rows.append(f'<tr><td>{r.index + 1}' + (f'<br><span class="muted">set {r.set}</span>' if sets > 1 else '') + '</td>'
