@@ -14,20 +14,63 @@ from fastcore.script import call_parse
 __all__ = ['analyze_cli', 'lift_cli', 'train_cli', 'eval_cli']
 
 # %% ../nbs/61_cli.ipynb #9392e465
-def _done():
-    "End a finished `perfectrep-*` command without the interpreter's slow teardown; from Python, do nothing."
-    if not Path(sys.argv[0]).name.startswith('perfectrep-'): return
+def _done(status:int=0 # the exit status
+         ):
+    "End a finished `perfectrep-*` command without the interpreter's slow teardown; from Python, do nothing (or raise `SystemExit` for a failure)."
+    if not Path(sys.argv[0]).name.startswith('perfectrep-'):
+        if status: raise SystemExit(status)
+        return
     sys.stdout.flush(); sys.stderr.flush()
-    os._exit(0)
+    os._exit(status)
 
 def _blas_single():
     "One OpenBLAS thread (NumPy's BLAS in its wheels) for `perfectrep-lift` and `perfectrep-analyze`, unless the user set it: the NumPy models already split their windows over the cores (`perfectrep.npmodel`), and BLAS threads on top of them only compete for the same cores (the lifting a quarter slower). Set before NumPy loads. Not MKL_NUM_THREADS: torch reads it, and a `--device cpu` lifter would run on one thread."
     os.environ.setdefault('OPENBLAS_NUM_THREADS', '1')
 
 
+# %% ../nbs/61_cli.ipynb #952bd1d9
+def _folders(inputs) -> list[str]:
+    "A folder name for each input: its file name without the suffix, numbered where two are alike ('clip', 'clip-2')."
+    out, seen = [], {}
+    for p in inputs:
+        stem = Path(p).stem or 'input'
+        seen[stem] = seen.get(stem, 0) + 1
+        out.append(stem if seen[stem] == 1 else f'{stem}-{seen[stem]}')
+    return out
+
+def _analyze_each(inputs, # the inputs, in order
+                  outdir:Path, # each analysed into a folder of its own here, summary.csv beside them
+                  kw:dict, # `perfectrep.pipeline.analyze`'s other arguments
+                  log # a function given one line per stage, or None (quiet)
+                 ) -> int: # exit status: 0, or 2 when any input could not be analysed
+    """Several inputs, one after the other (a coach's clips of a session): each into its own folder, an input that
+    cannot be analysed named with its error and left without a folder while the others go on, and `summary.csv` with one
+    row per input (its exercise, reps and mean score, or its error)."""
+    from perfectrep.core import PerfectRepError, atomic_path
+    from perfectrep.pipeline import analyze
+    import csv
+    rows = []
+    for n, (p, name) in enumerate(zip(inputs, _folders(inputs)), 1):
+        if log: log(f'[{n}/{len(inputs)}] {p}')
+        try: r = analyze(p, outdir=outdir / name, log=log and (lambda s: log('  ' + s)), **kw)
+        except PerfectRepError as e:
+            print(f'error: {e}', file=sys.stderr, flush=True)
+            rows.append(dict(input=p, folder='', exercise='', confidence='', reps='', mean_score='', error=str(e)))
+            continue
+        rec, sc = r.recognition, [s for s in r.scores if s is not None]
+        rows.append(dict(input=p, folder=name, exercise=r.exercise, confidence='' if rec is None else f'{rec.confidence:.2f}',
+                         reps=r.n_reps, mean_score=f'{sum(sc) / len(sc):.0f}' if sc else '', error=''))
+        if log: log(f'  {r.summary().splitlines()[0]} -> {outdir / name}')
+    outdir.mkdir(parents=True, exist_ok=True)
+    with atomic_path(outdir / 'summary.csv') as tmp, open(tmp, 'w', newline='') as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0])); w.writeheader(); w.writerows(rows)
+    failed = sum(bool(r['error']) for r in rows)
+    if log: log(f'{len(rows) - failed} of {len(rows)} analysed; wrote summary.csv to {outdir}')
+    return 2 if failed else 0
+
 # %% ../nbs/61_cli.ipynb #b71cbd07
-@call_parse(pos=['input'])
-def analyze_cli(input:str=None, # a video, a keypoint file (.json, .npy), or 3D joints .npy (T, 17, 3); none: the built-in demo
+@call_parse
+def analyze_cli(*inputs:str, # videos, keypoint files (.json, .npy) or 3D joints .npy (T, 17, 3); several: each into a folder of its own in --outdir, with summary.csv; none: the built-in demo
                 exercise:str=None, # squat, deadlift, bench, or other (counted, not scored); default: recognised (the demo: squat)
                 Outdir:str='perfectrep-report', # output folder for report.json, reps.csv, report.html
                 fps:float=None, # frames per second (required for a 3D .npy, unless perfectrep-lift's meta.json lies beside it)
@@ -43,12 +86,16 @@ def analyze_cli(input:str=None, # a video, a keypoint file (.json, .npy), or 3D 
                ):
     "Count and score the reps of a squat, deadlift or bench-press set: report.json, reps.csv and report.html (and annotated.mp4 for a video)."
     _blas_single()
-    from perfectrep.core import cli_errors, show_progress, quarter_turns     # here, not at the top: `--help` needs no numpy
+    from perfectrep.core import PerfectRepError, cli_errors, show_progress, quarter_turns   # here, not at the top: `--help` needs no numpy
     from perfectrep.pipeline import analyze
+    log = None if quiet else (lambda s: print(s, flush=True))
     with cli_errors():
-        r = analyze(input, exercise=exercise, outdir=Outdir, fps=fps, up=up, rules=rules, model=model, size=size, seed=seed,
-                    person=person, detect_fps=detect_fps or None, turn=quarter_turns(rotate), progress=show_progress(quiet),
-                    log=None if quiet else (lambda s: print(s, flush=True)))
+        if person is not None and len(inputs) > 1:
+            raise PerfectRepError('--person names someone in one video; analyse that video on its own to follow them')
+        kw = dict(exercise=exercise, fps=fps, up=up, rules=rules, model=model, size=size, seed=seed, person=person,
+                  detect_fps=detect_fps or None, turn=quarter_turns(rotate), progress=show_progress(quiet))
+        if len(inputs) > 1: _done(_analyze_each(inputs, Path(Outdir), kw, log))
+        r = analyze(inputs[0] if inputs else None, outdir=Outdir, log=log, **kw)
     if not quiet:
         print(r.summary())
         print(f'wrote {", ".join(sorted(r.files))} to {Outdir}')
