@@ -28,7 +28,7 @@ def _blas_single():
     os.environ.setdefault('OPENBLAS_NUM_THREADS', '1')
 
 
-# %% ../nbs/61_cli.ipynb #952bd1d9
+# %% ../nbs/61_cli.ipynb #b844b714
 def _folders(inputs) -> list[str]:
     "A folder name for each input: its file name without the suffix, numbered where two are alike ('clip', 'clip-2')."
     out, seen = [], {}
