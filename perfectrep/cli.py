@@ -49,6 +49,7 @@ def _analyze_each(inputs, # the inputs, in order
     from perfectrep.core import PerfectRepError, atomic_path
     from perfectrep.pipeline import analyze
     import csv
+    if outdir.exists() and not outdir.is_dir(): raise PerfectRepError(f'output folder {outdir} exists and is not a folder')
     rows = []
     for n, (p, name) in enumerate(zip(inputs, _folders(inputs)), 1):
         if log: log(f'[{n}/{len(inputs)}] {p}')
