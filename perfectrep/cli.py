@@ -58,9 +58,9 @@ def _analyze_each(inputs, # the inputs, in order
             print(f'error: {e}', file=sys.stderr, flush=True)
             rows.append(dict(input=p, folder='', exercise='', confidence='', reps='', mean_score='', error=str(e)))
             continue
-        rec, sc = r.recognition, [s for s in r.scores if s is not None]
+        rec = r.recognition
         rows.append(dict(input=p, folder=name, exercise=r.exercise, confidence='' if rec is None else f'{rec.confidence:.2f}',
-                         reps=r.n_reps, mean_score=f'{sum(sc) / len(sc):.0f}' if sc else '', error=''))
+                         reps=r.n_reps, mean_score='' if r.mean_score is None else f'{r.mean_score:.0f}', error=''))
         if log: log(f'  {r.summary().splitlines()[0]} -> {outdir / name}')
     outdir.mkdir(parents=True, exist_ok=True)
     with atomic_path(outdir / 'summary.csv') as tmp, open(tmp, 'w', newline='') as f:

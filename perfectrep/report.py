@@ -56,6 +56,11 @@ class FormReport:
     @property
     def scores(self) -> list: return [r.score for r in self.reps]
     @property
+    def mean_score(self) -> float|None:
+        "The mean score of the scored reps; None when none was scored."
+        sc = [s for s in self.scores if s is not None]
+        return float(np.mean(sc)) if sc else None
+    @property
     def measured_from(self) -> str:
         "One line naming the metrics measured from another source than the lifted 3D; '' when none."
         by = {}
@@ -149,7 +154,6 @@ def followed(self:FormReport) -> str:
 @patch
 def to_dict(self:FormReport) -> dict:
     "The content of report.json (frames are integer frames of the input)."
-    sc = [s for s in self.scores if s is not None]
     rec = self.recognition
     return {'exercise': self.exercise,
             'exercise_confidence': None if rec is None else round(float(rec.confidence), 4),
@@ -159,7 +163,7 @@ def to_dict(self:FormReport) -> dict:
             **({'people': {'followed': self.kpts.person, 'seen': self.kpts.people, 'line': self.followed}} if self.followed else {}),
             'view': self.view, 'fps': float(self.fps), 'n_reps': self.n_reps, 'n_frames': int(self.n_frames),
             'duration_s': round(self.n_frames / self.fps, 3), 'source': self.source, 'notes': list(self.notes),
-            'mean_score': round(float(np.mean(sc)), 1) if sc else None,
+            'mean_score': None if self.mean_score is None else round(self.mean_score, 1),
             'velocity_loss_pct': None if self.velocity_loss is None else round(self.velocity_loss, 1),
             'period_s': round(self.segmentation.period, 3),
             'partial_reps': [{'start': int(s), 'end': int(e)} for s, e in self.segmentation.partial],
@@ -193,10 +197,9 @@ def _no_fault(r) -> str:
 @patch
 def summary(self:FormReport) -> str:
     "A few lines for the console."
-    sc = [s for s in self.scores if s is not None]
     head = f'{_reps(self.n_reps)} of {self.exercise}'
     if self.recognition is not None: head += f' (recognised, {self.recognition.confidence:.0%})'
-    if sc: head += f', mean score {np.mean(sc):.0f}/100'
+    if self.mean_score is not None: head += f', mean score {self.mean_score:.0f}/100'
     if self.segmentation.partial: head += f' (+{len(self.segmentation.partial)} partial, not counted)'
     maybe = lambda r: [n.name + _pct(n.sure, ' ') for n in r.notes if n.severity == 'possible']
     if self.view: head += f'\nfilmed from {self.view["description"]}' + (f'; {self.measured_from}' if self.measured_from else '')
