@@ -29,7 +29,9 @@ start), where no jump is seen: it counted a rep there until the lost frames were
 loss rounded, `perfectrep.infer.lift_keypoints`); `story`: a landscape clip cut to its middle 9:16 for a story (a portrait
 one as it is); `slowmo`: a phone's slow motion, filmed at 120 fps (each frame of
 the clip repeated) and played at 30 with the tag Android writes (`com.android.capture.fps`): four times as long, timed
-in real time (`perfectrep.video.Video.real_fps`));
+in real time (`perfectrep.video.Video.real_fps`)); `vfr`: a phone that lowered its frame rate while filming (dim light):
+after the first second every fifth frame dropped (30 fps becomes 24), the others kept at their own times, so rep
+durations must stay as they were (`perfectrep.video.Video.held`);
 --mirror is --perturb mirror. --compare DIR reads the reports of another run (for example the
 unflipped one) and says, rep by rep, how the judge's calls and the form metrics moved between the two: a test-retest
 of the whole analysis on real footage, where no truth for the metrics exists. The two runs see the same scene, so
@@ -87,11 +89,13 @@ PERTURB = {
     'story': "crop=w='if(gt(iw,ih),trunc(ih*9/32)*2,iw)':h=ih",   # a landscape clip cut to its middle 9:16 for a story (a portrait one as it is)
     'slowmo': 'fps=120,setpts=4*PTS',   # a phone's slow motion: filmed at 120 fps (here each frame repeated), played at 30, tagged (`OUTPUT`)
     'loop': 'null',             # played twice (the input read twice: `INPUT`)
+    'vfr': "select='not(gt(t,1)*eq(mod(n,5),4))'",   # a varying frame rate: 24 fps after the first second, frames at their own times (`OUTPUT`)
     'shake': ("crop=trunc(iw*0.9/2)*2:trunc(ih*0.9/2)*2:iw*0.05*(1+0.5*sin(n*0.21)+0.3*sin(n*0.53+2)):ih*0.05*(1+0.5*sin(n*0.17+1)+0.3*sin(n*0.61)),"
               "scale=trunc(iw/0.9/2)*2:trunc(ih/0.9/2)*2"),
 }
 INPUT = {'loop': ['-stream_loop', '1']}   # options on the input where a perturbation is how it is read
-OUTPUT = {'slowmo': ['-r', '30', '-movflags', 'use_metadata_tags', '-metadata', 'com.android.capture.fps=120.000000']}   # ... on the output
+OUTPUT = {'slowmo': ['-r', '30', '-movflags', 'use_metadata_tags', '-metadata', 'com.android.capture.fps=120.000000'],
+          'vfr': ['-fps_mode', 'vfr']}   # ... on the output
 TIMES = {'loop': 2}   # the reps of the changed clip, in reps of the clip
 CRF = {'compressed': 38}   # the encoding's quality where a perturbation is the encoding (18 otherwise: the filter's effect alone)
 
@@ -135,7 +139,7 @@ def compare(here: Path, there: Path, names: list) -> dict:
     import numpy as np
     from perfectrep.form import load_lifted_error, load_rules, judged_from
     rules = load_rules()
-    calls, diffs = dict(pairs=0, same=0, changed=0, reversed=0, reversed_sure=0), {}
+    calls, diffs, durations = dict(pairs=0, same=0, changed=0, reversed=0, reversed_sure=0), {}, []
     for n in names:
         a, b = (p / Path(n).stem / 'report.json' for p in (here, there))
         if not (a.exists() and b.exists()): continue
@@ -147,6 +151,8 @@ def compare(here: Path, there: Path, names: list) -> dict:
             ov = [min(ra['end'], rb['end']) - max(ra['start'], rb['start']) for rb in b['reps']]
             if not ov or max(ov) < 0.5 * (ra['end'] - ra['start']): continue        # no rep of the other run is this one
             rb = b['reps'][int(np.argmax(ov))]
+            if all(isinstance(x.get('duration_s'), (int, float)) and x['duration_s'] > 0 for x in (ra, rb)):
+                durations.append(ra['duration_s'] / rb['duration_s'] - 1)   # times in seconds: the rate read right
             # a metric not judged on the rep for the rep's own reason in either run (its joints hidden, the body not
             # seen) is not judged with any tolerance there: what the two runs guessed for it is no measurement error
             unjudged = {r['metric'] for r in rules[a['exercise']] for x in (ra, rb) if r['fault'] in x.get('not_judged_here', ())}
@@ -167,6 +173,10 @@ def compare(here: Path, there: Path, names: list) -> dict:
                 print(f"  {n} rep {ra['rep']} {c['call']}: {c['result']} ({c['sure']}) here, {d['result']} ({d['sure']}) there")
     print(f"judge's calls on {calls['pairs']} rep pairs: {calls['same']} the same, {calls['changed']} changed, "
           f"{calls['reversed']} pass <-> fail ({calls['reversed_sure']} of them at least 99 % sure both times)")
+    if durations:
+        d = 100 * np.abs(durations)
+        print(f"rep durations on {len(d)} rep pairs: median |difference| {np.median(d):.1f} %, 90th percentile {np.percentile(d, 90):.1f} %, "
+              f"largest {d.max():.1f} %")
     print(f"{'lift':9s} {'metric':17s} {'reps':>5s} {'median |d|':>10s} {'p90 |d|':>8s} {'synth. tol':>10s} {'|d| > tol':>9s}")
     for (ex, m), v in sorted(diffs.items()):
         d, t = np.array(v).T

@@ -765,6 +765,32 @@ def misfit_ends(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence
             wrong[run[0]:run[-1] + 1] = True
     return wrong
 
+# %% ../nbs/33_detect.ipynb #0ecb570c
+def _joined(a:Track, b:Track) -> Track:
+    "One track of two of one body: `a`'s skeletons where both were seen, `b`'s elsewhere, under `a`'s id."
+    rows = {t: (k, x) for t, k, x in zip(b.frames, b.kpts, b.boxes)}
+    rows.update({t: (k, x) for t, k, x in zip(a.frames, a.kpts, a.boxes)})
+    ts = sorted(rows)
+    return Track(a.id, ts, [rows[t][0] for t in ts], [rows[t][1] for t in ts], {**b.probed, **a.probed}, a.pieces)
+
+def _one_body(tracks:list[Track], # people followed on their own crops
+              fps:float, # frames per second (0: 30)
+              most:float=0.8 # share of the frames both were seen on where one skeleton must lie on the other
+             ) -> tuple[list[Track], dict]: # the tracks, those of one body joined (in the given order); {id joined: id it joined}
+    "Tracks of one body followed twice joined: where both were seen (a fifth of a second at least), one skeleton lies on the other at `most` of the frames."
+    out, joined = [], {}
+    need = max(3, int(round(0.2 * (fps or 30))))
+    for tr in sorted(tracks, key=lambda tr: -len(tr.frames)):     # the longer keeps its id and its skeletons
+        for j, o in enumerate(out):
+            at = dict(zip(o.frames, o.kpts))
+            both = [(at[t], k) for t, k in zip(tr.frames, tr.kpts) if t in at]
+            if len(both) >= need and sum(_overlaid(k, f) for f, k in both) >= most * len(both):
+                out[j], joined[tr.id] = _joined(o, tr), o.id
+                break
+        else: out.append(tr)
+    order = {tr.id: i for i, tr in enumerate(tracks)}
+    return sorted(out, key=lambda tr: order[tr.id]), joined
+
 # %% ../nbs/33_detect.ipynb #ceeb8c92
 NOISY = 4.0       # grey levels: a video whose detection frames are grainier than this is detected on blurred frames
 DENOISE_PX = 1.0  # the Gaussian blur's standard deviation then, pixels of the detection's frames
@@ -886,6 +912,10 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
             on_crops = lambda trs, st=None: _follow(_denoised(_reader(frames)[0], denoise) if callable(frames) else reader, trs, width, height, fps,
                                                     every, given, T, any_order=any_order, strides=st, make_detector=tracked)
             tracks = [_densify(tr, strides[tr.id]) for tr in on_crops(follow, [strides[tr.id] for tr in follow])]
+            tracks, joined = _one_body(tracks, fps)              # one body followed from two sightings: one person
+            seeds = {tr.id: tr for tr in follow}
+            for j, i in joined.items(): seeds[i] = _joined(seeds[i], seeds.pop(j))
+            follow = list(seeds.values())
         if follow and again and tracks:        # someone was found on their crops (else: whom the first pass had, below)
             kp = select_person(tracks, width, height, **kw)
             mine = [tr for tr in follow if tr.id == kp.person]
@@ -900,7 +930,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
                 kp = select_person(tracks, width, height, **{**kw, 'person': kp.person})
             kp.passes = 2
             seen_at = _seen_boxes(kp)
-            same = {tr.id for tr in tracks if _is_followed(tr, kp, seen_at, refit=bool(full))}   # the followed person found twice: listed once
+            same = {tr.id for tr in tracks if _is_followed(tr, kp, seen_at, refit=bool(full))} | set(joined)   # the followed person found twice: listed once
             kp.people = [r for r in kp.people if r['id'] not in same]
         elif steady and one:                   # one person stays: the tracker's skeletons that are them (not someone passing in front)
             home = _home(steady[0], fps)
@@ -995,6 +1025,7 @@ def detect_video(path, # a video file
         if own: store.close()
     kp.turn, kp.grain, kp.crop, kp.bars = v.turn, grain if denoise else 0., v.crop, v.bars
     kp.played_fps = v.fps if v.capture_fps else 0.
+    kp.held = v.held
     if step == 1: return kp
     total = n if stop is not None else getattr(v, 'n_decoded', n)    # frames the file really holds, counted while decoding
     at = store.taken if store.step == step else None        # the frames detected: a frame the codec skipped replaced by the one beside it

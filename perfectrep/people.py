@@ -47,6 +47,7 @@ class Keypoints2D:
     crop: tuple|None = None  # (x, y, w, h) of the video's upright frame that was analysed: a re-posted clip's own picture inside bars (`perfectrep.video.content_box`); the keypoints' pixels are in it. None: the whole frame
     bars: str = ''         # what lay round `crop`: 'plain' (black or one colour) or 'blurred' (a blurred copy of the clip)
     played_fps: float = 0.0  # the rate the video plays at where it was filmed at another (`perfectrep.video.Video.capture_fps`): `fps` is then the filming's, real time; 0: as it plays
+    held: int = 0          # frames a video of varying frame rate lacks on its even time grid at `fps` (`perfectrep.video.Video.held`), each filled by the frame nearest in time
 
     @property
     def n_frames(self) -> int: return len(self.kpts)
@@ -75,6 +76,7 @@ class Keypoints2D:
         if self.turn: s += f' (the picture turned {90 * self.turn}° counter-clockwise before detection)'
         if self.grain: s += f' (grainy, noise of {self.grain:.0f} grey levels: detected on frames blurred a little)'
         if self.played_fps: s += f' (filmed at {self.fps:g} fps, played at {self.played_fps:g}: {_speed_words(self.fps / self.played_fps)})'
+        if self.held: s += f' (the frame rate varied: {self.held} of {T} frames at {self.fps:g} fps were missing, each filled by the one nearest in time)'
         if self.crop: s += f' (the clip\'s own picture at ({self.crop[0]}, {self.crop[1]}) of its frame, inside {BARS_SAID.get(self.bars, "bars")})'
         if self.people:
             p = next((q for q in self.people if q['id'] == self.person), None)
@@ -93,7 +95,7 @@ class Keypoints2D:
                     frames_detected=int(self.observed.sum()), gaps=[[int(a), int(b)] for a, b in self.gaps],
                     first_frame=int(self.first_frame), detect_step=int(self.detect_step), passes=int(self.passes), turn_deg=90 * int(self.turn),
                     grain=round(float(self.grain), 1), crop=[int(a) for a in self.crop] if self.crop else None, bars=self.bars or None,
-                    played_fps=float(self.played_fps) or None)
+                    played_fps=float(self.played_fps) or None, held_frames=int(self.held) or None)
 
     def _repr_markdown_(self):
         rows = [f"| {'**' + str(p['id']) + '**' if p['id'] == self.person else p['id']} | {p['first']}-{p['last']} | {p['frames']}{' sampled' * p.get('sampled', False)} "

@@ -8,6 +8,7 @@ Docs: https://perfectrep.github.io/perfectrep/video.html.md"""
 from __future__ import annotations
 import bisect, io, os, queue, re, threading
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 from typing import Iterator, Iterable
 import numpy as np
@@ -71,6 +72,28 @@ def _capture_rate(c, # an open container
         if np.isfinite(r) and 0 < r <= 10000 and abs(r / fps - 1) > 0.02: return r
     return 0.
 
+# %% ../nbs/31_video.ipynb #3fcb1a56
+def _frame_grid(c, # an open container (its packets are read: open one for this alone)
+                fps:float # the video stream's average frame rate
+               ) -> tuple[int, float, int, int]|None: # (the first frame's time in the stream's time base, the grid's rate, its frames, how many of them the file lacks); None: every frame lies where its rank puts it
+    """An even time grid for a video whose frames are not evenly spaced: a phone lowers its frame rate in dim light
+    (30 to 24 fps) and drops a frame when busy, and a frame's rank then no longer tells its time. The grid's step is the
+    typical spacing; each frame belongs at its own time."""
+    s = c.streams.video[0]
+    tb, pts = float(s.time_base or 0.), []
+    if not tb: return None
+    for pkt in c.demux(s):
+        if not pkt.size or pkt.is_discard: continue      # not shown (a trimmed clip's lead-in)
+        if pkt.pts is None: return None                  # no times to place frames by
+        pts.append(pkt.pts)
+    if len(pts) < 3: return None
+    p = np.sort(np.array(pts, np.int64))
+    m = Fraction(int(np.median(np.diff(p)))) * Fraction(s.time_base)   # the typical spacing, seconds (exact: 1/30 s, not 0.0333)
+    if m <= 0 or m * fps < 0.6: return None              # times that repeat, or packets faster than frames (fields)
+    g = np.round((p - p[0]) * tb / float(m)).astype(int)
+    if (g == np.arange(len(g))).all(): return None
+    return int(p[0]), float(1 / m), int(g[-1]) + 1, int(g[-1]) + 1 - len(np.unique(g))
+
 # %% ../nbs/31_video.ipynb #b9e96f59
 @dataclass
 class Video:
@@ -89,6 +112,7 @@ class Video:
     bars: str = ''         # what lies round `crop`: 'plain' (black or one colour) or 'blurred' (a blurred copy of the picture); '' without a crop
     full_size: tuple = (0, 0)  # (width, height) of the whole upright picture; `width` and `height` are the crop's
     capture_fps: float = 0.0   # the rate it was filmed at where its own tag says it plays at another (`_capture_rate`: slow motion, a time-lapse); 0: as it plays
+    held: int = 0          # frames of its even time grid that a video of varying frame rate lacks (`_frame_grid`), each filled by the frame nearest in time; 0: evenly spaced
 
     def __post_init__(self):
         self.path = check_file(self.path, 'video', empty_ok=False)
@@ -96,11 +120,14 @@ class Video:
             s = c.streams.video[0]
             rate = s.average_rate or s.guessed_rate or s.base_rate
             self.fps = float(rate) if rate else 30.0
+            with _open_container(self.path) as c2: grid = _frame_grid(c2, self.fps)
+            self._t0, self._tb = (grid[0], float(s.time_base)) if grid else (None, 0.)
+            if grid: self.fps, self.held = grid[1], grid[3]
             self.capture_fps = _capture_rate(c, self.fps)
             self.codec = s.codec_context.name
             dur = float(s.duration * s.time_base) if s.duration else (c.duration / 1e6 if c.duration else 0.0)
-            self.declared = bool(s.frames)
-            self.n_frames = int(s.frames) if s.frames else int(round(dur * self.fps))
+            self.declared = bool(s.frames) and not grid
+            self.n_frames = grid[2] if grid else int(s.frames) if s.frames else int(round(dur * self.fps))
             try: first = next(c.decode(s), None)
             except av.FFmpegError as e: raise _av_error(self.path, e) from None
             if first is None: raise PerfectRepError(f'video {self.path} has no decodable frame; the file is corrupt or truncated')
@@ -162,13 +189,14 @@ def _h264_nonref(pkt:av.Packet, nal_len:int # the packet; the size of its NAL un
 def _in_order(c, s, # an open container and its video stream
               wanted, # None: decode every frame; or which frames (display indices) are wanted, `wanted(i) -> bool`: the codec skips the others that no frame refers to (`skip_frame='NONREF'`), and a wanted one of those where a frame beside it is decoded anyway (H.264)
               seen:list, # filled with the sorted times (pts) of the stream's packets, one per frame shown
-              fps:float # the video's frame rate
+              fps:float, # the video's frame rate
+              place=None # a video of varying frame rate: its frame's index on the even time grid from its time, `place(pts) -> int`; None: its rank
              ) -> Iterator[tuple[int, av.VideoFrame]]: # (index in display order, frame), in display order
-    "The stream's frames with their indices; skipping, the frames the codec skipped are missing and each index is its packet's rank in time (checked against the time itself)."
+    "The stream's frames with their indices; skipping, the frames the codec skipped are missing and each index is its packet's rank in time (checked against the time itself), or its place on the time grid."
     if wanted is None:
         for i, fr in enumerate(c.decode(s)):
             if fr.pts is not None: seen.append(fr.pts)
-            yield i, fr
+            yield (place(fr.pts) if place and fr.pts is not None else i), fr
         return
     cc, tb = s.codec_context, float(s.time_base or 0.)
     ex = cc.extradata or b''
@@ -181,7 +209,8 @@ def _in_order(c, s, # an open container and its video stream
         if shown:
             if pkt.pts is None or (out is not None and pkt.pts <= out): raise _Unordered()
             bisect.insort(seen, pkt.pts)
-            j = round((pkt.pts - seen[0]) * tb * fps) if out is None else at + round((pkt.pts - out) * tb * fps)   # its index, near enough
+            j = (place(pkt.pts) if place else round((pkt.pts - seen[0]) * tb * fps) if out is None
+                 else at + round((pkt.pts - out) * tb * fps))   # its index, near enough
             nonref = _h264_nonref(pkt, nal_len) if nal_len is not None else None
             if nonref is False: decoded.add(j)
             if wanted(j):
@@ -193,7 +222,8 @@ def _in_order(c, s, # an open container and its video stream
         for fr in pkt.decode():
             i = bisect.bisect_left(seen, fr.pts) if fr.pts is not None else len(seen)
             if i == len(seen) or seen[i] != fr.pts: raise _Unordered()
-            if abs((fr.pts - seen[0]) * tb * fps - i) > max(2., 0.05 * i): raise _Unordered()   # packets that are not a frame each (fields), or a rate that varies
+            if place: i = place(fr.pts)
+            elif abs((fr.pts - seen[0]) * tb * fps - i) > max(2., 0.05 * i): raise _Unordered()   # packets that are not a frame each (fields), or a rate that varies
             out, at = fr.pts, i
             yield i, fr
 
@@ -211,10 +241,11 @@ def _decode(self:Video, max_side, start, stop, step=1, taken:list|None=None):
         if cut: a = a[y0:y0 + h, x0:x0 + w]
         return np.ascontiguousarray(a) if k or cut else a
     want, i, seen, given = start, -1, [], None           # the next frame wanted; the last frame out; the packets' times; the last frame given
+    place = (lambda p: round((p - self._t0) * self._tb * self.fps)) if self._t0 is not None else None   # frames placed by time (a varying frame rate)
     wanted = lambda j: j >= start and (j - start) % step == 0 and (stop is None or j < stop)
-    def pick(i, fr, prev):                               # the frame nearest `want` but the last one taken (the one out before it on a tie)
+    def pick(i, fr, prev):                               # the frame at `want`, else the nearest but the last one taken (the one out before it on a tie)
         nonlocal want, given
-        a = min([(i == given, i - want, 1, (i, fr))] + ([(prev[0] == given, want - prev[0], 0, prev)] if prev else []))[3]
+        a = min([(i == given and i != want, i - want, 1, (i, fr))] + ([(prev[0] == given, want - prev[0], 0, prev)] if prev else []))[3]
         given = a[0]
         if taken is not None: taken.append(a[0])
         want += step
@@ -226,11 +257,11 @@ def _decode(self:Video, max_side, start, stop, step=1, taken:list|None=None):
             s.thread_type, tb = 'AUTO', s.time_base
             prev = None                                  # (index, frame): the last frame out at or after `start`
             try:
-                for i, fr in _in_order(c, s, wanted if skip else None, seen, self.fps):
+                for i, fr in _in_order(c, s, wanted if skip else None, seen, self.fps, place):
                     if stop is not None and i >= stop: break
                     while i >= want: yield pick(i, fr, prev)
                     if i >= start: prev = i, fr
-                n = len(seen) if skip else i + 1         # frames in the file (the first `stop` at least when stopped)
+                n = ((place(seen[-1]) + 1 if place else len(seen)) if skip and seen else i + 1)   # frames in the file (the first `stop` at least when stopped)
                 while prev is not None and want < (n if stop is None else min(stop, n)): yield pick(*prev, None)   # skipped at the end
             except _Unordered: continue
             except av.FFmpegError as e:
