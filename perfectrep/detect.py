@@ -736,7 +736,7 @@ def misfit_ends(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence
                 far:float=0.2, # the run's ankles lie farther than this from where the feet are planted, share of the body's size ...
                 still:float=0.1, # ... staying within this of one place (median) ...
                 arrive_s:float=0.5, # ... and they are at the planted place (within `still`) this soon after it
-                most:float=0.3, # the run holds at most this share of the frames where the feet were seen
+                most:float=0.45, # the run holds at most this share of the frames where the feet were seen (the rest tells where they are planted)
                 proportion:float=0.85 # the run's trunk-to-legs length is below this share of the rest's (its legs as long as when standing)
                ) -> np.ndarray: # (T,) bool: the sightings to drop
     "A run at the start or the end of the clip where the skeleton is a misfit standing on its own: its feet stay put away from where they are planted for the rest of the clip, jump there within `arrive_s`, and its trunk is short for its legs. BlazePose can fit a lifter whose face is behind the plates too high and too short (hips at the chest, knees at the hips, ankles at the knees) while they stand before the set, finding the right scale only once they move; that misfit's feet then snap down the picture faster than anyone walks, and read as a partial rep. A person standing farther away, or walking in, is smaller with the feet higher too, but in proportion."
