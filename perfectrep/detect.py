@@ -736,7 +736,7 @@ def misfit_ends(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence
                 far:float=0.2, # the run's ankles lie farther than this from where the feet are planted, share of the body's size ...
                 still:float=0.1, # ... staying within this of one place (median) ...
                 arrive_s:float=0.5, # ... and they are at the planted place (within `still`) this soon after it
-                most:float=0.45, # the run holds at most this share of the frames where the feet were seen (the rest tells where they are planted)
+                most:float=0.5, # the run holds at most this share of the frames where the feet were seen (the other half tells where they are planted)
                 proportion:float=0.85 # the run's trunk-to-legs length is below this share of the rest's (its legs as long as when standing)
                ) -> np.ndarray: # (T,) bool: the sightings to drop
     "A run at the start or the end of the clip where the skeleton is a misfit standing on its own: its feet stay put away from where they are planted for the rest of the clip, jump there within `arrive_s`, and its trunk is short for its legs. BlazePose can fit a lifter whose face is behind the plates too high and too short (hips at the chest, knees at the hips, ankles at the knees) while they stand before the set, finding the right scale only once they move; that misfit's feet then snap down the picture faster than anyone walks, and read as a partial rep. A person standing farther away, or walking in, is smaller with the feet higher too, but in proportion."
@@ -748,12 +748,12 @@ def misfit_ends(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence
     size = _body_size(k)
     if len(seen) < 10 or size is None: return wrong
     at = k[:, feet, :2].mean(1)
-    planted = np.median(at[seen], 0)
-    off = np.hypot(*(at - planted).T) / size
     mid = lambda a, b: (k[:, J[a], :2] + k[:, J[b], :2]) / 2
     trunk = np.hypot(*(mid('left_shoulder', 'right_shoulder') - mid('left_hip', 'right_hip')).T)
     legs = np.hypot(*(mid('left_hip', 'right_hip') - at).T)
-    for order in (seen, seen[::-1]):                        # from the start, from the end
+    half = len(seen) // 2
+    for order, other in ((seen, seen[half:]), (seen[::-1], seen[:half])):   # from the start, from the end
+        off = np.hypot(*(at - np.median(at[other], 0)).T) / size       # from where the other half has the feet planted
         n = int(np.argmin(off[order] > far)) if not (off[order] > far).all() else len(order)
         run, after = np.sort(order[:n]), order[n:]
         if n < 3 or n > most * len(seen): continue
