@@ -187,6 +187,15 @@ def _recognition_note(r) -> str:
     return (f'exercise recognised as {r.label} with low confidence ({r.confidence:.0%}; {r.runner_up} {r.probs[r.runner_up]:.0%}): '
             f'analysed as {r.label}; pass --exercise {r.runner_up} if it is a {r.runner_up}')
 
+# %% ../nbs/60_pipeline.ipynb #fd48dbb0
+def _given_note(given:str, # the lift given (--exercise)
+                r # the recognition of the same input (`perfectrep.recognize.Recognition`)
+               ) -> str|None: # the warning, or None where the movement agrees or says nothing sure
+    "The warning for a lift given that the movement does not show: recognised surely as another lift."
+    if given == 'other' or r.label in (given, 'other') or r.low_confidence: return None
+    return (f'analysed as {given}, as --exercise asked, but the movement looks like a {r.label} (recognised at {r.confidence:.0%}): '
+            f'the reps and faults here are those of a {given}; leave --exercise out, or pass --exercise {r.label} if it is a {r.label}')
+
 # %% ../nbs/60_pipeline.ipynb #36cd2c77
 def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
     "How the 3D is measured: the joints (feet planted when root-relative), whether lifted from one camera, the view, each metric's source and tolerance, the metrics too uncertain to judge."
@@ -305,7 +314,7 @@ def analyze(input=None, # a video, a keypoint file, a 3D .npy (T, 17, 3) metres,
         from perfectrep.recognize import unseen_outside
         from perfectrep.people import video_cuts
         from perfectrep.npmodel import load_numpy_classifier
-        classifier = load_numpy_classifier() if exercise is None and detection is not None else None   # while the video is detected
+        classifier = load_numpy_classifier() if exercise != 'other' and detection is not None else None   # while the video is detected
         if up is not None and up != 'auto': up_vector(up)          # check the axis name early
         rules = rules if isinstance(rules, dict) else load_rules(rules)
         work = Path(tmp)
@@ -323,6 +332,9 @@ def analyze(input=None, # a video, a keypoint file, a 3D .npy (T, 17, 3) metres,
             if recognition.low_confidence: notes.append(_recognition_note(recognition))    # a warning; the recognition itself is in the report
             timing['recognise'] = time.perf_counter() - t1
             say(f'exercise: {exercise} ({recognition.confidence:.0%}' + (f', low confidence; next {recognition.runner_up})' if recognition.low_confidence else ')'))
+        elif x.kind != 'demo' and exercise != 'other':            # given: checked against what the movement shows
+            if (note := _given_note(exercise, _recognise(x, classifier))): notes.append(note)
+            timing['recognise'] = time.perf_counter() - t1
         joints, lifted, view, tol, meas, uncertain = _measuring(x, exercise, up, notes, say, rules)
         t2 = time.perf_counter()
         cuts = video_cuts(x.kpts) if x.kpts is not None and x.kind != 'demo' else []
