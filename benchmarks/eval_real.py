@@ -31,7 +31,8 @@ one as it is); `slowmo`: a phone's slow motion, filmed at 120 fps (each frame of
 the clip repeated) and played at 30 with the tag Android writes (`com.android.capture.fps`): four times as long, timed
 in real time (`perfectrep.video.Video.real_fps`)); `vfr`: a phone that lowered its frame rate while filming (dim light):
 after the first second every fifth frame dropped (30 fps becomes 24), the others kept at their own times, so rep
-durations must stay as they were (`perfectrep.video.Video.held`);
+durations must stay as they were (`perfectrep.video.Video.held`); `upright`: a squat rack's upright between the camera
+and the lifter, a dark vertical bar 2.5 % of the picture wide at 42-44.5 % of its width (across most lifters' bodies);
 --mirror is --perturb mirror. --compare DIR reads the reports of another run (for example the
 unflipped one) and says, rep by rep, how the judge's calls and the form metrics moved between the two: a test-retest
 of the whole analysis on real footage, where no truth for the metrics exists. The two runs see the same scene, so
@@ -89,6 +90,7 @@ PERTURB = {
     'story': "crop=w='if(gt(iw,ih),trunc(ih*9/32)*2,iw)':h=ih",   # a landscape clip cut to its middle 9:16 for a story (a portrait one as it is)
     'slowmo': 'fps=120,setpts=4*PTS',   # a phone's slow motion: filmed at 120 fps (here each frame repeated), played at 30, tagged (`OUTPUT`)
     'loop': 'null',             # played twice (the input read twice: `INPUT`)
+    'upright': 'drawbox=x=iw*0.42:y=0:w=iw*0.025:h=ih:color=0x3a3a3a@1:t=fill',   # a rack's upright between the camera and the lifter
     'vfr': "select='not(gt(t,1)*eq(mod(n,5),4))'",   # a varying frame rate: 24 fps after the first second, frames at their own times (`OUTPUT`)
     'shake': ("crop=trunc(iw*0.9/2)*2:trunc(ih*0.9/2)*2:iw*0.05*(1+0.5*sin(n*0.21)+0.3*sin(n*0.53+2)):ih*0.05*(1+0.5*sin(n*0.17+1)+0.3*sin(n*0.61)),"
               "scale=trunc(iw/0.9/2)*2:trunc(ih/0.9/2)*2"),

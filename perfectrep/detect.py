@@ -737,9 +737,10 @@ def misfit_ends(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence
                 still:float=0.1, # ... staying within this of one place (median) ...
                 arrive_s:float=0.5, # ... and they are at the planted place (within `still`) this soon after it
                 most:float=0.5, # the run holds at most this share of the frames where the feet were seen (the other half tells where they are planted)
-                proportion:float=0.85 # the run's trunk-to-legs length is below this share of the rest's (its legs as long as when standing)
+                proportion:float=0.85, # the run's trunk-to-legs length is below this share of the rest's (its legs as long as when standing) ...
+                snap_s:float=0.1 # ... or its feet cover the middle half of their way to the planted place this fast, whatever its proportion (1.5 body sizes a second and more: no one's feet do)
                ) -> np.ndarray: # (T,) bool: the sightings to drop
-    "A run at the start or the end of the clip where the skeleton is a misfit standing on its own: its feet stay put away from where they are planted for the rest of the clip, jump there within `arrive_s`, and its trunk is short for its legs. BlazePose can fit a lifter whose face is behind the plates too high and too short (hips at the chest, knees at the hips, ankles at the knees) while they stand before the set, finding the right scale only once they move; that misfit's feet then snap down the picture faster than anyone walks, and read as a partial rep. A person standing farther away, or walking in, is smaller with the feet higher too, but in proportion."
+    "A run at the start or the end of the clip where the skeleton is a misfit standing on its own: its feet stay put away from where they are planted for the rest of the clip, jump there within `arrive_s`, and its trunk is short for its legs. BlazePose can fit a lifter whose face is behind the plates too high and too short (hips at the chest, knees at the hips, ankles at the knees) while they stand before the set, finding the right scale only once they move; that misfit's feet then snap down the picture faster than anyone walks, and read as a partial rep. A person standing farther away, or walking in, is smaller with the feet higher too, but in proportion. A misfit can be in proportion too (the whole body fitted into the upper body, a rack's upright in front of the lifter): its feet then snap to their place (the middle half of the way within `snap_s`), where someone walking up takes a step, and its legs are short for the lifter's."
     k = np.asarray(kpts, dtype=np.float64)
     T, fps = len(k), fps or 30
     wrong = np.zeros(T, bool)
@@ -761,7 +762,12 @@ def misfit_ends(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence
         there = after[off[after] < still]
         if not len(there) or abs(there[0] - order[n - 1]) > arrive_s * fps: continue
         rest = np.setdiff1d(seen, run)                   # standing, the legs are at their longest
-        if np.median(trunk[run]) / max(np.median(legs[run]), 1e-6) < proportion * np.median(trunk[rest]) / max(np.percentile(legs[rest], 90), 1e-6):
+        level, way = np.median(off[run]), off[order]       # how far from their place the run's feet stood; each frame's
+        left, near = np.flatnonzero(way[:n] >= 0.75 * level), np.flatnonzero(way[n:] <= 0.25 * level)
+        snapped = len(left) and len(near) and abs(order[n + near[0]] - order[left[-1]]) <= snap_s * fps
+        short = np.percentile(legs[run], 90) < proportion * np.percentile(legs[rest], 90)   # standing, its legs shorter than theirs
+        if (snapped and short or
+                np.median(trunk[run]) / max(np.median(legs[run]), 1e-6) < proportion * np.median(trunk[rest]) / max(np.percentile(legs[rest], 90), 1e-6)):
             wrong[run[0]:run[-1] + 1] = True
     return wrong
 
