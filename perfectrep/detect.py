@@ -759,6 +759,7 @@ def misfit_ends(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence
         run, after = np.sort(order[:n]), order[n:]
         if n < 3 or n > most * len(seen): continue
         if np.median(np.hypot(*(at[run] - np.median(at[run], 0)).T)) / size > still: continue   # moving about: walking in
+        if np.subtract(*np.percentile(mid('left_hip', 'right_hip')[run, 1], [75, 25])) / size > still: continue   # the hips go up and down in most of it: a set (another take), not someone standing
         there = after[off[after] < still]
         if not len(there) or abs(there[0] - order[n - 1]) > arrive_s * fps: continue
         rest = np.setdiff1d(seen, run)                   # standing, the legs are at their longest
