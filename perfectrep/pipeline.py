@@ -344,6 +344,8 @@ def analyze(input=None, # a video, a keypoint file, a 3D .npy (T, 17, 3) metres,
         since = f'the lifter was found, at {seg.seen_from / x.fps:.1f} s' if seg.seen_from else 'the video'
         if seg.began_before: notes.append(f'rep 1 began before {since}: counted (its bottom, the drive up and the lockout are in view); '
                                           'its way down was not seen, so its time and what is measured from its start are not given')
+        if seg.unfinished is not None: notes.append(f'the video ends with the hips still well below standing (they left the top at '
+                                                    f'{seg.unfinished / x.fps:.1f} s): a rep cut off there is not counted')
         conf = (unseen_outside(x.kpts.kpts, x.kpts.width, x.kpts.height, margin=0., margin_px=joint_reach(x.kpts.kpts))[..., 2]
                 if x.kpts is not None and x.kind != 'demo' else None)     # a joint nearer the picture's edge than its own reach: a guess
         forms = assess_form(joints, x.fps, exercise=exercise, reps=seg, up=up, rules=rules, tolerance=tol,

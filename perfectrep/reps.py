@@ -59,6 +59,7 @@ class RepSegmentation:
     began_before: bool = False       # the first rep began before the first frame (`_begun_before`: a squat's or bench press's way down partly unseen)
     seen_from: int = 0               # the reps were looked for from this frame on: the first where the person was seen (`observed`)
     cuts: list = field(default_factory=list)   # frames where an edited video cuts (`perfectrep.people.video_cuts`): no rep spans one
+    unfinished: int|None = None      # a squat set whose video ends with the hips well below standing after its last rep (`_unfinished`): the frame they left the top; None: it ends standing
 
     @property
     def n_reps(self) -> int: return len(self.reps)
@@ -384,6 +385,23 @@ def _full_partial(amp, bounds, observed, step, exercise,
         full |= hid & (amp >= 0.2 * ref)
     return full, (amp >= 0.2 * ref) & ~full
 
+# %% ../nbs/41_reps.ipynb #a481c96c
+def _unfinished(v, # (T,) the hips' height (`vertical_signal`)
+                reps:list, partial:list, # [(start, end)] the full and the partial reps found
+                fps:float,
+                share:float=0.5 # the video ends with the hips at least this share of the set's typical depth below standing
+               ) -> int|None: # the frame where the hips left the top after the last rep; None: the video ends standing
+    "Where a squat set's video ends inside a rep: after its last rep the hips go down and stay at least `share` of a rep's depth below standing to the end."
+    v = np.asarray(v, float)
+    if not reps: return None
+    done = max(e for _, e in [*reps, *partial])
+    if len(v) - done < 0.3 * fps: return None
+    top = float(np.median([v[min(f, len(v) - 1)] for s, e in reps for f in (s, e - 1)]))   # standing, at each rep's ends
+    depth = float(np.median([top - v[s:e].min() for s, e in reps]))
+    tail, last = v[done:], v[-max(1, int(round(0.1 * fps))):].mean()
+    if depth <= 0 or top - last < share * depth: return None
+    return done + int(np.argmax(tail < top - 0.15 * depth))
+
 # %% ../nbs/41_reps.ipynb #440ba788
 def _similarity(X, w, reps, samples, A):
     "Per rep, how alike it is to the others: 1 - its mean distance to them / the typical distance `-A.mean()` (1 for a lone rep)."
@@ -410,7 +428,7 @@ def _shifted(seg:RepSegmentation, f:int, T:int) -> RepSegmentation:
     move = lambda rs: [(s + f, e + f) for s, e in rs]
     return dataclasses.replace(seg, reps=move(seg.reps), partial=move(seg.partial), n_frames=T, boundaries=[b + f for b in seg.boundaries],
                                active=(seg.active[0] + f, seg.active[1] + f), seen_from=seg.seen_from + f,
-                               cuts=[c + f for c in seg.cuts])
+                               cuts=[c + f for c in seg.cuts], unfinished=None if seg.unfinished is None else seg.unfinished + f)
 
 # %% ../nbs/41_reps.ipynb #2b611a75
 def _joined(parts:list, # `RepSegmentation`s of consecutive stretches of one sequence, each `_shifted` to its frames
@@ -421,7 +439,7 @@ def _joined(parts:list, # `RepSegmentation`s of consecutive stretches of one seq
     every = lambda name: [r for q in parts for r in getattr(q, name)]
     return dataclasses.replace(first, reps=every('reps'), partial=every('partial'), similarity=every('similarity'), boundaries=every('boundaries'),
                                period=float(np.median(periods)) if periods else 0., active=(first.active[0], parts[-1].active[1]),
-                               cuts=list(cuts))
+                               cuts=list(cuts), unfinished=parts[-1].unfinished)
 
 # %% ../nbs/41_reps.ipynb #c4a847e7
 def _without_rests(reps:list, # (n, (start, stop)) per rep
@@ -504,6 +522,7 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
     reps = list(zip([n for n, _ in reps], _disjoint([r for _, r in reps], sp)))
     out.reps, out.began_before = [r for _, r in reps], bool(cut and reps and reps[0][0] == 0)
     out.partial = [tuple(int(f) for f in trim(i, B[i], B[i + 1])) for i in np.flatnonzero(part)]
+    if exercise == 'squat': out.unfinished = _unfinished(v, out.reps, out.partial, fps)   # the video stopped inside a rep
     out.boundaries = [float(f) for f in refined]
     out.similarity = _similarity(X, w, out.reps, samples, A[a:b, a:b])
     return out
