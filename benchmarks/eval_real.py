@@ -116,14 +116,19 @@ def perturbed(video: Path, out: Path, how: str) -> Path:
     return dst
 
 
-def run_one(video: Path, out: Path) -> dict:
-    "Run the command as a user would (its own process) and read its report.json."
-    t0 = time.perf_counter()
+def analyse(video: Path, out: Path) -> tuple[subprocess.CompletedProcess, dict | None]:
+    "`perfectrep-analyze video -o out` run as a user runs it (its own process): the finished process and its report.json (None when it failed)."
     r = subprocess.run([str(BIN / 'perfectrep-analyze'), str(video), '-o', str(out), '--quiet'], capture_output=True, text=True)
+    return r, json.loads((out / 'report.json').read_text()) if r.returncode == 0 else None
+
+
+def run_one(video: Path, out: Path) -> dict:
+    "Run the command as a user would and read its report.json into one row."
+    t0 = time.perf_counter()
+    r, rep = analyse(video, out)
     dt = time.perf_counter() - t0
     row = dict(video=video.name, seconds=dt, rc=r.returncode, error=r.stderr.strip().splitlines()[-1] if r.returncode else '')
-    if r.returncode == 0:
-        rep = json.loads((out / 'report.json').read_text())
+    if rep is not None:
         row.update(exercise=rep['exercise'], confidence=rep.get('exercise_confidence'), runner_up=rep.get('exercise_runner_up'),
                    reps=rep['n_reps'], view=(rep.get('view') or {}).get('label', '?'), duration=rep.get('duration_s'))
     return row

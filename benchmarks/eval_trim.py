@@ -16,17 +16,9 @@ Prints one row per cut and the number wrong; exits 1 when any is.
 """
 import argparse, json, subprocess, sys
 from pathlib import Path
+from eval_real import ROOT, REAL, analyse, load_truth
 
-ROOT = Path(__file__).resolve().parents[1]
-REAL = ROOT.parent / 'shared' / 'media' / 'real'
-BIN = Path(sys.executable).parent
 CUTS = ((0.3, 0.3), (1.0, 1.0), (None, 0.4))   # seconds kept before the first rep (None: from the clip's start) and after the last
-
-
-def analyse(video: Path, out: Path) -> dict | None:
-    "report.json of `perfectrep-analyze video -o out` run as a user runs it, or None when it failed."
-    p = subprocess.run([str(BIN / 'perfectrep-analyze'), str(video), '-o', str(out), '--quiet'], capture_output=True, text=True)
-    return json.loads((out / 'report.json').read_text()) if p.returncode == 0 else None
 
 
 def cut(video: Path, dst: Path, start: float, stop: float):
@@ -43,14 +35,14 @@ def main():
     ap.add_argument('--only', nargs='*', help='clip names (or name prefixes) to run')
     a = ap.parse_args()
     if not REAL.exists(): sys.exit(f'no real clips at {REAL}')
-    truth = {k: v for k, v in json.loads((REAL / 'truth.json').read_text()).items() if not k.startswith('_')}
+    truth = load_truth()
     a.out.mkdir(parents=True, exist_ok=True)
     wrong = n = 0
     for name, t in truth.items():
         if t['exercise'] == 'other' or not t.get('reps') or t['reps'] < 2: continue
         if a.only and not any(name.startswith(o) for o in a.only): continue
         stem = Path(name).stem
-        whole = json.loads((a.runs / stem / 'report.json').read_text()) if a.runs else analyse(REAL / name, a.out / stem)
+        whole = json.loads((a.runs / stem / 'report.json').read_text()) if a.runs else analyse(REAL / name, a.out / stem)[1]
         if whole is None or whole['n_reps'] < 2:
             print(f'{stem}: the whole clip gave {whole and whole["n_reps"]} reps; not trimmed'); continue
         fps, reps, tol = whole['fps'], whole['reps'], t.get('tol', 0)
@@ -62,7 +54,7 @@ def main():
                 dst = a.out / 'cuts' / f'{stem}_{k}_{"start" if lead is None else f"{lead:g}"}.mp4'
                 dst.parent.mkdir(exist_ok=True)
                 cut(REAL / name, dst, start, stop)
-                got = analyse(dst, a.out / dst.stem)
+                got = analyse(dst, a.out / dst.stem)[1]
                 ok = got is not None and got['exercise'] == t['exercise'] and abs(got['n_reps'] - k) <= tol
                 n, wrong = n + 1, wrong + (not ok)
                 said = (f"{got['n_reps']} rep{'s' * (got['n_reps'] != 1)} of {got['exercise']}, {len(got['partial_reps'])} partial"

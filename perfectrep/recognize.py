@@ -218,7 +218,7 @@ def movement_evidence(joints, # (T, 17, 3) lifted 3D, camera frame (x right, y d
                 elbow_range_deg=elbow_range, press_2d=press, **{f'factor_{c}': v for c, v in factors.items()})
 
 # %% ../nbs/44_recognize.ipynb #7fa22ba2
-LIFTS = ('squat', 'deadlift', 'bench')
+LIFTS = tuple(c for c in CLASSES if c != 'other')   # the classes that are lifts
 
 def looks_like(label:str, # the recognised class
                probs:dict, # class -> combined probability
