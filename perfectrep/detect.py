@@ -483,7 +483,8 @@ def _follow_step(F:dict, t:int, img:np.ndarray, width, height, fps, every):
     recent = F['seen'] is not None and (t - F['seen']) * dt <= 0.5
     if not len(at) and t < F['wait']: return        # missed lately: wait (the finder's sighting is always tried)
     ref = F['box'] if recent else F['home'](t)[0]
-    cw, ch = min(W, int(F['side'] * s)), min(H, int(F['side'] * s))
+    ch = min(H, int(F['side'] * s))                  # 1.8 times their size, or the picture's height: as square as that allows, as wide
+    cw = min(W, max(ch, int(F['side'] * s / 1.5)))   # as their body needs (1.2 times it), so that the crop takes in few of the people beside
     x0 = int(np.clip(ref[0] * s - cw / 2, 0, W - cw)); y0 = int(np.clip(ref[1] * s - ch / 2, 0, H - ch))
     k, kb = _as_h36m(F['det'], img, x0, y0, cw, ch, width, height)
     if (kb is None or _compatible(ref, kb, max(t - F['seen'], 1) * dt if recent else every * dt, 0.3, 2.0) > 1
@@ -828,25 +829,28 @@ def _denoised(reader, sigma:float):
     return _Denoised(reader, sigma) if sigma > 0 else reader
 
 # %% ../nbs/33_detect.ipynb #d935260c
-BACK_S = 0.15        # a lifter first seen this far into the clip or further (seconds) is followed back to its start
+BACK_S = 0.15        # a lifter first seen this far into the clip, or last seen this far before its end (seconds), is followed back to its start or on to its end
 BACK_LOST_S = 0.25   # that follow stops after this long without a fit next to the last one, seconds
 
-def _back_to_start(kp:Keypoints2D, get, # the followed person; the detection's frames by index (a reader's `get`)
-                   width:int, height:int, # size of the original frames, pixels
-                   fps:float, max_gap_s:float
-                  ) -> Keypoints2D: # `kp` with the frames before its first sighting where the person was followed back
-    "The followed person first seen some way into the clip followed back to its start: a tracker on a crop around them, locked on where the detection has them just after, then fed the frames backwards."
-    seen, fps = kp.observed, fps or 30.
-    t0 = int(np.argmax(seen)) if seen.any() else 0
-    anchor = _box(kp.kpts[t0])
-    if t0 < max(2, BACK_S * fps) or anchor is None: return kp
-    lead = range(min(kp.n_frames - 1, t0 + int(round(0.3 * fps))), t0 - 1, -1)   # where the detection has them, backwards
+def _followed_on(kp:Keypoints2D, get, # the followed person; the detection's frames by index (a reader's `get`)
+                 width:int, height:int, # size of the original frames, pixels
+                 fps:float, max_gap_s:float,
+                 back:bool=True # True: back to the clip's start from the first sighting; False: on to its end from the last
+                ) -> Keypoints2D: # `kp` with the frames before its first sighting (after its last) where the person was followed
+    "The followed person first seen some way into the clip followed back to its start, or last seen some way before its end followed on to it: a tracker on a crop around them, locked on where the detection has them next to that end, then fed the frames on from there."
+    seen, fps, T = kp.observed, fps or 30., kp.n_frames
+    if not seen.any(): return kp
+    t0 = int(np.argmax(seen)) if back else T - 1 - int(np.argmax(seen[::-1]))     # the first (last) sighting
+    anchor, lock = _box(kp.kpts[t0]), int(round(0.3 * fps))
+    if (t0 if back else T - 1 - t0) < max(2, BACK_S * fps) or anchor is None: return kp
+    lead = range(min(T - 1, t0 + lock), t0 - 1, -1) if back else range(max(0, t0 - lock), t0 + 1)   # where the detection has them, toward t0
+    on = range(t0 - 1, -1, -1) if back else range(t0 + 1, T)
     det, fits, last, miss = PoseDetector(), {}, None, 0
     try:
-        for t in (*lead, *range(t0 - 1, -1, -1)):
+        for i, t in enumerate((*lead, *on)):
             if (img := get(t)) is None: break
             k, kb = _as_h36m(det, *_crop_around(img, anchor, width), width, height)
-            if t >= t0:                                  # locking on: the person the detection has here, or nobody yet
+            if i < len(lead):                            # locking on: the person the detection has here, or nobody yet
                 known = _box(kp.kpts[t]) if seen[t] else None
                 if kb is not None: last = kb if known is not None and _compatible(known, kb, 0., 0.3, 2.0) <= 1 else None
                 continue
@@ -860,7 +864,8 @@ def _back_to_start(kp:Keypoints2D, get, # the followed person; the detection's f
     k = kp.kpts.copy()
     for t, sk in fits.items(): k[t] = sk
     k, gaps = fill_gaps(k, max_gap=int(round(max_gap_s * fps)))
-    people = [{**r, 'first': min(r['first'], min(fits)), 'frames': r['frames'] + len(fits)} if r['id'] == kp.person else r for r in kp.people]
+    people = [{**r, 'first': min(r['first'], min(fits)), 'last': max(r['last'], max(fits)), 'frames': r['frames'] + len(fits)}
+              if r['id'] == kp.person else r for r in kp.people]
     return dataclasses.replace(kp, kpts=k, gaps=gaps, people=people)
 
 # %% ../nbs/33_detect.ipynb #0f0fd263
@@ -931,7 +936,10 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
             if (sharper is not None and far and mine and np.median(np.array(mine[0].boxes)[:, 2]) < sharper[1]   # far away: few pixels,
                     and found < 0.9 * T):                                                  # and missed on crops of the detection's frames
                 sharp = _follow(_reader(sharper[0]())[0], mine, width, height, fps, every, given, T, make_detector=tracked)   # on sharper crops
-                if sharp and len(sharp[0].frames) > found: full = sharp
+                if sharp and len(sharp[0].frames) > found: full = sharp; found = len(sharp[0].frames)
+            if any_order and mine and not mine[0].probed and found < 0.9 * T:   # a face the plates hide, seen by the finder now and then:
+                held = _probe(reader.get, mine[0], width, height, fps, T, cands)   # held on weaker fits by a tracker of its own, start to end
+                if len(held) > found: full = [Track(kp.person, *map(list, zip(*held)))]
             if full:
                 tracks = [full[0] if tr.id == kp.person else tr for tr in tracks]
                 kp = select_person(tracks, width, height, **{**kw, 'person': kp.person})
@@ -952,9 +960,10 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
             kp = _dropped(kp, wrong(kp.kpts, kp.fps), max_gap_s)
         return _lone_dropped(_upright_only(kp, max_gap_s), max_gap_s)
     kp = cleaned(kp)
-    if any_order:                              # found late: followed back to the start
-        with silence_native_stderr(not native_logs): back = _back_to_start(kp, reader.get, width, height, fps, max_gap_s)
-        if back is not kp: kp = cleaned(back)
+    if any_order:                              # found late, lost early: followed back to the start, on to the end
+        with silence_native_stderr(not native_logs):
+            on = _followed_on(_followed_on(kp, reader.get, width, height, fps, max_gap_s), reader.get, width, height, fps, max_gap_s, back=False)
+        if on is not kp: kp = cleaned(on)
     return kp
 
 # %% ../nbs/33_detect.ipynb #d6e98254

@@ -13,9 +13,9 @@ from .core import PerfectRepError, runs, interpolate_missing
 from .skeleton import J
 
 # %% auto #0
-__all__ = ['BARS_SAID', 'Keypoints2D', 'fill_gaps', 'outside_picture', 'Track', 'track_people', 'repetitions', 'movement',
-           'shins_turn', 'turn_keypoints', 'people_shins_turn', 'choose_lifter', 'describe_person', 'select_person',
-           'video_cuts']
+__all__ = ['BARS_SAID', 'MOVING', 'CLOSE_CHOICE', 'Keypoints2D', 'fill_gaps', 'outside_picture', 'Track', 'track_people',
+           'repetitions', 'movement', 'shins_turn', 'turn_keypoints', 'people_shins_turn', 'choose_lifter',
+           'describe_person', 'close_rival', 'select_person', 'video_cuts']
 
 # %% ../nbs/32_people.ipynb #9254e263
 def _speed_words(k:float # filmed rate over played rate
@@ -279,6 +279,8 @@ def people_shins_turn(tracks:list # person `Track`s
     return shins_turn(np.concatenate([np.asarray(tr.kpts, float).reshape(-1, 17, 3) for tr in tracks])) if tracks else 0
 
 # %% ../nbs/32_people.ipynb #0f094270
+MOVING = 0.15   # a person whose `movement` is above this moves up and down (body sizes, range x regularity)
+
 def choose_lifter(tracks:list[Track], # person tracks from `track_people`
                   n_frames:int, # frames in the sequence
                   width:int, # image width, pixels
@@ -310,7 +312,7 @@ def describe_person(row:dict, # a row of `choose_lifter`
     "A person in words: what they do, where, how large, when."
     x = row['centre'][0]
     where = 'at the left' if x < 0.35 else 'at the right' if x > 0.65 else 'in the middle'
-    doing = 'moving up and down' if row['movement'] > 0.15 else 'walking through' if row['travel'] > 0.25 else 'standing'
+    doing = 'moving up and down' if row['movement'] > MOVING else 'walking through' if row['travel'] > 0.25 else 'standing'
     if near is not None:
         dx, size = x - near['centre'][0], row['height_px'] / max(near['height_px'], 1.)
         if doing == 'walking through': doing = 'walking'
@@ -322,6 +324,21 @@ def describe_person(row:dict, # a row of `choose_lifter`
     when = (f'at {a} s' if a == b else f'{a}-{b} s') if fps else (f'at frame {a}' if a == b else f'frames {a}-{b}')
     if row.get('pieces', 1) > 1: when, doing = f'{row["pieces"]} times, {when}', ''   # now and then: too seldom to tell what they do
     return f'a person {doing + " " if doing else ""}{where}, {min(row["height_px"] / height, 1):.0%} of the frame tall, seen {when}'
+
+# %% ../nbs/32_people.ipynb #ab78c5a6
+CLOSE_CHOICE = 0.75   # another person moving up and down at least this share as much as the followed person: a close choice
+
+def close_rival(people:list, # everyone seen: rows of `choose_lifter` (`Keypoints2D.people`)
+                person # the followed person's id
+               ) -> dict|None: # the closest such row, or None
+    """The other person who moves up and down (`MOVING`) at least `CLOSE_CHOICE` as much as the followed person, scoring
+    at least half as high: the lifter could as well be them (what set them apart was how long each was seen, their size
+    and their place in the picture)."""
+    me = next((q for q in people if q['id'] == person), None)
+    if me is None or not me.get('score') or 'movement' not in me: return None
+    near = [q for q in people if q['id'] != person and q.get('movement', 0.) > max(MOVING, CLOSE_CHOICE * me['movement'])
+            and q.get('score', 0.) >= 0.5 * me['score']]
+    return max(near, key=lambda q: q['score'], default=None)
 
 # %% ../nbs/32_people.ipynb #f35bc7b5
 def select_person(cands:list, # per frame, a list of candidate skeletons (17, 3) pixels + confidence; or the people's `Track`s

@@ -14,7 +14,7 @@ from .core import PerfectRepError
 
 # %% auto #0
 __all__ = ['DEMO_FAULTS', 'ANNOTATION_HEIGHT', 'demo_camera', 'demo_input', 'tripod_camera', 'Loaded', 'load_input',
-           'framing_notes', 'analyze', 'annotate_video']
+           'framing_notes', 'choice_notes', 'analyze', 'annotate_video']
 
 # %% ../nbs/60_pipeline.ipynb #b5df8744
 DEMO_FAULTS = {1: 'shallow', 3: 'valgus', 4: 'hips_first'}   # rep index -> injected fault
@@ -139,7 +139,7 @@ def load_input(path, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) 
         x, y, w, h = kp.crop
         notes.append(f'the clip lay inside {BARS_SAID.get(kp.bars, "bars")} (re-posted in a frame of another shape): only its own '
                      f'picture, {w}x{h} at ({x}, {y}), was analysed, and the 2D keypoints\' pixels are in it')
-    notes += framing_notes(kp)
+    notes += framing_notes(kp) + (choice_notes(kp) if person is None else [])
     return Loaded(joints, float(kp.fps or fps or 30.), '-y', f'{meta["input_kind"]} {p.name}, lifted to 3D ({len(joints)} frames)',
                   meta['input_kind'], notes, kp, meta, frames=meta.pop('frames', None))
 
@@ -170,6 +170,19 @@ def framing_notes(kp, # `perfectrep.people.Keypoints2D` of the followed person
                          + ' of the frames where the lifter was found; what is measured from them is not judged there: '
                          'film the whole body, head to feet')
     return notes
+
+# %% ../nbs/60_pipeline.ipynb #e14fc098
+def choice_notes(kp # `perfectrep.people.Keypoints2D` of the person chosen as the lifter (not one asked for with --person)
+                ) -> list[str]:
+    "The warning for a close choice of the lifter: another person moved up and down nearly as much as the followed person scored."
+    from perfectrep.people import close_rival, describe_person
+    q = close_rival(kp.people, kp.person)
+    if q is None: return []
+    me = next(r for r in kp.people if r['id'] == kp.person)
+    return [f'the lifter was a close choice: person {q["id"]} ({describe_person(q, kp.height, kp.fps, near=me)}) moves up and down '
+            f'{q["movement"] / me["movement"]:.0%} as much as the followed person, who was taken for how long each was seen, their size '
+            f'and their place in the picture (person {q["id"]} scored {q["score"] / me["score"]:.0%} of them); if they are the lifter, '
+            f'pass --person {q["id"]}']
 
 # %% ../nbs/60_pipeline.ipynb #0a764beb
 def _recognise(loaded:Loaded, model=None # the exercise classifier, loaded already (None: the shipped pair, loaded now)
