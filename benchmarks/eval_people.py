@@ -31,6 +31,15 @@ SCENES = {
     # for everyone see them only at the start; a tracker of their own on a crop (`perfectrep.detect._probe`) follows them
     # (never the person curling); the bottoms of the reps, half out of the frame, are gaps bridged by interpolation
     'closeup_squat_right_of_curl': ([('gym_dumbbell_curl.mp4', 1.1), ('gym_heavy_squat_closeup_b.mp4', 1.0)], 1, None),
+    # added in session 48, after the scenes above passed, to see whether their fixes carry over: none needed a change
+    'closeup_a_left_of_curl': ([('gym_heavy_squat_closeup_a.mp4', 1.0), ('gym_dumbbell_curl.mp4', 1.1)], 0, None),
+    'deadlift_left_curl_right_larger': ([('gym_deadlift_front.mp4', 0.8), ('gym_dumbbell_curl.mp4', 1.3)], 0, None),
+    'curl_left_bench_right': ([('gym_dumbbell_curl.mp4', 1.0), ('render_closegrip_bench.mp4', 0.9)], 1, None),
+    'walkin_squat_right_of_curl': ([('gym_dumbbell_curl.mp4', 1.2), ('home_squat_handheld_walkin.mp4', 0.9)], 1, None),
+    'goblet_left_yoga_right_larger': ([('gym_goblet_squat_side.mp4', 0.9), ('outdoor_yoga.mp4', 1.2)], 0, None),
+    'stiffleg_right_of_yoga': ([('outdoor_yoga.mp4', 1.0), ('render_stiffleg_deadlift.mp4', 0.9)], 1, None),
+    # two squatters, the one under the bar closer: followed, and the other named as a close choice
+    'backsquat_left_closer_bodyweight_right': ([('gym_backsquat_rear.mp4', 1.0), ('home_prisoner_squat_10fps.mp4', 0.8)], 0, None),
 }
 # scenes the method is known to fail, run with --known (reported, not counted):
 KNOWN = {
