@@ -8,8 +8,7 @@ Docs: https://perfectrep.github.io/perfectrep/bodyframe.html.md"""
 from __future__ import annotations
 from dataclasses import dataclass
 import numpy as np
-from scipy.ndimage import median_filter
-from .core import PerfectRepError, interpolate_missing
+from .core import PerfectRepError, interpolate_missing, moving_median
 from .skeleton import J
 from .geometry import axis_angle_to_matrix, joint_angle
 
@@ -81,7 +80,7 @@ def pose_features(poses, # (T, 17, 2|3) or a Motion: 3D metres, or 2D pixels wit
             e2 = np.cross(u, e1)
             h = x[:, J['left_hip']] - x[:, J['right_hip']]
             ang = np.unwrap(np.arctan2(h @ e2, h @ e1))
-            ang = median_filter(ang, size=max(3, int(fps) | 1), mode='nearest')
+            ang = moving_median(ang, max(3, int(fps) | 1))
             R = axis_angle_to_matrix(np.broadcast_to(u, (len(x), 3)), -ang)
             x = np.einsum('tij,tkj->tki', R, x)
     if normalise:

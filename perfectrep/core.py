@@ -13,7 +13,8 @@ import numpy as np
 # %% auto #0
 __all__ = ['SHAPES', 'UNITS', 'HIDDEN_TURN_S', 'PerfectRepError', 'check_file', 'cli_errors', 'show_progress', 'quarter_turns',
            'data_root', 'seed_everything', 'get_device', 'atomic_path', 'save_npy', 'find_peaks', 'peak_prominences',
-           'savgol_slope', 'runs', 'interpolate_missing', 'interpolate_gaps']
+           'savgol_slope', 'moving_mean', 'moving_median', 'gaussian_blur', 'bounded_minimum', 'runs',
+           'interpolate_missing', 'interpolate_gaps']
 
 # %% ../nbs/00_core.ipynb #2879bdeb
 SHAPES = {
@@ -175,6 +176,60 @@ def savgol_slope(x, # (N, ...) samples along `axis`
         b = np.tensordot(P, x[fit], axes=(1, 0))                    # (3, ...)
         y[out] = b[1][None] + 2 * b[2][None] * at.reshape((-1,) + (1,) * (x.ndim - 1))
     return np.moveaxis(y, 0, axis)
+
+# %% ../nbs/00_core.ipynb #addc74cf
+def moving_mean(x, # samples
+                size:int, # samples in the window
+                axis:int=0
+               ) -> np.ndarray:
+    "The mean of `size` samples around each sample along `axis`, the signal mirrored at its ends."
+    x = np.asarray(x, float)
+    if size <= 1: return x.copy()
+    back = size // 2
+    pad = [(0, 0)] * x.ndim
+    pad[axis] = (back, size - 1 - back)
+    c = np.cumsum(np.pad(x, pad, mode='symmetric'), axis=axis)
+    c = np.concatenate([np.zeros_like(np.take(c, [0], axis=axis)), c], axis=axis)
+    n = x.shape[axis]
+    return (np.take(c, np.arange(size, size + n), axis=axis) - np.take(c, np.arange(n), axis=axis)) / size
+
+def moving_median(x, # (N,) samples
+                  size:int # samples in the window (odd)
+                 ) -> np.ndarray:
+    "The median of `size` samples around each sample, the edge samples repeated beyond the ends."
+    x = np.asarray(x, float)
+    if size <= 1 or not len(x): return x.copy()
+    h = size // 2
+    return np.median(np.lib.stride_tricks.sliding_window_view(np.pad(x, (h, h), mode='edge'), 2 * h + 1), axis=-1)
+
+def gaussian_blur(x, # samples
+                  sigma:float, # the Gaussian's standard deviation, samples
+                  axes=(0,) # the axes blurred
+                 ) -> np.ndarray:
+    "`x` blurred by a Gaussian of `sigma` along each of `axes`, the kernel cut at four sigma, the signal mirrored at its ends."
+    x = np.asarray(x, float)
+    r = int(4 * sigma + 0.5)
+    k = np.exp(-0.5 * (np.arange(-r, r + 1) / sigma) ** 2); k /= k.sum()
+    for ax in axes:
+        pad = [(0, 0)] * x.ndim; pad[ax] = (r, r)
+        p, n = np.pad(x, pad, mode='symmetric'), x.shape[ax]
+        x = sum(w * np.take(p, np.arange(j, j + n), axis=ax) for j, w in enumerate(k))
+    return x
+
+_GOLDEN = (3 - 5 ** 0.5) / 2     # the share of a bracket the golden-section search puts its inner point at
+
+def bounded_minimum(f, # a function of one number
+                    lo:float, hi:float, # the bounds
+                    xatol:float=1e-5 # the answer is within this of the least point (for a function with one minimum between the bounds)
+                   ) -> tuple[float, float]: # (x, f(x))
+    "Where `f` is least between `lo` and `hi`, by golden-section search."
+    a, b = float(lo), float(hi)
+    c, d = a + _GOLDEN * (b - a), b - _GOLDEN * (b - a)
+    fc, fd = f(c), f(d)
+    while b - a > 2 * xatol:
+        if fc <= fd: b, d, fd = d, c, fc; c = a + _GOLDEN * (b - a); fc = f(c)
+        else: a, c, fc = c, d, fd; d = b - _GOLDEN * (b - a); fd = f(d)
+    return (c, fc) if fc <= fd else (d, fd)
 
 # %% ../nbs/00_core.ipynb #60d69ba1
 def runs(mask # (T,) bool per frame

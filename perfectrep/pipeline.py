@@ -357,6 +357,8 @@ def analyze(input=None, # a video, a keypoint file, a 3D .npy (T, 17, 3) metres,
         since = f'the lifter was found, at {seg.seen_from / x.fps:.1f} s' if seg.seen_from else 'the video'
         if seg.began_before: notes.append(f'rep 1 began before {since}: counted (its bottom, the drive up and the lockout are in view); '
                                           'its way down was not seen, so its time and what is measured from its start are not given')
+        if seg.unstarted is not None: notes.append(f'the video begins with the hips well below standing (they reached the top at '
+                                                   f'{seg.unstarted / x.fps:.1f} s): a rep begun before it is not counted')
         if seg.unfinished is not None: notes.append(f'the video ends with the hips still well below standing (they left the top at '
                                                     f'{seg.unfinished / x.fps:.1f} s): a rep cut off there is not counted')
         conf = (unseen_outside(x.kpts.kpts, x.kpts.width, x.kpts.height, margin=0., margin_px=joint_reach(x.kpts.kpts))[..., 2]

@@ -9,10 +9,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 import numpy as np
-from scipy.ndimage import uniform_filter1d
-from scipy.spatial.distance import cdist
-from scipy.optimize import minimize_scalar
-from .core import PerfectRepError, HIDDEN_TURN_S, runs, find_peaks, savgol_slope
+from .core import PerfectRepError, HIDDEN_TURN_S, runs, find_peaks, savgol_slope, moving_mean, bounded_minimum
 from .skeleton import J
 from .bodyframe import up_vector, pose_features, _as_array
 
@@ -29,7 +26,7 @@ def affinity_matrix(x, # (N, J, C) features
     y = x if y is None else y
     w = np.ones(x.shape[1]) if w is None else np.asarray(w, float)
     D = np.zeros((len(x), len(y)))
-    for j in range(x.shape[1]): D += w[j] * cdist(x[:, j], y[:, j])
+    for j in range(x.shape[1]): D += w[j] * np.linalg.norm(x[:, None, j] - y[None, :, j], axis=-1)
     return -D / w.sum()
 
 def autocorrelation(A, # (N, N) affinity matrix
@@ -59,6 +56,7 @@ class RepSegmentation:
     began_before: bool = False       # the first rep began before the first frame (`_begun_before`: a squat's or bench press's way down partly unseen)
     seen_from: int = 0               # the reps were looked for from this frame on: the first where the person was seen (`observed`)
     cuts: list = field(default_factory=list)   # frames where an edited video cuts (`perfectrep.people.video_cuts`): no rep spans one
+    unstarted: int|None = None       # a squat set whose video begins with the hips well below standing before its first rep (`_unstarted`): the frame they reached the top; None: it begins standing
     unfinished: int|None = None      # a squat set whose video ends with the hips well below standing after its last rep (`_unfinished`): the frame they left the top; None: it ends standing
 
     @property
@@ -80,7 +78,7 @@ def _active_span(X, fps, rel=0.15):
     "Frames (start, end) from the first to the last frame moving faster than `rel` of the typical peak speed."
     if len(X) < 2: return 0, 0, np.zeros(len(X))                 # too short to move
     v = np.linalg.norm(np.diff(X, axis=0), axis=-1).mean(-1) * fps
-    v = uniform_filter1d(np.r_[v, v[-1:]], size=max(1, int(0.4 * fps)))
+    v = moving_mean(np.r_[v, v[-1:]], max(1, int(0.4 * fps)))
     thr = max(rel * np.percentile(v, 95), 0.02)
     on = np.flatnonzero(v > thr)
     return (0, 0, v) if not len(on) else (int(on[0]), int(on[-1]) + 1, v)
@@ -194,9 +192,9 @@ def refine_boundaries(X, # (T, J, C) features at the full frame rate
             lo = max(lo0[i], b[i - 1] + 2 if i > 0 else 0)
             hi = min(hi0[i], b[i + 1] - 2 if i < k else len(X) - 1)
             if hi <= lo: continue
-            res = minimize_scalar(lambda bi: cost(i, bi), bounds=(lo, hi), method='bounded', options=dict(xatol=0.5))
-            if res.fun < cost(i, b[i]):
-                moved = max(moved, abs(res.x - b[i])); b[i] = res.x
+            at, least = bounded_minimum(lambda bi: cost(i, bi), lo, hi, xatol=0.5)
+            if least < cost(i, b[i]):
+                moved = max(moved, abs(at - b[i])); b[i] = at
                 for a in (i - 1, i):
                     if 0 <= a < k: Y[a] = _resample(X, b[a], b[a + 1], M)
         if moved < 0.5: break
@@ -319,7 +317,7 @@ _runs = runs
 # %% ../nbs/41_reps.ipynb #c3e68667
 def _rest_signal(v, anchor, fps, step, Xw, w, a, b):
     "The signal at the work rate whose stays mark the rest: the smoothed height `v` for a lift (`anchor`), else the affinity to the rest pose."
-    if anchor is not None: return uniform_filter1d(v, size=max(step, int(0.2 * fps)))[::step][:len(Xw)]
+    if anchor is not None: return moving_mean(v, max(step, int(0.2 * fps)))[::step][:len(Xw)]
     fw = fps / step
     edge = np.r_[max(a - int(fw), 0):a, b:min(b + int(fw), len(Xw))]        # still before or after the set
     if not len(edge): edge = np.r_[:max(1, int(0.2 * fw)), len(Xw) - max(1, int(0.2 * fw)):len(Xw)]  # else its ends
@@ -357,7 +355,7 @@ def _interval_ranges(Xw, v, anchor, wm, bounds, step):
     "Each interval's range at the work rate: the height `v`'s for a lift, else the mean of its farthest excursions (joints weighted by `wm`) from its two boundary poses."
     ivs = list(zip(bounds[:-1], bounds[1:]))
     if anchor is not None:
-        vw = uniform_filter1d(v, size=step)[::step][:len(Xw)]
+        vw = moving_mean(v, step)[::step][:len(Xw)]
         return np.array([np.ptp(vw[s:e + 1]) for s, e in ivs])
     far = lambda s, e, r: ((np.linalg.norm(Xw[s:e + 1] - Xw[r], axis=-1) * wm).sum(-1) / wm.sum()).max()
     return np.array([(far(s, e, s) + far(s, e, e)) / 2 for s, e in ivs])
@@ -402,6 +400,24 @@ def _unfinished(v, # (T,) the hips' height (`vertical_signal`)
     if depth <= 0 or top - last < share * depth: return None
     return done + int(np.argmax(tail < top - 0.15 * depth))
 
+# %% ../nbs/41_reps.ipynb #8920ef79
+def _unstarted(v, # (T,) the hips' height (`vertical_signal`)
+               reps:list, partial:list, # [(start, end)] the full and the partial reps found
+               fps:float,
+               share:float=0.5 # the video begins with the hips at least this share of the set's typical depth below standing
+              ) -> int|None: # the frame where the hips reached the top before the first rep; None: the video begins standing
+    "Where a squat set's video begins inside a rep: before its first rep the hips start at least `share` of a rep's depth below standing, and rise."
+    v = np.asarray(v, float)
+    if not reps: return None
+    start = min(s for s, _ in [*reps, *partial])
+    if start < 0.3 * fps: return None
+    top = float(np.median([v[min(f, len(v) - 1)] for s, e in reps for f in (s, e - 1)]))   # standing, at each rep's ends
+    depth = float(np.median([top - v[s:e].min() for s, e in reps]))
+    first = v[:max(1, int(round(0.1 * fps)))].mean()
+    if depth <= 0 or top - first < share * depth: return None
+    up = int(np.argmax(v[:start] > top - 0.15 * depth))
+    return up if up >= 0.2 * fps else None      # a rep's way up from half its depth takes longer: sooner, the first frames were a misfit
+
 # %% ../nbs/41_reps.ipynb #440ba788
 def _similarity(X, w, reps, samples, A):
     "Per rep, how alike it is to the others: 1 - its mean distance to them / the typical distance `-A.mean()` (1 for a lone rep)."
@@ -428,7 +444,8 @@ def _shifted(seg:RepSegmentation, f:int, T:int) -> RepSegmentation:
     move = lambda rs: [(s + f, e + f) for s, e in rs]
     return dataclasses.replace(seg, reps=move(seg.reps), partial=move(seg.partial), n_frames=T, boundaries=[b + f for b in seg.boundaries],
                                active=(seg.active[0] + f, seg.active[1] + f), seen_from=seg.seen_from + f,
-                               cuts=[c + f for c in seg.cuts], unfinished=None if seg.unfinished is None else seg.unfinished + f)
+                               cuts=[c + f for c in seg.cuts], unfinished=None if seg.unfinished is None else seg.unfinished + f,
+                               unstarted=None if seg.unstarted is None else seg.unstarted + f)
 
 # %% ../nbs/41_reps.ipynb #2b611a75
 def _joined(parts:list, # `RepSegmentation`s of consecutive stretches of one sequence, each `_shifted` to its frames
@@ -439,7 +456,7 @@ def _joined(parts:list, # `RepSegmentation`s of consecutive stretches of one seq
     every = lambda name: [r for q in parts for r in getattr(q, name)]
     return dataclasses.replace(first, reps=every('reps'), partial=every('partial'), similarity=every('similarity'), boundaries=every('boundaries'),
                                period=float(np.median(periods)) if periods else 0., active=(first.active[0], parts[-1].active[1]),
-                               cuts=list(cuts), unfinished=parts[-1].unfinished)
+                               cuts=list(cuts), unfinished=parts[-1].unfinished, unstarted=parts[0].unstarted)
 
 # %% ../nbs/41_reps.ipynb #c4a847e7
 def _without_rests(reps:list, # (n, (start, stop)) per rep
@@ -481,7 +498,7 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
         raise PerfectRepError(f"unknown exercise {exercise!r}; use squat, deadlift, bench or other")
     X, w = pose_features(x, fps, kind, up)
     step = max(1, int(np.ceil(fps / work_fps - 1e-9)))
-    Xw = uniform_filter1d(X, size=step, axis=0)[::step] if step > 1 else X
+    Xw = moving_mean(X, step)[::step] if step > 1 else X
     fw = fps / step
     A = affinity_matrix(Xw, w=w)
     a, b, vel = _active_span(Xw, fw)
@@ -522,7 +539,8 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
     reps = list(zip([n for n, _ in reps], _disjoint([r for _, r in reps], sp)))
     out.reps, out.began_before = [r for _, r in reps], bool(cut and reps and reps[0][0] == 0)
     out.partial = [tuple(int(f) for f in trim(i, B[i], B[i + 1])) for i in np.flatnonzero(part)]
-    if exercise == 'squat': out.unfinished = _unfinished(v, out.reps, out.partial, fps)   # the video stopped inside a rep
+    if exercise == 'squat':                  # the video stopped inside a rep, or began inside one
+        out.unfinished, out.unstarted = _unfinished(v, out.reps, out.partial, fps), _unstarted(v, out.reps, out.partial, fps)
     out.boundaries = [float(f) for f in refined]
     out.similarity = _similarity(X, w, out.reps, samples, A[a:b, a:b])
     return out

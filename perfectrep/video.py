@@ -15,7 +15,7 @@ import numpy as np
 import av
 import imageio_ffmpeg
 from PIL import Image, ImageOps
-from .core import PerfectRepError, check_file, atomic_path
+from .core import PerfectRepError, check_file, atomic_path, gaussian_blur
 from fastcore.basics import patch
 
 # %% auto #0
@@ -529,7 +529,6 @@ def _bars(g:np.ndarray # (n, L, M) grey frames
     (nearly) all their length, or a blurred copy of the picture: beyond edges along some of their length, the picture
     zoomed to fill the frame and blurred, matching it at that zoom far better than at a quarter more or less (a real
     scene's smooth walls and floor look alike at any zoom)."""
-    from scipy.ndimage import gaussian_filter        # here: reading a video needs no SciPy
     n, L, M = g.shape
     e = _line_edges(g)
     near = lambda y: e[max(0, y - 1):y + 2].max()                      # an edge a line either way
@@ -540,7 +539,7 @@ def _bars(g:np.ndarray # (n, L, M) grey frames
     score = np.array([max(near(b), near(L - b)) for b in depths])    # a blurred copy: at one end at least (a white backdrop against its own blurred copy shows none)
     peaks = [i for i in range(len(depths)) if score[i] >= COPY_STEP and score[i] == score[max(0, i - 3):i + 4].max()
              and not (i and score[i - 1] == score[i])]                    # each run of equal scores once
-    soft = gaussian_filter(g, (0, 2, 2))                              # the picture blurred like its copy
+    soft = gaussian_blur(g, 2., axes=(1, 2))                          # the picture blurred like its copy
     seen, best = set(), None
     for i in sorted(peaks, key=lambda i: -score[i])[:MOST_EDGES]:     # the strongest edges only: a real scene has many weak ones
         b = int(depths[i])
