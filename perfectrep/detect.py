@@ -959,10 +959,14 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
         for wrong in (out_of_step, stray_runs, misfit_ends):   # skeletons out of step with the frames around, short runs cut off by jumps, a misfit standing at either end
             kp = _dropped(kp, wrong(kp.kpts, kp.fps), max_gap_s)
         return _lone_dropped(_upright_only(kp, max_gap_s), max_gap_s)
+    # followed on their crop between the looks' first and last sightings of them (the second pass), a person the looks
+    # stopped seeing before the end is not looked for after: they are followed on to it (not where the fits were dropped)
+    lost = kp.passes > 1 and not kp.observed[-max(1, int(BACK_S * (fps or 30))):].any()
     kp = cleaned(kp)
-    if any_order:                              # found late, lost early: followed back to the start, on to the end
+    if any_order:                              # found late: followed back to the start; lost early: on to the end
         with silence_native_stderr(not native_logs):
-            on = _followed_on(_followed_on(kp, reader.get, width, height, fps, max_gap_s), reader.get, width, height, fps, max_gap_s, back=False)
+            on = _followed_on(kp, reader.get, width, height, fps, max_gap_s)
+            if lost: on = _followed_on(on, reader.get, width, height, fps, max_gap_s, back=False)
         if on is not kp: kp = cleaned(on)
     return kp
 
