@@ -174,13 +174,14 @@ def framing_notes(kp, # `perfectrep.people.Keypoints2D` of the followed person
 # %% ../nbs/60_pipeline.ipynb #e14fc098
 def choice_notes(kp # `perfectrep.people.Keypoints2D` of the person chosen as the lifter (not one asked for with --person)
                 ) -> list[str]:
-    "The warning for a close choice of the lifter: another person moved up and down nearly as much as the followed person scored."
+    "The warning for a close choice of the lifter: another person moves up and down nearly as much as the followed person, or more."
     from perfectrep.people import close_rival, describe_person
     q = close_rival(kp.people, kp.person)
     if q is None: return []
     me = next(r for r in kp.people if r['id'] == kp.person)
+    much = f'{q["movement"] / me["movement"]:.0%} as much as the followed person' if me['movement'] > 0 else 'while the followed person hardly moves'
     return [f'the lifter was a close choice: person {q["id"]} ({describe_person(q, kp.height, kp.fps, near=me)}) moves up and down '
-            f'{q["movement"] / me["movement"]:.0%} as much as the followed person, who was taken for how long each was seen, their size '
+            f'{much}, who was taken for how long each was seen, their size '
             f'and their place in the picture (person {q["id"]} scored {q["score"] / me["score"]:.0%} of them); if they are the lifter, '
             f'pass --person {q["id"]}']
 

@@ -383,6 +383,14 @@ def _full_partial(amp, bounds, observed, step, exercise,
         full |= hid & (amp >= 0.2 * ref)
     return full, (amp >= 0.2 * ref) & ~full
 
+# %% ../nbs/41_reps.ipynb #180fac6f
+def _top_and_depth(v, # (T,) the hips' height (`vertical_signal`)
+                   reps:list # [(start, end)] the full reps found
+                  ) -> tuple[float, float]: # the hips' height standing, and how far a rep takes them down (medians)
+    "The hips' height standing (at each rep's ends) and a rep's typical depth below it."
+    top = float(np.median([v[min(f, len(v) - 1)] for s, e in reps for f in (s, e - 1)]))
+    return top, float(np.median([top - v[s:e].min() for s, e in reps]))
+
 # %% ../nbs/41_reps.ipynb #a481c96c
 def _unfinished(v, # (T,) the hips' height (`vertical_signal`)
                 reps:list, partial:list, # [(start, end)] the full and the partial reps found
@@ -394,8 +402,7 @@ def _unfinished(v, # (T,) the hips' height (`vertical_signal`)
     if not reps: return None
     done = max(e for _, e in [*reps, *partial])
     if len(v) - done < 0.3 * fps: return None
-    top = float(np.median([v[min(f, len(v) - 1)] for s, e in reps for f in (s, e - 1)]))   # standing, at each rep's ends
-    depth = float(np.median([top - v[s:e].min() for s, e in reps]))
+    top, depth = _top_and_depth(v, reps)
     tail, last = v[done:], v[-max(1, int(round(0.1 * fps))):].mean()
     if depth <= 0 or top - last < share * depth: return None
     return done + int(np.argmax(tail < top - 0.15 * depth))
@@ -411,8 +418,7 @@ def _unstarted(v, # (T,) the hips' height (`vertical_signal`)
     if not reps: return None
     start = min(s for s, _ in [*reps, *partial])
     if start < 0.3 * fps: return None
-    top = float(np.median([v[min(f, len(v) - 1)] for s, e in reps for f in (s, e - 1)]))   # standing, at each rep's ends
-    depth = float(np.median([top - v[s:e].min() for s, e in reps]))
+    top, depth = _top_and_depth(v, reps)
     first = v[:max(1, int(round(0.1 * fps)))].mean()
     if depth <= 0 or top - first < share * depth: return None
     up = int(np.argmax(v[:start] > top - 0.15 * depth))
