@@ -413,15 +413,12 @@ def _unstarted(v, # (T,) the hips' height (`vertical_signal`)
                fps:float,
                share:float=0.5 # the video begins with the hips at least this share of the set's typical depth below standing
               ) -> int|None: # the frame where the hips reached the top before the first rep; None: the video begins standing
-    "Where a squat set's video begins inside a rep: before its first rep the hips start at least `share` of a rep's depth below standing, and rise."
-    v = np.asarray(v, float)
-    if not reps: return None
-    start = min(s for s, _ in [*reps, *partial])
-    if start < 0.3 * fps: return None
-    top, depth = _top_and_depth(v, reps)
-    first = v[:max(1, int(round(0.1 * fps)))].mean()
-    if depth <= 0 or top - first < share * depth: return None
-    up = int(np.argmax(v[:start] > top - 0.15 * depth))
+    "Where a squat set's video begins inside a rep: `_unfinished` of the video played backwards (before its first rep the hips start at least `share` of a rep's depth below standing, and rise)."
+    T = len(v)
+    back = lambda rs: [(T - e, T - s) for s, e in rs]
+    f = _unfinished(np.asarray(v, float)[::-1], back(reps), back(partial), fps, share)
+    if f is None: return None
+    up = T - f                                  # the first frame near the top
     return up if up >= 0.2 * fps else None      # a rep's way up from half its depth takes longer: sooner, the first frames were a misfit
 
 # %% ../nbs/41_reps.ipynb #440ba788
