@@ -178,20 +178,24 @@ def savgol_slope(x, # (N, ...) samples along `axis`
     return np.moveaxis(y, 0, axis)
 
 # %% ../nbs/00_core.ipynb #addc74cf
+def _mirrored_sum(x, # samples (float)
+                  weights, # the window's weights, oldest first
+                  back:int, # samples the window reaches back (the rest of it forward)
+                  axis:int
+                 ) -> np.ndarray:
+    "The weighted sum of the window round each sample along `axis`, the signal mirrored at its ends (the edge sample repeated)."
+    pad = [(0, 0)] * x.ndim
+    pad[axis] = (back, len(weights) - 1 - back)
+    p, n = np.pad(x, pad, mode='symmetric'), x.shape[axis]
+    return sum(w * np.take(p, np.arange(j, j + n), axis=axis) for j, w in enumerate(weights))
+
 def moving_mean(x, # samples
                 size:int, # samples in the window
                 axis:int=0
                ) -> np.ndarray:
     "The mean of `size` samples around each sample along `axis`, the signal mirrored at its ends."
     x = np.asarray(x, float)
-    if size <= 1: return x.copy()
-    back = size // 2
-    pad = [(0, 0)] * x.ndim
-    pad[axis] = (back, size - 1 - back)
-    c = np.cumsum(np.pad(x, pad, mode='symmetric'), axis=axis)
-    c = np.concatenate([np.zeros_like(np.take(c, [0], axis=axis)), c], axis=axis)
-    n = x.shape[axis]
-    return (np.take(c, np.arange(size, size + n), axis=axis) - np.take(c, np.arange(n), axis=axis)) / size
+    return x.copy() if size <= 1 else _mirrored_sum(x, np.full(size, 1 / size), size // 2, axis)
 
 def moving_median(x, # (N,) samples
                   size:int # samples in the window (odd)
@@ -209,11 +213,8 @@ def gaussian_blur(x, # samples
     "`x` blurred by a Gaussian of `sigma` along each of `axes`, the kernel cut at four sigma, the signal mirrored at its ends."
     x = np.asarray(x, float)
     r = int(4 * sigma + 0.5)
-    k = np.exp(-0.5 * (np.arange(-r, r + 1) / sigma) ** 2); k /= k.sum()
-    for ax in axes:
-        pad = [(0, 0)] * x.ndim; pad[ax] = (r, r)
-        p, n = np.pad(x, pad, mode='symmetric'), x.shape[ax]
-        x = sum(w * np.take(p, np.arange(j, j + n), axis=ax) for j, w in enumerate(k))
+    k = np.exp(-0.5 * (np.arange(-r, r + 1) / sigma) ** 2)
+    for ax in axes: x = _mirrored_sum(x, k / k.sum(), r, ax)
     return x
 
 _GOLDEN = (3 - 5 ** 0.5) / 2     # the share of a bracket the golden-section search puts its inner point at
