@@ -14,7 +14,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 from .core import interpolate_missing, atomic_path, runs
 from .skeleton import mediapipe33_to_h36m, J
 from .video import Video, Frames, read_image, open_video, picture_box, cropped_to, CONTENT_FRAMES
-from .people import Keypoints2D, Track, _box, _body_size, _compatible, _jumps, track_people, choose_lifter, select_person, fill_gaps
+from .people import Keypoints2D, Track, _box, _body_size, _compatible, _jumps, track_people, choose_lifter, select_person, fill_gaps, describe_person
 
 # %% auto #0
 __all__ = ['NOISY', 'DENOISE_PX', 'BACK_S', 'BACK_LOST_S', 'SMALL_PX', 'SHARPER_SIDE', 'import_mediapipe', 'PoseDetector',
@@ -864,8 +864,8 @@ def _followed_on(kp:Keypoints2D, get, # the followed person; the detection's fra
     k = kp.kpts.copy()
     for t, sk in fits.items(): k[t] = sk
     k, gaps = fill_gaps(k, max_gap=int(round(max_gap_s * fps)))
-    people = [{**r, 'first': min(r['first'], min(fits)), 'last': max(r['last'], max(fits)), 'frames': r['frames'] + len(fits)}
-              if r['id'] == kp.person else r for r in kp.people]
+    grown = lambda r: {**r, 'first': min(r['first'], min(fits)), 'last': max(r['last'], max(fits)), 'frames': r['frames'] + len(fits)}
+    people = [{**(g := grown(r)), 'description': describe_person(g, height, kp.fps)} if r['id'] == kp.person else r for r in kp.people]
     return dataclasses.replace(kp, kpts=k, gaps=gaps, people=people)
 
 # %% ../nbs/33_detect.ipynb #0f0fd263
