@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 from .core import PerfectRepError, atomic_path, runs
 from .skeleton import J
-from .people import outside_picture
+from .people import outside_picture, close_rival
 from .reps import RepSegmentation
 from .bodyframe import BodyFrame, knee_angles, hip_angles, elbow_angles
 from .form import BAR_AT, bar_position, hidden_reason, judged_from
@@ -105,6 +105,17 @@ def _numbers(xs:list) -> str:
 
 _HIDDEN = object()      # the key of a fault's hidden parts among its reasons
 
+# %% ../nbs/43_report.ipynb #313538bb
+@patch(as_prop=True)
+def close_choice(self:FormReport) -> dict|None:
+    "Another person seen who could as well be the lifter (`perfectrep.people.close_rival`): their id, and how much they move up and down and score as shares of the followed person's; None when nobody does."
+    kp = self.kpts
+    q = None if kp is None else close_rival(getattr(kp, 'people', []), kp.person)
+    if q is None: return None
+    me = next(r for r in kp.people if r['id'] == kp.person)
+    share = lambda k: round(q[k] / me[k], 3) if me[k] > 0 else None
+    return {'person': q['id'], 'movement_share': share('movement'), 'score_share': share('score')}
+
 # %% ../nbs/43_report.ipynb #97043b8d
 @patch
 def _table(self:FormReport) -> tuple[list, list]:
@@ -160,7 +171,8 @@ def to_dict(self:FormReport) -> dict:
             'exercise_runner_up': None if rec is None else rec.runner_up,
             'exercise_source': 'given' if rec is None else 'recognised',
             **({'recognition': rec.to_dict()} if rec is not None else {}),
-            **({'people': {'followed': self.kpts.person, 'seen': self.kpts.people, 'line': self.followed}} if self.followed else {}),
+            **({'people': {'followed': self.kpts.person, 'seen': self.kpts.people, 'line': self.followed,
+                         'close_choice': self.close_choice}} if self.followed else {}),
             'view': self.view, 'fps': float(self.fps), 'n_reps': self.n_reps, 'n_frames': int(self.n_frames),
             'duration_s': round(self.n_frames / self.fps, 3), 'source': self.source, 'notes': list(self.notes),
             'mean_score': None if self.mean_score is None else round(self.mean_score, 1),
