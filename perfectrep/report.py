@@ -230,7 +230,7 @@ def _repr_markdown_(self:FormReport):
     rows = '\n'.join(f'| {i} | ' + ' | '.join(str(round(v, 1)) if isinstance(v, float) else str(v) for v in df.loc[i, keep]) + ' |'
                      for i in df.index)
     notes = ''.join(f'\n\n*{n}*' for n in self.notes)
-    return (f'**{_reps(self.n_reps)} of {self.exercise}** ({self.n_frames / self.fps:.1f} s at {self.fps:g} fps){notes}\n\n'
+    return (f'**{_reps(self.n_reps)} of {self.exercise}** ({self.n_frames / self.fps:.1f} s at {self.fps:.4g} fps){notes}\n\n'
             f'| rep | {" | ".join(keep)} |\n|---|{"---|" * len(keep)}\n{rows}')
 
 # %% ../nbs/43_report.ipynb #4d2f33a8
@@ -666,7 +666,7 @@ def render_html(report:FormReport) -> str:
 <style>{_CSS}</style></head><body>
 <h1>PerfectRep report: {e(report.exercise)}</h1><div class="muted">{e(report.source)}</div>
 <p><span class="big">{report.n_reps}</span> rep{"s" * (report.n_reps != 1)}{f", mean score <b>{d['mean_score']:.0f}</b>/100" if d['mean_score'] is not None else ""}{f", velocity loss <b>{d['velocity_loss_pct']:.0f}%</b>" if d['velocity_loss_pct'] is not None else ""}
- &middot; {report.n_frames / report.fps:.1f} s at {report.fps:g} fps</p><p>{seen}</p>{notes}
+ &middot; {report.n_frames / report.fps:.1f} s at {report.fps:.4g} fps</p><p>{seen}</p>{notes}
 {imgs[0]}
 <table><tr><th>rep</th><th>frames</th><th>score</th><th>faults and feedback</th><th>judge's calls</th><th>key metrics</th></tr>{"".join(rows)}</table>
 {f"<p>Partial reps (not counted):</p><ul>{part}</ul>" if part else ""}
