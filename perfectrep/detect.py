@@ -19,7 +19,7 @@ from .people import Keypoints2D, Track, _box, _body_size, _compatible, _jumps, t
 # %% auto #0
 __all__ = ['NOISY', 'DENOISE_PX', 'BACK_S', 'BACK_LOST_S', 'SMALL_PX', 'SHARPER_SIDE', 'import_mediapipe', 'PoseDetector',
            'silence_native_stderr', 'landmarks_to_h36m', 'same_person', 'merge_people', 'PeopleFinder', 'upside_down',
-           'lone_sightings', 'out_of_step', 'stray_runs', 'misfit_ends', 'noise_level', 'detect_frames',
+           'lone_sightings', 'out_of_step', 'stray_runs', 'passing_runs', 'misfit_ends', 'noise_level', 'detect_frames',
            'detection_step', 'upsample_keypoints', 'detect_video', 'Detection', 'detect_image']
 
 # %% ../nbs/33_detect.ipynb #8a3c3b16
@@ -731,6 +731,34 @@ def stray_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence 
         if n[i] <= max(1, round(most_s * fps)) and beside and max(beside) >= ratio * n[i]: wrong[s:e] = seen[s:e].any(1)
     return wrong
 
+# %% ../nbs/33_detect.ipynb #403a9583
+def passing_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence (0: not seen)
+                 fps:float, # frames per second (0: 30)
+                 travel:float=0.3, # the run's skeleton moves across at least this share of the person's size ...
+                 most_s:float=1.0, # ... within a run of at most this many seconds between two losses ...
+                 place:float=0.3, # ... while the person is at one place before and after it (within this share of their size)
+                 around_s:float=0.3 # that place: where the runs either side are this close to the losses, seconds
+                ) -> np.ndarray: # (T,) bool: the sightings to drop
+    """Short runs of sightings between two losses that travel across the picture while the person stays at one place
+    before and after: someone walking in front of the lifter, fitted while they hide them. A lifter in a set stays at
+    their place, and one who walks off is not back at it within a second; a passer-by crosses it. The runs either side
+    must each last as long as the run: between two such, the person is lost, not passed."""
+    k = np.asarray(kpts, dtype=np.float64)
+    T, fps, wrong = len(k), fps or 30, np.zeros(len(k), bool)
+    seen, size = k[..., 2] > 0, _body_size(k)
+    if size is None: return wrong
+    on = seen.sum(1) >= 3
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', RuntimeWarning)
+        x = np.nanmedian(np.where(seen, k[..., 0], np.nan), 1)            # where the skeleton is across the picture
+    edges = np.flatnonzero(np.diff(np.r_[0, on.astype(int), 0]))
+    runs, w = list(zip(edges[::2], edges[1::2])), max(1, int(round(around_s * fps)))
+    for (a0, a1), (s, e), (b0, b1) in zip(runs, runs[1:], runs[2:]):
+        if e - s > most_s * fps or min(a1 - a0, b1 - b0) < e - s: continue
+        before, after = np.median(x[max(a0, a1 - w):a1]), np.median(x[b0:min(b1, b0 + w)])
+        if abs(after - before) <= place * size and np.ptp(x[s:e]) >= travel * size: wrong[s:e] = True
+    return wrong
+
 # %% ../nbs/33_detect.ipynb #bc5c5819
 def misfit_ends(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence (0: not seen)
                 fps:float, # frames per second (0: 30)
@@ -956,7 +984,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
         kp.people += [{**r, 'sampled': True} for r in choose_lifter(_still_alike([tr for tr in rest if tr.id not in ids and not _misread(tr, kp.kpts)]),
                                                                      T, width, height, fps, kp.people_turn)]
     def cleaned(kp):
-        for wrong in (out_of_step, stray_runs, misfit_ends):   # skeletons out of step with the frames around, short runs cut off by jumps, a misfit standing at either end
+        for wrong in (out_of_step, stray_runs, passing_runs, misfit_ends):   # skeletons out of step with the frames around, short runs cut off by jumps, someone passing in front, a misfit standing at either end
             kp = _dropped(kp, wrong(kp.kpts, kp.fps), max_gap_s)
         return _lone_dropped(_upright_only(kp, max_gap_s), max_gap_s)
     # followed on their crop between the looks' first and last sightings of them (the second pass), a person the looks
