@@ -14,7 +14,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 from .core import interpolate_missing, atomic_path, runs
 from .skeleton import mediapipe33_to_h36m, J
 from .video import Video, Frames, read_image, open_video, picture_box, cropped_to, CONTENT_FRAMES
-from .people import Keypoints2D, Track, _box, _body_size, _compatible, _jumps, track_people, choose_lifter, select_person, fill_gaps, describe_person
+from .people import Keypoints2D, Track, _box, _body_size, _compatible, _shared_boxes, _jumps, track_people, choose_lifter, select_person, fill_gaps, describe_person
 
 # %% auto #0
 __all__ = ['NOISY', 'DENOISE_PX', 'BACK_S', 'BACK_LOST_S', 'SMALL_PX', 'SHARPER_SIDE', 'import_mediapipe', 'PoseDetector',
@@ -716,19 +716,33 @@ def stray_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence 
                far:float=0.2, # a jump: half of the joints move more than this share of the person's size ...
                speed:float=1.0, # ... plus this many sizes a second between the two sightings (a lifter's fastest)
                most_s:float=0.3, # the longest run between jumps that can be stray, seconds
-               ratio:float=3. # ... when a run beside it lasts this many times longer
+               ratio:float=3., # ... when a run beside it lasts this many times longer
+               lost_s:float=0.1 # a run's sightings next to a jump and this long a loss on their other side are stray on their own
               ) -> np.ndarray: # (T,) bool: the sightings to drop
-    "Short runs of sightings cut off by jumps from a much longer run beside them: a tracker that fits something else for several frames in a row (a tangle of limbs at the start of a clip that shows only the legs) and then finds the person jumps there once, too far and too fast for a body; the short run is the misfit. `out_of_step` cannot see such a run when it fills the frames around it."
+    """Short runs of sightings cut off by jumps from a much longer run beside them: a tracker that fits something else for
+    several frames in a row (a tangle of limbs at the start of a clip that shows only the legs) and then finds the person
+    jumps there once, too far and too fast for a body; the short run is the misfit. `out_of_step` cannot see such a run
+    when it fills the frames around it. A jump is also a body that grows or shrinks by half in a blink (1.5 times, plus
+    `speed` a second, between sightings with no loss between them: someone nearer, fitted as they come in front); and the
+    sightings between a jump and a loss are such a run on their own (the tracker took the passer-by along until it lost
+    them). Across a loss a size says nothing: the person may have come nearer, or the one found is someone else."""
     k = np.asarray(kpts, dtype=np.float64)
     T, seen, fps = len(k), k[..., 2] > 0, fps or 30
     idx, wrong, size = np.flatnonzero(seen.any(1)), np.zeros(len(k), bool), _body_size(k)
     if len(idx) < 3 or size is None: return wrong
-    jump = _jumps(k, seen, idx, size, fps, far, speed)[-1]            # between each sighting and the next one
-    spans = [(s[0], s[-1] + 1) for s in np.split(idx, np.flatnonzero(jump) + 1)]    # frames [start, stop) between jumps
-    n = [e - s for s, e in spans]
-    for i, (s, e) in enumerate(spans):
-        beside = [n[j] for j in (i - 1, i + 1) if 0 <= j < len(spans)]
-        if n[i] <= max(1, round(most_s * fps)) and beside and max(beside) >= ratio * n[i]: wrong[s:e] = seen[s:e].any(1)
+    a, b, both, _, jump = _jumps(k, seen, idx, size, fps, far, speed)    # between each sighting and the next one
+    sizes = [[x[2] for x in _shared_boxes(k[p], k[q])] if n >= 6 else (1., 1.) for p, q, n in zip(a, b, both.sum(1))]
+    blink = b - a <= lost_s * fps                                       # next to each other: no loss between them
+    jump |= blink & np.array([max(s) / min(s) > 1.5 + speed * (q - p) / fps for s, p, q in zip(sizes, a, b)], bool)
+    spans = np.split(idx, np.flatnonzero(jump) + 1)                     # the sightings between jumps
+    n, most = [s[-1] + 1 - s[0] for s in spans], max(1, round(most_s * fps))
+    stray = lambda m, across: m <= most and across and max(across) >= ratio * m
+    for i, s in enumerate(spans):
+        before, after = [n[i - 1]] if i > 0 else [], [n[i + 1]] if i + 1 < len(spans) else []
+        if stray(n[i], before + after): wrong[s] = True; continue
+        pieces = np.split(s, np.flatnonzero(np.diff(s) > lost_s * fps) + 1)   # the span's sightings between losses
+        for piece, across in ((pieces[0], before), (pieces[-1], after)):
+            if len(pieces) > 1 and stray(piece[-1] + 1 - piece[0], across): wrong[piece] = True
     return wrong
 
 # %% ../nbs/33_detect.ipynb #403a9583
