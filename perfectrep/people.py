@@ -390,7 +390,7 @@ def video_cuts(kp:Keypoints2D, # one person's 2D keypoints (`detect_step`, `fps`
                around_s:float=0.5, # the frames compared with, seconds either side
                conf:float=0.5 # joints counted where detected at least this surely, inside the picture
               ) -> list[int]: # the first frame after each cut
-    "Where an edited video cuts (two takes joined, a loop's seam): the person's 2D jumps between two detections, far more than in the frames around."
+    "Where an edited video cuts (two takes joined, a loop's seam): the person's 2D jumps between two detections, far more than in the frames around, and they stay in view on both sides (detected in half the frames within `around_s`): a jump into a loss is the person hidden (someone walking in front takes the fit along, then hides them), not a cut."
     k, fps = np.asarray(kp.kpts, dtype=np.float64), kp.fps or 30.
     seen = (k[..., 2] >= conf) & ~outside_picture(k, kp.width, kp.height)
     idx = np.flatnonzero(seen.sum(1) >= 6)
@@ -398,9 +398,10 @@ def video_cuts(kp:Keypoints2D, # one person's 2D keypoints (`detect_step`, `fps`
     size = _body_size(np.where(seen[idx][..., None], k[idx], 0.))          # of the joints counted
     a, b, both, d, jump = _jumps(k, seen, idx, size, fps, far, speed)   # each detection and the next one
     med = np.array([np.median(m[s]) if s.sum() >= 6 else 0. for m, s in zip(d, both)])
-    out = []
+    out, w = [], around_s * fps
+    held = lambda lo, hi: ((idx >= lo) & (idx <= hi)).sum() >= 0.5 * w / max(1, kp.detect_step)
     for i in np.flatnonzero(jump & (b - a <= 2 * max(1, kp.detect_step))):
-        near = np.abs(b - b[i]) <= around_s * fps
+        near = np.abs(b - b[i]) <= w
         near[i] = False
-        if med[i] >= ratio * (med[near].max() if near.any() else 0.): out.append(int(b[i]))
+        if med[i] >= ratio * (med[near].max() if near.any() else 0.) and held(a[i] - w, a[i]) and held(b[i], b[i] + w): out.append(int(b[i]))
     return out
