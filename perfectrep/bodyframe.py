@@ -181,7 +181,7 @@ def camera_view(joints, # (T, 17, 3) camera frame (x right, y down, z away), met
     return dict(label=label, side=None if label in ('front', 'rear') else side, azimuth_deg=round(az, 1),
                 elevation_deg=round(el, 1), height=height, vertical=[round(float(v), 4) for v in up],
                 blend={v: round(w, 3) for v, w in blend.items()},
-                description=f'the {where} ({az:+.0f}° from the front{f", near the {near[0]}" if near else ""}), camera {height} ({el:+.0f}°)')
+                description=f'the {where} ({round(az):+d}° from the front{f", near the {near[0]}" if near else ""}), camera {height} ({round(el):+d}°)')   # integers: never -0
 
 # %% ../nbs/40_bodyframe.ipynb #16b1ac01
 def knee_angles(x): "(T, 2) right and left knee angles, degrees."; return np.stack([joint_angle(x[:, J[f'{s}_hip']], x[:, J[f'{s}_knee']], x[:, J[f'{s}_ankle']]) for s in ('right', 'left')], -1)
