@@ -112,6 +112,12 @@ def followed_share(kp, span, window, fps):
     return float(((cx >= span[0]) & (cx < span[1])).mean()) if len(cx) else 0.0, int(seen.sum())
 
 
+def line(name, share, n, truth, r, close, secs, others, flag) -> str:
+    "One scene's row of the table."
+    return (f"{name:34s} {share:8.1%} {n:6d} {truth['reps']:4d} {len(r.reps):5d} {r.exercise:>9s} {len(r.kpts.people):6d} {close:>5} {secs:5.1f}  "
+            f"{others}{flag}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--only', nargs='*', help='scene names (or prefixes) to run')
@@ -135,16 +141,15 @@ def main():
         ok = share == 1.0 and len(r.reps) == truth['reps']
         rival = close_rival(r.kpts.people, r.kpts.person)        # said in the notes: the choice was close
         bad += not ok and name not in KNOWN
-        print(f"{name:34s} {share:8.1%} {n:6d} {truth['reps']:4d} {len(r.reps):5d} {r.exercise:>9s} {len(r.kpts.people):6d} {rival['id'] if rival else '-':>5} {dt:5.1f}  "
-              f"{'; '.join(r.kpts.others)[:150]}{'' if ok else '   <-- KNOWN MISS' if name in KNOWN else '   <-- MISSED'}", flush=True)
+        print(line(name, share, n, truth, r, rival['id'] if rival else '-', dt, '; '.join(r.kpts.others)[:150],
+                   '' if ok else '   <-- KNOWN MISS' if name in KNOWN else '   <-- MISSED'), flush=True)
         if name in KNOWN and not ok and rival:     # the remedy the notes give: --person with the close choice's number
             t0 = time.perf_counter()
             r = analyze(video, outdir=out / f'{name}_person', person=rival['id'])
             share, n = followed_share(r.kpts, span, window, r.kpts.fps)
             ok = share == 1.0 and len(r.reps) == truth['reps']
             bad += not ok
-            print(f"{'  ... with --person ' + str(rival['id']):34s} {share:8.1%} {n:6d} {truth['reps']:4d} {len(r.reps):5d} {r.exercise:>9s} "
-                  f"{len(r.kpts.people):6d} {'-':>5} {time.perf_counter() - t0:5.1f}  {'' if ok else '   <-- MISSED'}", flush=True)
+            print(line(f'  ... with --person {rival["id"]}', share, n, truth, r, '-', time.perf_counter() - t0, '', '' if ok else '   <-- MISSED'), flush=True)
     if not a.only or any('sports2d'.startswith(o) for o in a.only):
         from perfectrep.detect import detect_video
         t0 = time.perf_counter()

@@ -15,7 +15,7 @@ from .skeleton import J
 # %% auto #0
 __all__ = ['BARS_SAID', 'MOVING', 'CLOSE_CHOICE', 'Keypoints2D', 'fill_gaps', 'outside_picture', 'Track', 'track_people',
            'repetitions', 'movement', 'shins_turn', 'turn_keypoints', 'people_shins_turn', 'choose_lifter',
-           'describe_person', 'close_rival', 'select_person', 'video_cuts']
+           'describe_person', 'close_rival', 'close_choice', 'select_person', 'video_cuts']
 
 # %% ../nbs/32_people.ipynb #9254e263
 def _speed_words(k:float # filmed rate over played rate
@@ -339,6 +339,16 @@ def close_rival(people:list, # everyone seen: rows of `choose_lifter` (`Keypoint
     near = [q for q in people if q['id'] != person and q.get('movement', 0.) > max(MOVING, CLOSE_CHOICE * me['movement'])
             and q.get('score', 0.) >= 0.5 * me['score']]
     return max(near, key=lambda q: q['score'], default=None)
+
+# %% ../nbs/32_people.ipynb #83a7648f
+def close_choice(people:list, # everyone seen: rows of `choose_lifter` (`Keypoints2D.people`)
+                 person # the followed person's id
+                ) -> dict|None: # person (the rival's id), movement_share, score_share; None when the choice was clear
+    "The `close_rival` and how they compare: how much they move up and down and score as shares of the followed person's (movement_share None when the followed person does not move)."
+    q = close_rival(people, person)
+    if q is None: return None
+    me = next(r for r in people if r['id'] == person)
+    return dict(person=q['id'], movement_share=q['movement'] / me['movement'] if me['movement'] > 0 else None, score_share=q['score'] / me['score'])
 
 # %% ../nbs/32_people.ipynb #f35bc7b5
 def select_person(cands:list, # per frame, a list of candidate skeletons (17, 3) pixels + confidence; or the people's `Track`s

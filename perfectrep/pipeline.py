@@ -175,14 +175,15 @@ def framing_notes(kp, # `perfectrep.people.Keypoints2D` of the followed person
 def choice_notes(kp # `perfectrep.people.Keypoints2D` of the person chosen as the lifter (not one asked for with --person)
                 ) -> list[str]:
     "The warning for a close choice of the lifter: another person moves up and down nearly as much as the followed person, or more."
-    from perfectrep.people import close_rival, describe_person
-    q = close_rival(kp.people, kp.person)
-    if q is None: return []
-    me = next(r for r in kp.people if r['id'] == kp.person)
-    much = f'{q["movement"] / me["movement"]:.0%} as much as the followed person' if me['movement'] > 0 else 'while the followed person hardly moves'
+    from perfectrep.people import close_choice, describe_person
+    c = close_choice(kp.people, kp.person)
+    if c is None: return []
+    rows = {r['id']: r for r in kp.people}
+    q, me = rows[c['person']], rows[kp.person]
+    much = f'{c["movement_share"]:.0%} as much as the followed person' if c['movement_share'] is not None else 'while the followed person hardly moves'
     return [f'the lifter was a close choice: person {q["id"]} ({describe_person(q, kp.height, kp.fps, near=me)}) moves up and down '
             f'{much}, who was taken for how long each was seen, their size '
-            f'and their place in the picture (person {q["id"]} scored {q["score"] / me["score"]:.0%} of them); if they are the lifter, '
+            f'and their place in the picture (person {q["id"]} scored {c["score_share"]:.0%} of them); if they are the lifter, '
             f'pass --person {q["id"]}']
 
 # %% ../nbs/60_pipeline.ipynb #0a764beb

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 from .core import PerfectRepError, atomic_path, runs
 from .skeleton import J
-from .people import outside_picture, close_rival
+from .people import outside_picture, close_choice
 from .reps import RepSegmentation
 from .bodyframe import BodyFrame, knee_angles, hip_angles, elbow_angles
 from .form import BAR_AT, bar_position, hidden_reason, judged_from
@@ -108,13 +108,9 @@ _HIDDEN = object()      # the key of a fault's hidden parts among its reasons
 # %% ../nbs/43_report.ipynb #313538bb
 @patch(as_prop=True)
 def close_choice(self:FormReport) -> dict|None:
-    "Another person seen who could as well be the lifter (`perfectrep.people.close_rival`): their id, and how much they move up and down and score as shares of the followed person's; None when nobody does."
-    kp = self.kpts
-    q = None if kp is None else close_rival(getattr(kp, 'people', []), kp.person)
-    if q is None: return None
-    me = next(r for r in kp.people if r['id'] == kp.person)
-    share = lambda k: round(q[k] / me[k], 3) if me[k] > 0 else None
-    return {'person': q['id'], 'movement_share': share('movement'), 'score_share': share('score')}
+    "Another person seen who could as well be the lifter (`perfectrep.people.close_choice`), the shares rounded; None when nobody could."
+    c = None if self.kpts is None else close_choice(getattr(self.kpts, 'people', []), self.kpts.person)
+    return c and {k: round(v, 3) if isinstance(v, float) else v for k, v in c.items()}
 
 # %% ../nbs/43_report.ipynb #97043b8d
 @patch
