@@ -874,41 +874,91 @@ def _denoised(reader, sigma:float):
 BACK_S = 0.15        # a lifter first seen this far into the clip, or last seen this far before its end (seconds), is followed back to its start or on to its end
 BACK_LOST_S = 0.25   # that follow stops after this long without a fit next to the last one, seconds
 
-def _followed_on(kp:Keypoints2D, get, # the followed person; the detection's frames by index (a reader's `get`)
-                 width:int, height:int, # size of the original frames, pixels
-                 fps:float, max_gap_s:float,
-                 back:bool=True # True: back to the clip's start from the first sighting; False: on to its end from the last
-                ) -> Keypoints2D: # `kp` with the frames before its first sighting (after its last) where the person was followed
-    "The followed person first seen some way into the clip followed back to its start, or last seen some way before its end followed on to it: a tracker on a crop around them, locked on where the detection has them next to that end, then fed the frames on from there."
-    seen, fps, T = kp.observed, fps or 30., kp.n_frames
-    if not seen.any(): return kp
-    t0 = int(np.argmax(seen)) if back else T - 1 - int(np.argmax(seen[::-1]))     # the first (last) sighting
-    anchor, lock = _box(kp.kpts[t0]), int(round(0.3 * fps))
-    if (t0 if back else T - 1 - t0) < max(2, BACK_S * fps) or anchor is None: return kp
-    lead = range(min(T - 1, t0 + lock), t0 - 1, -1) if back else range(max(0, t0 - lock), t0 + 1)   # where the detection has them, toward t0
-    on = range(t0 - 1, -1, -1) if back else range(t0 + 1, T)
-    det, fits, last, miss = PoseDetector(), {}, None, 0
-    try:
-        for i, t in enumerate((*lead, *on)):
-            if (img := get(t)) is None: break
-            k, kb = _as_h36m(det, *_crop_around(img, anchor, width), width, height)
-            if i < len(lead):                            # locking on: the person the detection has here, or nobody yet
-                known = _box(kp.kpts[t]) if seen[t] else None
-                if kb is not None: last = kb if known is not None and _compatible(known, kb, 0., 0.3, 2.0) <= 1 else None
-                continue
-            if last is None: break                       # not locked on them
-            if kb is not None and _compatible(last, kb, (1 + miss) / fps, 0.3, 2.0) <= 1:
-                fits[t], last, miss = k, kb, 0
-                if _moved(anchor, kb): anchor = kb
-            elif (miss := miss + 1) > BACK_LOST_S * fps: break
-    finally: det.close()
+def _crop_follow(kp:Keypoints2D, get, # the followed person; the detection's frames by index (a reader's `get`)
+                 width:int, t0:int, # the original frames' width, pixels; a frame where the detection has the person
+                 lead, # frames where the detection has them, ending at `t0`: the tracker locks on there
+                 on, # frames on from `t0`, in the order followed
+                 det:PoseDetector,
+                 keep=None # keep(t, box) -> bool: whether a fit at frame t with this box (cx, cy, size) can be them (None: any next to the last one)
+                ) -> dict: # frame -> (17, 3) skeleton found on the crop, pixels + confidence
+    "A tracker on a crop around the followed person, locked on where the detection has them up to `t0`, then fed the frames `on` until it loses them for `BACK_LOST_S`."
+    seen, fps = kp.observed, kp.fps or 30.
+    anchor, fits, last, miss = _box(kp.kpts[t0]), {}, None, 0
+    if anchor is None: return fits
+    lead = list(lead)
+    for i, t in enumerate((*lead, *on)):
+        if (img := get(t)) is None: break
+        k, kb = _as_h36m(det, *_crop_around(img, anchor, width), width, kp.height)
+        if i < len(lead):                            # locking on: the person the detection has here, or nobody yet
+            known = _box(kp.kpts[t]) if seen[t] else None
+            if kb is not None: last = kb if known is not None and _compatible(known, kb, 0., 0.3, 2.0) <= 1 else None
+            continue
+        if last is None: break                       # not locked on them
+        if kb is not None and _compatible(last, kb, (1 + miss) / fps, 0.3, 2.0) <= 1 and (keep is None or keep(t, kb)):
+            fits[t], last, miss = k, kb, 0
+            if _moved(anchor, kb): anchor = kb
+        elif (miss := miss + 1) > BACK_LOST_S * fps: break
+    return fits
+
+
+# %% ../nbs/33_detect.ipynb #6383f14e
+def _with_fits(kp:Keypoints2D, fits:dict, # frame -> (17, 3) skeleton of the followed person found on their crop
+               max_gap_s:float) -> Keypoints2D:
+    "`kp` with the skeletons `fits` put in, its gaps filled again and the followed person's span and frames grown by them."
     if not fits: return kp
     k = kp.kpts.copy()
     for t, sk in fits.items(): k[t] = sk
-    k, gaps = fill_gaps(k, max_gap=int(round(max_gap_s * fps)))
+    k, gaps = fill_gaps(k, max_gap=int(round(max_gap_s * (kp.fps or 30.))))
     grown = lambda r: {**r, 'first': min(r['first'], min(fits)), 'last': max(r['last'], max(fits)), 'frames': r['frames'] + len(fits)}
-    people = [{**(g := grown(r)), 'description': describe_person(g, height, kp.fps)} if r['id'] == kp.person else r for r in kp.people]
+    people = [{**(g := grown(r)), 'description': describe_person(g, kp.height, kp.fps)} if r['id'] == kp.person else r for r in kp.people]
     return dataclasses.replace(kp, kpts=k, gaps=gaps, people=people)
+
+
+# %% ../nbs/33_detect.ipynb #2ad23cf9
+def _followed_on(kp:Keypoints2D, get, # the followed person; the detection's frames by index (a reader's `get`)
+                 max_gap_s:float,
+                 back:bool=True # True: back to the clip's start from the first sighting; False: on to its end from the last
+                ) -> Keypoints2D: # `kp` with the frames before its first sighting (after its last) where the person was followed
+    "The followed person first seen some way into the clip followed back to its start, or last seen some way before its end followed on to it: `_crop_follow` from that sighting."
+    seen, fps, T = kp.observed, kp.fps or 30., kp.n_frames
+    if not seen.any(): return kp
+    t0 = int(np.argmax(seen)) if back else T - 1 - int(np.argmax(seen[::-1]))     # the first (last) sighting
+    lock = int(round(0.3 * fps))
+    if (t0 if back else T - 1 - t0) < max(2, BACK_S * fps): return kp
+    lead = range(min(T - 1, t0 + lock), t0 - 1, -1) if back else range(max(0, t0 - lock), t0 + 1)   # where the detection has them, toward t0
+    on = range(t0 - 1, -1, -1) if back else range(t0 + 1, T)
+    det = PoseDetector()
+    try: fits = _crop_follow(kp, get, kp.width, t0, lead, on, det)
+    finally: det.close()
+    return _with_fits(kp, fits, max_gap_s)
+
+
+# %% ../nbs/33_detect.ipynb #dc1fdca0
+def _followed_across(kp:Keypoints2D, get, # the followed person; the detection's frames by index (a reader's `get`)
+                     max_gap_s:float) -> Keypoints2D: # `kp` with the frames inside its long losses where the person was followed
+    """The followed person lost inside the clip for longer than `max_gap_s` (hidden by someone passing, or missed by the
+    detector at the bottom of a rep) followed into the loss on a crop around them from both sides: back from where they were
+    found again, then on from where they were lost, into the frames still empty. A fit counts where the person was lost and
+    found again: its centre within half their size of the line between those two places, its size 0.6-1.5 times theirs
+    there (the bottom of a squat is smaller; someone passing in front is larger, or elsewhere), and it is one of at least
+    0.1 s of fits in a row (a lone fit after the tracker missed them a while is a piece of someone else)."""
+    seen, fps, T = kp.observed, kp.fps or 30., kp.n_frames
+    lock, fits = int(round(0.3 * fps)), {}
+    def follow(t0, lead, on, keep):              # a fresh tracker for each side: the last one's state is of another place
+        det = PoseDetector()
+        try: return _crop_follow(kp, get, kp.width, t0, lead, on, det, keep)
+        finally: det.close()
+    for a, b in runs(~seen):
+        if a == 0 or b == T or b - a <= max_gap_s * fps: continue
+        lost, found = _box(kp.kpts[a - 1]), _box(kp.kpts[b])
+        along = lambda t: lost + (found - lost) * (t - a + 1) / (b - a + 1)    # their box on the line from lost to found
+        keep = lambda t, kb: (np.hypot(*(kb[:2] - along(t)[:2])) <= 0.5 * along(t)[2] and 0.6 <= kb[2] / along(t)[2] <= 1.5)
+        back = follow(b, range(min(T - 1, b + lock), b - 1, -1), range(b - 1, a - 1, -1), keep)
+        fits |= back | follow(a - 1, range(max(0, a - 1 - lock), a), range(a, min(back, default=b)), keep)
+    got = np.zeros(T, bool); got[list(fits)] = True
+    brief = [t for a, b in runs(got) if b - a < max(2, round(0.1 * fps)) for t in range(a, b)]
+    return _with_fits(kp, {t: k for t, k in fits.items() if t not in brief}, max_gap_s)
+
 
 # %% ../nbs/33_detect.ipynb #0f0fd263
 def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a list, a `Frames` store, an iterator, or a function returning a fresh iterator
@@ -1007,8 +1057,9 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
     kp = cleaned(kp)
     if any_order:                              # found late: followed back to the start; lost early: on to the end
         with silence_native_stderr(not native_logs):
-            on = _followed_on(kp, reader.get, width, height, fps, max_gap_s)
-            if lost: on = _followed_on(on, reader.get, width, height, fps, max_gap_s, back=False)
+            on = _followed_on(kp, reader.get, max_gap_s)
+            if lost: on = _followed_on(on, reader.get, max_gap_s, back=False)
+            on = _followed_across(on, reader.get, max_gap_s)
         if on is not kp: kp = cleaned(on)
     return kp
 
