@@ -717,13 +717,15 @@ def stray_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence 
                speed:float=1.0, # ... plus this many sizes a second between the two sightings (a lifter's fastest)
                most_s:float=0.3, # the longest run between jumps that can be stray, seconds
                ratio:float=3., # ... when a run beside it lasts this many times longer
-               lost_s:float=0.1 # a run's sightings next to a jump and this long a loss on their other side are stray on their own
+               lost_s:float=0.1, # a run's sightings next to a jump and this long a loss on their other side are stray on their own
+               grow:float=1.25 # a jump too: the body's size changes by this factor (plus `speed` a second) between sightings at most `lost_s` apart
               ) -> np.ndarray: # (T,) bool: the sightings to drop
     """Short runs of sightings cut off by jumps from a much longer run beside them: a tracker that fits something else for
     several frames in a row (a tangle of limbs at the start of a clip that shows only the legs) and then finds the person
     jumps there once, too far and too fast for a body; the short run is the misfit. `out_of_step` cannot see such a run
-    when it fills the frames around it. A jump is also a body that grows or shrinks by half in a blink (1.5 times, plus
-    `speed` a second, between sightings with no loss between them: someone nearer, fitted as they come in front); and the
+    when it fills the frames around it. A jump is also a body that grows or shrinks by a quarter in a blink (`grow`, plus
+    `speed` a second, between sightings with no loss between them, measured on the joints both have: someone nearer, fitted
+    as they come in front, or the lifter squeezed into a partial skeleton as a tracker finds them again); and the
     sightings between a jump and a loss are such a run on their own (the tracker took the passer-by along until it lost
     them). Across a loss a size says nothing: the person may have come nearer, or the one found is someone else."""
     k = np.asarray(kpts, dtype=np.float64)
@@ -733,7 +735,7 @@ def stray_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence 
     a, b, both, _, jump = _jumps(k, seen, idx, size, fps, far, speed)    # between each sighting and the next one
     sizes = [[x[2] for x in _shared_boxes(k[p], k[q])] if n >= 6 else (1., 1.) for p, q, n in zip(a, b, both.sum(1))]
     blink = b - a <= lost_s * fps                                       # next to each other: no loss between them
-    jump |= blink & np.array([max(s) / min(s) > 1.5 + speed * (q - p) / fps for s, p, q in zip(sizes, a, b)], bool)
+    jump |= blink & np.array([max(s) / min(s) > grow + speed * (q - p) / fps for s, p, q in zip(sizes, a, b)], bool)
     spans = np.split(idx, np.flatnonzero(jump) + 1)                     # the sightings between jumps
     n, most = [s[-1] + 1 - s[0] for s in spans], max(1, round(most_s * fps))
     stray = lambda m, across: m <= most and across and max(across) >= ratio * m
@@ -748,15 +750,18 @@ def stray_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence 
 # %% ../nbs/33_detect.ipynb #403a9583
 def passing_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence (0: not seen)
                  fps:float, # frames per second (0: 30)
-                 travel:float=0.3, # the run's skeleton moves across at least this share of the person's size ...
+                 travel:float=0.3, # the run's skeleton moves across at least this share of the person's size (or is `other` times theirs either side) ...
                  most_s:float=1.0, # ... within a run of at most this many seconds between two losses ...
                  place:float=0.3, # ... while the person is at one place before and after it (within this share of their size)
-                 around_s:float=0.3 # that place: where the runs either side are this close to the losses, seconds
+                 around_s:float=0.3, # that place: where the runs either side are this close to the losses, seconds
+                 other:float=1.5 # a run whose body is this many times larger (or smaller) than the person's either side is someone else
                 ) -> np.ndarray: # (T,) bool: the sightings to drop
     """Short runs of sightings between two losses that travel across the picture while the person stays at one place
     before and after: someone walking in front of the lifter, fitted while they hide them. A lifter in a set stays at
     their place, and one who walks off is not back at it within a second; a passer-by crosses it. The runs either side
-    must each last as long as the run: between two such, the person is lost, not passed."""
+    must each last as long as the run: between two such, the person is lost, not passed. A run fitted for a frame or two
+    as the passer-by hides the lifter may not travel far; it is someone else when its body is `other` times larger (or
+    smaller) than the person's on both sides: nobody's size changes by half and back within a second."""
     k = np.asarray(kpts, dtype=np.float64)
     T, fps, wrong = len(k), fps or 30, np.zeros(len(k), bool)
     seen, size = k[..., 2] > 0, _body_size(k)
@@ -765,12 +770,16 @@ def passing_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidenc
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', RuntimeWarning)
         x = np.nanmedian(np.where(seen, k[..., 0], np.nan), 1)            # where the skeleton is across the picture
+    big = np.array([_box(k[t])[2] if on[t] else np.nan for t in range(T)])   # and how large
     edges = np.flatnonzero(np.diff(np.r_[0, on.astype(int), 0]))
     runs, w = list(zip(edges[::2], edges[1::2])), max(1, int(round(around_s * fps)))
     for (a0, a1), (s, e), (b0, b1) in zip(runs, runs[1:], runs[2:]):
         if e - s > most_s * fps or min(a1 - a0, b1 - b0) < e - s: continue
-        before, after = np.median(x[max(a0, a1 - w):a1]), np.median(x[b0:min(b1, b0 + w)])
-        if abs(after - before) <= place * size and np.ptp(x[s:e]) >= travel * size: wrong[s:e] = True
+        near = [slice(max(a0, a1 - w), a1), slice(b0, min(b1, b0 + w))]        # the person just before and just after it
+        before, after = (np.median(x[r]) for r in near)
+        sizes = [np.median(big[s:e]) / np.median(big[r]) for r in near]
+        elsewhere = np.ptp(x[s:e]) >= travel * size or all(not 1 / other < r < other for r in sizes)
+        if abs(after - before) <= place * size and elsewhere: wrong[s:e] = True
     return wrong
 
 # %% ../nbs/33_detect.ipynb #bc5c5819
@@ -909,7 +918,8 @@ def _with_fits(kp:Keypoints2D, fits:dict, # frame -> (17, 3) skeleton of the fol
     k = kp.kpts.copy()
     for t, sk in fits.items(): k[t] = sk
     k, gaps = fill_gaps(k, max_gap=int(round(max_gap_s * (kp.fps or 30.))))
-    grown = lambda r: {**r, 'first': min(r['first'], min(fits)), 'last': max(r['last'], max(fits)), 'frames': r['frames'] + len(fits)}
+    seen = int((k[..., 2].max(-1) > 0).sum())       # the frames where they are seen now (not the detection's, some since dropped, plus these)
+    grown = lambda r: {**r, 'first': min(r['first'], min(fits)), 'last': max(r['last'], max(fits)), 'frames': seen}
     people = [{**(g := grown(r)), 'description': describe_person(g, kp.height, kp.fps)} if r['id'] == kp.person else r for r in kp.people]
     return dataclasses.replace(kp, kpts=k, gaps=gaps, people=people)
 
@@ -1048,7 +1058,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
         kp.people += [{**r, 'sampled': True} for r in choose_lifter(_still_alike([tr for tr in rest if tr.id not in ids and not _misread(tr, kp.kpts)]),
                                                                      T, width, height, fps, kp.people_turn)]
     def cleaned(kp):
-        for wrong in (out_of_step, stray_runs, passing_runs, misfit_ends):   # skeletons out of step with the frames around, short runs cut off by jumps, someone passing in front, a misfit standing at either end
+        for wrong in (passing_runs, out_of_step, stray_runs, passing_runs, misfit_ends):   # someone passing in front (as fitted: `out_of_step` may break their run into pieces that barely move), skeletons out of step with the frames around, short runs cut off by jumps, someone passing in front, a misfit standing at either end
             kp = _dropped(kp, wrong(kp.kpts, kp.fps), max_gap_s)
         return _lone_dropped(_upright_only(kp, max_gap_s), max_gap_s)
     # followed on their crop between the looks' first and last sightings of them (the second pass), a person the looks
