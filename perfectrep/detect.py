@@ -887,9 +887,7 @@ def _crop_follow(kp:Keypoints2D, get, # the followed person; the detection's fra
                  width:int, t0:int, # the original frames' width, pixels; a frame where the detection has the person
                  lead, # frames where the detection has them, ending at `t0`: the tracker locks on there
                  on, # frames on from `t0`, in the order followed
-                 det:PoseDetector,
-                 keep=None # keep(t, box) -> bool: whether a fit at frame t with this box (cx, cy, size) can be them (None: any next to the last one)
-                ) -> dict: # frame -> (17, 3) skeleton found on the crop, pixels + confidence
+                 det:PoseDetector) -> dict: # frame -> (17, 3) skeleton found on the crop, pixels + confidence
     "A tracker on a crop around the followed person, locked on where the detection has them up to `t0`, then fed the frames `on` until it loses them for `BACK_LOST_S`."
     seen, fps = kp.observed, kp.fps or 30.
     anchor, fits, last, miss = _box(kp.kpts[t0]), {}, None, 0
@@ -903,7 +901,7 @@ def _crop_follow(kp:Keypoints2D, get, # the followed person; the detection's fra
             if kb is not None: last = kb if known is not None and _compatible(known, kb, 0., 0.3, 2.0) <= 1 else None
             continue
         if last is None: break                       # not locked on them
-        if kb is not None and _compatible(last, kb, (1 + miss) / fps, 0.3, 2.0) <= 1 and (keep is None or keep(t, kb)):
+        if kb is not None and _compatible(last, kb, (1 + miss) / fps, 0.3, 2.0) <= 1:
             fits[t], last, miss = k, kb, 0
             if _moved(anchor, kb): anchor = kb
         elif (miss := miss + 1) > BACK_LOST_S * fps: break
@@ -941,33 +939,6 @@ def _followed_on(kp:Keypoints2D, get, # the followed person; the detection's fra
     try: fits = _crop_follow(kp, get, kp.width, t0, lead, on, det)
     finally: det.close()
     return _with_fits(kp, fits, max_gap_s)
-
-
-# %% ../nbs/33_detect.ipynb #dc1fdca0
-def _followed_across(kp:Keypoints2D, get, # the followed person; the detection's frames by index (a reader's `get`)
-                     max_gap_s:float) -> Keypoints2D: # `kp` with the frames inside its long losses where the person was followed
-    """The followed person lost inside the clip for longer than `max_gap_s` (hidden by someone passing, or missed by the
-    detector at the bottom of a rep) followed into the loss on a crop around them from both sides: back from where they were
-    found again, then on from where they were lost, into the frames still empty. A fit counts where the person was lost and
-    found again: its centre within half their size of the line between those two places, its size 0.6-1.5 times theirs
-    there (the bottom of a squat is smaller; someone passing in front is larger, or elsewhere), and it is one of at least
-    0.1 s of fits in a row (a lone fit after the tracker missed them a while is a piece of someone else)."""
-    seen, fps, T = kp.observed, kp.fps or 30., kp.n_frames
-    lock, fits = int(round(0.3 * fps)), {}
-    def follow(t0, lead, on, keep):              # a fresh tracker for each side: the last one's state is of another place
-        det = PoseDetector()
-        try: return _crop_follow(kp, get, kp.width, t0, lead, on, det, keep)
-        finally: det.close()
-    for a, b in runs(~seen):
-        if a == 0 or b == T or b - a <= max_gap_s * fps: continue
-        lost, found = _box(kp.kpts[a - 1]), _box(kp.kpts[b])
-        along = lambda t: lost + (found - lost) * (t - a + 1) / (b - a + 1)    # their box on the line from lost to found
-        keep = lambda t, kb: (np.hypot(*(kb[:2] - along(t)[:2])) <= 0.5 * along(t)[2] and 0.6 <= kb[2] / along(t)[2] <= 1.5)
-        back = follow(b, range(min(T - 1, b + lock), b - 1, -1), range(b - 1, a - 1, -1), keep)
-        fits |= back | follow(a - 1, range(max(0, a - 1 - lock), a), range(a, min(back, default=b)), keep)
-    got = np.zeros(T, bool); got[list(fits)] = True
-    brief = [t for a, b in runs(got) if b - a < max(2, round(0.1 * fps)) for t in range(a, b)]
-    return _with_fits(kp, {t: k for t, k in fits.items() if t not in brief}, max_gap_s)
 
 
 # %% ../nbs/33_detect.ipynb #0f0fd263
@@ -1069,7 +1040,6 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
         with silence_native_stderr(not native_logs):
             on = _followed_on(kp, reader.get, max_gap_s)
             if lost: on = _followed_on(on, reader.get, max_gap_s, back=False)
-            on = _followed_across(on, reader.get, max_gap_s)
         if on is not kp: kp = cleaned(on)
     return kp
 
