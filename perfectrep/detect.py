@@ -883,63 +883,42 @@ def _denoised(reader, sigma:float):
 BACK_S = 0.15        # a lifter first seen this far into the clip, or last seen this far before its end (seconds), is followed back to its start or on to its end
 BACK_LOST_S = 0.25   # that follow stops after this long without a fit next to the last one, seconds
 
-def _crop_follow(kp:Keypoints2D, get, # the followed person; the detection's frames by index (a reader's `get`)
-                 width:int, t0:int, # the original frames' width, pixels; a frame where the detection has the person
-                 lead, # frames where the detection has them, ending at `t0`: the tracker locks on there
-                 on, # frames on from `t0`, in the order followed
-                 det:PoseDetector) -> dict: # frame -> (17, 3) skeleton found on the crop, pixels + confidence
-    "A tracker on a crop around the followed person, locked on where the detection has them up to `t0`, then fed the frames `on` until it loses them for `BACK_LOST_S`."
-    seen, fps = kp.observed, kp.fps or 30.
-    anchor, fits, last, miss = _box(kp.kpts[t0]), {}, None, 0
-    if anchor is None: return fits
-    lead = list(lead)
-    for i, t in enumerate((*lead, *on)):
-        if (img := get(t)) is None: break
-        k, kb = _as_h36m(det, *_crop_around(img, anchor, width), width, kp.height)
-        if i < len(lead):                            # locking on: the person the detection has here, or nobody yet
-            known = _box(kp.kpts[t]) if seen[t] else None
-            if kb is not None: last = kb if known is not None and _compatible(known, kb, 0., 0.3, 2.0) <= 1 else None
-            continue
-        if last is None: break                       # not locked on them
-        if kb is not None and _compatible(last, kb, (1 + miss) / fps, 0.3, 2.0) <= 1:
-            fits[t], last, miss = k, kb, 0
-            if _moved(anchor, kb): anchor = kb
-        elif (miss := miss + 1) > BACK_LOST_S * fps: break
-    return fits
-
-
-# %% ../nbs/33_detect.ipynb #6383f14e
-def _with_fits(kp:Keypoints2D, fits:dict, # frame -> (17, 3) skeleton of the followed person found on their crop
-               max_gap_s:float) -> Keypoints2D:
-    "`kp` with the skeletons `fits` put in, its gaps filled again and the followed person's span and frames grown by them."
+def _followed_on(kp:Keypoints2D, get, # the followed person; the detection's frames by index (a reader's `get`)
+                 width:int, height:int, # size of the original frames, pixels
+                 fps:float, max_gap_s:float,
+                 back:bool=True # True: back to the clip's start from the first sighting; False: on to its end from the last
+                ) -> Keypoints2D: # `kp` with the frames before its first sighting (after its last) where the person was followed
+    "The followed person first seen some way into the clip followed back to its start, or last seen some way before its end followed on to it: a tracker on a crop around them, locked on where the detection has them next to that end, then fed the frames on from there."
+    seen, fps, T = kp.observed, fps or 30., kp.n_frames
+    if not seen.any(): return kp
+    t0 = int(np.argmax(seen)) if back else T - 1 - int(np.argmax(seen[::-1]))     # the first (last) sighting
+    anchor, lock = _box(kp.kpts[t0]), int(round(0.3 * fps))
+    if (t0 if back else T - 1 - t0) < max(2, BACK_S * fps) or anchor is None: return kp
+    lead = range(min(T - 1, t0 + lock), t0 - 1, -1) if back else range(max(0, t0 - lock), t0 + 1)   # where the detection has them, toward t0
+    on = range(t0 - 1, -1, -1) if back else range(t0 + 1, T)
+    det, fits, last, miss = PoseDetector(), {}, None, 0
+    try:
+        for i, t in enumerate((*lead, *on)):
+            if (img := get(t)) is None: break
+            k, kb = _as_h36m(det, *_crop_around(img, anchor, width), width, height)
+            if i < len(lead):                            # locking on: the person the detection has here, or nobody yet
+                known = _box(kp.kpts[t]) if seen[t] else None
+                if kb is not None: last = kb if known is not None and _compatible(known, kb, 0., 0.3, 2.0) <= 1 else None
+                continue
+            if last is None: break                       # not locked on them
+            if kb is not None and _compatible(last, kb, (1 + miss) / fps, 0.3, 2.0) <= 1:
+                fits[t], last, miss = k, kb, 0
+                if _moved(anchor, kb): anchor = kb
+            elif (miss := miss + 1) > BACK_LOST_S * fps: break
+    finally: det.close()
     if not fits: return kp
     k = kp.kpts.copy()
     for t, sk in fits.items(): k[t] = sk
-    k, gaps = fill_gaps(k, max_gap=int(round(max_gap_s * (kp.fps or 30.))))
+    k, gaps = fill_gaps(k, max_gap=int(round(max_gap_s * fps)))
     seen = int((k[..., 2].max(-1) > 0).sum())       # the frames where they are seen now (not the detection's, some since dropped, plus these)
     grown = lambda r: {**r, 'first': min(r['first'], min(fits)), 'last': max(r['last'], max(fits)), 'frames': seen}
-    people = [{**(g := grown(r)), 'description': describe_person(g, kp.height, kp.fps)} if r['id'] == kp.person else r for r in kp.people]
+    people = [{**(g := grown(r)), 'description': describe_person(g, height, kp.fps)} if r['id'] == kp.person else r for r in kp.people]
     return dataclasses.replace(kp, kpts=k, gaps=gaps, people=people)
-
-
-# %% ../nbs/33_detect.ipynb #2ad23cf9
-def _followed_on(kp:Keypoints2D, get, # the followed person; the detection's frames by index (a reader's `get`)
-                 max_gap_s:float,
-                 back:bool=True # True: back to the clip's start from the first sighting; False: on to its end from the last
-                ) -> Keypoints2D: # `kp` with the frames before its first sighting (after its last) where the person was followed
-    "The followed person first seen some way into the clip followed back to its start, or last seen some way before its end followed on to it: `_crop_follow` from that sighting."
-    seen, fps, T = kp.observed, kp.fps or 30., kp.n_frames
-    if not seen.any(): return kp
-    t0 = int(np.argmax(seen)) if back else T - 1 - int(np.argmax(seen[::-1]))     # the first (last) sighting
-    lock = int(round(0.3 * fps))
-    if (t0 if back else T - 1 - t0) < max(2, BACK_S * fps): return kp
-    lead = range(min(T - 1, t0 + lock), t0 - 1, -1) if back else range(max(0, t0 - lock), t0 + 1)   # where the detection has them, toward t0
-    on = range(t0 - 1, -1, -1) if back else range(t0 + 1, T)
-    det = PoseDetector()
-    try: fits = _crop_follow(kp, get, kp.width, t0, lead, on, det)
-    finally: det.close()
-    return _with_fits(kp, fits, max_gap_s)
-
 
 # %% ../nbs/33_detect.ipynb #0f0fd263
 def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a list, a `Frames` store, an iterator, or a function returning a fresh iterator
@@ -1038,8 +1017,8 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
     kp = cleaned(kp)
     if any_order:                              # found late: followed back to the start; lost early: on to the end
         with silence_native_stderr(not native_logs):
-            on = _followed_on(kp, reader.get, max_gap_s)
-            if lost: on = _followed_on(on, reader.get, max_gap_s, back=False)
+            on = _followed_on(kp, reader.get, width, height, fps, max_gap_s)
+            if lost: on = _followed_on(on, reader.get, width, height, fps, max_gap_s, back=False)
         if on is not kp: kp = cleaned(on)
     return kp
 
