@@ -771,9 +771,8 @@ def passing_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidenc
         warnings.simplefilter('ignore', RuntimeWarning)
         x = np.nanmedian(np.where(seen, k[..., 0], np.nan), 1)            # where the skeleton is across the picture
     big = np.array([_box(k[t])[2] if on[t] else np.nan for t in range(T)])   # and how large
-    edges = np.flatnonzero(np.diff(np.r_[0, on.astype(int), 0]))
-    runs, w = list(zip(edges[::2], edges[1::2])), max(1, int(round(around_s * fps)))
-    for (a0, a1), (s, e), (b0, b1) in zip(runs, runs[1:], runs[2:]):
+    spans, w = runs(on), max(1, int(round(around_s * fps)))             # the runs of sightings
+    for (a0, a1), (s, e), (b0, b1) in zip(spans, spans[1:], spans[2:]):
         if e - s > most_s * fps or min(a1 - a0, b1 - b0) < e - s: continue
         near = [slice(max(a0, a1 - w), a1), slice(b0, min(b1, b0 + w))]        # the person just before and just after it
         before, after = (np.median(x[r]) for r in near)
