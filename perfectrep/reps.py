@@ -255,14 +255,13 @@ def anchor_stays(v, # (T,) vertical signal (`vertical_signal`: the hips' or the 
         for t in find_peaks(np.r_[-np.inf, sig, -np.inf], prominence=turn * (hi - lo)) - 1:   # the last frame too: a deadlift's
                                                                                             # lockout ends its rep, lowered or not
             if sig[t] >= (hi + lo) / 2: at[t] = True
-    edges = np.flatnonzero(np.diff(np.r_[0, at.astype(int), 0]))
-    if len(edges) > 2 and min_gap > 0:        # close brief gaps (jitter around the level)
-        gap = edges[2::2] - edges[1:-1:2]
-        keep = np.r_[True, np.repeat(gap >= min_gap, 2), True]
-        edges = edges[keep]
+    spans = []
+    for s, e in runs(at):
+        if spans and s - spans[-1][1] < min_gap: spans[-1] = (spans[-1][0], e)   # a brief gap closed (jitter around the level)
+        else: spans.append((s, e))
     still = None if speed is None else speed < 0.05 * np.percentile(speed[a:b], 95)
     out = []
-    for s, e in zip(edges[::2], edges[1::2]):
+    for s, e in spans:
         near = s + np.flatnonzero(still[s:e]) if still is not None else []   # the still frames of the stay,
         if not len(near): near = s + np.flatnonzero(sig[s:e] >= sig[s:e].max() - 0.02 * (hi - lo))  # else the highest
         out.append((int(s), int(e), int(near[-1] if s == 0 else near[0] if e == len(sig) else (near[0] + near[-1]) // 2)))
