@@ -882,42 +882,96 @@ def _denoised(reader, sigma:float):
 BACK_S = 0.15        # a lifter first seen this far into the clip, or last seen this far before its end (seconds), is followed back to its start or on to its end
 BACK_LOST_S = 0.25   # that follow stops after this long without a fit next to the last one, seconds
 
-def _followed_on(kp:Keypoints2D, get, # the followed person; the detection's frames by index (a reader's `get`)
-                 width:int, height:int, # size of the original frames, pixels
-                 fps:float, max_gap_s:float,
-                 back:bool=True # True: back to the clip's start from the first sighting; False: on to its end from the last
-                ) -> Keypoints2D: # `kp` with the frames before its first sighting (after its last) where the person was followed
-    "The followed person first seen some way into the clip followed back to its start, or last seen some way before its end followed on to it: a tracker on a crop around them, locked on where the detection has them next to that end, then fed the frames on from there."
-    seen, fps, T = kp.observed, fps or 30., kp.n_frames
-    if not seen.any(): return kp
-    t0 = int(np.argmax(seen)) if back else T - 1 - int(np.argmax(seen[::-1]))     # the first (last) sighting
-    anchor, lock = _box(kp.kpts[t0]), int(round(0.3 * fps))
-    if (t0 if back else T - 1 - t0) < max(2, BACK_S * fps) or anchor is None: return kp
-    lead = range(min(T - 1, t0 + lock), t0 - 1, -1) if back else range(max(0, t0 - lock), t0 + 1)   # where the detection has them, toward t0
-    on = range(t0 - 1, -1, -1) if back else range(t0 + 1, T)
-    det, fits, last, miss = PoseDetector(), {}, None, 0
+def _crop_follow(kp:Keypoints2D, get, # the followed person; the detection's frames by index (a reader's `get`)
+                 t0:int, # a frame where the detection has the person
+                 lead, # frames where the detection has them, ending at `t0`: the tracker locks on there
+                 on, # frames on from `t0`, in the order followed
+                 keep=None, # keep(t, box) -> bool: whether a fit at frame t with this box (cx, cy, size) can be them (None: any next to the last one)
+                 strict:bool=False # locked on only when a fit in `lead` once matches the detection's skeleton there (`_continues`), not only its box
+                ) -> dict: # frame -> (17, 3) skeleton found on the crop, pixels + confidence
+    "A fresh tracker on a crop around the followed person, locked on where the detection has them up to `t0`, then fed the frames `on` until it loses them for `BACK_LOST_S`."
+    seen, fps = kp.observed, kp.fps or 30.
+    anchor, fits, last, miss, agreed = _box(kp.kpts[t0]), {}, None, 0, not strict
+    size = _body_size(kp.kpts) if strict else None
+    if anchor is None: return fits
+    lead, det = list(lead), PoseDetector()
     try:
         for i, t in enumerate((*lead, *on)):
             if (img := get(t)) is None: break
-            k, kb = _as_h36m(det, *_crop_around(img, anchor, width), width, height)
+            k, kb = _as_h36m(det, *_crop_around(img, anchor, kp.width), kp.width, kp.height)
             if i < len(lead):                            # locking on: the person the detection has here, or nobody yet
                 known = _box(kp.kpts[t]) if seen[t] else None
                 if kb is not None: last = kb if known is not None and _compatible(known, kb, 0., 0.3, 2.0) <= 1 else None
+                agreed = agreed or kb is not None and last is not None and _continues(k, kp.kpts[t], 1, size, fps)
                 continue
-            if last is None: break                       # not locked on them
-            if kb is not None and _compatible(last, kb, (1 + miss) / fps, 0.3, 2.0) <= 1:
+            if last is None or not agreed: break         # not locked on them
+            if kb is not None and _compatible(last, kb, (1 + miss) / fps, 0.3, 2.0) <= 1 and (keep is None or keep(t, kb)):
                 fits[t], last, miss = k, kb, 0
                 if _moved(anchor, kb): anchor = kb
             elif (miss := miss + 1) > BACK_LOST_S * fps: break
     finally: det.close()
+    return fits
+
+# %% ../nbs/33_detect.ipynb #a7b6c9d8
+def _continues(fit:np.ndarray, found:np.ndarray, # two skeletons (17, 3) of one person, pixels + confidence
+               frames:int, # how many frames apart
+               size:float, fps:float, # the person's size (pixels), frames per second
+               far:float=0.2, speed:float=1.0, grow:float=1.25 # `stray_runs`' jump
+              ) -> bool:
+    "Whether `fit` continues the person of `found` without a jump as `stray_runs` sees one: half of the joints farther than `far` of their size plus `speed` sizes a second, or the body `grow` times larger or smaller plus `speed` a second."
+    k = np.zeros((frames + 1, *np.shape(fit))); k[0], k[frames] = fit, found
+    *_, jump = _jumps(k, k[..., 2] > 0, np.array([0, frames]), size, fps, far, speed)
+    a, b = _shared_boxes(fit, found)
+    return not jump[0] and (a is None or b is None or max(a[2], b[2]) / min(a[2], b[2]) <= grow + speed * frames / fps)
+
+# %% ../nbs/33_detect.ipynb #a1f0c3d2
+def _with_fits(kp:Keypoints2D, fits:dict, # frame -> (17, 3) skeleton of the followed person found on their crop
+               max_gap_s:float) -> Keypoints2D:
+    "`kp` with the skeletons `fits` put in, its gaps filled again, and the followed person's span and frames (those where they are seen now) grown by them."
     if not fits: return kp
     k = kp.kpts.copy()
     for t, sk in fits.items(): k[t] = sk
-    k, gaps = fill_gaps(k, max_gap=int(round(max_gap_s * fps)))
+    k, gaps = fill_gaps(k, max_gap=int(round(max_gap_s * (kp.fps or 30.))))
     seen = int((k[..., 2].max(-1) > 0).sum())       # the frames where they are seen now (not the detection's, some since dropped, plus these)
     grown = lambda r: {**r, 'first': min(r['first'], min(fits)), 'last': max(r['last'], max(fits)), 'frames': seen}
-    people = [{**(g := grown(r)), 'description': describe_person(g, height, kp.fps)} if r['id'] == kp.person else r for r in kp.people]
+    people = [{**(g := grown(r)), 'description': describe_person(g, kp.height, kp.fps)} if r['id'] == kp.person else r for r in kp.people]
     return dataclasses.replace(kp, kpts=k, gaps=gaps, people=people)
+
+# %% ../nbs/33_detect.ipynb #b2e1d4c3
+def _followed_on(kp:Keypoints2D, get, # the followed person; the detection's frames by index (a reader's `get`)
+                 max_gap_s:float,
+                 back:bool=True # True: back to the clip's start from the first sighting; False: on to its end from the last
+                ) -> Keypoints2D: # `kp` with the frames before its first sighting (after its last) where the person was followed
+    "The followed person first seen some way into the clip followed back to its start, or last seen some way before its end followed on to it: `_crop_follow` from that sighting."
+    seen, fps, T = kp.observed, kp.fps or 30., kp.n_frames
+    if not seen.any(): return kp
+    t0 = int(np.argmax(seen)) if back else T - 1 - int(np.argmax(seen[::-1]))     # the first (last) sighting
+    if (t0 if back else T - 1 - t0) < max(2, BACK_S * fps): return kp
+    lock = int(round(0.3 * fps))
+    lead = range(min(T - 1, t0 + lock), t0 - 1, -1) if back else range(max(0, t0 - lock), t0 + 1)   # where the detection has them, toward t0
+    on = range(t0 - 1, -1, -1) if back else range(t0 + 1, T)
+    return _with_fits(kp, _crop_follow(kp, get, t0, lead, on), max_gap_s)
+
+# %% ../nbs/33_detect.ipynb #d4c3f6e5
+def _followed_back(kp:Keypoints2D, get, # the followed person; the detection's frames by index (a reader's `get`)
+                   max_gap_s:float) -> Keypoints2D: # `kp` with the frames inside its long losses where the person was followed
+    """The followed person lost inside the clip for longer than `max_gap_s` followed back into the loss from where they
+    were found again. A fit counts near where they were lost and found: its centre within half their size of the line
+    between those two places, its size 0.6-1.5 times theirs there, in a run of at least 0.1 s. The tracker must
+    have had them: its fit matched the detection's skeleton without a jump on a frame where it locks on (on the
+    close-up squat b, whose face the plates hide, it fitted the plates' edge 90 px above them, and its fits were dropped)."""
+    seen, fps, T = kp.observed, kp.fps or 30., kp.n_frames
+    lock, fits = int(round(0.3 * fps)), {}
+    for a, b in runs(~seen):
+        if a == 0 or b == T or b - a <= max_gap_s * fps: continue
+        lost, found = _box(kp.kpts[a - 1]), _box(kp.kpts[b])
+        if lost is None or found is None: continue
+        along = lambda t, lost=lost, found=found, a=a, b=b: lost + (found - lost) * (t - a + 1) / (b - a + 1)
+        keep = lambda t, kb, along=along: (np.hypot(*(kb[:2] - along(t)[:2])) <= 0.5 * along(t)[2] and 0.6 <= kb[2] / along(t)[2] <= 1.5)
+        fits |= _crop_follow(kp, get, b, range(min(T - 1, b + lock), b - 1, -1), range(b - 1, a - 1, -1), keep, strict=True)
+    got = np.zeros(T, bool); got[list(fits)] = True
+    brief = {t for s, e in runs(got) if e - s < max(2, round(0.1 * fps)) for t in range(s, e)}
+    return _with_fits(kp, {t: k for t, k in fits.items() if t not in brief}, max_gap_s)
 
 # %% ../nbs/33_detect.ipynb #0f0fd263
 def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a list, a `Frames` store, an iterator, or a function returning a fresh iterator
@@ -1014,10 +1068,11 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
     # stopped seeing before the end is not looked for after: they are followed on to it (not where the fits were dropped)
     lost = kp.passes > 1 and not kp.observed[-max(1, int(BACK_S * (fps or 30))):].any()
     kp = cleaned(kp)
-    if any_order:                              # found late: followed back to the start; lost early: on to the end
+    if any_order:                              # lost inside: followed back into the loss; found late: back to the start; lost early: on to the end
         with silence_native_stderr(not native_logs):
-            on = _followed_on(kp, reader.get, width, height, fps, max_gap_s)
-            if lost: on = _followed_on(on, reader.get, width, height, fps, max_gap_s, back=False)
+            if (on := _followed_back(kp, reader.get, max_gap_s)) is not kp: kp = cleaned(on)
+            on = _followed_on(kp, reader.get, max_gap_s)
+            if lost: on = _followed_on(on, reader.get, max_gap_s, back=False)
         if on is not kp: kp = cleaned(on)
     return kp
 
