@@ -244,12 +244,14 @@ def anchor_stays(v, # (T,) vertical signal (`vertical_signal`: the hips' or the 
                  level:float=0.2, # how close to the anchor level counts as a stay there, fraction of the range
                  speed=None, # (T,) pose speed: a stay's frame is chosen among its still frames
                  min_gap:int=0, # frames: stays closer than this are merged
-                 turn:float|None=None # a turn back from the anchor's side this prominent (fraction of the range) is a stay too (None: no)
+                 turn:float|None=None, # a turn back from the anchor's side this prominent (fraction of the range) is a stay too (None: no)
+                 seen=None # (T,) bool: frames where the lifter was seen; the levels are set from those (None: all)
                 ) -> list: # [(start, end, event)]: each stay at the anchor level (end exclusive) and one frame in it
     "Where the lifter rests at the top (or bottom) between reps, with one frame per stay: its end for a stay at the start of the sequence, its start for one at the end, else its middle."
     sig = np.asarray(v, float) * (1 if anchor == 'top' else -1)
     a, b = span or (0, len(sig))
-    hi, lo = np.percentile(sig[a:b], 97), np.percentile(sig[a:b], 3)
+    part = sig[a:b] if seen is None or np.sum(seen[a:b]) < 0.5 * (b - a) else sig[a:b][np.asarray(seen[a:b], bool)]
+    hi, lo = np.percentile(part, 97), np.percentile(part, 3)   # not from a stretch interpolated through a loss: it may hold a bump
     at = sig >= hi - level * (hi - lo)
     if turn and hi > lo:          # touch and go: the height turns back on the anchor's side of the middle without staying
         for t in find_peaks(np.r_[-np.inf, sig, -np.inf], prominence=turn * (hi - lo)) - 1:   # the last frame too: a deadlift's
@@ -322,11 +324,11 @@ def _rest_signal(v, anchor, fps, step, Xw, w, a, b):
     if not len(edge): edge = np.r_[:max(1, int(0.2 * fw)), len(Xw) - max(1, int(0.2 * fw)):len(Xw)]  # else its ends
     return affinity_matrix(Xw, np.median(Xw[edge], axis=0, keepdims=True), w)[:, 0]
 
-def _rest_bounds(sig, anchor, vel, a, b, tau, fw, step, bounds, level:float=0.2, turn:float|None=None):
+def _rest_bounds(sig, anchor, vel, a, b, tau, fw, step, bounds, level:float=0.2, turn:float|None=None, seen=None):
     "Boundaries at the stays of `sig` within a period of the chained `bounds`, with the frames each may move within; fewer than two stays: (`bounds`, None)."
     pad, margin = int(max(tau or 0, fw)) // 2, tau or len(sig)
     stays = anchor_stays(sig, anchor or 'top', (max(a - pad, 0), min(b + pad, len(sig))), level=level if anchor else 0.35,
-                         speed=vel, min_gap=int(0.3 * fw), turn=turn)
+                         speed=vel, min_gap=int(0.3 * fw), turn=turn, seen=seen)
     stays = [st for st in stays if bounds[0] - margin <= st[2] <= bounds[-1] + margin]
     if len(stays) < 2: return bounds, None
     return np.array([st[2] for st in stays]), [(st[0] * step, (st[1] - 1) * step) for st in stays]
@@ -513,7 +515,7 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
     v = vertical_signal(x, kind, up, point, base)
     rest = _rest_signal(v, anchor, fps, step, Xw, w, a, b)
     bounds, limits = _rest_bounds(rest, anchor, vel, a, b, tau, fw, step, bounds, REST_LEVEL.get(exercise, 0.2),
-                                  TURN_PROMINENCE.get(exercise))
+                                  TURN_PROMINENCE.get(exercise), None if obs is None else obs[::step][:len(rest)])
     cut = _begun_before(rest, exercise, a, b, bounds, limits, step)  # the clip starts on the way down of a rep
     if cut: bounds, limits = np.r_[0, bounds], [(0, 0)] + limits
     # classify the intervals by their range
