@@ -539,6 +539,13 @@ def _densify(tr:Track, most:int) -> Track:
     out.add(*rows[-1])
     return out
 
+# %% ../nbs/33_detect.ipynb #e0f1a2b3
+def _size_jump(a:float, b:float, # two sizes of a body, pixels
+               dt:float, grow:float, speed:float # seconds apart; a jump: `grow` times larger or smaller, plus `speed` a second
+              ) -> bool:
+    "Whether a body's size changed from `a` to `b` faster than a body's does (`stray_runs`' jump by size)."
+    return max(a, b) / min(a, b) > grow + speed * dt
+
 # %% ../nbs/33_detect.ipynb #eca1136d
 def _echo(tr:Track, tracks:list[Track], fps:float) -> bool:
     "Whether a short track is only part of a longer one seen again (a tile's cut-off view of someone): all its sightings on their line."
@@ -735,7 +742,7 @@ def stray_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence 
     a, b, both, _, jump = _jumps(k, seen, idx, size, fps, far, speed)    # between each sighting and the next one
     sizes = [[x[2] for x in _shared_boxes(k[p], k[q])] if n >= 6 else (1., 1.) for p, q, n in zip(a, b, both.sum(1))]
     blink = b - a <= lost_s * fps                                       # next to each other: no loss between them
-    jump |= blink & np.array([max(s) / min(s) > grow + speed * (q - p) / fps for s, p, q in zip(sizes, a, b)], bool)
+    jump |= blink & np.array([_size_jump(*s, (q - p) / fps, grow, speed) for s, p, q in zip(sizes, a, b)], bool)
     spans = np.split(idx, np.flatnonzero(jump) + 1)                     # the sightings between jumps
     n, most = [s[-1] + 1 - s[0] for s in spans], max(1, round(most_s * fps))
     stray = lambda m, across: m <= most and across and max(across) >= ratio * m
@@ -919,10 +926,10 @@ def _continues(fit:np.ndarray, found:np.ndarray, # two skeletons (17, 3) of one 
                far:float=0.2, speed:float=1.0, grow:float=1.25 # `stray_runs`' jump
               ) -> bool:
     "Whether `fit` continues the person of `found` without a jump as `stray_runs` sees one: half of the joints farther than `far` of their size plus `speed` sizes a second, or the body `grow` times larger or smaller plus `speed` a second."
-    k = np.zeros((frames + 1, *np.shape(fit))); k[0], k[frames] = fit, found
-    *_, jump = _jumps(k, k[..., 2] > 0, np.array([0, frames]), size, fps, far, speed)
+    k = np.stack([fit, found])
+    *_, jump = _jumps(k, k[..., 2] > 0, np.array([0, 1]), size, fps / frames, far, speed)   # one step of `frames` frames
     a, b = _shared_boxes(fit, found)
-    return not jump[0] and (a is None or b is None or max(a[2], b[2]) / min(a[2], b[2]) <= grow + speed * frames / fps)
+    return not jump[0] and (a is None or b is None or not _size_jump(a[2], b[2], frames / fps, grow, speed))
 
 # %% ../nbs/33_detect.ipynb #a1f0c3d2
 def _with_fits(kp:Keypoints2D, fits:dict, # frame -> (17, 3) skeleton of the followed person found on their crop
