@@ -77,6 +77,11 @@ SCENES = {
     # from where they were found (session 51, `perfectrep.detect._followed_back`; only back, and the clip's start
     # followed back to after it: the two rear squats crossed by the walker above are exact with it), 1 of 1
     'front_squat_crossed_at_3s': ([('render_front_squat.mp4', 1.0)], 0, ('gym_dumbbell_curl.mp4', 3.0)),
+    # added in session 52, from a third grid of crossings: the close-up squatter b, lost as the plates hide their face,
+    # crossed at 6 s; the passer-by fitted for 10 frames between two short losses, a 1-frame misfit on the other side, so
+    # no run either side as long as theirs, and their head high read as a rep's top (4 of 3) until `passing_runs` looked
+    # at the sightings between short losses within the second as one run
+    'closeup_b_crossed_at_6s': ([('gym_heavy_squat_closeup_b.mp4', 1.0)], 0, ('gym_dumbbell_curl.mp4', 6.0)),
 }
 # scenes the method is known to fail, run with --known (reported, not counted):
 KNOWN = {

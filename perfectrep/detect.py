@@ -766,9 +766,11 @@ def passing_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidenc
     """Short runs of sightings between two losses that travel across the picture while the person stays at one place
     before and after: someone walking in front of the lifter, fitted while they hide them. A lifter in a set stays at
     their place, and one who walks off is not back at it within a second; a passer-by crosses it. The runs either side
-    must each last as long as the run: between two such, the person is lost, not passed. A run fitted for a frame or two
-    as the passer-by hides the lifter may not travel far; it is someone else when its body is `other` times larger (or
-    smaller) than the person's on both sides: nobody's size changes by half and back within a second."""
+    must each last as long as the run: between two such, the person is lost, not passed. The run may be several, cut by
+    short losses (the tracker losing the passer-by for a few frames as they pass): then all of them, within the second,
+    are looked at as one. A run fitted for a frame or two as the passer-by hides the lifter may not travel far; it is
+    someone else when its body is `other` times larger (or smaller) than the person's on both sides: nobody's size
+    changes by half and back within a second."""
     k = np.asarray(kpts, dtype=np.float64)
     T, fps, wrong = len(k), fps or 30, np.zeros(len(k), bool)
     seen, size = k[..., 2] > 0, _body_size(k)
@@ -779,13 +781,16 @@ def passing_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidenc
         x = np.nanmedian(np.where(seen, k[..., 0], np.nan), 1)            # where the skeleton is across the picture
     big = np.array([_box(k[t])[2] if on[t] else np.nan for t in range(T)])   # and how large
     spans, w = runs(on), max(1, int(round(around_s * fps)))             # the runs of sightings
-    for (a0, a1), (s, e), (b0, b1) in zip(spans, spans[1:], spans[2:]):
-        if e - s > most_s * fps or min(a1 - a0, b1 - b0) < e - s: continue
-        near = [slice(max(a0, a1 - w), a1), slice(b0, min(b1, b0 + w))]        # the person just before and just after it
-        before, after = (np.median(x[r]) for r in near)
-        sizes = [np.median(big[s:e]) / np.median(big[r]) for r in near]
-        elsewhere = np.ptp(x[s:e]) >= travel * size or all(not 1 / other < r < other for r in sizes)
-        if abs(after - before) <= place * size and elsewhere: wrong[s:e] = True
+    for i, (a0, a1) in enumerate(spans):
+        for j in range(i + 2, len(spans)):                              # the runs between i and j: one passing, or several between short losses
+            (s, _), (_, e), (b0, b1) = spans[i + 1], spans[j - 1], spans[j]
+            if e - s > most_s * fps: break
+            if min(a1 - a0, b1 - b0) < e - s: continue
+            near = [slice(max(a0, a1 - w), a1), slice(b0, min(b1, b0 + w))]    # the person just before and just after them
+            before, after = (np.median(x[r]) for r in near)
+            sizes = [np.nanmedian(big[s:e]) / np.median(big[r]) for r in near]
+            elsewhere = np.nanmax(x[s:e]) - np.nanmin(x[s:e]) >= travel * size or all(not 1 / other < r < other for r in sizes)
+            if abs(after - before) <= place * size and elsewhere: wrong[s:e] |= on[s:e]
     return wrong
 
 # %% ../nbs/33_detect.ipynb #bc5c5819
