@@ -75,7 +75,9 @@ SCENES = {
     # skeleton (hips high, head low, 0.78 of their size) that snaps back eight frames later; the loss's interpolated
     # hips read as standing up and back down, a rep more (2 of 1, `--known` in session 50). Followed back into the loss
     # from where they were found (session 51, `perfectrep.detect._followed_back`; only back, and the clip's start
-    # followed back to after it: the two rear squats crossed by the walker above are exact with it), 1 of 1
+    # followed back to after it: the two rear squats crossed by the walker above are exact with it), 1 of 1. The
+    # partial skeleton, kept, read as "hips rose first" (major) until the tracker that follows them back locked on
+    # half a second after the loss and its fits replaced the detection's that do not agree with them (session 52)
     'front_squat_crossed_at_3s': ([('render_front_squat.mp4', 1.0)], 0, ('gym_dumbbell_curl.mp4', 3.0)),
     # added in session 52, from a third grid of crossings: the close-up squatter b, lost as the plates hide their face,
     # crossed at 6 s; the passer-by fitted for 10 frames between two short losses, a 1-frame misfit on the other side, so

@@ -899,11 +899,14 @@ def _crop_follow(kp:Keypoints2D, get, # the followed person; the detection's fra
                  lead, # frames where the detection has them, ending at `t0`: the tracker locks on there
                  on, # frames on from `t0`, in the order followed
                  keep=None, # keep(t, box) -> bool: whether a fit at frame t with this box (cx, cy, size) can be them (None: any next to the last one)
-                 strict:bool=False # locked on only when a fit in `lead` once matches the detection's skeleton there (`_continues`), not only its box
+                 strict:bool=False # locked on only when a fit in `lead` once matches the detection's skeleton there (`_continues`), not only its box; after that, its fits in `lead` that continue its last one replace the detection's that do not agree with them joint by joint (`_agree`)
                 ) -> dict: # frame -> (17, 3) skeleton found on the crop, pixels + confidence
-    "A fresh tracker on a crop around the followed person, locked on where the detection has them up to `t0`, then fed the frames `on` until it loses them for `BACK_LOST_S`."
+    """A fresh tracker on a crop around the followed person, locked on where the detection has them up to `t0`, then fed the
+    frames `on` until it loses them for `BACK_LOST_S`. Locked on strictly, the tracker has the person from where it matched
+    the detection: where the detection then jumps to a misfit (a partial skeleton as the person is found again after a
+    loss: hips high, head low) and the tracker's fit goes on smoothly from its last one, the tracker's is kept."""
     seen, fps = kp.observed, kp.fps or 30.
-    anchor, fits, last, miss, agreed = _box(kp.kpts[t0]), {}, None, 0, not strict
+    anchor, fits, last, miss, agreed, mine = _box(kp.kpts[t0]), {}, None, 0, not strict, None
     size = _body_size(kp.kpts) if strict else None
     if anchor is None: return fits
     lead, det = list(lead), PoseDetector()
@@ -913,8 +916,13 @@ def _crop_follow(kp:Keypoints2D, get, # the followed person; the detection's fra
             k, kb = _as_h36m(det, *_crop_around(img, anchor, kp.width), kp.width, kp.height)
             if i < len(lead):                            # locking on: the person the detection has here, or nobody yet
                 known = _box(kp.kpts[t]) if seen[t] else None
-                if kb is not None: last = kb if known is not None and _compatible(known, kb, 0., 0.3, 2.0) <= 1 else None
-                agreed = agreed or kb is not None and last is not None and _continues(k, kp.kpts[t], 1, size, fps)
+                if kb is None: continue
+                if strict and agreed and _continues(k, mine, 1, size, fps) and not _agree(k, kp.kpts[t]):
+                    fits[t], last, mine = k, kb, k                  # the detection's misfit here: the tracker's fit
+                    continue
+                last = kb if known is not None and _compatible(known, kb, 0., 0.3, 2.0) <= 1 else None
+                agreed = agreed or last is not None and _continues(k, kp.kpts[t], 1, size, fps)
+                mine = k
                 continue
             if last is None or not agreed: break         # not locked on them
             if kb is not None and _compatible(last, kb, (1 + miss) / fps, 0.3, 2.0) <= 1 and (keep is None or keep(t, kb)):
@@ -970,10 +978,12 @@ def _followed_back(kp:Keypoints2D, get, # the followed person; the detection's f
     """The followed person lost inside the clip for longer than `max_gap_s` followed back into the loss from where they
     were found again. A fit counts near where they were lost and found: its centre within half their size of the line
     between those two places, its size 0.6-1.5 times theirs there, in a run of at least 0.1 s. The tracker must
-    have had them: its fit matched the detection's skeleton without a jump on a frame where it locks on (on the
-    close-up squat b, whose face the plates hide, it fitted the plates' edge 90 px above them, and its fits were dropped)."""
+    have had them: its fit matched the detection's skeleton without a jump on a frame where it locks on, the half second
+    after the loss (on the close-up squat b, whose face the plates hide, it fitted the plates' edge 90 px above them, and
+    its fits were dropped). Right after a loss the detection may have found the person as a misfit for a few frames:
+    from where the tracker matched it, its own fits replace those (`_crop_follow`)."""
     seen, fps, T = kp.observed, kp.fps or 30., kp.n_frames
-    lock, fits = int(round(0.3 * fps)), {}
+    lock, fits = int(round(0.5 * fps)), {}
     for a, b in runs(~seen):
         if a == 0 or b == T or b - a <= max_gap_s * fps: continue
         lost, found = _box(kp.kpts[a - 1]), _box(kp.kpts[b])
