@@ -19,8 +19,8 @@ from .people import Keypoints2D, Track, _box, _body_size, _compatible, _shared_b
 # %% auto #0
 __all__ = ['NOISY', 'DENOISE_PX', 'BACK_S', 'BACK_LOST_S', 'SMALL_PX', 'SHARPER_SIDE', 'import_mediapipe', 'PoseDetector',
            'silence_native_stderr', 'landmarks_to_h36m', 'same_person', 'merge_people', 'PeopleFinder', 'upside_down',
-           'lone_sightings', 'out_of_step', 'stray_runs', 'passing_runs', 'misfit_ends', 'noise_level', 'detect_frames',
-           'detection_step', 'upsample_keypoints', 'detect_video', 'Detection', 'detect_image']
+           'lone_sightings', 'out_of_step', 'stray_runs', 'passing_runs', 'misfit_ends', 'loss_edges', 'noise_level',
+           'detect_frames', 'detection_step', 'upsample_keypoints', 'detect_video', 'Detection', 'detect_image']
 
 # %% ../nbs/33_detect.ipynb #8a3c3b16
 _MP_LOCK = threading.RLock()
@@ -682,7 +682,11 @@ def lone_sightings(seen, # (T,) bool: frames where the person was detected
                    long_gap:int, # a loss longer than this many frames is a long one
                    most:int=3 # the longest run of sightings that counts as brief, frames
                   ) -> np.ndarray: # (T,) bool: the sightings to drop
-    "Brief runs of sightings inside a long loss (a long run of unseen frames on both sides, or on one side with the clip's edge on the other): a tracker that finds the person for a frame or two in the middle of losing them has fitted something else (a crumpled body behind the plates, a rack)."
+    """Brief runs of sightings inside a long loss (a long run of unseen frames on both sides, or on one side with the clip's
+    edge on the other, or two losses either side, each at least as long as the run, longer than a long one together): a
+    tracker that finds the person for a frame or two in the middle of losing them has fitted something else (a crumpled
+    body behind the plates, a rack, someone walking past: the rear squatter crossed at 6 s was lost for 8 frames, then
+    the passer-by fitted for a frame or two at 1.5-1.9 times their size, then lost for 8 more, and their hips high read as a rep's top)."""
     seen = np.asarray(seen, bool)
     T, lone = len(seen), np.zeros(len(seen), bool)
     losses = runs(~seen)
@@ -690,7 +694,9 @@ def lone_sightings(seen, # (T,) bool: frames where the person was detected
     ending = {b: b - a for a, b in losses}                               # ... and by the frame after it
     for a, b in runs(seen):
         before, after = ending.get(a, 0) > long_gap, starting.get(b, 0) > long_gap
-        if b - a <= most and (before or a == 0) and (after or b == T) and (before or after): lone[a:b] = True
+        if b - a > most: continue
+        cut = min(ending.get(a, 0), starting.get(b, 0)) >= b - a and ending.get(a, 0) + b - a + starting.get(b, 0) > long_gap   # one loss, cut in two by the run
+        if (before or a == 0) and (after or b == T) and (before or after) or cut: lone[a:b] = True
     return lone
 
 def _lone_dropped(kp:Keypoints2D, max_gap_s:float) -> Keypoints2D:
@@ -833,6 +839,38 @@ def misfit_ends(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence
         if (snapped and short or
                 np.median(trunk[run]) / max(np.median(legs[run]), 1e-6) < proportion * np.median(trunk[rest]) / max(np.percentile(legs[rest], 90), 1e-6)):
             wrong[run[0]:run[-1] + 1] = True
+    return wrong
+
+# %% ../nbs/33_detect.ipynb #80d26baf
+def loss_edges(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence (0: not seen)
+               fps:float, # frames per second (0: 30)
+               far:float=0.2, # an ankle farther than this from where it stood is a misfit, share of the person's size
+               edge_s:float=0.2, # the sightings this close to a loss are looked at, seconds
+               around_s:float=0.5, # where the ankles stood: the sightings this long beyond those, seconds ...
+               still:float=0.1, # ... when they stay within this share of the size of one place there (planted)
+               min_loss_s:float=0.1 # the losses looked at: at least this long, inside the clip
+              ) -> np.ndarray: # (T,) bool: the sightings to drop
+    "The sightings next to a loss whose feet are not where they stood: a tracker losing the person behind someone passing, or finding them again, fits a skeleton pulled toward the other body; the feet of a lifter in a set stay planted. From the loss outwards, up to `edge_s`, until a sighting's ankles are both within `far` of their place (the median of the `around_s` beyond, where they stayed within `still`)."
+    k = np.asarray(kpts, dtype=np.float64)
+    T, fps, wrong = len(k), fps or 30, np.zeros(len(k), bool)
+    feet, size = [J['left_ankle'], J['right_ankle']], _body_size(k)
+    if size is None: return wrong
+    on, both = (k[..., 2] > 0).sum(1) >= 3, (k[:, feet, 2] > 0).all(1)
+    edge, around = max(1, int(round(edge_s * fps))), max(3, int(round(around_s * fps)))
+    for a, b in runs(~on):
+        if a == 0 or b == T or b - a < min_loss_s * fps: continue
+        for near, step in ((range(a - 1, max(0, a - edge) - 1, -1), -1), (range(b, min(T, b + edge)), 1)):
+            ref = np.arange(near[-1] + step, near[-1] + step * (around + 1), step)   # beyond the edge
+            ref = ref[(ref >= 0) & (ref < T)]
+            ref = ref[both[ref]]
+            if len(ref) < 3: continue
+            place = np.median(k[ref][:, feet, :2], 0)                     # (2, 2): each ankle's place
+            if np.hypot(*(k[ref][:, feet, :2] - place).transpose(2, 0, 1)).max(1).mean() > still * size: continue   # moving: not planted
+            for t in near:
+                if not on[t]: break
+                off = np.hypot(*(k[t, feet, :2] - place).T)[k[t, feet, 2] > 0]
+                if not len(off) or off.max() <= far * size: break
+                wrong[t] = True
     return wrong
 
 # %% ../nbs/33_detect.ipynb #0ecb570c
@@ -1083,7 +1121,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
         kp.people += [{**r, 'sampled': True} for r in choose_lifter(_still_alike([tr for tr in rest if tr.id not in ids and not _misread(tr, kp.kpts)]),
                                                                      T, width, height, fps, kp.people_turn)]
     def cleaned(kp):
-        for wrong in (passing_runs, out_of_step, stray_runs, passing_runs, misfit_ends):   # someone passing in front (as fitted: `out_of_step` may break their run into pieces that barely move), skeletons out of step with the frames around, short runs cut off by jumps, someone passing in front, a misfit standing at either end
+        for wrong in (passing_runs, out_of_step, stray_runs, passing_runs, misfit_ends, loss_edges):   # someone passing in front (as fitted: `out_of_step` may break their run into pieces that barely move), skeletons out of step with the frames around, short runs cut off by jumps, someone passing in front, a misfit standing at either end, feet pulled off their place next to a loss
             kp = _dropped(kp, wrong(kp.kpts, kp.fps), max_gap_s)
         return _lone_dropped(_upright_only(kp, max_gap_s), max_gap_s)
     # followed on their crop between the looks' first and last sightings of them (the second pass), a person the looks

@@ -23,11 +23,11 @@ from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, s
 # %% auto #0
 __all__ = ['STILL', 'STILL_REL', 'LOCKOUT_AFTER_S', 'PULL_BEFORE_S', 'SET_REST_S', 'BAR_AT', 'PHASE_AT', 'RULES_PATH',
            'LIFTED_ERROR_PATH', 'REAL_RETEST_PATH', 'ERROR_PERCENTILE', 'SAGITTAL', 'HEIGHTS', 'FRONTAL', 'DEBIASED',
-           'JUDGED_FROM', 'METRIC_JOINTS', 'NEAR_S', 'JOINT_REACH', 'TORSO_SHARE', 'JUDGE_CALLS', 'FROM_START',
-           'BEGAN_BEFORE', 'bar_position', 'lift_heights', 'rep_metrics', 'load_lifted_error', 'weigh_views',
-           'load_sources', 'load_lifted_bias', 'load_fault_sizes', 'load_agreement', 'load_real_floor', 'load_rules',
-           'Fault', 'hidden_reason', 'hidden_metrics', 'hidden_at', 'too_uncertain', 'judged_from', 'joint_reach',
-           'score_rep', 'Call', 'judge_rep', 'RepForm', 'not_seen', 'implausible', 'assess_form']
+           'JUDGED_FROM', 'METRIC_JOINTS', 'NEAR_S', 'JOINT_REACH', 'TORSO_SHARE', 'JUDGE_CALLS', 'FROM_BOTTOM',
+           'FROM_START', 'BEGAN_BEFORE', 'bar_position', 'lift_heights', 'rep_metrics', 'load_lifted_error',
+           'weigh_views', 'load_sources', 'load_lifted_bias', 'load_fault_sizes', 'load_agreement', 'load_real_floor',
+           'load_rules', 'Fault', 'hidden_reason', 'hidden_metrics', 'hidden_at', 'too_uncertain', 'judged_from',
+           'joint_reach', 'score_rep', 'Call', 'judge_rep', 'RepForm', 'not_seen', 'implausible', 'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
@@ -274,6 +274,7 @@ def rep_metrics(x, # (T, 17, 3) joints of the whole set, metres
     else:                                                 # from the floor: the lowest point, `before` frames earlier at most
         floor = int(np.argmin(lift_heights(x[s - before:s + max(turn, 1)], exercise, frame)[1])) if before else bottom
         lift = {k: (val, f - before) for k, (val, f) in _standing_metrics(x[s - before:e], frame, exercise, floor, turn + before).items()}
+        F['rise_from'] = s - before + floor              # where the hips' and shoulders' rise out of the bottom is measured from
     for k, (val, f) in lift.items(): put(k, val, f)
     F['bottom'], F['top'], F['start'], F['end'] = s + bottom, s + top, s, e - 1
     return M, F
@@ -687,7 +688,7 @@ class RepForm:
     faults: list               # [Fault]
     notes: list                # [Fault] with weight 0
     metrics: dict              # metric name -> value (units in the table above)
-    frames: dict               # metric name (and bottom/top/start/end) -> frame
+    frames: dict               # metric name (and bottom/top/start/end, rise_from: where the rise out of the bottom is measured from) -> frame
     calls: list = field(default_factory=list)   # [Call]: the judge's calls
     set: int = 1               # the set it belongs to: a rest of `SET_REST_S` or more starts the next one, as does a cut in an edited video
     judged: list = field(default_factory=list)   # the scoring faults at least one rule judged on this rep (the rest: `notes` say why not)
@@ -712,6 +713,9 @@ class RepForm:
                 'bottom_frame': int(self.frames.get('bottom', self.start)), 'top_frame': int(self.frames.get('top', self.end - 1))}
 
 # %% ../nbs/42_form.ipynb #0b17433d
+# measured from the rep's bottom (the deadlift's floor: `rep_metrics`' frame 'rise_from') to a frame on the way up
+FROM_BOTTOM = ('rise_ratio', 'lean_gain_deg')
+
 def not_seen(metrics:dict, frames:dict, # one rep's metrics and the frames they were measured on
              seen=None, # (T,) bool, the frames where the detector saw the body (`Keypoints2D.observed`); None: every frame
              fps:float=30. # frames per second: a pause (`pause_s`, from its frame on) is looked at over its whole length
@@ -720,8 +724,13 @@ def not_seen(metrics:dict, frames:dict, # one rep's metrics and the frames they 
     if seen is None: return {}
     span = lambda m: int(round(metrics[m] * fps)) if m == 'pause_s' and np.isfinite(metrics[m]) else 0   # a still stretch: a gap's straight line?
     near = lambda m, f: not seen[max(0, f - 2):f + 3 + span(m)].all()
-    return {m: 'the body was not seen where it is measured, the 3D there interpolated' for m, f in frames.items()
-            if m in metrics and 0 <= f < len(seen) and near(m, f)}
+    out = {m: 'the body was not seen where it is measured, the 3D there interpolated' for m, f in frames.items()
+           if m in metrics and 0 <= f < len(seen) and near(m, f)}
+    b = frames.get('rise_from')                       # measured from the bottom up: the bottom must have been seen too
+    if b is not None and 0 <= b < len(seen) and near('', b):
+        out.update({m: 'the body was not seen at the bottom this is measured from, the 3D there interpolated'
+                    for m in FROM_BOTTOM if m in metrics and m not in out})
+    return out
 
 # measured against where the rep started (the hips' sideways shift, the bar's drift): not judged on a rep that began
 # before the clip (`RepSegmentation.began_before`), whose start is not in view
