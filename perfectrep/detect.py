@@ -693,9 +693,10 @@ def lone_sightings(seen, # (T,) bool: frames where the person was detected
     starting = {a: b - a for a, b in losses}                             # each loss's length, by the frame it starts at ...
     ending = {b: b - a for a, b in losses}                               # ... and by the frame after it
     for a, b in runs(seen):
-        before, after = ending.get(a, 0) > long_gap, starting.get(b, 0) > long_gap
         if b - a > most: continue
-        cut = min(ending.get(a, 0), starting.get(b, 0)) >= b - a and ending.get(a, 0) + b - a + starting.get(b, 0) > long_gap   # one loss, cut in two by the run
+        lb, la = ending.get(a, 0), starting.get(b, 0)                   # the losses before and after it
+        before, after = lb > long_gap, la > long_gap
+        cut = min(lb, la) >= b - a and lb + b - a + la > long_gap       # one loss, cut in two by the run
         if (before or a == 0) and (after or b == T) and (before or after) or cut: lone[a:b] = True
     return lone
 
@@ -864,11 +865,12 @@ def loss_edges(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence 
             ref = ref[(ref >= 0) & (ref < T)]
             ref = ref[both[ref]]
             if len(ref) < 3: continue
-            place = np.median(k[ref][:, feet, :2], 0)                     # (2, 2): each ankle's place
-            if np.hypot(*(k[ref][:, feet, :2] - place).transpose(2, 0, 1)).max(1).mean() > still * size: continue   # moving: not planted
+            at = k[ref][:, feet, :2]
+            place = np.median(at, 0)                                        # (2, 2): each ankle's place
+            if np.linalg.norm(at - place, axis=-1).max(1).mean() > still * size: continue   # moving: not planted
             for t in near:
                 if not on[t]: break
-                off = np.hypot(*(k[t, feet, :2] - place).T)[k[t, feet, 2] > 0]
+                off = np.linalg.norm(k[t, feet, :2] - place, axis=-1)[k[t, feet, 2] > 0]
                 if not len(off) or off.max() <= far * size: break
                 wrong[t] = True
     return wrong
