@@ -122,7 +122,7 @@ def lift_cli(input:str, # a video, an image, a keypoint file (.json, .npy) or an
              pixel_align:bool=False, # absolute camera coordinates that project onto the 2D keypoints
              focal:float=None, # focal length for --pixel-align, pixels (default: the image's longer side)
              render:bool=True, # write render.mp4 (2D on the video beside the turning 3D skeleton)
-             max_side:int=640, # detect on frames scaled to this longer side, pixels (0: native)
+             max_side:int=640, # detect on frames scaled to this longer side, pixels, or 480 high where that is larger (0: native)
              detect_fps:float=30., # detect at this frame rate at most, interpolating the 2D between (0: every frame)
              rotate:int=None, # for a video: turn its picture this many degrees counter-clockwise first (90, 180, 270; 0: as it is); default: turned only when the lifter lies on their side in it
              device:str=None, # run the lifter with torch on this device (cpu, cuda, mps); default: NumPy on the CPU

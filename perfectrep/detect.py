@@ -17,10 +17,11 @@ from .video import Video, Frames, read_image, open_video, picture_box, cropped_t
 from .people import Keypoints2D, Track, _box, _body_size, _compatible, _shared_boxes, _jumps, track_people, choose_lifter, select_person, fill_gaps, describe_person
 
 # %% auto #0
-__all__ = ['NOISY', 'DENOISE_PX', 'BACK_S', 'BACK_LOST_S', 'SMALL_PX', 'SHARPER_SIDE', 'import_mediapipe', 'PoseDetector',
-           'silence_native_stderr', 'landmarks_to_h36m', 'same_person', 'merge_people', 'PeopleFinder', 'upside_down',
-           'lone_sightings', 'out_of_step', 'stray_runs', 'passing_runs', 'misfit_ends', 'loss_edges', 'noise_level',
-           'detect_frames', 'detection_step', 'upsample_keypoints', 'detect_video', 'Detection', 'detect_image']
+__all__ = ['NOISY', 'DENOISE_PX', 'BACK_S', 'BACK_LOST_S', 'SMALL_PX', 'SHARPER_SIDE', 'DETECT_HEIGHT', 'import_mediapipe',
+           'PoseDetector', 'silence_native_stderr', 'landmarks_to_h36m', 'same_person', 'merge_people', 'PeopleFinder',
+           'upside_down', 'lone_sightings', 'out_of_step', 'stray_runs', 'passing_runs', 'misfit_ends', 'loss_edges',
+           'noise_level', 'detect_frames', 'detection_step', 'upsample_keypoints', 'detect_video', 'Detection',
+           'detect_image']
 
 # %% ../nbs/33_detect.ipynb #8a3c3b16
 _MP_LOCK = threading.RLock()
@@ -1219,17 +1220,20 @@ def detect_video(path, # a video file
     at = store.taken if store.step == step else None        # the frames detected: a frame the codec skipped replaced by the one beside it
     return upsample_keypoints(kp, step, max(total, (kp.n_frames - 1) * step + 1, at[-1] + 1 if at is not None and len(at) else 0), at)
 
+DETECT_HEIGHT = 480   # pixels: a video is detected on frames at least this high (the annotated video's), at least `max_side` long
+
 class Detection:
     "`detect_video` started in a background thread, so that the caller's own work (importing and loading the lifter) overlaps it; `result()` waits for it."
     def __init__(self, path, # a video file
                  max_side:int|None=640, # detect on frames scaled down to this longer side, pixels (None: native)
                  keep_height:int|None=None, # keep the detected frames (every frame up to `max_fps`), this many pixels high (never upscaled), in `frames` for a later pass (detection runs on them too when they are larger)
+                 min_height:int|None=DETECT_HEIGHT, # detect on frames at least this many pixels high (never upscaled), whether kept or not: the keypoints do not depend on whether an annotated video is made
                  max_fps:float|None=30., # detect at this rate at most
                  turn:int=0, # quarter turns counter-clockwise given to the picture first (its rotation tag missing or wrong)
                  **kw # the other arguments of `detect_video` (person, max_gap_s, stop, progress, native_logs, find_people)
                 ):
-        self._args = dict(path=path, max_side=max_side, keep_height=keep_height, max_fps=max_fps, **kw)
-        self._keep, self._max_side, self._lock, self._cancelled = keep_height, max_side, threading.Lock(), False
+        self._args = dict(path=path, max_side=max_side, keep_height=keep_height, min_height=min_height, max_fps=max_fps, **kw)
+        self._keep, self._max_side, self._least, self._lock, self._cancelled = keep_height, max_side, min_height, threading.Lock(), False
         v = Video(path, turn=turn)                       # a missing or unreadable file fails here, at once
         self._decode(v, kw.get('stop'), max_fps)
         self.path, self._out = v.path, {}
@@ -1238,8 +1242,9 @@ class Detection:
         self._thread.start()
 
     def _decode(self, v:Video, stop, max_fps):
-        "Start decoding `v` into a store of frames at the detection's size (the annotation's, when larger and kept)."
-        side = (max(v.side_at(self._keep), self._max_side) if self._max_side else None) if self._keep else self._max_side
+        "Start decoding `v` into a store of frames at the detection's size: `max_side`, or `min_height` (the kept frames' height when higher) high where that is larger."
+        high = max(self._keep or 0, self._least or 0)
+        side = max(v.side_at(high), self._max_side) if self._max_side and high else self._max_side
         self._store = Frames(v, side, stop=stop, step=detection_step(v.real_fps, max_fps))   # a 60 fps video: every other frame kept, the rest skipped by the codec where it can
         self.frames = self._store if self._keep else None
         self.video, self._side = v, side

@@ -337,7 +337,7 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
              pixel_align:bool=False, # absolute camera coordinates that project onto the 2D keypoints
              focal_px:float|None=None, # focal length for `pixel_align`, pixels
              render:bool=True, # write render.mp4
-             max_side:int|None=640, # detect on frames scaled to this longer side, pixels (or on the frames kept or rendered, when larger)
+             max_side:int|None=640, # detect on frames scaled to this longer side, pixels, or `perfectrep.detect.DETECT_HEIGHT` high where that is larger (rendered or not)
              detect_fps:float|None=30., # detect at this rate at most, interpolating the 2D between (None: every frame)
              render_height:int=480, # height of render.mp4, pixels
              max_gap_s:float=0.5, # longest gap interpolated silently, seconds
