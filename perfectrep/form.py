@@ -13,6 +13,7 @@ import math
 from pathlib import Path
 from statistics import NormalDist
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 import yaml
 from .core import PerfectRepError, check_file, runs, savgol_slope
 from .skeleton import J
@@ -21,19 +22,22 @@ from .reps import RepSegmentation, segment_reps
 from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, squat_depth
 
 # %% auto #0
-__all__ = ['STILL', 'STILL_REL', 'LOCKOUT_AFTER_S', 'PULL_BEFORE_S', 'SET_REST_S', 'BAR_AT', 'PHASE_AT', 'RULES_PATH',
-           'LIFTED_ERROR_PATH', 'REAL_RETEST_PATH', 'ERROR_PERCENTILE', 'SAGITTAL', 'HEIGHTS', 'FRONTAL', 'DEBIASED',
-           'JUDGED_FROM', 'METRIC_JOINTS', 'NEAR_S', 'JOINT_REACH', 'TORSO_SHARE', 'JUDGE_CALLS', 'FROM_BOTTOM',
-           'FROM_START', 'BEGAN_BEFORE', 'bar_position', 'lift_heights', 'rep_metrics', 'load_lifted_error',
-           'weigh_views', 'load_sources', 'load_lifted_bias', 'load_fault_sizes', 'load_agreement', 'load_real_floor',
-           'load_rules', 'Fault', 'hidden_reason', 'hidden_metrics', 'hidden_at', 'too_uncertain', 'judged_from',
-           'joint_reach', 'score_rep', 'Call', 'judge_rep', 'RepForm', 'not_seen', 'implausible', 'assess_form']
+__all__ = ['STILL', 'STILL_REL', 'HIPS_HELD_S', 'LOCKOUT_AFTER_S', 'PULL_BEFORE_S', 'SET_REST_S', 'BAR_AT', 'PHASE_AT',
+           'RULES_PATH', 'LIFTED_ERROR_PATH', 'REAL_RETEST_PATH', 'ERROR_PERCENTILE', 'SAGITTAL', 'HEIGHTS', 'FRONTAL',
+           'DEBIASED', 'JUDGED_FROM', 'METRIC_JOINTS', 'NEAR_S', 'JOINT_REACH', 'TORSO_SHARE', 'JUDGE_CALLS',
+           'FROM_BOTTOM', 'FROM_START', 'BEGAN_BEFORE', 'bar_position', 'lift_heights', 'rep_metrics',
+           'load_lifted_error', 'weigh_views', 'load_sources', 'load_lifted_bias', 'load_fault_sizes', 'load_agreement',
+           'load_real_floor', 'load_rules', 'Fault', 'hidden_reason', 'hidden_metrics', 'hidden_at', 'too_uncertain',
+           'judged_from', 'joint_reach', 'score_rep', 'Call', 'judge_rep', 'RepForm', 'not_seen', 'implausible',
+           'assess_form']
 
 # %% ../nbs/42_form.ipynb #c7f8ca53
 STILL = 0.05   # m/s: the bar is still below this vertical speed
 STILL_REL = 0.2   # ...or below this share of the rep's peak speed, its 95th percentile (held at the bottom of a squat or bench
                   # press, its lowest 15 %, or stalled mid-pull): a detector's 2D wobbles the hips by about 10 cm/s, and below a
                   # tenth of the peak a 1.2 s pause seen from the side read 0.3 s; one frame's jump of the detector is no peak
+HIPS_HELD_S = 0.25   # s: a bench press's hips off the bench is the highest they stayed this long (a drive lifts them for
+                     # longer; the detector's misfit of a lifter lying down, as the clip starts, for a few frames)
 LOCKOUT_AFTER_S = 0.25   # s: a squat's lockout is looked for this long past the rep's end (never into the next rep)
 PULL_BEFORE_S = 1.0   # s: a deadlift's floor is looked for this long before the rep's start (never into the rep before): the rep is
                       # found where the whole body moves, and hips rising first (the fault) move before the bar leaves the floor
@@ -116,8 +120,8 @@ def _phases(L, vL, fps, deadlift):
     return m, conc, bottom, turn, tops
 
 # %% ../nbs/42_form.ipynb #0243e97d
-def _bench_metrics(X, bar, frame, bottom, top):
-    "Bench press: the bar's touch point, depth, path and tilt, and the hips' rise, {name: (value, frame)}."
+def _bench_metrics(X, bar, frame, bottom, top, hold:int=1):
+    "Bench press: the bar's touch point, depth, path and tilt, and the hips' rise (the highest they stayed for `hold` frames), {name: (value, frame)}."
     m = {}
     sh = _mid(X, 'left_shoulder', 'right_shoulder')
     axis = frame.horizontal(_mid(X, 'left_shoulder', 'right_shoulder') - X[:, J['pelvis']]).mean(0)
@@ -130,7 +134,9 @@ def _bench_metrics(X, bar, frame, bottom, top):
     tilt = frame.height(X[:, J['left_wrist']]) - frame.height(X[:, J['right_wrist']])
     m['bar_tilt_m'] = np.abs(tilt).max(), int(np.argmax(np.abs(tilt)))
     pel = frame.height(X[:, J['pelvis']])
-    m['hip_rise_m'] = pel.max() - min(pel[0], pel[-1]), int(np.argmax(pel))
+    held = sliding_window_view(pel, min(hold, len(pel))).min(-1)   # the hips' height each stretch of `hold` frames stays above
+    at = int(np.argmax(held))
+    m['hip_rise_m'] = held[at] - np.median(pel), at + int(np.argmax(pel[at:at + hold]))   # over where they lay through the rep
     return m
 
 # %% ../nbs/42_form.ipynb #8040f1ef
@@ -270,7 +276,7 @@ def rep_metrics(x, # (T, 17, 3) joints of the whole set, metres
     lock = np.r_[tops, np.arange(len(X), len(Xt))]
     lock = int(lock[np.argmax(ext[lock])])
     put('lockout_deg', ext[lock], lock)
-    if exercise == 'bench': lift = _bench_metrics(X, bar, frame, bottom, top)
+    if exercise == 'bench': lift = _bench_metrics(X, bar, frame, bottom, top, max(1, int(round(HIPS_HELD_S * fps))))
     else:                                                 # from the floor: the lowest point, `before` frames earlier at most
         floor = int(np.argmin(lift_heights(x[s - before:s + max(turn, 1)], exercise, frame)[1])) if before else bottom
         lift = {k: (val, f - before) for k, (val, f) in _standing_metrics(x[s - before:e], frame, exercise, floor, turn + before).items()}
