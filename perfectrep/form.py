@@ -22,9 +22,9 @@ from .reps import RepSegmentation, segment_reps
 from .bodyframe import BodyFrame, _mid, knee_angles, hip_angles, elbow_angles, squat_depth
 
 # %% auto #0
-__all__ = ['STILL', 'STILL_REL', 'HIPS_HELD_S', 'LOCKOUT_AFTER_S', 'PULL_BEFORE_S', 'SET_REST_S', 'BAR_AT', 'PHASE_AT',
-           'RULES_PATH', 'LIFTED_ERROR_PATH', 'REAL_RETEST_PATH', 'ERROR_PERCENTILE', 'SAGITTAL', 'HEIGHTS', 'FRONTAL',
-           'DEBIASED', 'JUDGED_FROM', 'METRIC_JOINTS', 'NEAR_S', 'JOINT_REACH', 'TORSO_SHARE', 'JUDGE_CALLS',
+__all__ = ['STILL', 'STILL_REL', 'HIPS_HELD_S', 'LOCKOUT_AFTER_S', 'LOCKOUT_RISE_S', 'PULL_BEFORE_S', 'SET_REST_S', 'BAR_AT',
+           'PHASE_AT', 'RULES_PATH', 'LIFTED_ERROR_PATH', 'REAL_RETEST_PATH', 'ERROR_PERCENTILE', 'SAGITTAL', 'HEIGHTS',
+           'FRONTAL', 'DEBIASED', 'JUDGED_FROM', 'METRIC_JOINTS', 'NEAR_S', 'JOINT_REACH', 'TORSO_SHARE', 'JUDGE_CALLS',
            'FROM_BOTTOM', 'FROM_START', 'BEGAN_BEFORE', 'bar_position', 'lift_heights', 'rep_metrics',
            'load_lifted_error', 'weigh_views', 'load_sources', 'load_lifted_bias', 'load_fault_sizes', 'load_agreement',
            'load_real_floor', 'load_rules', 'Fault', 'hidden_reason', 'hidden_metrics', 'hidden_at', 'too_uncertain',
@@ -38,7 +38,11 @@ STILL_REL = 0.2   # ...or below this share of the rep's peak speed, its 95th per
                   # tenth of the peak a 1.2 s pause seen from the side read 0.3 s; one frame's jump of the detector is no peak
 HIPS_HELD_S = 0.25   # s: a bench press's hips off the bench is the highest they stayed this long (a drive lifts them for
                      # longer; the detector's misfit of a lifter lying down, as the clip starts, for a few frames)
-LOCKOUT_AFTER_S = 0.25   # s: a squat's lockout is looked for this long past the rep's end (never into the next rep)
+LOCKOUT_AFTER_S = 0.25   # s: a squat's lockout is looked for this long past the rep's end, or past where the hips stop
+                         # rising when they rise on beyond it (never into the next rep): the knees lock as the hips settle
+LOCKOUT_RISE_S = 1.0     # s: how far past the rep's end the hips' rise is followed: a rep's end trimmed where the movement
+                         # slowed before the top (the jitter read high when the clip's only still stretch, a pause at the
+                         # bottom, was hidden by someone crossing) cut the lockout off 0.8 s before the lifter stood
 PULL_BEFORE_S = 1.0   # s: a deadlift's floor is looked for this long before the rep's start (never into the rep before): the rep is
                       # found where the whole body moves, and hips rising first (the fault) move before the bar leaves the floor
 SET_REST_S = 20.   # s: a rest this long between two reps starts a new set (its velocity loss counts from its own fastest rep)
@@ -242,6 +246,14 @@ def _standing_metrics(X, frame, exercise, bottom, turn):
     k = int(np.argmax(np.abs(drift)))
     m['bar_drift_m'] = drift[k], k
     return m
+
+# %% ../nbs/42_form.ipynb #1b61a719
+def _rise_end(v, # (T,) a height's vertical velocity, m/s
+              start:int, stop:int # frames: from `start`, `stop` at most
+             ) -> int: # the first frame from `start` where the height no longer rises (`stop` when it rises all the way)
+    "Where a rise that goes on past `start` ends: its velocity down to `STILL`."
+    up = np.asarray(v[start:stop]) > STILL
+    return start + (int(np.argmin(up)) if not up.all() else len(up))
 
 # %% ../nbs/42_form.ipynb #cbec63d7
 def rep_metrics(x, # (T, 17, 3) joints of the whole set, metres
@@ -829,7 +841,10 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
         # loosely to be judged on more frames; the deadlift's lockout lies inside its rep.
         nxt = min([reps[i + 1][0] if i + 1 < len(reps) else len(x)] + [c for c in takes if c >= e])   # never past a cut
         prev = max([prev] + cuts)                                        # a deadlift's pull starts after a cut
-        after = max(0, min(nxt, e + int(round(LOCKOUT_AFTER_S * fps)), len(x)) - e) if exercise == 'squat' else 0
+        if exercise == 'squat':                                          # a quarter second past where the hips stop rising
+            rising = _rise_end(vel[1], e, min(nxt, e + int(round(LOCKOUT_RISE_S * fps)), len(x)))
+            after = max(0, min(nxt, rising + int(round(LOCKOUT_AFTER_S * fps)), len(x)) - e)
+        else: after = 0
         before = max(0, min(s - prev, int(round(PULL_BEFORE_S * fps)))) if exercise == 'deadlift' else 0
         M, F = rep_metrics(x, fps, exercise, (s, e), frame, vel, after, before)
         lifted = dict(M)                              # as the 3D with the camera's vertical measures it
