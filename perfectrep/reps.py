@@ -14,7 +14,7 @@ from .skeleton import J
 from .bodyframe import up_vector, pose_features, _as_array
 
 # %% auto #0
-__all__ = ['EXERCISE_SIGNAL', 'REST_LEVEL', 'TURN_PROMINENCE', 'FULL_RANGE', 'affinity_matrix', 'autocorrelation',
+__all__ = ['EXERCISE_SIGNAL', 'REST_LEVEL', 'TURN_PROMINENCE', 'FULL_RANGE', 'SPREAD', 'affinity_matrix', 'autocorrelation',
            'RepSegmentation', 'aifit_objective', 'refine_boundaries', 'vertical_signal', 'anchor_stays', 'segment_reps']
 
 # %% ../nbs/41_reps.ipynb #c61bbe59
@@ -316,12 +316,16 @@ def _aifit_chain(A, a, b, fw, min_period, max_period):
 _runs = runs
 
 # %% ../nbs/41_reps.ipynb #c3e68667
-def _rest_signal(v, anchor, fps, step, Xw, w, a, b):
-    "The signal at the work rate whose stays mark the rest: the smoothed height `v` for a lift (`anchor`), else the affinity to the rest pose."
+def _still_around(a, b, fw, T):
+    "The frames (at the work rate `fw`) within a second before and after the active span [a, b) of `T`: still ones."
+    return np.r_[max(a - int(fw), 0):a, b:min(b + int(fw), T)]
+
+def _rest_signal(v, anchor, fps, step, Xw, w, a, b, ends=(0, 1)):
+    "The signal at the work rate whose stays mark the rest: the smoothed height `v` for a lift (`anchor`), else the affinity to the rest pose (held still before or after the set, else at the clip's `ends`: 0 its start, 1 its end)."
     if anchor is not None: return moving_mean(v, max(step, int(0.2 * fps)))[::step][:len(Xw)]
-    fw = fps / step
-    edge = np.r_[max(a - int(fw), 0):a, b:min(b + int(fw), len(Xw))]        # still before or after the set
-    if not len(edge): edge = np.r_[:max(1, int(0.2 * fw)), len(Xw) - max(1, int(0.2 * fw)):len(Xw)]  # else its ends
+    T, fw = len(Xw), fps / step
+    edge, n = _still_around(a, b, fw, T), max(1, int(0.2 * fw))
+    if not len(edge): edge = np.concatenate([np.r_[:n] if e == 0 else np.r_[T - n:T] for e in ends])   # else its ends
     return affinity_matrix(Xw, np.median(Xw[edge], axis=0, keepdims=True), w)[:, 0]
 
 def _rest_bounds(sig, anchor, vel, a, b, tau, fw, step, bounds, level:float=0.2, turn:float|None=None, seen=None):
@@ -350,6 +354,31 @@ def _begun_before(sig, exercise, a, b, bounds, limits, step:int, descent:float=0
     pre = s[:int(bounds[0]) + 1]
     turn = int(np.argmin(pre))
     return bool(0 < turn < len(pre) - 1 and pre[:turn + 1].max() - pre[turn] >= descent * (hi - lo) and pre[turn] <= lo + near * (hi - lo))
+
+# %% ../nbs/41_reps.ipynb #a3c91e07
+SPREAD = 1.5   # an unknown movement's rest looked for off the clip's ends when its stays come this many times more often than the reps
+
+def _unknown_rest(v, fps, step, Xw, w, A, a, b, vel, tau, fw, bounds, seen=None):
+    """An unknown movement's rest: (bounds, limits, signal) as `_rest_bounds` and `_rest_signal` give them. With nothing
+    still before or after the set its rest pose is read from the clip's two ends; but a clip that begins or ends inside
+    a rep may show there a pose the movement passes through twice a period, on the way down and again on the way up (the
+    legs-only squat, begun half way down: 5 stays for 3 squats). When the stays come under `1 / SPREAD` of the period
+    (`tau`, work-rate frames) the rest is looked for instead at one end alone, or at the set's two turning poses (the one
+    farthest from the ends' pose, and the one farthest from that): of those whose stays come at least `SPREAD` times as
+    far apart and at most `SPREAD` periods (a pose seen once, at an end, is no rest), the one held longest."""
+    def stays(sig):
+        bb, lim = _rest_bounds(sig, None, vel, a, b, tau, fw, step, bounds, seen=seen)
+        return bb, lim, sig
+    gap = lambda s: np.median(np.diff(s[0])) if s[1] is not None else 0.
+    held = lambda s: sum(e - s0 for s0, e in s[1])
+    both = stays(_rest_signal(v, None, fps, step, Xw, w, a, b, (0, 1)))
+    if len(_still_around(a, b, fw, len(Xw))) or not tau or both[1] is None or gap(both) * SPREAD >= tau: return both
+    far = a + int(np.argmin(both[2][a:b]))                          # a turning pose: farthest from the ends'
+    other = a + int(np.argmin(A[a:b, far]))                          # and the other one
+    tries = [stays(_rest_signal(v, None, fps, step, Xw, w, a, b, (0,))), stays(_rest_signal(v, None, fps, step, Xw, w, a, b, (1,))),
+             stays(A[:, far]), stays(A[:, other])]
+    ok = [s for s in tries if SPREAD * gap(both) <= gap(s) <= SPREAD * tau]
+    return max(ok, key=held) if ok else both
 
 # %% ../nbs/41_reps.ipynb #a7a2b510
 def _interval_ranges(Xw, v, anchor, wm, bounds, step):
@@ -513,9 +542,12 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
     # anchor the phase where the lifter rests between reps
     point, base, anchor = EXERCISE_SIGNAL.get(exercise, ('pelvis', 'ankles', None))
     v = vertical_signal(x, kind, up, point, base)
-    rest = _rest_signal(v, anchor, fps, step, Xw, w, a, b)
-    bounds, limits = _rest_bounds(rest, anchor, vel, a, b, tau, fw, step, bounds, REST_LEVEL.get(exercise, 0.2),
-                                  TURN_PROMINENCE.get(exercise), None if obs is None else obs[::step][:len(rest)])
+    seen = None if obs is None else obs[::step][:len(Xw)]
+    if anchor is None: bounds, limits, rest = _unknown_rest(v, fps, step, Xw, w, A, a, b, vel, tau, fw, bounds, seen)
+    else:
+        rest = _rest_signal(v, anchor, fps, step, Xw, w, a, b)
+        bounds, limits = _rest_bounds(rest, anchor, vel, a, b, tau, fw, step, bounds, REST_LEVEL.get(exercise, 0.2),
+                                      TURN_PROMINENCE.get(exercise), seen)
     cut = _begun_before(rest, exercise, a, b, bounds, limits, step)  # the clip starts on the way down of a rep
     if cut: bounds, limits = np.r_[0, bounds], [(0, 0)] + limits
     # classify the intervals by their range
