@@ -20,8 +20,8 @@ from .people import Keypoints2D, Track, _box, _body_size, _compatible, _shared_b
 __all__ = ['NOISY', 'DENOISE_PX', 'BACK_S', 'BACK_LOST_S', 'SMALL_PX', 'SHARPER_SIDE', 'DETECT_HEIGHT', 'import_mediapipe',
            'PoseDetector', 'silence_native_stderr', 'landmarks_to_h36m', 'same_person', 'merge_people', 'PeopleFinder',
            'upside_down', 'lone_sightings', 'out_of_step', 'stray_runs', 'passing_runs', 'misfit_ends', 'loss_edges',
-           'noise_level', 'detect_frames', 'detection_step', 'upsample_keypoints', 'detect_video', 'Detection',
-           'detect_image']
+           'snapped_runs', 'noise_level', 'detect_frames', 'detection_step', 'upsample_keypoints', 'detect_video',
+           'Detection', 'detect_image']
 
 # %% ../nbs/33_detect.ipynb #8a3c3b16
 _MP_LOCK = threading.RLock()
@@ -876,6 +876,28 @@ def loss_edges(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence 
                 wrong[t] = True
     return wrong
 
+# %% ../nbs/33_detect.ipynb #b7e2c411
+def snapped_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence (0: not seen)
+                 fps:float, # frames per second (0: 30)
+                 grow:float=1.25, speed:float=1.0, # a jump in size: `grow` times larger or smaller, plus `speed` a second (`stray_runs`')
+                 lost_s:float=0.1, # ... between sightings at most this far apart
+                 back:float=1.1, # the body is back at its size when within this factor of it ...
+                 most_s:float=0.5 # ... within this many seconds of the jump
+                ) -> np.ndarray: # (T,) bool: the sightings to drop
+    "The sightings from a jump of the body's size in a blink until it is back at its size before the jump, when that is within `most_s`: a tracker that squeezed the lifter into a partial skeleton and let go of it over a few frames (sizes on the joints both skeletons have)."
+    k = np.asarray(kpts, dtype=np.float64)
+    fps, wrong = fps or 30, np.zeros(len(k), bool)
+    idx = np.flatnonzero((k[..., 2] > 0).sum(1) >= 6)
+    sizes = lambda p, q: [x[2] for x in _shared_boxes(k[p], k[q])]
+    for p, q in zip(idx[:-1], idx[1:]):
+        if q - p > lost_s * fps or not _size_jump(*sizes(p, q), (q - p) / fps, grow, speed): continue
+        for r in idx[(idx > q) & (idx <= q + most_s * fps)]:
+            if _size_jump(*sizes(p, r), 0., back, 0.): continue
+            wrong[q:r] = True                                        # back: the sightings between were the misfit
+            break
+    return wrong
+
+
 # %% ../nbs/33_detect.ipynb #0ecb570c
 def _joined(a:Track, b:Track) -> Track:
     "One track of two of one body: `a`'s skeletons where both were seen, `b`'s elsewhere, under `a`'s id."
@@ -1124,7 +1146,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
         kp.people += [{**r, 'sampled': True} for r in choose_lifter(_still_alike([tr for tr in rest if tr.id not in ids and not _misread(tr, kp.kpts)]),
                                                                      T, width, height, fps, kp.people_turn)]
     def cleaned(kp):
-        for wrong in (passing_runs, out_of_step, stray_runs, passing_runs, misfit_ends, loss_edges):   # someone passing in front (as fitted: `out_of_step` may break their run into pieces that barely move), skeletons out of step with the frames around, short runs cut off by jumps, someone passing in front, a misfit standing at either end, feet pulled off their place next to a loss
+        for wrong in (passing_runs, out_of_step, stray_runs, passing_runs, misfit_ends, loss_edges, snapped_runs):   # someone passing in front (as fitted: `out_of_step` may break their run into pieces that barely move), skeletons out of step with the frames around, short runs cut off by jumps, someone passing in front, a misfit standing at either end, feet pulled off their place next to a loss, a squeezed skeleton let go of
             kp = _dropped(kp, wrong(kp.kpts, kp.fps), max_gap_s)
         return _lone_dropped(_upright_only(kp, max_gap_s), max_gap_s)
     # followed on their crop between the looks' first and last sightings of them (the second pass), a person the looks
