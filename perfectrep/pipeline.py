@@ -197,11 +197,11 @@ def _recognition_note(r) -> str:
     "The warning for a set recognised with low confidence: analysed as the most likely lift, the alternative named."
     if getattr(r, 'looks_like', None):
         from perfectrep.recognize import a_lift
-        lifts = r.looks_like.split(' or ')
-        return (f'exercise recognised as {r.label} ({r.confidence:.0%}), but the movement looks like {a_lift(r.looks_like)}: standing, the knees and '
+        lifts = r.looks_like
+        return (f'exercise recognised as {r.label} ({r.confidence:.0%}), but the movement looks like {a_lift(lifts)}: standing, the knees and '
                 f'hips bend and straighten through a lift\'s range (the classifier learned whole bodies; with part of the body out of view '
                 f'it can miss a lift): analysed as {r.label}, nothing judged; pass ' + ' or '.join(f'--exercise {c}' for c in lifts)
-                + f' if it is {"one" if len(lifts) > 1 else a_lift(r.looks_like)}')
+                + f' if it is {"one" if len(lifts) > 1 else a_lift(lifts)}')
     return (f'exercise recognised as {r.label} with low confidence ({r.confidence:.0%}; {r.runner_up} {r.probs[r.runner_up]:.0%}): '
             f'analysed as {r.label}; pass --exercise {r.runner_up} if it is a {r.runner_up}')
 

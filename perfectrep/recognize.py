@@ -58,7 +58,7 @@ class Recognition:
     window_s: float = 0.        # length of one window, seconds
     classifier_probs: dict|None = None   # the classifier's own probabilities, when `probs` combine it with the movement's geometry
     evidence: dict|None = None  # the geometry of the movement that was combined (`movement_evidence`)
-    looks_like: str|None = None # recognised as other while the movement's geometry favours a lift: that lift, or the lifts it cannot tell apart joined by ' or ' (`looks_like`)
+    looks_like: list|None = None # recognised as other while the movement's geometry favours a lift: that lift, or the lifts it cannot tell apart (`looks_like`)
 
     @property
     def runner_up(self) -> str:
@@ -224,7 +224,7 @@ LIFT_TIE = 0.9   # lifts whose geometry factor is at least this share of the bes
 def looks_like(label:str, # the recognised class
                probs:dict, # class -> combined probability
                evidence:dict # `movement_evidence`
-              ) -> str|None: # the lift, or the lifts the geometry cannot tell apart joined by ' or ' (most probable first); None
+              ) -> list|None: # the lift, or the lifts the geometry cannot tell apart (most probable first); None
     """The lift a set recognised as `other` looks like by the geometry of its movement: where a lift's factor is above
     other's (standing, the knees and hips bending and straightening through a lift's range), that lift, or every lift
     whose factor is within `LIFT_TIE` of the best. The classifier learned whole bodies: a squat filmed with only the
@@ -238,14 +238,14 @@ def looks_like(label:str, # the recognised class
     f = {c: evidence.get(f'factor_{c}', 0.) for c in LIFTS}
     best = max(f.values())
     if best <= evidence.get('factor_other', 1.): return None
-    return ' or '.join(sorted((c for c in LIFTS if f[c] >= LIFT_TIE * best), key=lambda c: -probs.get(c, 0.)))
+    return sorted((c for c in LIFTS if f[c] >= LIFT_TIE * best), key=lambda c: -probs.get(c, 0.))
 
 
 # %% ../nbs/44_recognize.ipynb #802a142f
-def a_lift(looks:str # `looks_like`'s answer: 'squat', or 'deadlift or squat'
+def a_lift(looks:list # `looks_like`'s answer: ['squat'], or ['deadlift', 'squat']
           ) -> str: # 'a squat', or 'a deadlift or a squat'
     "The lifts a movement looks like, in words."
-    return ' or '.join(f'a {c}' for c in looks.split(' or '))
+    return ' or '.join(f'a {c}' for c in looks)
 
 # %% ../nbs/44_recognize.ipynb #abba5962
 def recognize_exercise(joints, # (T, 17, 3) lifted 3D, camera frame (y down), metres

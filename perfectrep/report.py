@@ -653,7 +653,7 @@ def render_html(report:FormReport) -> str:
     seen = ' &middot; '.join(x for x in (
         f'exercise {"recognised" if rec is not None else "given"}: <b>{e(report.exercise)}</b>'
         + (f' ({rec.confidence:.0%}; next {e(rec.runner_up)} {rec.probs[rec.runner_up]:.0%})' if rec is not None else '')
-        + (', but the movement looks like ' + ' or '.join(f'a <b>{e(c)}</b>' for c in rec.looks_like.split(' or ')) if getattr(rec, 'looks_like', None) else ''),
+        + (', but the movement looks like ' + ' or '.join(f'a <b>{e(c)}</b>' for c in rec.looks_like) if getattr(rec, 'looks_like', None) else ''),
         f'camera: {e(report.view["description"])}' + (f' ({e(report.measured_from)})' if report.measured_from else '') if report.view else '',
         e(report.followed[0].upper() + report.followed[1:]) if report.followed else '') if x)
     part = ''.join(f'<li>frames {s}-{e_ - 1} ({s / report.fps:.1f}-{e_ / report.fps:.1f} s)</li>' for s, e_ in report.segmentation.partial)
