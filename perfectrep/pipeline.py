@@ -214,6 +214,26 @@ def _given_note(given:str, # the lift given (--exercise)
     return (f'analysed as {given}, as --exercise asked, but the movement looks like a {r.label} (recognised at {r.confidence:.0%}): '
             f'the reps and faults here are those of a {given}; leave --exercise out, or pass --exercise {r.label} if it is a {r.label}')
 
+# %% ../nbs/60_pipeline.ipynb #d4a19e51
+def _feet_still(kpts, # a video's 2D keypoints (`Keypoints2D`), or None
+                still:float=0.1, # the ankles move within this share of the person's size ...
+                seen:float=0.5 # ... over the frames they are seen inside the picture, at least this share of the frames
+               ) -> bool:
+    "Whether the person's feet stay put in the picture through the clip (an unknown movement done standing in one place: a squat seen from the hips down, a curl), so that its root-relative 3D may stand on planted feet."
+    from perfectrep.people import _body_size
+    from perfectrep.recognize import unseen_outside
+    from perfectrep.skeleton import J
+    if kpts is None: return False
+    k = unseen_outside(np.asarray(kpts.kpts, dtype=np.float64), kpts.width, kpts.height, margin=0.)
+    size = _body_size(k)
+    if size is None: return False
+    for j in (J['left_ankle'], J['right_ankle']):
+        on = k[:, j, 2] > 0
+        if on.mean() < seen: return False
+        lo, hi = np.percentile(k[on, j, :2], [5, 95], axis=0)
+        if np.hypot(*(hi - lo)) > still * size: return False
+    return True
+
 # %% ../nbs/60_pipeline.ipynb #36cd2c77
 def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
     "How the 3D is measured: the joints (feet planted when root-relative), whether lifted from one camera, the view, each metric's source and tolerance, the metrics too uncertain to judge."
@@ -226,9 +246,10 @@ def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
     rootrel = is_root_relative(joints)
     lifted = rootrel or (x.kind != '3d' and up == '-y')   # 3D from one camera through a lifter
     view = camera_view(joints, exercise) if x.kind != '3d' else None
-    if exercise in ('squat', 'deadlift') and rootrel:
+    if rootrel and (exercise in ('squat', 'deadlift') or exercise == 'other' and _feet_still(x.kpts)):
         joints = plant_feet(joints)      # heights, bar path and velocities are measured from the floor, not the pelvis
-        notes.append('root-relative 3D: each frame placed with the feet planted (the ankles\' midpoint held still)')
+        notes.append('root-relative 3D: each frame placed with the feet planted (the ankles\' midpoint held still'
+                     + (', as they stayed put in the picture)' if exercise == 'other' else ')'))
     tol, meas, uncertain = None, None, None
     if lifted and exercise in ('squat', 'deadlift', 'bench'):
         exact = x.kind == 'demo'          # the demo's 2D is an exact projection: no detector error to allow for

@@ -524,7 +524,7 @@ def plot_rep_count(report:FormReport) -> Chart:
         ch.span(a / report.fps, b / report.fps, None, hatch='grey')
         if i == 0: ch.note((a + b) / 2 / report.fps, 'feet out of the picture')
     _plot_seen(ch, t, frame.height(bar_position(x, report.exercise)), gone, '#08519c', width=1.5,
-               label='bar (shoulders)' if BAR_AT.get(report.exercise) == 'shoulder' else 'bar (mid-wrist)')
+               label={'shoulder': 'bar (shoulders)', 'wrist': 'bar (mid-wrist)'}.get(BAR_AT.get(report.exercise), 'hands (mid-wrist)'))   # no bar known: the hands
     if report.exercise != 'bench': _plot_seen(ch, t, frame.height(x[:, J['pelvis']]), gone, '#a50f15', width=1, label='hips')
     for c in report.segmentation.cuts: ch.mark(c / report.fps, '#525252', '--', label='cut')   # an edited video's: no rep across
     ch.legend = ('lower right', 1, None)
