@@ -897,7 +897,6 @@ def snapped_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidenc
             break
     return wrong
 
-
 # %% ../nbs/33_detect.ipynb #0ecb570c
 def _joined(a:Track, b:Track) -> Track:
     "One track of two of one body: `a`'s skeletons where both were seen, `b`'s elsewhere, under `a`'s id."
