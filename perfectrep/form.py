@@ -730,6 +730,19 @@ class RepForm:
                 **{k: f(v) for k, v in self.metrics.items()},
                 'bottom_frame': int(self.frames.get('bottom', self.start)), 'top_frame': int(self.frames.get('top', self.end - 1))}
 
+# %% ../nbs/42_form.ipynb #e5b0c7a1
+def _farthest(x, # (T, 17, 3) joints, metres
+              s:int, e:int, # a rep's frames [s, e)
+              near:float=0.02 # share of the distance's range
+             ) -> int:
+    "Where an unknown movement's rep turns: the middle of the frames whose pose (joints about the pelvis) lies within `near` of the farthest from both its ends' poses (a squat's root-relative pose barely changes through the bottom)."
+    X = np.asarray(x[s:e], float)
+    X = X - X[:, :1]
+    if len(X) < 3: return int(s)
+    d = np.minimum(*(np.linalg.norm(X - X[k], axis=-1).mean(-1) for k in (0, -1)))
+    a, b, _ = _bottom_band(-d, near)                              # the run of frames around the farthest
+    return int(s + (a + b) // 2)
+
 # %% ../nbs/42_form.ipynb #0b17433d
 # measured from the rep's bottom (the deadlift's floor: `rep_metrics`' frame 'rise_from') to a frame on the way up
 FROM_BOTTOM = ('rise_ratio', 'lean_gain_deg')
@@ -817,7 +830,7 @@ def assess_form(joints, # (T, 17, 3) metres, or a Motion (Z up)
     takes = list(reps.cuts) if isinstance(reps, RepSegmentation) else []  # where an edited video cuts: another take, another set
     reps = list(reps.reps if isinstance(reps, RepSegmentation) else reps)
     if exercise == 'other':
-        return [RepForm(i, int(s), int(e), None, [], [], {'duration_s': (e - s) / fps}, {'start': int(s), 'end': int(e) - 1})
+        return [RepForm(i, int(s), int(e), None, [], [], {'duration_s': (e - s) / fps}, {'start': int(s), 'end': int(e) - 1, 'turn': _farthest(x, s, e)})
                 for i, (s, e) in enumerate(reps)]
     rules = rules if isinstance(rules, dict) else load_rules(rules)
     lift_rules = rules.get(exercise, [])

@@ -230,10 +230,14 @@ def _repr_markdown_(self:FormReport):
             f'| rep | {" | ".join(keep)} |\n|---|{"---|" * len(keep)}\n{rows}')
 
 # %% ../nbs/43_report.ipynb #4d2f33a8
+def _key_frame(r) -> tuple[int, str]:
+    "A rep's own picture and its caption: its bottom, or an unknown movement's turning point (its farthest pose from its ends)."
+    return (int(r.frames['bottom']), 'bottom') if 'bottom' in r.frames else (int(r.frames.get('turn', r.start)), 'turning point')
+
 @patch
 def picture_frames(self:FormReport) -> list[int]:
     "The frames the HTML report shows: each rep's bottom, each fault's frame and each failed call's."
-    fr = ({int(r.frames.get('bottom', r.start)) for r in self.reps} | {int(f.frame) for r in self.reps for f in r.faults}
+    fr = ({_key_frame(r)[0] for r in self.reps} | {int(f.frame) for r in self.reps for f in r.faults}
           | {int(c.frame) for r in self.reps for c in r.calls if c.result == 'fail'})
     return sorted(f for f in fr if 0 <= f < self.n_frames)
 
@@ -613,7 +617,7 @@ figure{display:inline-block;margin:0 .5em .3em 0;vertical-align:top} figure img{
 
 def _rep_figures(report:FormReport, r) -> str:
     "The rep's pictures: its bottom, then the frame of each fault and each failed call; one picture per moment (frames a tenth of a second apart or less show the same), captioned with all that point at it."
-    shots = ([(int(r.frames.get('bottom', r.start)), 'bottom')] + [(int(f.frame), f.name) for f in r.faults]
+    shots = ([_key_frame(r)] + [(int(f.frame), f.name) for f in r.faults]
              + [(int(c.frame), f'{c.name}: fail') for c in r.calls if c.result == 'fail'])
     caps, near = {}, max(1, round(0.1 * report.fps))   # frame -> captions, in the order above
     for t, cap in shots:
