@@ -547,6 +547,12 @@ def _size_jump(a:float, b:float, # two sizes of a body, pixels
     "Whether a body's size changed from `a` to `b` faster than a body's does (`stray_runs`' jump by size)."
     return max(a, b) / min(a, b) > grow + speed * dt
 
+# %% ../nbs/33_detect.ipynb #b7e2c413
+def _shared_sizes(a:np.ndarray, b:np.ndarray # two skeletons (17, 3), pixels and confidence
+                 ) -> list[float]: # the sizes of `a` and of `b`, pixels
+    "Two skeletons' sizes measured on the joints both have (`_shared_boxes`): a joint lost in one does not shrink it."
+    return [x[2] for x in _shared_boxes(a, b)]
+
 # %% ../nbs/33_detect.ipynb #eca1136d
 def _echo(tr:Track, tracks:list[Track], fps:float) -> bool:
     "Whether a short track is only part of a longer one seen again (a tile's cut-off view of someone): all its sightings on their line."
@@ -748,7 +754,7 @@ def stray_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence 
     idx, wrong, size = np.flatnonzero(seen.any(1)), np.zeros(len(k), bool), _body_size(k)
     if len(idx) < 3 or size is None: return wrong
     a, b, both, _, jump = _jumps(k, seen, idx, size, fps, far, speed)    # between each sighting and the next one
-    sizes = [[x[2] for x in _shared_boxes(k[p], k[q])] if n >= 6 else (1., 1.) for p, q, n in zip(a, b, both.sum(1))]
+    sizes = [_shared_sizes(k[p], k[q]) if n >= 6 else (1., 1.) for p, q, n in zip(a, b, both.sum(1))]
     blink = b - a <= lost_s * fps                                       # next to each other: no loss between them
     jump |= blink & np.array([_size_jump(*s, (q - p) / fps, grow, speed) for s, p, q in zip(sizes, a, b)], bool)
     spans = np.split(idx, np.flatnonzero(jump) + 1)                     # the sightings between jumps
@@ -888,11 +894,10 @@ def snapped_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidenc
     k = np.asarray(kpts, dtype=np.float64)
     fps, wrong = fps or 30, np.zeros(len(k), bool)
     idx = np.flatnonzero((k[..., 2] > 0).sum(1) >= 6)
-    sizes = lambda p, q: [x[2] for x in _shared_boxes(k[p], k[q])]
     for p, q in zip(idx[:-1], idx[1:]):
-        if q - p > lost_s * fps or not _size_jump(*sizes(p, q), (q - p) / fps, grow, speed): continue
+        if q - p > lost_s * fps or not _size_jump(*_shared_sizes(k[p], k[q]), (q - p) / fps, grow, speed): continue
         for r in idx[(idx > q) & (idx <= q + most_s * fps)]:
-            if _size_jump(*sizes(p, r), 0., back, 0.): continue
+            if _size_jump(*_shared_sizes(k[p], k[r]), 0., back, 0.): continue
             wrong[q:r] = True                                        # back: the sightings between were the misfit
             break
     return wrong
