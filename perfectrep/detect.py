@@ -768,6 +768,20 @@ def stray_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence 
             if len(pieces) > 1 and stray(piece[-1] + 1 - piece[0], across): wrong[piece] = True
     return wrong
 
+# %% ../nbs/33_detect.ipynb #70b1da66
+def _stood(k:np.ndarray, # (T, 17, 3) one person's skeletons, pixels and confidence (0: not seen)
+           s:int, e:int, # the run: frames s to e (exclusive)
+           near:list, # slices: the person's sightings just before and just after it
+           tol:float # pixels
+          ) -> bool:
+    "Whether both ankles stand in the run where they stood either side of it (the medians of the frames that see both, within `tol`): the run's skeleton has its feet planted on the person's place."
+    feet = [J['left_ankle'], J['right_ankle']]
+    both = (k[:, feet, 2] > 0).all(1)
+    run = np.arange(s, e)[both[s:e]]
+    side = np.concatenate([np.arange(len(k))[r][both[r]] for r in near])
+    if len(run) < max(1, (e - s) / 2) or len(side) < 3: return False
+    return bool((np.linalg.norm(np.median(k[run][:, feet, :2], 0) - np.median(k[side][:, feet, :2], 0), axis=-1) <= tol).all())
+
 # %% ../nbs/33_detect.ipynb #403a9583
 def passing_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence (0: not seen)
                  fps:float, # frames per second (0: 30)
@@ -775,7 +789,8 @@ def passing_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidenc
                  most_s:float=1.0, # ... within a run of at most this many seconds between two losses ...
                  place:float=0.3, # ... while the person is at one place before and after it (within this share of their size)
                  around_s:float=0.3, # that place: where the runs either side are this close to the losses, seconds
-                 other:float=1.5 # a run whose body is this many times larger (or smaller) than the person's either side is someone else
+                 other:float=1.5, # a run whose body is this many times larger (or smaller) than the person's either side is someone else ...
+                 planted:float=0.1 # ... unless both its ankles stand where the person's stood either side, within this share of their size
                 ) -> np.ndarray: # (T,) bool: the sightings to drop
     """Short runs of sightings between two losses that travel across the picture while the person stays at one place
     before and after: someone walking in front of the lifter, fitted while they hide them. A lifter in a set stays at
@@ -784,7 +799,8 @@ def passing_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidenc
     short losses (the tracker losing the passer-by for a few frames as they pass): then all of them, within the second,
     are looked at as one. A run fitted for a frame or two as the passer-by hides the lifter may not travel far; it is
     someone else when its body is `other` times larger (or smaller) than the person's on both sides: nobody's size
-    changes by half and back within a second."""
+    changes by half and back within a second, but a squatter's does, seen at the bottom between two losses (the box of
+    their skeleton 1.4-2.3 times smaller there on the real squats); their feet stay where they stood."""
     k = np.asarray(kpts, dtype=np.float64)
     T, fps, wrong = len(k), fps or 30, np.zeros(len(k), bool)
     seen, size = k[..., 2] > 0, _body_size(k)
@@ -803,7 +819,8 @@ def passing_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidenc
             near = [slice(max(a0, a1 - w), a1), slice(b0, min(b1, b0 + w))]    # the person just before and just after them
             before, after = (np.median(x[r]) for r in near)
             sizes = [np.nanmedian(big[s:e]) / np.median(big[r]) for r in near]
-            elsewhere = np.nanmax(x[s:e]) - np.nanmin(x[s:e]) >= travel * size or all(not 1 / other < r < other for r in sizes)
+            resized = all(not 1 / other < r < other for r in sizes) and not _stood(k, s, e, near, planted * size)
+            elsewhere = np.nanmax(x[s:e]) - np.nanmin(x[s:e]) >= travel * size or resized
             if abs(after - before) <= place * size and elsewhere: wrong[s:e] |= on[s:e]
     return wrong
 
