@@ -1099,6 +1099,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
                   denoise:float=0. # blur the frames by a Gaussian of this many pixels before detecting (a grainy video: see `noise_level`); 0: as they are
                  ) -> Keypoints2D:
     "Detect the 17 joints on every frame and follow one person (the lifter), looking for everyone in view on sampled frames."
+    from perfectrep.recognize import unseen_outside
     reader, again = _reader(frames)
     reader = _denoised(reader, denoise)
     n_frames = n_frames or getattr(reader, 'estimate', None) or (len(frames) if isinstance(frames, (list, tuple)) else None)
@@ -1168,7 +1169,9 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
                                                                      T, width, height, fps, kp.people_turn)]
     def cleaned(kp):
         for wrong in (passing_runs, out_of_step, stray_runs, passing_runs, misfit_ends, loss_edges, snapped_runs):   # someone passing in front (as fitted: `out_of_step` may break their run into pieces that barely move), skeletons out of step with the frames around, short runs cut off by jumps, someone passing in front, a misfit standing at either end, feet pulled off their place next to a loss, a squeezed skeleton let go of
-            kp = _dropped(kp, wrong(kp.kpts, kp.fps), max_gap_s)
+            sized = wrong in (stray_runs, snapped_runs)   # a body's jumps and size on what the picture shows; where a fit
+            k = unseen_outside(kp.kpts, kp.width, kp.height, margin=0.) if sized else kp.kpts   # places its guesses tells of a misfit
+            kp = _dropped(kp, wrong(k, kp.fps), max_gap_s)
         return _lone_dropped(_upright_only(kp, max_gap_s), max_gap_s)
     # followed on their crop between the looks' first and last sightings of them (the second pass), a person the looks
     # stopped seeing before the end is not looked for after: they are followed on to it (not where the fits were dropped)
