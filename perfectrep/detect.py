@@ -14,7 +14,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 from .core import interpolate_missing, atomic_path, runs
 from .skeleton import mediapipe33_to_h36m, J
 from .video import Video, Frames, read_image, open_video, picture_box, cropped_to, CONTENT_FRAMES
-from .people import Keypoints2D, Track, _box, _body_size, _compatible, _shared_boxes, _jumps, track_people, choose_lifter, select_person, fill_gaps, describe_person
+from .people import Keypoints2D, Track, _box, _body_size, _compatible, _shared_boxes, _jumps, track_people, choose_lifter, select_person, fill_gaps, describe_person, outside_picture
 
 # %% auto #0
 __all__ = ['NOISY', 'DENOISE_PX', 'BACK_S', 'BACK_LOST_S', 'SMALL_PX', 'SHARPER_SIDE', 'DETECT_HEIGHT', 'import_mediapipe',
@@ -1099,7 +1099,6 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
                   denoise:float=0. # blur the frames by a Gaussian of this many pixels before detecting (a grainy video: see `noise_level`); 0: as they are
                  ) -> Keypoints2D:
     "Detect the 17 joints on every frame and follow one person (the lifter), looking for everyone in view on sampled frames."
-    from perfectrep.recognize import unseen_outside
     reader, again = _reader(frames)
     reader = _denoised(reader, denoise)
     n_frames = n_frames or getattr(reader, 'estimate', None) or (len(frames) if isinstance(frames, (list, tuple)) else None)
@@ -1169,8 +1168,8 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
                                                                      T, width, height, fps, kp.people_turn)]
     def cleaned(kp):
         for wrong in (passing_runs, out_of_step, stray_runs, passing_runs, misfit_ends, loss_edges, snapped_runs):   # someone passing in front (as fitted: `out_of_step` may break their run into pieces that barely move), skeletons out of step with the frames around, short runs cut off by jumps, someone passing in front, a misfit standing at either end, feet pulled off their place next to a loss, a squeezed skeleton let go of
-            sized = wrong in (stray_runs, snapped_runs)   # a body's jumps and size on what the picture shows; where a fit
-            k = unseen_outside(kp.kpts, kp.width, kp.height, margin=0.) if sized else kp.kpts   # places its guesses tells of a misfit
+            k = kp.kpts.copy()          # a body's jumps and size on what the picture shows; where a fit places its guesses tells of a misfit
+            if wrong in (stray_runs, snapped_runs): k[outside_picture(k, kp.width, kp.height), 2] = 0.
             kp = _dropped(kp, wrong(k, kp.fps), max_gap_s)
         return _lone_dropped(_upright_only(kp, max_gap_s), max_gap_s)
     # followed on their crop between the looks' first and last sightings of them (the second pass), a person the looks
