@@ -1168,8 +1168,8 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
                                                                      T, width, height, fps, kp.people_turn)]
     def cleaned(kp):
         for wrong in (passing_runs, out_of_step, stray_runs, passing_runs, misfit_ends, loss_edges, snapped_runs):   # someone passing in front (as fitted: `out_of_step` may break their run into pieces that barely move), skeletons out of step with the frames around, short runs cut off by jumps, someone passing in front, a misfit standing at either end, feet pulled off their place next to a loss, a squeezed skeleton let go of
-            k = kp.kpts.copy()          # a body's jumps and size on what the picture shows; where a fit places its guesses tells of a misfit
-            if wrong in (stray_runs, snapped_runs): k[outside_picture(k, kp.width, kp.height), 2] = 0.
+            k = kp.kpts                 # a body's jumps and size on what the picture shows; where a fit places its guesses tells of a misfit
+            if wrong in (stray_runs, snapped_runs): k = np.where(outside_picture(k, kp.width, kp.height)[..., None], k * [1., 1., 0.], k)
             kp = _dropped(kp, wrong(k, kp.fps), max_gap_s)
         return _lone_dropped(_upright_only(kp, max_gap_s), max_gap_s)
     # followed on their crop between the looks' first and last sightings of them (the second pass), a person the looks
