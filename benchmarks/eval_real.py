@@ -33,6 +33,8 @@ in real time (`perfectrep.video.Video.real_fps`)); `vfr`: a phone that lowered i
 after the first second every fifth frame dropped (30 fps becomes 24), the others kept at their own times, so rep
 durations must stay as they were (`perfectrep.video.Video.held`); `upright`: a squat rack's upright between the camera
 and the lifter, a dark vertical bar 2.5 % of the picture wide at 42-44.5 % of its width (across most lifters' bodies);
+`bump`: the tripod knocked halfway through the clip, the picture jumping by 5 % of its width and of its height at once
+(a tenth cropped off and scaled back, the crop moved: `perfectrep.detect.camera_motion` must hold the lifter still);
 --mirror is --perturb mirror. --compare DIR reads the reports of another run (for example the
 unflipped one) and says, rep by rep, how the judge's calls and the form metrics moved between the two: a test-retest
 of the whole analysis on real footage, where no truth for the metrics exists. The two runs see the same scene, so
@@ -92,6 +94,8 @@ PERTURB = {
     'loop': 'null',             # played twice (the input read twice: `INPUT`)
     'upright': 'drawbox=x=iw*0.42:y=0:w=iw*0.025:h=ih:color=0x3a3a3a@1:t=fill',   # a rack's upright between the camera and the lifter
     'vfr': "select='not(gt(t,1)*eq(mod(n,5),4))'",   # a varying frame rate: 24 fps after the first second, frames at their own times (`OUTPUT`)
+    'bump': ("crop=trunc(iw*0.9/2)*2:trunc(ih*0.9/2)*2:x='if(gte(t,HALF),0,iw*0.05)':y='if(gte(t,HALF),ih*0.1,ih*0.05)',"
+             "scale=trunc(iw/0.9/2)*2:trunc(ih/0.9/2)*2"),   # the tripod knocked halfway (HALF: the clip's middle, seconds)
     'shake': ("crop=trunc(iw*0.9/2)*2:trunc(ih*0.9/2)*2:iw*0.05*(1+0.5*sin(n*0.21)+0.3*sin(n*0.53+2)):ih*0.05*(1+0.5*sin(n*0.17+1)+0.3*sin(n*0.61)),"
               "scale=trunc(iw/0.9/2)*2:trunc(ih/0.9/2)*2"),
 }
@@ -105,12 +109,14 @@ CRF = {'compressed': 38}   # the encoding's quality where a perturbation is the 
 def perturbed(video: Path, out: Path, how: str) -> Path:
     "`video` changed by the filter `PERTURB[how]`, made once into a folder of `out` named for it (re-encoded at CRF 18, audio dropped)."
     import imageio_ffmpeg
+    from perfectrep.video import Video
     name = 'mirrored' if how == 'mirror' else how
     folder, dst = out / name, out / name / f'{video.stem}_{name}.mp4'
     if not dst.exists():
         folder.mkdir(parents=True, exist_ok=True)
         tmp = dst.with_suffix('.part.mp4')
-        subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), '-v', 'error', '-y', *INPUT.get(how, []), '-i', str(video), '-vf', PERTURB[how], '-an',
+        vf = PERTURB[how].replace('HALF', f'{Video(video).duration / 2:.3f}') if 'HALF' in PERTURB[how] else PERTURB[how]
+        subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), '-v', 'error', '-y', *INPUT.get(how, []), '-i', str(video), '-vf', vf, '-an',
                         '-c:v', 'libx264', '-crf', str(CRF.get(how, 18)), '-preset', 'veryfast', '-pix_fmt', 'yuv420p', *OUTPUT.get(how, []), str(tmp)], check=True)
         tmp.replace(dst)
     return dst

@@ -17,11 +17,12 @@ from .video import Video, Frames, read_image, open_video, picture_box, cropped_t
 from .people import Keypoints2D, Track, _box, _body_size, _compatible, _shared_boxes, _jumps, track_people, choose_lifter, select_person, fill_gaps, describe_person, outside_picture
 
 # %% auto #0
-__all__ = ['NOISY', 'DENOISE_PX', 'BACK_S', 'BACK_LOST_S', 'SMALL_PX', 'SHARPER_SIDE', 'DETECT_HEIGHT', 'import_mediapipe',
-           'PoseDetector', 'silence_native_stderr', 'landmarks_to_h36m', 'same_person', 'merge_people', 'PeopleFinder',
-           'upside_down', 'lone_sightings', 'out_of_step', 'stray_runs', 'passing_runs', 'misfit_ends', 'loss_edges',
-           'snapped_runs', 'noise_level', 'detect_frames', 'detection_step', 'upsample_keypoints', 'detect_video',
-           'Detection', 'detect_image']
+__all__ = ['NOISY', 'DENOISE_PX', 'BACK_S', 'BACK_LOST_S', 'CAMERA_SIDE', 'STILL_PX', 'CAMERA_JUMP', 'CAMERA_MOVED',
+           'FEET_STILLER', 'SMALL_PX', 'SHARPER_SIDE', 'DETECT_HEIGHT', 'import_mediapipe', 'PoseDetector',
+           'silence_native_stderr', 'landmarks_to_h36m', 'same_person', 'merge_people', 'PeopleFinder', 'upside_down',
+           'lone_sightings', 'out_of_step', 'stray_runs', 'passing_runs', 'misfit_ends', 'loss_edges', 'snapped_runs',
+           'noise_level', 'detect_frames', 'detection_step', 'camera_step', 'camera_steps', 'camera_path',
+           'camera_motion', 'upsample_keypoints', 'detect_video', 'Detection', 'detect_image']
 
 # %% ../nbs/33_detect.ipynb #8a3c3b16
 _MP_LOCK = threading.RLock()
@@ -1191,6 +1192,122 @@ def detection_step(fps:float, # the video's frame rate
     "How many frames apart to detect so that detection runs at `max_fps` or less."
     return max(1, int(np.ceil(fps / max_fps - 0.05))) if max_fps and fps else 1
 
+# %% ../nbs/33_detect.ipynb #e1c0a002
+CAMERA_SIDE = 320      # pixels: the frames are looked at this wide to see the camera move (about a millisecond a frame)
+STILL_PX = 0.3         # at that width: a point of the background that moved less between two frames stood still
+CAMERA_JUMP = 0.015    # a step of the camera that carries the lifter this share of the picture's longer side or more is a jump
+CAMERA_MOVED = 0.02    # a camera that carried the lifter less than this share of the picture's longer side stood still
+FEET_STILLER = 0.6     # the small steps are kept where they hold the planted feet this still at most, against without them
+
+# %% ../nbs/33_detect.ipynb #e1c0a003
+def camera_step(prev:np.ndarray, cur:np.ndarray, # two grey frames (h, w) uint8, one after the other
+                mask:np.ndarray|None=None, # (h, w) uint8: 0 where the points are not looked for (the lifter), else 255
+                least:int=8 # fewer points of the background than this: cannot tell
+               ) -> tuple[np.ndarray|None, float]: # (2, 3) carrying `prev`'s pixels to `cur`'s (None where it cannot be told), and the share of the points that moved so
+    "How the camera moved between two frames: a similarity fitted to the points of the background that moved alike; the identity where a quarter of them stood still."
+    import cv2                                           # OpenCV comes with mediapipe
+    p0 = cv2.goodFeaturesToTrack(prev, maxCorners=200, qualityLevel=0.005, minDistance=6, mask=mask, blockSize=5)
+    if p0 is None or len(p0) < least: return None, 0.
+    p1, ok, _ = cv2.calcOpticalFlowPyrLK(prev, cur, p0, None, winSize=(15, 15), maxLevel=3)
+    ok = ok[:, 0] == 1
+    a, b = p0[ok, 0], p1[ok, 0]
+    if len(a) < least: return None, 0.
+    still = np.linalg.norm(b - a, axis=-1) < STILL_PX
+    if still.sum() >= 0.25 * len(a): return np.eye(2, 3), float(still.mean())
+    M, inl = cv2.estimateAffinePartial2D(a, b, method=cv2.RANSAC, ransacReprojThreshold=1.0)
+    return (M, float(inl.mean())) if M is not None and inl.sum() >= max(least, 0.5 * len(a)) else (None, 0.)
+
+# %% ../nbs/33_detect.ipynb #e1c0a004
+def _background(k:np.ndarray, # (17, 3) the lifter in one frame, pixels and confidence
+                shape, f:float # the small frame's (h, w) and its pixels per pixel of the keypoints
+               ) -> np.ndarray: # (h, w) uint8: 0 over the lifter's box and a third of their size round it, 255 elsewhere
+    "Where to look for the background: not on the lifter, nor on the bar they hold."
+    m = np.full(shape, 255, np.uint8)
+    on = k[:, 2] > 0
+    if on.sum() < 3: return m
+    (x0, y0), (x1, y1) = k[on, :2].min(0) * f, k[on, :2].max(0) * f
+    r = max(x1 - x0, y1 - y0) / 3
+    m[max(0, int(y0 - r)):max(0, int(y1 + r) + 1), max(0, int(x0 - r)):max(0, int(x1 + r) + 1)] = 0
+    return m
+
+# %% ../nbs/33_detect.ipynb #e1c0a005
+def camera_steps(get, # frame t of the detection (a reader's `get`: (h, w, 3) uint8 RGB, None past the end)
+                 kp:Keypoints2D, # the lifter in those frames, pixels of the `kp.width`-wide picture
+                 side:int=CAMERA_SIDE # the width the frames are looked at
+                ) -> tuple[np.ndarray, np.ndarray]: # (T, 3, 3) step t carries frame t-1's pixels to frame t's (the identity at 0 and where it cannot be told); (T,) the share of the background's points that made it
+    "The camera's step between each two frames (`camera_step`), looked for round the lifter."
+    import cv2
+    T, k = kp.n_frames, np.asarray(kp.kpts, np.float64)
+    S, share, prev = np.tile(np.eye(3), (T, 1, 1)), np.zeros(T), None
+    for t in range(T):
+        if (img := get(t)) is None: break
+        h, w = img.shape[:2]
+        g = cv2.cvtColor(cv2.resize(img, (side, max(2, round(h * side / w))), interpolation=cv2.INTER_AREA), cv2.COLOR_RGB2GRAY)
+        f = side / kp.width                              # small pixels per pixel of the keypoints
+        if prev is not None:
+            M, share[t] = camera_step(prev, g, np.minimum(_background(k[t - 1], g.shape, f), _background(k[t], g.shape, f)))
+            if M is not None: S[t, :2] = np.c_[M[:, :2], M[:, 2] / f]
+        prev = g
+    return S, share
+
+# %% ../nbs/33_detect.ipynb #e1c0a009
+def camera_path(steps:np.ndarray, # (T, 3, 3) the camera's steps (`camera_steps`)
+                keep:np.ndarray, # (T,) bool: the steps taken (the others: the camera stood still)
+                p:np.ndarray # (2,) where the lifter is in the picture, pixels
+               ) -> np.ndarray: # (T, 3, 3) each frame's pixels into the picture of the frame the path holds still
+    "The kept steps chained into the camera's path, held to the frame where the lifter's place lies nearest the middle (median) of all of them."
+    T = len(steps)
+    C = np.tile(np.eye(3), (T, 1, 1))
+    for t in range(1, T): C[t] = C[t - 1] @ np.linalg.inv(steps[t]) if keep[t] else C[t - 1]
+    q = (C @ np.r_[p, 1.])[:, :2]
+    r = int(np.argmin(np.linalg.norm(q - np.median(q, 0), axis=-1)))
+    return np.linalg.inv(C[r]) @ C
+
+# %% ../nbs/33_detect.ipynb #e1c0a006
+def camera_motion(get, # frame t of the detection (a reader's `get`)
+                  kp:Keypoints2D, # the lifter in those frames
+                  moved:float=CAMERA_MOVED, # the least share of the picture's longer side the camera must carry the lifter
+                  jump:float=CAMERA_JUMP, # a step this share of it or more is a jump, kept where the lifter jumped alike
+                  stiller:float=FEET_STILLER, # the small steps kept where they hold the feet this still at most, against without them
+                  sure:float=0.9 # a jump where the lifter was not seen is kept where this share of the background's points made it
+                 ) -> np.ndarray|None: # (T, 2, 3) for `Keypoints2D.camera`; None: the camera stood still
+    "Whether and how the camera moved: its steps (`camera_steps`), the jumps the lifter made too and the small steps that hold their planted feet still, chained (`camera_path`)."
+    T, k = kp.n_frames, np.asarray(kp.kpts, np.float64)
+    inside = (k[..., 2] > 0) & ~outside_picture(k, kp.width, kp.height)
+    if T < 2 or inside.sum() < 3: return None
+    (S, share), p, side = camera_steps(get, kp), np.median(k[inside][:, :2], 0), max(kp.width, kp.height)
+    size = np.median([np.ptp(k[t, inside[t], :2], 0).max() for t in range(T) if inside[t].sum() >= 3] or [0.])
+    s = (S @ np.r_[p, 1.])[:, :2] - p                   # each step's shift at the lifter
+    big = np.linalg.norm(s, axis=-1) >= jump * side
+    seen = np.flatnonzero(inside.sum(1) >= 6)
+    def along(t):                                       # the lifter's joints jumped as the picture did, from the frame before to the one after
+        i = np.searchsorted(seen, t)                    # (or the nearest they were seen in, half a second at most: lost as the picture jumped)
+        if i == 0 or i == len(seen) or seen[i] - seen[i - 1] > max(2, 0.5 * (kp.fps or 30)): return share[t] >= sure
+        a, b = seen[i - 1], seen[i] + (seen[i] == t and i + 1 < len(seen) and seen[i + 1] == t + 1)
+        a2, b2 = max(a - 2, 0), min(b + 2, T - 1)
+        on = inside[a] & inside[b] & inside[a2]
+        if on.sum() < 6: return share[t] >= sure      # not seen there: where the whole background jumped
+        before = (k[a, on, :2] - k[a2, on, :2]) / max(a - a2, 1)
+        after = np.where(inside[b2, on][:, None], (k[b2, on, :2] - k[b, on, :2]) / max(b2 - b, 1), before)   # lost after it: as before
+        own = (b - a) * (before + after) / 2            # each joint's own movement over those frames, from its speed either side
+        d = np.median(k[b, on, :2] - k[a, on, :2] - own, 0)
+        off = np.median(np.linalg.norm(after - before, axis=-1)) * (b - a) / 2   # how far off that speed may be: its change
+        return np.linalg.norm(d - s[a + 1:b + 1].sum(0)) <= 0.35 * np.linalg.norm(s[t]) + 0.01 * size + off
+    jumps = np.array([bool(big[t]) and along(t) for t in range(T)])
+    def spread(P):                                      # how much the feet move in the picture held still by P
+        out = 0.
+        for j in (J['left_ankle'], J['right_ankle']):
+            on = inside[:, j]
+            if on.mean() < 0.3: return None                 # the feet not seen: nothing to tell the camera from the background by
+            x = np.einsum('tij,tj->ti', P[on, :2], np.c_[k[on, j, :2], np.ones(on.sum())])
+            out += np.sqrt(np.mean(np.sum((x - np.median(x, 0)) ** 2, -1)))
+        return out
+    A, B = camera_path(S, jumps, p), camera_path(S, jumps | ~big, p)
+    a, b = spread(A), spread(B)
+    P = B if a is not None and b <= stiller * a else A
+    if np.linalg.norm((P @ np.r_[p, 1.])[:, :2] - p, axis=-1).max() < moved * side: return None
+    return P[:, :2]
+
 # %% ../nbs/33_detect.ipynb #d78f165a
 SMALL_PX = 160       # a lifter whose body is smaller than this in the detection's frames is followed again on sharper crops
 SHARPER_SIDE = 1920  # pixels: the longer side of the frames those crops are cut from (the video's own, up to this)
@@ -1217,8 +1334,9 @@ def upsample_keypoints(kp:Keypoints2D, # detected on every `step`-th frame
     full[tk, :, 2] = kk[..., 2]
     frame = lambda k: min(int(t[k]), T) if k < len(t) else T     # the video's frame of detection `k`
     scale = lambda p: {**p, 'first': frame(p['first']), 'last': min(frame(p['last']), T - 1), 'frames': p['frames'] * step}
+    cam = None if kp.camera is None else np.stack([np.interp(np.arange(T), tk, c) for c in kp.camera[keep].reshape(-1, 6).T], -1).reshape(T, 2, 3)
     return dataclasses.replace(kp, kpts=full, fps=kp.fps * step, people=[scale(p) for p in kp.people],
-                               gaps=[(frame(a), frame(b)) for a, b in kp.gaps], detect_step=step)
+                               gaps=[(frame(a), frame(b)) for a, b in kp.gaps], detect_step=step, camera=cam)
 
 def _grain(reader) -> float:
     "The `noise_level` of a video's detection frames: the median over its frames 0, 5 and 10 (those it has; the detection waits for them)."
@@ -1255,6 +1373,7 @@ def detect_video(path, # a video file
         kp = detect_frames(src, v.width, v.height, v.real_fps / step, n_frames=-(-n // step), person=person, max_gap_s=max_gap_s,
                            progress=progress, path=v.path, native_logs=native_logs, finder=None if find_people else False,
                            sharper=sharper, denoise=denoise)
+        kp.camera = camera_motion(src.get, kp)                   # a tripod knocked, a phone in the hand: None on a tripod
     finally:
         if own: store.close()
     kp.turn, kp.grain, kp.crop, kp.bars = v.turn, grain if denoise else 0., v.crop, v.bars

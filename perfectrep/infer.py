@@ -377,7 +377,8 @@ def run_lift(input_path, # a video, an image, a keypoint file (.json, .npy) or a
         step = max(1, int(getattr(kp, 'detect_step', 1)))  # a 60 fps video detected at 30: lifted at 30, the frames between interpolated
         up = max(1, int(np.ceil(LIFT_MIN_FPS * step / kp.fps))) if kp.fps else 1   # a 10 fps video: lifted at 30, its own frames kept
         from perfectrep.detect import upsample_keypoints
-        k2 = upsample_keypoints(dataclasses.replace(kp, kpts=kp.kpts[::step]), up, (len(kp.kpts[::step]) - 1) * up + 1).kpts
+        held = kp.steady                                    # held still against the background where the camera moved
+        k2 = upsample_keypoints(dataclasses.replace(held, kpts=held.kpts[::step]), up, (len(held.kpts[::step]) - 1) * up + 1).kpts
         poses = lift_keypoints(k2, kp.width, kp.height, model=model, flip=flip, body_height=body_height,
                                pixel_align=pixel_align, focal_px=focal_px, headless=headless, used=used)[::up]
         if 'headless_frames' in used: used['headless_frames'] = int(round(used['headless_frames'] / up))

@@ -166,7 +166,7 @@ def _estimate_size(cands) -> tuple[int, int]:
 
 def lift_meta(path, # a `poses2d.npy` or `poses3d.npy`
               shape=None # the array's shape: meta.json must record this one
-             ) -> dict: # `image_size` (width, height), `fps`, `detect_step`, `turn`, `crop`, `bars`, `played_fps`: what is known of them; {} without such a meta.json
+             ) -> dict: # `image_size` (width, height), `fps`, `detect_step`, `turn`, `crop`, `bars`, `played_fps`, `camera`: what is known of them; {} without such a meta.json
     "What the meta.json that `perfectrep-lift` wrote beside one of its arrays says about it."
     p = Path(path)
     try: meta = json.loads((p.parent / 'meta.json').read_text())
@@ -186,6 +186,11 @@ def lift_meta(path, # a `poses2d.npy` or `poses3d.npy`
     if isinstance(bars, str) and bars and 'crop' in out: out['bars'] = bars
     played = det.get('played_fps')                    # slow motion: `fps` is the filming's, the video plays at this
     if isinstance(played, (int, float)) and played > 0: out['played_fps'] = float(played)
+    maps = (det.get('camera') or {}).get('maps') if isinstance(det.get('camera'), dict) else None   # the camera moved: its path
+    if isinstance(maps, list) and maps and shape is not None and len(maps) == shape[0]:
+        try: m = np.array(maps, np.float64).reshape(-1, 4)
+        except (ValueError, TypeError): m = None
+        if m is not None and np.isfinite(m).all(): out['camera'] = np.stack([np.c_[m[:, 0], -m[:, 1], m[:, 2]], np.c_[m[:, 1], m[:, 0], m[:, 3]]], 1)
     return out
 
 def _load_npy(path, size, fps, max_gap_s):
@@ -211,6 +216,7 @@ def _load_npy(path, size, fps, max_gap_s):
     kp.detect_step = meta.get('detect_step', 1)  # lifted at the detected frames only, as the video was
     kp.turn, kp.crop, kp.bars = meta.get('turn', 0), meta.get('crop'), meta.get('bars', '')   # the picture the 2D is in
     kp.played_fps = meta.get('played_fps', 0.) if fps == meta.get('fps') else 0.   # filmed faster than played, and read at the filming's rate
+    kp.camera = meta.get('camera')               # the camera moved: the 2D held still against the background, as the video's was
     return kp
 
 def load_keypoints(path, # a .json file, an OpenPose folder, or a .npy array

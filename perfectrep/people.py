@@ -13,15 +13,33 @@ from .core import PerfectRepError, runs, interpolate_missing
 from .skeleton import J
 
 # %% auto #0
-__all__ = ['BARS_SAID', 'MOVING', 'CLOSE_CHOICE', 'Keypoints2D', 'fill_gaps', 'outside_picture', 'Track', 'track_people',
-           'repetitions', 'movement', 'shins_turn', 'turn_keypoints', 'people_shins_turn', 'choose_lifter',
-           'describe_person', 'close_rival', 'close_choice', 'select_person', 'video_cuts']
+__all__ = ['BARS_SAID', 'MOVING', 'CLOSE_CHOICE', 'camera_summary', 'Keypoints2D', 'fill_gaps', 'outside_picture', 'Track',
+           'track_people', 'repetitions', 'movement', 'shins_turn', 'turn_keypoints', 'people_shins_turn',
+           'choose_lifter', 'describe_person', 'close_rival', 'close_choice', 'select_person', 'video_cuts']
 
 # %% ../nbs/32_people.ipynb #9254e263
 def _speed_words(k:float # filmed rate over played rate
                 ) -> str:
     "A video's speed against real time in words: 'slow motion, 8x slower', 'a time-lapse, 15x faster'."
     return f'slow motion, {k:.3g}x slower' if k > 1 else f'a time-lapse, {1 / k:.3g}x faster'
+
+# %% ../nbs/32_people.ipynb #c4a1e7d2
+def camera_summary(camera, # (T, 2, 3) each frame's pixels into the reference frame's picture (`Keypoints2D.camera`), or None
+                   kpts, # (T, 17, 3) the followed person's keypoints, pixels and confidence
+                   fps:float # frames per second (0: unknown, 30 assumed)
+                  ) -> dict|None:
+    "How far the camera carried the followed person in the picture: the most from the reference frame, the largest jump between two frames and when, and each frame's map (a, b, tx, ty: x' = a x - b y + tx, y' = b x + a y + ty)."
+    if camera is None: return None
+    c, k = np.asarray(camera, np.float64), np.asarray(kpts, np.float64)
+    seen = k[..., 2] > 0
+    p = np.median(k[seen][:, :2], 0) if seen.any() else k[..., :2].reshape(-1, 2).mean(0)   # where the person is
+    shift = np.einsum('tij,j->ti', c[:, :, :2], p) + c[:, :, 2] - p                   # how far each frame's map moves them
+    step = np.linalg.norm(np.diff(shift, axis=0), axis=-1) if len(c) > 1 else np.zeros(1)
+    j = int(np.argmax(step))
+    return dict(moved_px=round(float(np.linalg.norm(shift, axis=-1).max()), 1), largest_jump_px=round(float(step[j]), 1),
+                jump_at_s=round((j + 1) / (fps or 30.), 2), reference_frame=int(np.argmin(np.abs(c - np.eye(2, 3)).sum((1, 2)))),
+                maps=[[round(float(a), 5), round(float(b), 5), round(float(x), 2), round(float(y), 2)]
+                      for a, b, x, y in zip(c[:, 0, 0], c[:, 1, 0], c[:, 0, 2], c[:, 1, 2])])
 
 # %% ../nbs/32_people.ipynb #75b6e563
 BARS_SAID = {'plain': 'bars of one colour', 'blurred': 'a blurred copy of itself'}   # `Keypoints2D.bars` in words
@@ -48,6 +66,7 @@ class Keypoints2D:
     bars: str = ''         # what lay round `crop`: 'plain' (black or one colour) or 'blurred' (a blurred copy of the clip)
     played_fps: float = 0.0  # the rate the video plays at where it was filmed at another (`perfectrep.video.Video.capture_fps`): `fps` is then the filming's, real time; 0: as it plays
     held: int = 0          # frames a video of varying frame rate lacks on its even time grid at `fps` (`perfectrep.video.Video.held`), each filled by the frame nearest in time
+    camera: np.ndarray|None = None   # (T, 2, 3) where the camera moved (a tripod knocked, a phone held in the hand): the affine map of each frame's pixels into the picture of one frame of the clip (`perfectrep.detect.camera_motion`); None: it stood still
 
     @property
     def n_frames(self) -> int: return len(self.kpts)
@@ -56,6 +75,14 @@ class Keypoints2D:
     def shins_down(self) -> int:
         "Quarter turns counter-clockwise that bring the shins down the picture: the followed person's own (`shins_turn`), else everyone's (`people_turn`: a bench presser's legs are often not seen)."
         return shins_turn(self.kpts) or self.people_turn
+    @property
+    def steady(self) -> Keypoints2D:
+        "The keypoints held still against the background: each frame's carried by `camera` into the picture of its reference frame (these keypoints themselves where the camera stood still)."
+        if self.camera is None: return self
+        c = np.asarray(self.camera, np.float64)
+        xy = np.einsum('tij,tkj->tki', c[:, :, :2], self.kpts[..., :2]) + c[:, None, :, 2]
+        return dataclasses.replace(self, kpts=np.concatenate([xy, self.kpts[..., 2:]], -1), camera=None)
+
     @property
     def observed(self) -> np.ndarray:
         "(T,) bool: frames where the person was actually detected."
@@ -95,7 +122,8 @@ class Keypoints2D:
                     frames_detected=int(self.observed.sum()), gaps=[[int(a), int(b)] for a, b in self.gaps],
                     first_frame=int(self.first_frame), detect_step=int(self.detect_step), passes=int(self.passes), turn_deg=90 * int(self.turn),
                     grain=round(float(self.grain), 1), crop=[int(a) for a in self.crop] if self.crop else None, bars=self.bars or None,
-                    played_fps=float(self.played_fps) or None, held_frames=int(self.held) or None)
+                    played_fps=float(self.played_fps) or None, held_frames=int(self.held) or None,
+                    camera=camera_summary(self.camera, self.kpts, self.fps))
 
     def _repr_markdown_(self):
         rows = [f"| {'**' + str(p['id']) + '**' if p['id'] == self.person else p['id']} | {p['first']}-{p['last']} | {p['frames']}{' sampled' * p.get('sampled', False)} "

@@ -135,6 +135,12 @@ def load_input(path, # a video, an image, a keypoint file, a 3D .npy (T, 17, 3) 
     if kp.grain:
         notes.append(f'the video is grainy (noise of about {kp.grain:.0f} grey levels a pixel; the real clips tried have under 3): '
                      'the lifter was detected on frames blurred a little; more light on the lifter gives the detector a clearer picture')
+    if kp.camera is not None:
+        from perfectrep.people import camera_summary
+        c = camera_summary(kp.camera, kp.kpts, kp.fps)
+        notes.append(f'the camera moved (it carried the lifter up to {c["moved_px"]:.0f} px in the picture'
+                     + (f', {c["largest_jump_px"]:.0f} px at once at {c["jump_at_s"]:.1f} s' if c['largest_jump_px'] >= 0.5 * c['moved_px'] else '')
+                     + '): the 2D keypoints were held still against the background before lifting, recognising and measuring')
     if kp.crop:
         x, y, w, h = kp.crop
         notes.append(f'the clip lay inside {BARS_SAID.get(kp.bars, "bars")} (re-posted in a frame of another shape): only its own '
@@ -191,7 +197,7 @@ def _recognise(loaded:Loaded, model=None # the exercise classifier, loaded alrea
               ):
     "The recognition of a loaded input: from its 2D when it has 2D, else from its 3D."
     from perfectrep.recognize import recognize_exercise
-    return recognize_exercise(loaded.joints, loaded.fps, kpts=loaded.kpts, up=loaded.up, model=model)
+    return recognize_exercise(loaded.joints, loaded.fps, kpts=None if loaded.kpts is None else loaded.kpts.steady, up=loaded.up, model=model)
 
 def _recognition_note(r) -> str:
     "The warning for a set recognised with low confidence: analysed as the most likely lift, the alternative named."
@@ -243,10 +249,11 @@ def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
                                  load_real_floor, load_agreement, weigh_views, DEBIASED)
     from perfectrep.measure import measurement
     joints = x.joints
+    kp = None if x.kpts is None else x.kpts.steady    # the 2D held still against the background, where the camera moved
     rootrel = is_root_relative(joints)
     lifted = rootrel or (x.kind != '3d' and up == '-y')   # 3D from one camera through a lifter
     view = camera_view(joints, exercise) if x.kind != '3d' else None
-    if rootrel and (exercise in ('squat', 'deadlift') or exercise == 'other' and _feet_still(x.kpts)):
+    if rootrel and (exercise in ('squat', 'deadlift') or exercise == 'other' and _feet_still(kp)):
         joints = plant_feet(joints)      # heights, bar path and velocities are measured from the floor, not the pelvis
         notes.append('root-relative 3D: each frame placed with the feet planted (the ankles\' midpoint held still'
                      + (', as they stayed put in the picture)' if exercise == 'other' else ')'))
@@ -260,11 +267,11 @@ def _measuring(x:Loaded, exercise:str, up:str, notes:list, say, rules:dict):
         if tol and not exact:             # a real detector's 2D: never less sure than two analyses of the same real clip agree
             floor = load_real_floor().get(exercise, {})
             tol = {m: max(t, floor.get(m, 0.)) for m, t in tol.items()}
-        if view and x.kpts is not None:
+        if view and kp is not None:
             tables = {v: (load_sources(view=v, exact_2d=exact).get(exercise, {}), load_lifted_bias(view=v, exact_2d=exact).get(exercise, {}))
                       for v in views}
             choice, bias = tables[view['label']]
-            meas = measurement(joints, x.kpts, exercise, choice, bias=bias,
+            meas = measurement(joints, kp, exercise, choice, bias=bias,
                                agree=None if exact else load_agreement(view=view['label']).get(exercise, {}),
                                views=[({m: ws.get(v, 0.) for m, ws in weights.items()}, *tables[v]) for v in views])
             judged = {r['metric'] for r in rules.get(exercise, []) if r['weight'] and judged_from(r['metric'], view['label'])}
@@ -376,7 +383,7 @@ def analyze(input=None, # a video, a keypoint file, a 3D .npy (T, 17, 3) metres,
             timing['recognise'] = time.perf_counter() - t1
         joints, lifted, view, tol, meas, uncertain = _measuring(x, exercise, up, notes, say, rules)
         t2 = time.perf_counter()
-        cuts = video_cuts(x.kpts) if x.kpts is not None and x.kind != 'demo' else []
+        cuts = video_cuts(x.kpts.steady) if x.kpts is not None and x.kind != 'demo' else []
         seg = segment_reps(joints, x.fps, exercise=exercise, kind='3d', up=up, observed=None if x.kpts is None else x.kpts.observed, cuts=cuts)
         if cuts: notes.append(f'the video cuts at {", ".join(f"{c / x.fps:.1f} s" for c in cuts)} (the lifter is somewhere else, in another pose, '
                               'from one frame to the next: an edited video, or a loop\'s seam): reps are counted between the cuts, none across one')
