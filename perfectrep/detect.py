@@ -22,7 +22,7 @@ __all__ = ['NOISY', 'DENOISE_PX', 'BACK_S', 'BACK_LOST_S', 'CAMERA_SIDE', 'STILL
            'silence_native_stderr', 'landmarks_to_h36m', 'same_person', 'merge_people', 'PeopleFinder', 'upside_down',
            'lone_sightings', 'out_of_step', 'stray_runs', 'passing_runs', 'misfit_ends', 'loss_edges', 'snapped_runs',
            'noise_level', 'detect_frames', 'detection_step', 'camera_step', 'camera_steps', 'camera_path',
-           'camera_motion', 'upsample_keypoints', 'detect_video', 'Detection', 'detect_image']
+           'camera_kept', 'camera_motion', 'upsample_keypoints', 'detect_video', 'Detection', 'detect_image']
 
 # %% ../nbs/33_detect.ipynb #8a3c3b16
 _MP_LOCK = threading.RLock()
@@ -1202,20 +1202,24 @@ FEET_STILLER = 0.6     # the small steps are kept where they hold the planted fe
 # %% ../nbs/33_detect.ipynb #e1c0a003
 def camera_step(prev:np.ndarray, cur:np.ndarray, # two grey frames (h, w) uint8, one after the other
                 mask:np.ndarray|None=None, # (h, w) uint8: 0 where the points are not looked for (the lifter), else 255
-                least:int=8 # fewer points of the background than this: cannot tell
-               ) -> tuple[np.ndarray|None, float]: # (2, 3) carrying `prev`'s pixels to `cur`'s (None where it cannot be told), and the share of the points that moved so
-    "How the camera moved between two frames: a similarity fitted to the points of the background that moved alike; the identity where a quarter of them stood still."
+                least:int=8, # fewer points of the background than this: cannot tell
+                spread:float=0.6 # the points that moved alike must span this share of the width and of the height all the points followed span
+               ) -> np.ndarray|None: # (2, 3) carrying `prev`'s pixels to `cur`'s; None where it cannot be told
+    "How the camera moved between two frames: a similarity fitted to the points of the background that moved alike, across the picture; the identity where a quarter of them stood still."
     import cv2                                           # OpenCV comes with mediapipe
     p0 = cv2.goodFeaturesToTrack(prev, maxCorners=200, qualityLevel=0.005, minDistance=6, mask=mask, blockSize=5)
-    if p0 is None or len(p0) < least: return None, 0.
+    if p0 is None or len(p0) < least: return None
     p1, ok, _ = cv2.calcOpticalFlowPyrLK(prev, cur, p0, None, winSize=(15, 15), maxLevel=3)
     ok = ok[:, 0] == 1
     a, b = p0[ok, 0], p1[ok, 0]
-    if len(a) < least: return None, 0.
+    if len(a) < least: return None
     still = np.linalg.norm(b - a, axis=-1) < STILL_PX
-    if still.sum() >= 0.25 * len(a): return np.eye(2, 3), float(still.mean())
+    if still.sum() >= 0.25 * len(a): return np.eye(2, 3)
     M, inl = cv2.estimateAffinePartial2D(a, b, method=cv2.RANSAC, ransacReprojThreshold=1.0)
-    return (M, float(inl.mean())) if M is not None and inl.sum() >= max(least, 0.5 * len(a)) else (None, 0.)
+    if M is None or inl.sum() < max(least, 0.5 * len(a)): return None
+    on = a[inl[:, 0] == 1]
+    if (np.ptp(on, 0) < spread * np.ptp(a, 0)).any(): return None   # one thing moving (someone walking past), not the whole background
+    return M
 
 # %% ../nbs/33_detect.ipynb #e1c0a004
 def _background(k:np.ndarray, # (17, 3) the lifter in one frame, pixels and confidence
@@ -1234,21 +1238,22 @@ def _background(k:np.ndarray, # (17, 3) the lifter in one frame, pixels and conf
 def camera_steps(get, # frame t of the detection (a reader's `get`: (h, w, 3) uint8 RGB, None past the end)
                  kp:Keypoints2D, # the lifter in those frames, pixels of the `kp.width`-wide picture
                  side:int=CAMERA_SIDE # the width the frames are looked at
-                ) -> tuple[np.ndarray, np.ndarray]: # (T, 3, 3) step t carries frame t-1's pixels to frame t's (the identity at 0 and where it cannot be told); (T,) the share of the background's points that made it
+                ) -> tuple[np.ndarray, np.ndarray]: # (T, 3, 3) step t carries frame t-1's pixels to frame t's (the identity at 0 and where it cannot be told); (T,) bool: told
     "The camera's step between each two frames (`camera_step`), looked for round the lifter."
     import cv2
     T, k = kp.n_frames, np.asarray(kp.kpts, np.float64)
-    S, share, prev = np.tile(np.eye(3), (T, 1, 1)), np.zeros(T), None
+    S, told, prev = np.tile(np.eye(3), (T, 1, 1)), np.zeros(T, bool), None
     for t in range(T):
         if (img := get(t)) is None: break
         h, w = img.shape[:2]
         g = cv2.cvtColor(cv2.resize(img, (side, max(2, round(h * side / w))), interpolation=cv2.INTER_AREA), cv2.COLOR_RGB2GRAY)
         f = side / kp.width                              # small pixels per pixel of the keypoints
         if prev is not None:
-            M, share[t] = camera_step(prev, g, np.minimum(_background(k[t - 1], g.shape, f), _background(k[t], g.shape, f)))
-            if M is not None: S[t, :2] = np.c_[M[:, :2], M[:, 2] / f]
+            M = camera_step(prev, g, np.minimum(_background(k[t - 1], g.shape, f), _background(k[t], g.shape, f)))
+            told[t] = M is not None
+            if told[t]: S[t, :2] = np.c_[M[:, :2], M[:, 2] / f]
         prev = g
-    return S, share
+    return S, told
 
 # %% ../nbs/33_detect.ipynb #e1c0a009
 def camera_path(steps:np.ndarray, # (T, 3, 3) the camera's steps (`camera_steps`)
@@ -1264,36 +1269,39 @@ def camera_path(steps:np.ndarray, # (T, 3, 3) the camera's steps (`camera_steps`
     return np.linalg.inv(C[r]) @ C
 
 # %% ../nbs/33_detect.ipynb #e1c0a006
-def camera_motion(get, # frame t of the detection (a reader's `get`)
-                  kp:Keypoints2D, # the lifter in those frames
-                  moved:float=CAMERA_MOVED, # the least share of the picture's longer side the camera must carry the lifter
-                  jump:float=CAMERA_JUMP, # a step this share of it or more is a jump, kept where the lifter jumped alike
-                  stiller:float=FEET_STILLER, # the small steps kept where they hold the feet this still at most, against without them
-                  sure:float=0.9 # a jump where the lifter was not seen is kept where this share of the background's points made it
-                 ) -> np.ndarray|None: # (T, 2, 3) for `Keypoints2D.camera`; None: the camera stood still
-    "Whether and how the camera moved: its steps (`camera_steps`), the jumps the lifter made too and the small steps that hold their planted feet still, chained (`camera_path`)."
+def camera_kept(steps:np.ndarray, told:np.ndarray, # the camera's steps and where they were told (`camera_steps`)
+                kp:Keypoints2D, # the lifter in those frames
+                moved:float=CAMERA_MOVED, # the least share of the picture's longer side the camera must carry the lifter
+                jump:float=CAMERA_JUMP, # a step this share of it or more is a jump, kept where it is a knock the lifter made too
+                stiller:float=FEET_STILLER # the small steps kept where they hold the feet this still at most, against without them
+               ) -> np.ndarray|None: # (T, 2, 3) for `Keypoints2D.camera`; None: the camera stood still
+    "The camera's path from its steps: the knocks the lifter jumped with, and the small steps where they hold the lifter's planted feet still, chained (`camera_path`)."
     T, k = kp.n_frames, np.asarray(kp.kpts, np.float64)
     inside = (k[..., 2] > 0) & ~outside_picture(k, kp.width, kp.height)
     if T < 2 or inside.sum() < 3: return None
-    (S, share), p, side = camera_steps(get, kp), np.median(k[inside][:, :2], 0), max(kp.width, kp.height)
+    S, p, side = steps, np.median(k[inside][:, :2], 0), max(kp.width, kp.height)
     size = np.median([np.ptp(k[t, inside[t], :2], 0).max() for t in range(T) if inside[t].sum() >= 3] or [0.])
     s = (S @ np.r_[p, 1.])[:, :2] - p                   # each step's shift at the lifter
     big = np.linalg.norm(s, axis=-1) >= jump * side
     seen = np.flatnonzero(inside.sum(1) >= 6)
     def along(t):                                       # the lifter's joints jumped as the picture did, from the frame before to the one after
         i = np.searchsorted(seen, t)                    # (or the nearest they were seen in, half a second at most: lost as the picture jumped)
-        if i == 0 or i == len(seen) or seen[i] - seen[i - 1] > max(2, 0.5 * (kp.fps or 30)): return share[t] >= sure
+        if i == 0 or i == len(seen) or seen[i] - seen[i - 1] > max(2, 0.5 * (kp.fps or 30)): return False
         a, b = seen[i - 1], seen[i] + (seen[i] == t and i + 1 < len(seen) and seen[i + 1] == t + 1)
         a2, b2 = max(a - 2, 0), min(b + 2, T - 1)
         on = inside[a] & inside[b] & inside[a2]
-        if on.sum() < 6: return share[t] >= sure      # not seen there: where the whole background jumped
+        if on.sum() < 6: return False
         before = (k[a, on, :2] - k[a2, on, :2]) / max(a - a2, 1)
         after = np.where(inside[b2, on][:, None], (k[b2, on, :2] - k[b, on, :2]) / max(b2 - b, 1), before)   # lost after it: as before
         own = (b - a) * (before + after) / 2            # each joint's own movement over those frames, from its speed either side
         d = np.median(k[b, on, :2] - k[a, on, :2] - own, 0)
         off = np.median(np.linalg.norm(after - before, axis=-1)) * (b - a) / 2   # how far off that speed may be: its change
         return np.linalg.norm(d - s[a + 1:b + 1].sum(0)) <= 0.35 * np.linalg.norm(s[t]) + 0.01 * size + off
-    jumps = np.array([bool(big[t]) and along(t) for t in range(T)])
+    def alone(t):                                       # a knock: a jump of a frame or two, the camera seen still (or nearly) either side;
+        lo = next((u for u in (t - 1, t - 2) if u >= 0 and not big[u]), None)   # not a run of jumps (someone walking past filling the picture)
+        hi = next((u for u in (t + 1, t + 2) if u < T and not big[u]), T if t + 1 >= T else None)
+        return lo is not None and hi is not None and hi - lo <= 3 and told[lo] and (hi == T or told[hi])
+    jumps = np.array([bool(big[t]) and alone(t) and along(t) for t in range(T)])
     def spread(P):                                      # how much the feet move in the picture held still by P
         out = 0.
         for j in (J['left_ankle'], J['right_ankle']):
@@ -1307,6 +1315,14 @@ def camera_motion(get, # frame t of the detection (a reader's `get`)
     P = B if a is not None and b <= stiller * a else A
     if np.linalg.norm((P @ np.r_[p, 1.])[:, :2] - p, axis=-1).max() < moved * side: return None
     return P[:, :2]
+
+# %% ../nbs/33_detect.ipynb #e1c0a013
+def camera_motion(get, # frame t of the detection (a reader's `get`)
+                  kp:Keypoints2D, # the lifter in those frames
+                  **kw # `camera_kept`'s moved, jump, stiller
+                 ) -> np.ndarray|None: # (T, 2, 3) for `Keypoints2D.camera`; None: the camera stood still
+    "Whether and how the camera moved: its steps read round the lifter (`camera_steps`), kept where the lifter moved with them (`camera_kept`)."
+    return camera_kept(*camera_steps(get, kp), kp, **kw) if kp.n_frames >= 2 else None
 
 # %% ../nbs/33_detect.ipynb #d78f165a
 SMALL_PX = 160       # a lifter whose body is smaller than this in the detection's frames is followed again on sharper crops
