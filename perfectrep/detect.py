@@ -1193,8 +1193,8 @@ def detection_step(fps:float, # the video's frame rate
     return max(1, int(np.ceil(fps / max_fps - 0.05))) if max_fps and fps else 1
 
 # %% ../nbs/33_detect.ipynb #e1c0a002
-CAMERA_SIDE = 320      # pixels: the frames are looked at this wide to see the camera move (about a millisecond a frame)
-STILL_PX = 0.3         # at that width: a point of the background that moved less between two frames stood still
+CAMERA_SIDE = 320      # pixels: the frames are looked at this long (their longer side) to see the camera move (1-2 ms a frame)
+STILL_PX = 0.3         # at that size: a point of the background that moved less between two frames stood still
 CAMERA_JUMP = 0.015    # a step of the camera that carries the lifter this share of the picture's longer side or more is a jump
 CAMERA_MOVED = 0.02    # a camera that carried the lifter less than this share of the picture's longer side stood still
 FEET_STILLER = 0.6     # the small steps are kept where they hold the planted feet this still at most, against without them
@@ -1207,7 +1207,7 @@ def camera_step(prev:np.ndarray, cur:np.ndarray, # two grey frames (h, w) uint8,
                ) -> np.ndarray|None: # (2, 3) carrying `prev`'s pixels to `cur`'s; None where it cannot be told
     "How the camera moved between two frames: a similarity fitted to the points of the background that moved alike, across the picture; the identity where a quarter of them stood still."
     import cv2                                           # OpenCV comes with mediapipe
-    p0 = cv2.goodFeaturesToTrack(prev, maxCorners=200, qualityLevel=0.005, minDistance=6, mask=mask, blockSize=5)
+    p0 = cv2.goodFeaturesToTrack(prev, maxCorners=150, qualityLevel=0.005, minDistance=6, mask=mask, blockSize=5)
     if p0 is None or len(p0) < least: return None
     p1, ok, _ = cv2.calcOpticalFlowPyrLK(prev, cur, p0, None, winSize=(15, 15), maxLevel=3)
     ok = ok[:, 0] == 1
@@ -1237,7 +1237,7 @@ def _background(k:np.ndarray, # (17, 3) the lifter in one frame, pixels and conf
 # %% ../nbs/33_detect.ipynb #e1c0a005
 def camera_steps(get, # frame t of the detection (a reader's `get`: (h, w, 3) uint8 RGB, None past the end)
                  kp:Keypoints2D, # the lifter in those frames, pixels of the `kp.width`-wide picture
-                 side:int=CAMERA_SIDE # the width the frames are looked at
+                 side:int=CAMERA_SIDE # the longer side the frames are looked at
                 ) -> tuple[np.ndarray, np.ndarray]: # (T, 3, 3) step t carries frame t-1's pixels to frame t's (the identity at 0 and where it cannot be told); (T,) bool: told
     "The camera's step between each two frames (`camera_step`), looked for round the lifter."
     import cv2
@@ -1246,8 +1246,9 @@ def camera_steps(get, # frame t of the detection (a reader's `get`: (h, w, 3) ui
     for t in range(T):
         if (img := get(t)) is None: break
         h, w = img.shape[:2]
-        g = cv2.cvtColor(cv2.resize(img, (side, max(2, round(h * side / w))), interpolation=cv2.INTER_AREA), cv2.COLOR_RGB2GRAY)
-        f = side / kp.width                              # small pixels per pixel of the keypoints
+        s = side / max(h, w)
+        g = cv2.cvtColor(cv2.resize(img, (max(2, round(w * s)), max(2, round(h * s))), interpolation=cv2.INTER_AREA), cv2.COLOR_RGB2GRAY)
+        f = w * s / kp.width                             # small pixels per pixel of the keypoints
         if prev is not None:
             M = camera_step(prev, g, np.minimum(_background(k[t - 1], g.shape, f), _background(k[t], g.shape, f)))
             told[t] = M is not None
