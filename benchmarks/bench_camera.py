@@ -6,7 +6,7 @@ them (`bump`, `shake`: a camera that moves).
 
     python benchmarks/bench_camera.py [--only NAME ...] [--repeat 3] [--perturb bump] [--out out/bench_camera]
 """
-import argparse, json, sys, time
+import argparse, dataclasses, json, sys, time
 from pathlib import Path
 import numpy as np
 
@@ -38,13 +38,10 @@ def main():
         t0 = time.perf_counter()
         kp = detect_video(src, frames=store, native_logs=False)
         t2d = time.perf_counter() - t0
-        step_kp = kp if kp.detect_step == 1 else None
-        if step_kp is None:                       # a fast video: the camera is read on the detected frames
-            import dataclasses
-            step_kp = dataclasses.replace(kp, kpts=kp.kpts[::kp.detect_step], camera=None)
-        best = min(_timed(lambda: camera_motion(store.get, step_kp)) for _ in range(a.repeat))
+        held = dataclasses.replace(kp, kpts=kp.kpts[::kp.detect_step], camera=None)   # the detected frames (a fast video's every n-th)
+        best = min(_timed(lambda: camera_motion(store.get, held)) for _ in range(a.repeat))
         store.close()
-        T = step_kp.n_frames
+        T = held.n_frames
         s = camera_summary(kp.camera, kp.kpts, kp.fps)
         per.append(1000 * best / T); shares.append(best / t2d)
         print(f'{n:40s} {T:6d} {t2d:6.1f} {1000 * best / T:16.2f} {best / t2d:6.1%}  '

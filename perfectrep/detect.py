@@ -1281,7 +1281,7 @@ def camera_kept(steps:np.ndarray, told:np.ndarray, # the camera's steps and wher
     inside = (k[..., 2] > 0) & ~outside_picture(k, kp.width, kp.height)
     if T < 2 or inside.sum() < 3: return None
     S, p, side = steps, np.median(k[inside][:, :2], 0), max(kp.width, kp.height)
-    size = np.median([np.ptp(k[t, inside[t], :2], 0).max() for t in range(T) if inside[t].sum() >= 3] or [0.])
+    size = _body_size(np.where(inside[..., None], k, 0.)) or 0.
     s = (S @ np.r_[p, 1.])[:, :2] - p                   # each step's shift at the lifter
     big = np.linalg.norm(s, axis=-1) >= jump * side
     seen = np.flatnonzero(inside.sum(1) >= 6)
