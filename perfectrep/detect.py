@@ -489,8 +489,11 @@ def _follow_step(F:dict, t:int, img:np.ndarray, width, height, fps, every):
     cw = min(W, max(ch, int(F['side'] * s / 1.5)))   # as their body needs (1.2 times it), so that the crop takes in few of the people beside
     x0 = int(np.clip(ref[0] * s - cw / 2, 0, W - cw)); y0 = int(np.clip(ref[1] * s - ch / 2, 0, H - ch))
     k, kb = _as_h36m(F['det'], img, x0, y0, cw, ch, width, height)
-    if (kb is None or _compatible(ref, kb, max(t - F['seen'], 1) * dt if recent else every * dt, 0.3, 2.0) > 1
-            or not _at_home(F['home'], t, kb)):                    # nobody, someone else in the crop, or carried away by them
+    theirs = lambda b: (_compatible(ref, b, max(t - F['seen'], 1) * dt if recent else every * dt, 0.3, 2.0) <= 1
+                        and _at_home(F['home'], t, b))
+    if kb is not None and not theirs(kb):          # someone else: the tracker took them while the person was hidden, and stays on them
+        k, kb = _among_everyone(F, img, [(x0, y0, cw, ch), (0, 0, W, H)], k, theirs, ref, width, height)
+    if kb is None or not theirs(kb):                # nobody, someone else in the crop, or carried away by them
         F['misses'] += 1                                           # the next try 1, 2, 4, ... of their frames later, 0.4 s at most:
         F['wait'] = t + F['stride'] * min(2 ** (F['misses'] - 1), max(1, round(0.4 / dt / F['stride'])))   # a gap grows by less than its length
         return
@@ -508,7 +511,7 @@ def _follow(reader, people:list[Track], width, height, fps, every,
     for tr, stride in zip(people, strides or [1] * len(people)):
         f, b = np.array(tr.frames), np.array(tr.boxes)
         fs.append(dict(out=Track(tr.id), det=(make_detector or (lambda: PoseDetector(static=True)))(), f=f, b=b, home=_home(tr, fps), side=1.8 * b[:, 2].max(),
-                       box=None, seen=None, span=(f[0] - every, f[-1] + every), given={}, wait=0, misses=0, stride=max(1, int(stride))))
+                       box=None, seen=None, span=(f[0] - every, f[-1] + every), given={}, wait=0, misses=0, stride=max(1, int(stride)), finder=None))
     if cands is not None: _given(cands, fs)
     def frames(t0=0, t1=None):
         t = t0
@@ -523,7 +526,9 @@ def _follow(reader, people:list[Track], width, height, fps, every,
             for t, img in frames():
                 for F in fs: _follow_step(F, t, img, width, height, fps, every)
     finally:
-        for F in fs: F['det'].close()
+        for F in fs:
+            F['det'].close()
+            if F['finder'] is not None: F['finder'].close()
     return [F['out'] for F in fs if F['out'].frames]
 
 def _densify(tr:Track, most:int) -> Track:
@@ -540,6 +545,24 @@ def _densify(tr:Track, most:int) -> Track:
             out.add(t, k, (1 - a) * b0 + a * b1)
     out.add(*rows[-1])
     return out
+
+# %% ../nbs/33_detect.ipynb #44d2c34c
+def _among_everyone(F:dict, img:np.ndarray, # one person's state in the second pass (`_follow`); a frame of the detection
+                    views:list, # (x0, y0, w, h) parts of `img` looked at in turn: their crop, then the whole picture
+                    other:np.ndarray, # (17, 3) the skeleton the crop's tracker fitted: someone else
+                    theirs, # theirs(box) -> bool: whether a fit with this box (cx, cy, size) can be the person
+                    ref:np.ndarray, # (cx, cy, size) where the person was last, pixels
+                    width:int, height:int # the original frames' size, pixels
+                   ) -> tuple: # (17, 3) skeleton and its box, or (None, None)
+    "Everyone in each view in turn (a `PeopleFinder` of the person's own, built the first time it is needed): the fit that can be the person, nearest to `ref`."
+    if F['finder'] is None: F['finder'] = PeopleFinder(max_people=3)
+    for view in dict.fromkeys(views):                # the crop can be the whole picture
+        found = []
+        F['finder']._look(img, [view], width, height, [other], found, F['finder'].min_size)
+        boxes = [_box(k) for k in found]
+        near = [(np.hypot(*(b[:2] - ref[:2])), j) for j, b in enumerate(boxes) if b is not None and theirs(b)]
+        if near: return found[min(near)[1]], boxes[min(near)[1]]
+    return None, None
 
 # %% ../nbs/33_detect.ipynb #e0f1a2b3
 def _size_jump(a:float, b:float, # two sizes of a body, pixels

@@ -264,7 +264,7 @@ def movement(kpts:np.ndarray, # (n, 17, 3) one person's skeletons, pixels + conf
         return weight * (0.5 + 0.5 * reps) * float(np.subtract(*np.percentile(ok, [95, 5]))) / max(size, 1.0)
     trunk = np.hypot(*np.nanmedian(k[:, [J['right_shoulder'], J['left_shoulder']], :2].mean(1) - k[:, [J['right_hip'], J['left_hip']], :2].mean(1), 0))
     tilt = np.nanmedian(np.abs(k[:, [J['right_shoulder'], J['left_shoulder']], 1].mean(1) - k[:, [J['right_hip'], J['left_hip']], 1].mean(1)))
-    lying = bool(trunk > 0) and tilt < 0.5 * trunk            # shoulders and hips level: on a bench (or the floor)
+    lying = bool(trunk > 0) and tilt < 0.71 * trunk           # the trunk nearer level than upright (45 deg): on a bench (or the floor)
     return max(spread(hips - ankles), spread(shoulders - ankles), spread(wrists - shoulders, 1.0 if lying else 0.25))
 
 # %% ../nbs/32_people.ipynb #14e2eb33
