@@ -21,8 +21,9 @@ __all__ = ['NOISY', 'DENOISE_PX', 'BACK_S', 'BACK_LOST_S', 'CAMERA_SIDE', 'STILL
            'FEET_STILLER', 'SMALL_PX', 'SHARPER_SIDE', 'DETECT_HEIGHT', 'import_mediapipe', 'PoseDetector',
            'silence_native_stderr', 'landmarks_to_h36m', 'same_person', 'merge_people', 'PeopleFinder', 'upside_down',
            'lone_sightings', 'out_of_step', 'stray_runs', 'passing_runs', 'misfit_ends', 'loss_edges', 'snapped_runs',
-           'noise_level', 'detect_frames', 'detection_step', 'camera_step', 'camera_steps', 'camera_path',
-           'camera_kept', 'camera_motion', 'upsample_keypoints', 'detect_video', 'Detection', 'detect_image']
+           'unplanted_runs', 'noise_level', 'detect_frames', 'detection_step', 'camera_step', 'camera_steps',
+           'camera_path', 'camera_kept', 'camera_motion', 'upsample_keypoints', 'detect_video', 'Detection',
+           'detect_image']
 
 # %% ../nbs/33_detect.ipynb #8a3c3b16
 _MP_LOCK = threading.RLock()
@@ -546,7 +547,7 @@ def _densify(tr:Track, most:int) -> Track:
     out.add(*rows[-1])
     return out
 
-# %% ../nbs/33_detect.ipynb #44d2c34c
+# %% ../nbs/33_detect.ipynb #d9d72b9b
 def _among_everyone(F:dict, img:np.ndarray, # one person's state in the second pass (`_follow`); a frame of the detection
                     views:list, # (x0, y0, w, h) parts of `img` looked at in turn: their crop, then the whole picture
                     other:np.ndarray, # (17, 3) the skeleton the crop's tracker fitted: someone else
@@ -943,6 +944,38 @@ def snapped_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidenc
             break
     return wrong
 
+# %% ../nbs/33_detect.ipynb #1bc4b735
+def unplanted_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence (0: not seen)
+                   fps:float, # frames per second (0: 30)
+                   far:float=0.2, # both ankles farther than this from where they stood have left it, share of the person's size
+                   most_s:float=0.5, # ... for at most this long, seconds
+                   around_s:float=0.5, # where the ankles stood: the sightings this long before the run (and after it), seconds ...
+                   still:float=0.1 # ... when they stay within this share of the size of one place (planted, as `loss_edges` tells)
+                  ) -> np.ndarray: # (T,) bool: the sightings to drop
+    "The sightings whose ankles both left the place where they stood still just before, for at most `most_s`, when they stand at that place again after: legs fitted where the picture hides them."
+    k = np.asarray(kpts, dtype=np.float64)
+    fps, wrong = fps or 30, np.zeros(len(k), bool)
+    feet, size = [J['left_ankle'], J['right_ankle']], _body_size(k)
+    around, most = max(3, int(round(around_s * fps))), most_s * fps
+    both = np.flatnonzero((k[:, feet, 2] > 0).all(1))
+    if size is None or len(both) < 2 * around + 1: return wrong
+    at = k[both][:, feet, :2]                                           # (n, 2, 2) each sighting's two ankles
+    def place(a):                                                       # where the ankles of these sightings stand still (none of them
+        p = np.median(a, 0)                                             # off it: not a window reaching into a run), or None
+        d = np.linalg.norm(a - p, axis=-1).max(1)
+        return p if len(a) >= around and d.mean() <= still * size and d.max() <= far * size else None
+    off = lambda j, p: np.linalg.norm(at[j] - p, axis=-1).min() > far * size     # both ankles: the legs fitted elsewhere
+    i = around
+    while i < len(both):
+        if (p := place(at[i - around:i])) is None or not off(i, p): i += 1; continue
+        j = i + 1                                                       # the run: until the ankles are back, within `most_s`
+        while j < len(both) and both[j] - both[i] <= most and off(j, p): j += 1
+        back = j < len(both) and both[j] - both[i] <= most and (q := place(at[j:j + around])) is not None
+        if back and np.linalg.norm(q - p, axis=-1).max() <= still * size:
+            wrong[both[i]:both[j]] = True; i = j
+        else: i += 1
+    return wrong
+
 # %% ../nbs/33_detect.ipynb #0ecb570c
 def _joined(a:Track, b:Track) -> Track:
     "One track of two of one body: `a`'s skeletons where both were seen, `b`'s elsewhere, under `a`'s id."
@@ -1191,9 +1224,9 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
         kp.people += [{**r, 'sampled': True} for r in choose_lifter(_still_alike([tr for tr in rest if tr.id not in ids and not _misread(tr, kp.kpts)]),
                                                                      T, width, height, fps, kp.people_turn)]
     def cleaned(kp):
-        for wrong in (passing_runs, out_of_step, stray_runs, passing_runs, misfit_ends, loss_edges, snapped_runs):   # someone passing in front (as fitted: `out_of_step` may break their run into pieces that barely move), skeletons out of step with the frames around, short runs cut off by jumps, someone passing in front, a misfit standing at either end, feet pulled off their place next to a loss, a squeezed skeleton let go of
+        for wrong in (passing_runs, out_of_step, stray_runs, passing_runs, misfit_ends, loss_edges, snapped_runs, unplanted_runs):   # someone passing in front (as fitted: `out_of_step` may break their run into pieces that barely move), skeletons out of step with the frames around, short runs cut off by jumps, someone passing in front, a misfit standing at either end, feet pulled off their place next to a loss, a squeezed skeleton let go of, legs guessed under a cover
             k = kp.kpts                 # a body's jumps and size on what the picture shows; where a fit places its guesses tells of a misfit
-            if wrong in (stray_runs, snapped_runs): k = np.where(outside_picture(k, kp.width, kp.height)[..., None], k * [1., 1., 0.], k)
+            if wrong in (stray_runs, snapped_runs, unplanted_runs): k = np.where(outside_picture(k, kp.width, kp.height)[..., None], k * [1., 1., 0.], k)
             kp = _dropped(kp, wrong(k, kp.fps), max_gap_s)
         return _lone_dropped(_upright_only(kp, max_gap_s), max_gap_s)
     # followed on their crop between the looks' first and last sightings of them (the second pass), a person the looks
