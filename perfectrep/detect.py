@@ -944,7 +944,7 @@ def snapped_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidenc
             break
     return wrong
 
-# %% ../nbs/33_detect.ipynb #1bc4b735
+# %% ../nbs/33_detect.ipynb #49ec8adf
 def unplanted_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence (0: not seen)
                    fps:float, # frames per second (0: 30)
                    far:float=0.2, # both ankles farther than this from where they stood have left it, share of the person's size
