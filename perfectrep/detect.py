@@ -891,6 +891,17 @@ def misfit_ends(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence
             wrong[run[0]:run[-1] + 1] = True
     return wrong
 
+# %% ../nbs/33_detect.ipynb #a7f3c2e1
+def _planted(at:np.ndarray, # (n, 2, 2) both ankles over some sightings, pixels
+             size:float, # the person's size, pixels
+             still:float, # planted: the ankles stay within this share of the size of their place, on average
+             far:float=np.inf # ... and none of them farther than this share
+            ) -> np.ndarray|None: # (2, 2) each ankle's place, or None where they moved
+    "Where the feet stand over these sightings (each ankle's median), when they stood still there."
+    p = np.median(at, 0)
+    d = np.linalg.norm(at - p, axis=-1).max(1)
+    return p if d.mean() <= still * size and d.max() <= far * size else None
+
 # %% ../nbs/33_detect.ipynb #80d26baf
 def loss_edges(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence (0: not seen)
                fps:float, # frames per second (0: 30)
@@ -914,9 +925,7 @@ def loss_edges(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence 
             ref = ref[(ref >= 0) & (ref < T)]
             ref = ref[both[ref]]
             if len(ref) < 3: continue
-            at = k[ref][:, feet, :2]
-            place = np.median(at, 0)                                        # (2, 2): each ankle's place
-            if np.linalg.norm(at - place, axis=-1).max(1).mean() > still * size: continue   # moving: not planted
+            if (place := _planted(k[ref][:, feet, :2], size, still)) is None: continue   # (2, 2): each ankle's place; moving: not planted
             for t in near:
                 if not on[t]: break
                 off = np.linalg.norm(k[t, feet, :2] - place, axis=-1)[k[t, feet, 2] > 0]
@@ -960,10 +969,7 @@ def unplanted_runs(kpts, # (T, 17, 3) one person's skeletons, pixels and confide
     both = np.flatnonzero((k[:, feet, 2] > 0).all(1))
     if size is None or len(both) < 2 * around + 1: return wrong
     at = k[both][:, feet, :2]                                           # (n, 2, 2) each sighting's two ankles
-    def place(a):                                                       # where the ankles of these sightings stand still (none of them
-        p = np.median(a, 0)                                             # off it: not a window reaching into a run), or None
-        d = np.linalg.norm(a - p, axis=-1).max(1)
-        return p if len(a) >= around and d.mean() <= still * size and d.max() <= far * size else None
+    place = lambda a: _planted(a, size, still, far) if len(a) >= around else None   # none of them off it: not a window reaching into a run
     off = lambda j, p: np.linalg.norm(at[j] - p, axis=-1).min() > far * size     # both ankles: the legs fitted elsewhere
     i = around
     while i < len(both):
