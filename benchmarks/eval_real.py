@@ -35,6 +35,9 @@ durations must stay as they were (`perfectrep.video.Video.held`); `upright`: a s
 and the lifter, a dark vertical bar 2.5 % of the picture wide at 42-44.5 % of its width (across most lifters' bodies);
 `bump`: the tripod knocked halfway through the clip, the picture jumping by 5 % of its width and of its height at once
 (a tenth cropped off and scaled back, the crop moved: `perfectrep.detect.camera_motion` must hold the lifter still);
+`cover`: the lower 40 % of the picture hidden (grey) for 0.2 s at a third and at two thirds of the clip, someone
+crouching in front of the camera or a bench carried past close to it (the lifter must be found again afterwards, not a
+spotter, and the legs BlazePose guesses under the cover must not make a rep);
 --mirror is --perturb mirror. --compare DIR reads the reports of another run (for example the
 unflipped one) and says, rep by rep, how the judge's calls and the form metrics moved between the two: a test-retest
 of the whole analysis on real footage, where no truth for the metrics exists. The two runs see the same scene, so
@@ -96,6 +99,9 @@ PERTURB = {
     'vfr': "select='not(gt(t,1)*eq(mod(n,5),4))'",   # a varying frame rate: 24 fps after the first second, frames at their own times (`OUTPUT`)
     'bump': ("crop=trunc(iw*0.9/2)*2:trunc(ih*0.9/2)*2:x='if(gte(t,HALF),0,iw*0.05)':y='if(gte(t,HALF),ih*0.1,ih*0.05)',"
              "scale=trunc(iw/0.9/2)*2:trunc(ih/0.9/2)*2"),   # the tripod knocked halfway (HALF: the clip's middle, seconds)
+    # the lower 40 % of the picture hidden for 0.2 s at a third and at two thirds of the clip (THIRD: a third of its
+    # length, seconds): someone crouching in front of the camera, a bench or a bag carried past close to it
+    'cover': "drawbox=x=0:y=ih*0.6:w=iw:h=ih*0.4:color=gray:t=fill:enable='between(t,THIRD,THIRD+0.2)+between(t,2*THIRD,2*THIRD+0.2)'",
     'shake': ("crop=trunc(iw*0.9/2)*2:trunc(ih*0.9/2)*2:iw*0.05*(1+0.5*sin(n*0.21)+0.3*sin(n*0.53+2)):ih*0.05*(1+0.5*sin(n*0.17+1)+0.3*sin(n*0.61)),"
               "scale=trunc(iw/0.9/2)*2:trunc(ih/0.9/2)*2"),
 }
@@ -115,7 +121,9 @@ def perturbed(video: Path, out: Path, how: str) -> Path:
     if not dst.exists():
         folder.mkdir(parents=True, exist_ok=True)
         tmp = dst.with_suffix('.part.mp4')
-        vf = PERTURB[how].replace('HALF', f'{Video(video).duration / 2:.3f}') if 'HALF' in PERTURB[how] else PERTURB[how]
+        vf = PERTURB[how]
+        for mark, share in (('HALF', 1 / 2), ('THIRD', 1 / 3)):      # times in the clip, from its length
+            if mark in vf: vf = vf.replace(mark, f'{Video(video).duration * share:.3f}')
         subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), '-v', 'error', '-y', *INPUT.get(how, []), '-i', str(video), '-vf', vf, '-an',
                         '-c:v', 'libx264', '-crf', str(CRF.get(how, 18)), '-preset', 'veryfast', '-pix_fmt', 'yuv420p', *OUTPUT.get(how, []), str(tmp)], check=True)
         tmp.replace(dst)

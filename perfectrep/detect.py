@@ -909,15 +909,16 @@ def loss_edges(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence 
                edge_s:float=0.2, # the sightings this close to a loss are looked at, seconds
                around_s:float=0.5, # where the ankles stood: the sightings this long beyond those, seconds ...
                still:float=0.1, # ... when they stay within this share of the size of one place there (planted)
-               min_loss_s:float=0.1 # the losses looked at: at least this long, inside the clip
+               min_loss_s:float=0.1, # the losses looked at: at least this long, inside the clip
+               hold_s:float=1.0 # found again (or lost) with the feet off where they stood on the loss's other side: dropped when back there within this, seconds
               ) -> np.ndarray: # (T,) bool: the sightings to drop
-    "The sightings next to a loss whose feet are not where they stood: a tracker losing the person behind someone passing, or finding them again, fits a skeleton pulled toward the other body; the feet of a lifter in a set stay planted. From the loss outwards, up to `edge_s`, until a sighting's ankles are both within `far` of their place (the median of the `around_s` beyond, where they stayed within `still`)."
+    "The sightings next to a loss whose feet are not where they stood: a tracker losing the person behind someone passing, or finding them again, fits a skeleton pulled toward the other body; the feet of a lifter in a set stay planted. From the loss outwards, up to `edge_s`, until a sighting's ankles are both within `far` of their place (the median of the `around_s` beyond, where they stayed within `still`). And up to `hold_s`, where the feet stood planted on the loss's other side and are back there within it: a lifter found again after a cover on the part still in view is fitted whole into that part (the ankles at the knees), and the tracker holds that fit for most of a second."
     k = np.asarray(kpts, dtype=np.float64)
     T, fps, wrong = len(k), fps or 30, np.zeros(len(k), bool)
     feet, size = [J['left_ankle'], J['right_ankle']], _body_size(k)
     if size is None: return wrong
     on, both = (k[..., 2] > 0).sum(1) >= 3, (k[:, feet, 2] > 0).all(1)
-    edge, around = max(1, int(round(edge_s * fps))), max(3, int(round(around_s * fps)))
+    edge, around, hold = max(1, int(round(edge_s * fps))), max(3, int(round(around_s * fps))), int(round(hold_s * fps))
     for a, b in runs(~on):
         if a == 0 or b == T or b - a < min_loss_s * fps: continue
         for near, step in ((range(a - 1, max(0, a - edge) - 1, -1), -1), (range(b, min(T, b + edge)), 1)):
@@ -931,6 +932,13 @@ def loss_edges(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence 
                 off = np.linalg.norm(k[t, feet, :2] - place, axis=-1)[k[t, feet, 2] > 0]
                 if not len(off) or off.max() <= far * size: break
                 wrong[t] = True
+        for near, other in ((range(b, min(T, b + hold)), range(a - 1, max(0, a - around) - 1, -1)),   # found again, where the feet stood before
+                            (range(a - 1, max(0, a - hold) - 1, -1), range(b, min(T, b + around)))):  # lost, where they stand after
+            ref = [t for t in other if both[t]]
+            if len(ref) < 3 or (place := _planted(k[ref][:, feet, :2], size, still)) is None: continue
+            gone = lambda t: on[t] and (d := np.linalg.norm(k[t, feet, :2] - place, axis=-1)[k[t, feet, 2] > 0]).size and d.max() > far * size
+            n = next((i for i, t in enumerate(near) if not gone(t)), None)   # the first sighting with both ankles back (or none seen)
+            if n and on[near[n]]: wrong[list(near[:n])] = True             # back within `hold_s`, not lost again first
     return wrong
 
 # %% ../nbs/33_detect.ipynb #b7e2c411
