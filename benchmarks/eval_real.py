@@ -37,7 +37,9 @@ and the lifter, a dark vertical bar 2.5 % of the picture wide at 42-44.5 % of it
 (a tenth cropped off and scaled back, the crop moved: `perfectrep.detect.camera_motion` must hold the lifter still);
 `cover`: the lower 40 % of the picture hidden (grey) for 0.2 s at a third and at two thirds of the clip, someone
 crouching in front of the camera or a bench carried past close to it (the lifter must be found again afterwards, not a
-spotter, and the legs BlazePose guesses under the cover must not make a rep);
+spotter, and the legs BlazePose guesses under the cover must not make a rep); `cover_top`: the upper 40 % hidden so
+instead (a head or a shoulder passing close to the camera: a lifter lost for a moment while standing between two reps
+must not make a rep of it);
 --mirror is --perturb mirror. --compare DIR reads the reports of another run (for example the
 unflipped one) and says, rep by rep, how the judge's calls and the form metrics moved between the two: a test-retest
 of the whole analysis on real footage, where no truth for the metrics exists. The two runs see the same scene, so
@@ -102,6 +104,7 @@ PERTURB = {
     # the lower 40 % of the picture hidden for 0.2 s at a third and at two thirds of the clip (THIRD: a third of its
     # length, seconds): someone crouching in front of the camera, a bench or a bag carried past close to it
     'cover': "drawbox=x=0:y=ih*0.6:w=iw:h=ih*0.4:color=gray:t=fill:enable='between(t,THIRD,THIRD+0.2)+between(t,2*THIRD,2*THIRD+0.2)'",
+    'cover_top': "drawbox=x=0:y=0:w=iw:h=ih*0.4:color=gray:t=fill:enable='between(t,THIRD,THIRD+0.2)+between(t,2*THIRD,2*THIRD+0.2)'",   # the upper 40 % instead
     'shake': ("crop=trunc(iw*0.9/2)*2:trunc(ih*0.9/2)*2:iw*0.05*(1+0.5*sin(n*0.21)+0.3*sin(n*0.53+2)):ih*0.05*(1+0.5*sin(n*0.17+1)+0.3*sin(n*0.61)),"
               "scale=trunc(iw/0.9/2)*2:trunc(ih/0.9/2)*2"),
 }

@@ -397,9 +397,10 @@ def _loss_at(obs:np.ndarray, # (T,) bool: frames where the person was seen
 
 def _full_partial(amp, bounds, observed, step, exercise,
                   turns=None, # per interval its turning point's frame (the bottom of a squat), or None
-                  longest:int|None=None # frames: a loss longer than this holds no hidden turn (the person gone; None: any length)
+                  longest:int|None=None, # frames: a loss longer than this holds no hidden turn (the person gone; None: any length)
+                  speed:float|None=None # how fast `amp`'s signal moves at its fastest, per frame: a loss of n frames hides at most speed * n / 2 more range (None: no bound)
                  ):
-    "(full, partial) bool per interval: its range `amp` against the typical full rep's, set by the intervals seen throughout; one whose turning point the detector missed is full when it is no twitch."
+    "(full, partial) bool per interval: its range `amp` against the typical full rep's, set by the intervals seen throughout; one whose turning point the detector missed is full when it is no twitch and what the loss can hide makes it one."
     seen, obs = np.ones(len(amp), bool), None if observed is None else np.asarray(observed, bool)
     if obs is not None:          # a rep whose frames were partly guessed (the person lost) has an unknown range: it may not set the norm
         seen = np.array([obs[s * step:(e + 1) * step].mean() >= 0.9 for s, e in zip(bounds[:-1], bounds[1:])])
@@ -408,9 +409,11 @@ def _full_partial(amp, bounds, observed, step, exercise,
     full = amp >= FULL_RANGE.get(exercise, 0.7) * ref
     if obs is not None and turns is not None:      # the person lost at the turn (a close squat's bottom, the face behind the
         # plates): its range there is a straight line between the gap's edges, not short; a longer loss is the person
-        # gone (`HIDDEN_TURN_S`), and a turn there is the lifted 3D's wander at its edges, not a rep
-        hid = np.array([t is not None and 0 < _loss_at(obs, t, step) <= (longest or len(obs)) for t in turns])
-        full |= hid & (amp >= 0.2 * ref)
+        # gone (`HIDDEN_TURN_S`), and a turn there is the lifted 3D's wander at its edges, not a rep; nor is one in a loss
+        # too short to hide the rest of a rep (a moment's cover at the top: the hips go no deeper than their speed allows)
+        loss = np.array([_loss_at(obs, t, step) if t is not None else 0 for t in turns])
+        could = amp + (np.inf if speed is None else speed * loss / 2)
+        full |= (loss > 0) & (loss <= (longest or len(obs))) & (amp >= 0.2 * ref) & (could >= FULL_RANGE.get(exercise, 0.7) * ref)
     return full, (amp >= 0.2 * ref) & ~full
 
 # %% ../nbs/41_reps.ipynb #180fac6f
@@ -555,7 +558,9 @@ def segment_reps(poses, # (T, 17, 3) 3D metres, (T, 17, 2|3) 2D pixels (+ confid
     amp = _interval_ranges(Xw, v, anchor, wm, bounds, step)
     if not len(amp) or amp.max() <= 0: return out
     turns = None if observed is None else [_turn(v, anchor, s * step, e * step) for s, e in zip(bounds[:-1], bounds[1:])]
-    full, part = _full_partial(amp, bounds, observed, step, exercise, turns, longest=int(round(HIDDEN_TURN_S * fps)))
+    both = None if obs is None else obs[1:] & obs[:-1]             # the height's fastest moves, between frames both seen
+    speed = float(np.percentile(np.abs(np.diff(v))[both], 95)) if anchor is not None and both is not None and both.sum() >= 10 else None
+    full, part = _full_partial(amp, bounds, observed, step, exercise, turns, longest=int(round(HIDDEN_TURN_S * fps)), speed=speed)
     # refine each run of consecutive full reps at the full frame rate, then trim every rep to its movement
     B = bounds.astype(float) * step
     sp = _speed(X, fps, wm)
