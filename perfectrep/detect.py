@@ -919,6 +919,9 @@ def loss_edges(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence 
     if size is None: return wrong
     on, both = (k[..., 2] > 0).sum(1) >= 3, (k[:, feet, 2] > 0).all(1)
     edge, around, hold = max(1, int(round(edge_s * fps))), max(3, int(round(around_s * fps))), int(round(hold_s * fps))
+    def away(t, place):                 # sighting t's seen ankles are not all within `far` of their place (none seen: not away)
+        d = np.linalg.norm(k[t, feet, :2] - place, axis=-1)[k[t, feet, 2] > 0]
+        return bool(len(d)) and d.max() > far * size
     for a, b in runs(~on):
         if a == 0 or b == T or b - a < min_loss_s * fps: continue
         for near, step in ((range(a - 1, max(0, a - edge) - 1, -1), -1), (range(b, min(T, b + edge)), 1)):
@@ -928,16 +931,13 @@ def loss_edges(kpts, # (T, 17, 3) one person's skeletons, pixels and confidence 
             if len(ref) < 3: continue
             if (place := _planted(k[ref][:, feet, :2], size, still)) is None: continue   # (2, 2): each ankle's place; moving: not planted
             for t in near:
-                if not on[t]: break
-                off = np.linalg.norm(k[t, feet, :2] - place, axis=-1)[k[t, feet, 2] > 0]
-                if not len(off) or off.max() <= far * size: break
+                if not (on[t] and away(t, place)): break
                 wrong[t] = True
         for near, other in ((range(b, min(T, b + hold)), range(a - 1, max(0, a - around) - 1, -1)),   # found again, where the feet stood before
                             (range(a - 1, max(0, a - hold) - 1, -1), range(b, min(T, b + around)))):  # lost, where they stand after
             ref = [t for t in other if both[t]]
             if len(ref) < 3 or (place := _planted(k[ref][:, feet, :2], size, still)) is None: continue
-            gone = lambda t: on[t] and (d := np.linalg.norm(k[t, feet, :2] - place, axis=-1)[k[t, feet, 2] > 0]).size and d.max() > far * size
-            n = next((i for i, t in enumerate(near) if not gone(t)), None)   # the first sighting with both ankles back (or none seen)
+            n = next((i for i, t in enumerate(near) if not (on[t] and away(t, place))), None)   # the first sighting with both ankles back (or none seen)
             if n and on[near[n]]: wrong[list(near[:n])] = True             # back within `hold_s`, not lost again first
     return wrong
 
