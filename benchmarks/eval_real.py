@@ -40,6 +40,8 @@ crouching in front of the camera or a bench carried past close to it (the lifter
 spotter, and the legs BlazePose guesses under the cover must not make a rep); `cover_top`: the upper 40 % hidden so
 instead (a head or a shoulder passing close to the camera: a lifter lost for a moment while standing between two reps
 must not make a rep of it);
+`lens`: a phone switching lenses halfway, the picture 1.5x larger about its middle from one frame to the next (not a
+cut of an edited video: `perfectrep.detect.camera_motion` must hold the lifter still);
 --mirror is --perturb mirror. --compare DIR reads the reports of another run (for example the
 unflipped one) and says, rep by rep, how the judge's calls and the form metrics moved between the two: a test-retest
 of the whole analysis on real footage, where no truth for the metrics exists. The two runs see the same scene, so
@@ -105,6 +107,9 @@ PERTURB = {
     # length, seconds): someone crouching in front of the camera, a bench or a bag carried past close to it
     'cover': "drawbox=x=0:y=ih*0.6:w=iw:h=ih*0.4:color=gray:t=fill:enable='between(t,THIRD,THIRD+0.2)+between(t,2*THIRD,2*THIRD+0.2)'",
     'cover_top': "drawbox=x=0:y=0:w=iw:h=ih*0.4:color=gray:t=fill:enable='between(t,THIRD,THIRD+0.2)+between(t,2*THIRD,2*THIRD+0.2)'",   # the upper 40 % instead
+    # a phone switching lenses mid-set: the picture 1.5x larger about its middle at once, halfway (WW, HH: its size)
+    'lens': ("split[a][b];[a]trim=end=HALF,setpts=PTS-STARTPTS,setsar=1[a1];[b]trim=start=HALF,setpts=PTS-STARTPTS,"
+             "crop=trunc(WW/1.5/2)*2:trunc(HH/1.5/2)*2,scale=WW:HH,setsar=1[b1];[a1][b1]concat=n=2:v=1:a=0"),
     'shake': ("crop=trunc(iw*0.9/2)*2:trunc(ih*0.9/2)*2:iw*0.05*(1+0.5*sin(n*0.21)+0.3*sin(n*0.53+2)):ih*0.05*(1+0.5*sin(n*0.17+1)+0.3*sin(n*0.61)),"
               "scale=trunc(iw/0.9/2)*2:trunc(ih/0.9/2)*2"),
 }
@@ -127,6 +132,7 @@ def perturbed(video: Path, out: Path, how: str) -> Path:
         vf = PERTURB[how]
         for mark, share in (('HALF', 1 / 2), ('THIRD', 1 / 3)):      # times in the clip, from its length
             if mark in vf: vf = vf.replace(mark, f'{Video(video).duration * share:.3f}')
+        vf = vf.replace('WW', str(Video(video).width)).replace('HH', str(Video(video).height))   # its size as shown (turned upright)
         subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), '-v', 'error', '-y', *INPUT.get(how, []), '-i', str(video), '-vf', vf, '-an',
                         '-c:v', 'libx264', '-crf', str(CRF.get(how, 18)), '-preset', 'veryfast', '-pix_fmt', 'yuv420p', *OUTPUT.get(how, []), str(tmp)], check=True)
         tmp.replace(dst)

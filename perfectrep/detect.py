@@ -1269,24 +1269,44 @@ CAMERA_JUMP = 0.015    # a step of the camera that carries the lifter this share
 CAMERA_MOVED = 0.02    # a camera that carried the lifter less than this share of the picture's longer side stood still
 FEET_STILLER = 0.6     # the small steps are kept where they hold the planted feet this still at most, against without them
 
+# %% ../nbs/33_detect.ipynb #d81cd683
+def _matched_step(prev:np.ndarray, cur:np.ndarray, # two grey frames (h, w) uint8, one after the other
+                  mask:np.ndarray|None, least:int, spread:float # as `camera_step`'s
+                 ) -> np.ndarray|None: # (2, 3) carrying `prev`'s pixels to `cur`'s; None where it cannot be told
+    "How the camera moved where its points could not be followed: a jump too large for tracking them (a phone switching lenses, a zoom at once), from the background's corners matched by their look (ORB) and a similarity fitted to those that agree, across the picture."
+    import cv2
+    orb = cv2.ORB_create(500, edgeThreshold=15, patchSize=15)     # small patches: the frames are 320 px long
+    (ka, da), (kb, db) = orb.detectAndCompute(prev, mask), orb.detectAndCompute(cur, mask)
+    if da is None or db is None or min(len(ka), len(kb)) < least: return None
+    m = cv2.BFMatcher(cv2.NORM_HAMMING, crossCheck=True).match(da, db)
+    if len(m) < least: return None
+    a, b = np.float32([ka[x.queryIdx].pt for x in m]), np.float32([kb[x.trainIdx].pt for x in m])
+    M, inl = cv2.estimateAffinePartial2D(a, b, method=cv2.RANSAC, ransacReprojThreshold=1.0)
+    if M is None or inl.sum() < max(least, 0.2 * len(a)): return None   # many of the matches lie where the other frame does not show
+    h, w = cur.shape
+    to = a @ M[:, :2].T + M[:, 2]
+    can = a[(to >= 0).all(1) & (to[:, 0] < w) & (to[:, 1] < h)]     # the matches the other frame shows (a zoom cuts off the rest)
+    on = a[inl[:, 0] == 1]
+    return None if len(can) < least or (np.ptp(on, 0) < spread * np.ptp(can, 0)).any() else M
+
 # %% ../nbs/33_detect.ipynb #e1c0a003
 def camera_step(prev:np.ndarray, cur:np.ndarray, # two grey frames (h, w) uint8, one after the other
                 mask:np.ndarray|None=None, # (h, w) uint8: 0 where the points are not looked for (the lifter), else 255
                 least:int=8, # fewer points of the background than this: cannot tell
                 spread:float=0.6 # the points that moved alike must span this share of the width and of the height all the points followed span
                ) -> np.ndarray|None: # (2, 3) carrying `prev`'s pixels to `cur`'s; None where it cannot be told
-    "How the camera moved between two frames: a similarity fitted to the points of the background that moved alike, across the picture; the identity where a quarter of them stood still."
+    "How the camera moved between two frames: a similarity fitted to the points of the background that moved alike, across the picture; the identity where a quarter of them stood still; matched by their look where they could not be followed (`_matched_step`)."
     import cv2                                           # OpenCV comes with mediapipe
     p0 = cv2.goodFeaturesToTrack(prev, maxCorners=150, qualityLevel=0.005, minDistance=6, mask=mask, blockSize=5)
     if p0 is None or len(p0) < least: return None
     p1, ok, _ = cv2.calcOpticalFlowPyrLK(prev, cur, p0, None, winSize=(15, 15), maxLevel=3)
     ok = ok[:, 0] == 1
     a, b = p0[ok, 0], p1[ok, 0]
-    if len(a) < least: return None
+    if len(a) < least: return _matched_step(prev, cur, mask, least, spread)
     still = np.linalg.norm(b - a, axis=-1) < STILL_PX
     if still.sum() >= 0.25 * len(a): return np.eye(2, 3)
     M, inl = cv2.estimateAffinePartial2D(a, b, method=cv2.RANSAC, ransacReprojThreshold=1.0)
-    if M is None or inl.sum() < max(least, 0.5 * len(a)): return None
+    if M is None or inl.sum() < max(least, 0.5 * len(a)): return _matched_step(prev, cur, mask, least, spread)
     on = a[inl[:, 0] == 1]
     if (np.ptp(on, 0) < spread * np.ptp(a, 0)).any(): return None   # one thing moving (someone walking past), not the whole background
     return M
