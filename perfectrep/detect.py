@@ -1269,6 +1269,15 @@ CAMERA_JUMP = 0.015    # a step of the camera that carries the lifter this share
 CAMERA_MOVED = 0.02    # a camera that carried the lifter less than this share of the picture's longer side stood still
 FEET_STILLER = 0.6     # the small steps are kept where they hold the planted feet this still at most, against without them
 
+# %% ../nbs/33_detect.ipynb #128aa7c2
+def _fitted(a:np.ndarray, b:np.ndarray, # (n, 2) points of one frame and where they are in the next, pixels
+            least:int, share:float # at least this many of them, and this share, must agree
+           ) -> tuple[np.ndarray, np.ndarray]|None: # the (2, 3) similarity and the points of `a` that agree with it; None: too few agree
+    "A similarity carrying `a` to `b`, fitted to the points that agree with it (RANSAC, within a pixel)."
+    import cv2
+    M, inl = cv2.estimateAffinePartial2D(a, b, method=cv2.RANSAC, ransacReprojThreshold=1.0)
+    return None if M is None or inl.sum() < max(least, share * len(a)) else (M, a[inl[:, 0] == 1])
+
 # %% ../nbs/33_detect.ipynb #d81cd683
 def _matched_step(prev:np.ndarray, cur:np.ndarray, # two grey frames (h, w) uint8, one after the other
                   mask:np.ndarray|None, least:int, spread:float # as `camera_step`'s
@@ -1281,12 +1290,10 @@ def _matched_step(prev:np.ndarray, cur:np.ndarray, # two grey frames (h, w) uint
     m = cv2.BFMatcher(cv2.NORM_HAMMING, crossCheck=True).match(da, db)
     if len(m) < least: return None
     a, b = np.float32([ka[x.queryIdx].pt for x in m]), np.float32([kb[x.trainIdx].pt for x in m])
-    M, inl = cv2.estimateAffinePartial2D(a, b, method=cv2.RANSAC, ransacReprojThreshold=1.0)
-    if M is None or inl.sum() < max(least, 0.2 * len(a)): return None   # many of the matches lie where the other frame does not show
-    h, w = cur.shape
+    if (fit := _fitted(a, b, least, 0.2)) is None: return None   # many of the matches lie where the other frame does not show
+    (M, on), (h, w) = fit, cur.shape
     to = a @ M[:, :2].T + M[:, 2]
     can = a[(to >= 0).all(1) & (to[:, 0] < w) & (to[:, 1] < h)]     # the matches the other frame shows (a zoom cuts off the rest)
-    on = a[inl[:, 0] == 1]
     return None if len(can) < least or (np.ptp(on, 0) < spread * np.ptp(can, 0)).any() else M
 
 # %% ../nbs/33_detect.ipynb #e1c0a003
@@ -1305,9 +1312,8 @@ def camera_step(prev:np.ndarray, cur:np.ndarray, # two grey frames (h, w) uint8,
     if len(a) < least: return _matched_step(prev, cur, mask, least, spread)
     still = np.linalg.norm(b - a, axis=-1) < STILL_PX
     if still.sum() >= 0.25 * len(a): return np.eye(2, 3)
-    M, inl = cv2.estimateAffinePartial2D(a, b, method=cv2.RANSAC, ransacReprojThreshold=1.0)
-    if M is None or inl.sum() < max(least, 0.5 * len(a)): return _matched_step(prev, cur, mask, least, spread)
-    on = a[inl[:, 0] == 1]
+    if (fit := _fitted(a, b, least, 0.5)) is None: return _matched_step(prev, cur, mask, least, spread)
+    M, on = fit
     if (np.ptp(on, 0) < spread * np.ptp(a, 0)).any(): return None   # one thing moving (someone walking past), not the whole background
     return M
 
