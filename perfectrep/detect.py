@@ -461,13 +461,27 @@ def _on_line(h, near:float, box) -> bool:
     return bool(np.hypot(*(box[:2] - h[:2])) <= (0.3 + 0.5 * near) * h[2] and 0.5 / (1 + near) <= box[2] / h[2] <= 2 * (1 + near))
 
 def _given(cands:list, fs:list) -> None:
-    "Hand each of the first pass's skeletons to the person on whose line it lies (the nearest, when two are near): they need no second look there."
+    "Hand each of the first pass's skeletons to the person on whose line it lies (the nearest, when two are near; none, when it lies nearer the place of someone not followed now): they need no second look there."
     for t, cs in enumerate(cands):
         live = [(j, F['home'](t)) for j, F in enumerate(fs) if cs and F['span'][0] <= t <= F['span'][1]]
         for k in cs:
             kb = _box(k)
-            near = [(np.hypot(*(kb[:2] - h[:2])) / h[2], j) for j, (h, s) in live if _on_line(h, s, kb)]
+            near = [(np.hypot(*(kb[:2] - h[:2])) / h[2], j) for j, (h, s) in live
+                    if _on_line(h, s, kb) and not _nearer_other(fs[j]['home'], fs[j].get('rivals', []), t, kb)]
             if near: fs[min(near)[1]]['given'][t] = k
+
+def _nearer_other(home, rivals:list, # the person's `_home`; everyone else's: [(home, (first, last) frames)]
+                  t:int, box # a frame and a fit's box (cx, cy, size) there, pixels
+                 ) -> bool:
+    "Whether the box lies nearer someone else's place at frame t than the person's own, in each one's sizes (someone seen at the person's own place, an echo of them, does not count)."
+    h, _ = home(t)
+    mine = np.hypot(*(box[:2] - h[:2])) / h[2]
+    for other, (a, b) in rivals:
+        if not a <= t <= b: continue
+        o, _ = other(t)
+        if np.hypot(*(o[:2] - h[:2])) < 0.3 * h[2]: continue
+        if np.hypot(*(box[:2] - o[:2])) / o[2] < mine: return True
+    return False
 
 def _follow_step(F:dict, t:int, img:np.ndarray, width, height, fps, every):
     "Pass 2 at frame t for one person: BlazePose on a crop around them, unless the first pass already had them (or it is not one of their `stride`-th frames)."
@@ -491,7 +505,7 @@ def _follow_step(F:dict, t:int, img:np.ndarray, width, height, fps, every):
     x0 = int(np.clip(ref[0] * s - cw / 2, 0, W - cw)); y0 = int(np.clip(ref[1] * s - ch / 2, 0, H - ch))
     k, kb = _as_h36m(F['det'], img, x0, y0, cw, ch, width, height)
     theirs = lambda b: (_compatible(ref, b, max(t - F['seen'], 1) * dt if recent else every * dt, 0.3, 2.0) <= 1
-                        and _at_home(F['home'], t, b))
+                        and _at_home(F['home'], t, b) and not _nearer_other(F['home'], F['rivals'], t, b))
     if kb is not None and not theirs(kb):          # someone else: the tracker took them while the person was hidden, and stays on them
         k, kb = _among_everyone(F, img, [(x0, y0, cw, ch), (0, 0, W, H)], k, theirs, ref, width, height)
     if kb is None or not theirs(kb):                # nobody, someone else in the crop, or carried away by them
@@ -505,7 +519,8 @@ def _follow(reader, people:list[Track], width, height, fps, every,
             T:int|None=None, # frames of the video (None: read to the end)
             any_order:bool=False, # frames can be read in any order: each person in their own thread
             strides:list|None=None, # per person, looked for on every `stride`-th frame only (None: every frame)
-            make_detector=None # returns the detector for one person's crops (None: BlazePose on single images)
+            make_detector=None, # returns the detector for one person's crops (None: BlazePose on single images)
+            everyone:list|None=None # everyone the finder saw (`Track`s; those followed among them or not): a fit nearer another's place is not the person's
            ) -> list[Track]:
     "Pass 2: each person found in every frame (or every `stride`-th) on a crop around them (where the first pass did not already have them)."
     fs = []
@@ -513,6 +528,8 @@ def _follow(reader, people:list[Track], width, height, fps, every,
         f, b = np.array(tr.frames), np.array(tr.boxes)
         fs.append(dict(out=Track(tr.id), det=(make_detector or (lambda: PoseDetector(static=True)))(), f=f, b=b, home=_home(tr, fps), side=1.8 * b[:, 2].max(),
                        box=None, seen=None, span=(f[0] - every, f[-1] + every), given={}, wait=0, misses=0, stride=max(1, int(stride)), finder=None))
+    for F, tr in zip(fs, people):
+        F['rivals'] = [(_home(o, fps), (o.frames[0] - every, o.frames[-1] + every)) for o in (everyone or people) if o is not tr and o.id != tr.id]
     if cands is not None: _given(cands, fs)
     def frames(t0=0, t1=None):
         t = t0
@@ -1204,7 +1221,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
             strides = {tr.id: 1 if person is not None or _matches(tr, cands) else sparse for tr in follow}
             tracked = lambda: PoseDetector(static=False)   # each person tracked from crop to crop (a third less time than fitting each afresh)
             on_crops = lambda trs, st=None: _follow(_denoised(_reader(frames)[0], denoise) if callable(frames) else reader, trs, width, height, fps,
-                                                    every, given, T, any_order=any_order, strides=st, make_detector=tracked)
+                                                    every, given, T, any_order=any_order, strides=st, make_detector=tracked, everyone=seen)
             tracks = [_densify(tr, strides[tr.id]) for tr in on_crops(follow, [strides[tr.id] for tr in follow])]
             tracks, joined = _one_body(tracks, fps)              # one body followed from two sightings: one person
             seeds = {tr.id: tr for tr in follow}
@@ -1217,7 +1234,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
             found = len(full[0].frames) if full else int(kp.observed.sum())
             if (sharper is not None and far and mine and np.median(np.array(mine[0].boxes)[:, 2]) < sharper[1]   # far away: few pixels,
                     and found < 0.9 * T):                                                  # and missed on crops of the detection's frames
-                sharp = _follow(_reader(sharper[0]())[0], mine, width, height, fps, every, given, T, make_detector=tracked)   # on sharper crops
+                sharp = _follow(_reader(sharper[0]())[0], mine, width, height, fps, every, given, T, make_detector=tracked, everyone=seen)   # on sharper crops
                 if sharp and len(sharp[0].frames) > found: full = sharp; found = len(sharp[0].frames)
             if any_order and mine and not mine[0].probed and found < 0.9 * T:   # a face the plates hide, seen by the finder now and then:
                 held = _probe(reader.get, mine[0], width, height, fps, T, cands)   # held on weaker fits by a tracker of its own, start to end

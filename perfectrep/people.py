@@ -13,9 +13,10 @@ from .core import PerfectRepError, runs, interpolate_missing
 from .skeleton import J
 
 # %% auto #0
-__all__ = ['BARS_SAID', 'MOVING', 'CLOSE_CHOICE', 'camera_summary', 'Keypoints2D', 'fill_gaps', 'outside_picture', 'Track',
-           'track_people', 'repetitions', 'movement', 'shins_turn', 'turn_keypoints', 'people_shins_turn',
-           'choose_lifter', 'describe_person', 'close_rival', 'close_choice', 'select_person', 'video_cuts']
+__all__ = ['BARS_SAID', 'IN_STEP', 'MOVING', 'MIRRORED', 'CLOSE_CHOICE', 'camera_summary', 'Keypoints2D', 'fill_gaps',
+           'outside_picture', 'Track', 'track_people', 'repetitions', 'movement', 'shins_turn', 'turn_keypoints',
+           'people_shins_turn', 'in_step', 'choose_lifter', 'describe_person', 'close_rival', 'close_choice',
+           'select_person', 'video_cuts']
 
 # %% ../nbs/32_people.ipynb #9254e263
 def _speed_words(k:float # filmed rate over played rate
@@ -306,8 +307,41 @@ def people_shins_turn(tracks:list # person `Track`s
     "Quarter turns counter-clockwise that bring the shins of everyone seen down the picture (`shins_turn` over all their skeletons together)."
     return shins_turn(np.concatenate([np.asarray(tr.kpts, float).reshape(-1, 17, 3) for tr in tracks])) if tracks else 0
 
+# %% ../nbs/32_people.ipynb #1b725c56
+IN_STEP = 0.8   # two people whose heights over time correlate at least this well with no delay move in step
+
+def in_step(a:Track, b:Track, # two people's tracks
+            n_frames:int, # frames in the sequence
+            fps:float, # frames per second (0: 30)
+            width:int=0, height:int=0, turn:int=0 # the picture's size and the quarter turns counter-clockwise that set it upright
+           ) -> bool:
+    "Whether two people move up and down in step, over at least 3 s where both were seen: with no delay better than with any of 0.1-0.5 s, at least `IN_STEP`."
+    f = fps or 30.
+    def heights(tr):                                # (T, 3) hips, shoulders, wrists up the picture, in body sizes; NaN unseen
+        k = np.zeros((n_frames, 17, 3))
+        k[tr.frames] = turn_keypoints(tr.kpts, width, height, turn)[0] if turn else np.asarray(tr.kpts, float)
+        y = np.stack([_mid_y(k, J[f'right_{j}'], J[f'left_{j}']) for j in ('hip', 'shoulder', 'wrist')], 1)
+        return (y - np.nanmedian(y, 0)) / max(float(np.median(np.array(tr.boxes)[:, 2])), 1.)
+    A, B = heights(a), heights(b)
+    def corr(lag):                                  # pooled over the three heights, each about its own mean
+        x, y = (A[:len(A) - lag], B[lag:]) if lag >= 0 else (A[-lag:], B[:len(B) + lag])
+        ok = np.isfinite(x) & np.isfinite(y)
+        if ok.any(1).sum() < 3 * f: return np.nan
+        num = da = db = 0.
+        for c in range(3):
+            xs, ys = x[ok[:, c], c], y[ok[:, c], c]
+            if len(xs) < 2: continue
+            xs, ys = xs - xs.mean(), ys - ys.mean()
+            num += xs @ ys; da += xs @ xs; db += ys @ ys
+        return num / np.sqrt(da * db) if da > 0 and db > 0 else np.nan
+    r0 = corr(0)
+    if not r0 >= IN_STEP: return False
+    late = [corr(s * L) for L in range(max(2, round(0.1 * f)), round(0.5 * f) + 1) for s in (1, -1)]
+    return bool(r0 > np.nanmax(late + [-1.]))
+
 # %% ../nbs/32_people.ipynb #0f094270
 MOVING = 0.15   # a person whose `movement` is above this moves up and down (body sizes, range x regularity)
+MIRRORED = 0.9  # of two people moving in step, one smaller than this share of the other is the other's reflection in a mirror
 
 def choose_lifter(tracks:list[Track], # person tracks from `track_people`
                   n_frames:int, # frames in the sequence
@@ -315,8 +349,8 @@ def choose_lifter(tracks:list[Track], # person tracks from `track_people`
                   height:int, # image height, pixels
                   fps:float=0., # frames per second, for the descriptions (0: frames)
                   turn:int|None=None # quarter turns counter-clockwise that set the picture upright, for the movement (None: `people_shins_turn`)
-                 ) -> list[dict]: # one row per track, best first: id, first, last, frames, pieces, height_px, centre, movement, travel, score, description
-    "Score every track by persistence x movement x size ** 0.25 x centrality; the first row is the lifter."
+                 ) -> list[dict]: # one row per track, best first: id, first, last, frames, pieces, height_px, centre, movement, travel, score, description; in_step: who moves in step with them (`in_step`), where anyone does
+    "Score every track by persistence x movement x size ** 0.25 x centrality; the first row is the lifter (never someone moving `in_step` with a body at least a tenth larger: their reflection, whose body is then first)."
     rows, diag = [], np.hypot(width, height) / 2
     if turn is None: turn = people_shins_turn(tracks)
     for tr in tracks:
@@ -330,7 +364,16 @@ def choose_lifter(tracks:list[Track], # person tracks from `track_people`
                    centre=[float(c[0] / width), float(c[1] / height)], movement=moves, travel=travel,
                    score=float(persistence * (0.05 + moves) * min(size / height, 1.0) ** 0.25 * centrality))
         rows.append({**row, 'description': describe_person(row, height, fps)})
-    return sorted(rows, key=lambda r: -r['score'])
+    moving = [(tr, r) for tr, r in zip(tracks, rows) if r['movement'] > MOVING]
+    for i, (ta, ra) in enumerate(moving):           # a lifter and their reflection in a mirror
+        for tb, rb in moving[i + 1:]:
+            if not in_step(ta, tb, n_frames, fps, width, height, turn): continue
+            ra.setdefault('in_step', []).append(rb['id']); rb.setdefault('in_step', []).append(ra['id'])
+    rows = sorted(rows, key=lambda r: -r['score'])
+    body = max((r for r in rows if rows[0]['id'] in r.get('in_step', ())), key=lambda r: r['height_px'], default=None)
+    if body is not None and rows[0]['height_px'] < MIRRORED * body['height_px']:   # the best is a reflection: its body first
+        rows.remove(body); rows.insert(0, body)
+    return rows
 
 def describe_person(row:dict, # a row of `choose_lifter`
                     height:int, # image height, pixels
@@ -351,7 +394,11 @@ def describe_person(row:dict, # a row of `choose_lifter`
     a, b = (f'{row[k] / fps:.1f}' if fps else str(row[k]) for k in ('first', 'last'))
     when = (f'at {a} s' if a == b else f'{a}-{b} s') if fps else (f'at frame {a}' if a == b else f'frames {a}-{b}')
     if row.get('pieces', 1) > 1: when, doing = f'{row["pieces"]} times, {when}', ''   # now and then: too seldom to tell what they do
-    return f'a person {doing + " " if doing else ""}{where}, {min(row["height_px"] / height, 1):.0%} of the frame tall, seen {when}'
+    tall = f'{min(row["height_px"] / height, 1):.0%} of the frame tall, seen {when}'
+    if near is not None and near['id'] in row.get('in_step', ()):     # smaller: a mirror's
+        mirror = ' (their reflection in a mirror?)' if row['height_px'] < MIRRORED * near['height_px'] else ''
+        return f'a person moving up and down in step with the followed person, {where.replace("the followed person", "them")}, {tall}{mirror}'
+    return f'a person {doing + " " if doing else ""}{where}, {tall}'
 
 # %% ../nbs/32_people.ipynb #ab78c5a6
 CLOSE_CHOICE = 0.75   # another person moving up and down at least this share as much as the followed person: a close choice
@@ -361,11 +408,12 @@ def close_rival(people:list, # everyone seen: rows of `choose_lifter` (`Keypoint
                ) -> dict|None: # the closest such row, or None
     """The other person who moves up and down (`MOVING`) at least `CLOSE_CHOICE` as much as the followed person, scoring
     at least half as high: the lifter could as well be them (what set them apart was how long each was seen, their size
-    and their place in the picture)."""
+    and their place in the picture). Not someone smaller moving in step with them: their reflection in a mirror."""
     me = next((q for q in people if q['id'] == person), None)
     if me is None or not me.get('score') or 'movement' not in me: return None
+    mirrored = lambda q: person in q.get('in_step', ()) and q['height_px'] < MIRRORED * me['height_px']   # their reflection
     near = [q for q in people if q['id'] != person and q.get('movement', 0.) > max(MOVING, CLOSE_CHOICE * me['movement'])
-            and q.get('score', 0.) >= 0.5 * me['score']]
+            and q.get('score', 0.) >= 0.5 * me['score'] and not mirrored(q)]
     return max(near, key=lambda q: q['score'], default=None)
 
 # %% ../nbs/32_people.ipynb #83a7648f
