@@ -467,14 +467,14 @@ def _given(cands:list, fs:list) -> None:
         for k in cs:
             kb = _box(k)
             near = [(np.hypot(*(kb[:2] - h[:2])) / h[2], j) for j, (h, s) in live
-                    if _on_line(h, s, kb) and not _nearer_other(fs[j]['home'], fs[j].get('rivals', []), t, kb)]
+                    if _on_line(h, s, kb) and not _nearer_other(h, fs[j]['rivals'], t, kb)]
             if near: fs[min(near)[1]]['given'][t] = k
 
-def _nearer_other(home, rivals:list, # the person's `_home`; everyone else's: [(home, (first, last) frames)]
+def _nearer_other(h, # (cx, cy, size) the person's place at frame t (`_home`), pixels
+                  rivals:list, # everyone else's: [(`_home`, (first, last) frames)]
                   t:int, box # a frame and a fit's box (cx, cy, size) there, pixels
                  ) -> bool:
     "Whether the box lies nearer someone else's place at frame t than the person's own, in each one's sizes (someone seen at the person's own place, an echo of them, does not count)."
-    h, _ = home(t)
     mine = np.hypot(*(box[:2] - h[:2])) / h[2]
     for other, (a, b) in rivals:
         if not a <= t <= b: continue
@@ -499,13 +499,14 @@ def _follow_step(F:dict, t:int, img:np.ndarray, width, height, fps, every):
         F['box'], F['seen'] = F['b'][at[0]], t                       # drifted or lost: back to where the finder saw them
     recent = F['seen'] is not None and (t - F['seen']) * dt <= 0.5
     if not len(at) and t < F['wait']: return        # missed lately: wait (the finder's sighting is always tried)
-    ref = F['box'] if recent else F['home'](t)[0]
+    home = F['home'](t)                             # their place on their line, and how far from a sighting
+    ref = F['box'] if recent else home[0]
     ch = min(H, int(F['side'] * s))                  # 1.8 times their size, or the picture's height: as square as that allows, as wide
     cw = min(W, max(ch, int(F['side'] * s / 1.5)))   # as their body needs (1.2 times it), so that the crop takes in few of the people beside
     x0 = int(np.clip(ref[0] * s - cw / 2, 0, W - cw)); y0 = int(np.clip(ref[1] * s - ch / 2, 0, H - ch))
     k, kb = _as_h36m(F['det'], img, x0, y0, cw, ch, width, height)
     theirs = lambda b: (_compatible(ref, b, max(t - F['seen'], 1) * dt if recent else every * dt, 0.3, 2.0) <= 1
-                        and _at_home(F['home'], t, b) and not _nearer_other(F['home'], F['rivals'], t, b))
+                        and _on_line(*home, b) and not _nearer_other(home[0], F['rivals'], t, b))
     if kb is not None and not theirs(kb):          # someone else: the tracker took them while the person was hidden, and stays on them
         k, kb = _among_everyone(F, img, [(x0, y0, cw, ch), (0, 0, W, H)], k, theirs, ref, width, height)
     if kb is None or not theirs(kb):                # nobody, someone else in the crop, or carried away by them

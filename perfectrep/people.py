@@ -343,6 +343,10 @@ def in_step(a:Track, b:Track, # two people's tracks
 MOVING = 0.15   # a person whose `movement` is above this moves up and down (body sizes, range x regularity)
 MIRRORED = 0.9  # of two people moving in step, one smaller than this share of the other is the other's reflection in a mirror
 
+def _reflection(row:dict, body:dict) -> bool:
+    "Whether a person (a row of `choose_lifter`) is another's reflection in a mirror: moving in step with them and smaller by `MIRRORED`."
+    return body['id'] in row.get('in_step', ()) and row['height_px'] < MIRRORED * body['height_px']
+
 def choose_lifter(tracks:list[Track], # person tracks from `track_people`
                   n_frames:int, # frames in the sequence
                   width:int, # image width, pixels
@@ -371,7 +375,7 @@ def choose_lifter(tracks:list[Track], # person tracks from `track_people`
             ra.setdefault('in_step', []).append(rb['id']); rb.setdefault('in_step', []).append(ra['id'])
     rows = sorted(rows, key=lambda r: -r['score'])
     body = max((r for r in rows if rows[0]['id'] in r.get('in_step', ())), key=lambda r: r['height_px'], default=None)
-    if body is not None and rows[0]['height_px'] < MIRRORED * body['height_px']:   # the best is a reflection: its body first
+    if body is not None and _reflection(rows[0], body):   # the best is a reflection: its body first
         rows.remove(body); rows.insert(0, body)
     return rows
 
@@ -396,7 +400,7 @@ def describe_person(row:dict, # a row of `choose_lifter`
     if row.get('pieces', 1) > 1: when, doing = f'{row["pieces"]} times, {when}', ''   # now and then: too seldom to tell what they do
     tall = f'{min(row["height_px"] / height, 1):.0%} of the frame tall, seen {when}'
     if near is not None and near['id'] in row.get('in_step', ()):     # smaller: a mirror's
-        mirror = ' (their reflection in a mirror?)' if row['height_px'] < MIRRORED * near['height_px'] else ''
+        mirror = ' (their reflection in a mirror?)' if _reflection(row, near) else ''
         return f'a person moving up and down in step with the followed person, {where.replace("the followed person", "them")}, {tall}{mirror}'
     return f'a person {doing + " " if doing else ""}{where}, {tall}'
 
@@ -411,9 +415,8 @@ def close_rival(people:list, # everyone seen: rows of `choose_lifter` (`Keypoint
     and their place in the picture). Not someone smaller moving in step with them: their reflection in a mirror."""
     me = next((q for q in people if q['id'] == person), None)
     if me is None or not me.get('score') or 'movement' not in me: return None
-    mirrored = lambda q: person in q.get('in_step', ()) and q['height_px'] < MIRRORED * me['height_px']   # their reflection
     near = [q for q in people if q['id'] != person and q.get('movement', 0.) > max(MOVING, CLOSE_CHOICE * me['movement'])
-            and q.get('score', 0.) >= 0.5 * me['score'] and not mirrored(q)]
+            and q.get('score', 0.) >= 0.5 * me['score'] and not _reflection(q, me)]
     return max(near, key=lambda q: q['score'], default=None)
 
 # %% ../nbs/32_people.ipynb #83a7648f
