@@ -445,6 +445,46 @@ def _detect_all(reader, width, height, fps, n_frames, detector, progress, finder
                 if finder is not None: finder.close()
     return cands, samples, isinstance(finder, PeopleFinder) and not finder.seen_large
 
+# %% ../nbs/33_detect.ipynb #21885e1a
+def _extent(tr:Track, margin:float=0.15):
+    "(x0, y0, x1, y1) round every sure joint of a person's sightings, `margin` of their size wider on each side, pixels; and whether they stayed in one place (every sighting's centre within half their size of the median)."
+    b = np.array(tr.boxes)
+    size = float(np.median(b[:, 2]))
+    still = bool((np.hypot(*(b[:, :2] - np.median(b[:, :2], 0)).T) <= 0.5 * size).all())
+    pts = np.concatenate([k[k[:, 2] > 0.5, :2] for k in tr.kpts] + [b[:, :2]])
+    lo, hi = pts.min(0) - margin * size, pts.max(0) + margin * size
+    return np.array([lo[0], lo[1], hi[0], hi[1]]), still
+
+def _masks(tr:Track, others:list, # a person and everyone else the finder saw (`Track`s)
+           every:int # frames between two looks for everyone: a mask holds this long past someone's first and last sightings
+          ) -> list: # [((x0, y0, x1, y1) pixels, (first, last) frames)]
+    "The parts of the picture to hide from a person's crops: everyone else who stayed in one place, beside the person: their extent less the person's own columns (kept only where most of it is left)."
+    own, _ = _extent(tr)
+    out = []
+    for o in others:
+        r, still = _extent(o)
+        if not still or o.frames[-1] - o.frames[0] < every: continue   # walking, or not seen for as long as two looks apart:
+                                                                      # where they are between looks is a guess
+        w = r[2] - r[0]
+        if r[0] < own[2] and r[2] > own[0]:           # sharing some of the person's columns: the part on the far side
+            if (r[0] + r[2]) / 2 > (own[0] + own[2]) / 2: r[0] = own[2]
+            else: r[2] = own[0]
+        if r[2] - r[0] < 0.5 * w: continue             # mostly in front of or behind the person: not hidden
+        out.append((r, (o.frames[0] - every, o.frames[-1] + every)))
+    return out
+
+def _hidden_others(img:np.ndarray, masks:list, # a frame (possibly downscaled); `_masks`
+                   t:int, width:int # its index; the original frames' width, pixels
+                  ) -> np.ndarray:
+    "The frame with the masks that hold at frame t filled grey (a copy; the frame itself where none holds)."
+    on = [r for r, (a, b) in masks if a <= t <= b]
+    if not on: return img
+    out, s = img.copy(), img.shape[1] / width
+    H, W = img.shape[:2]
+    for x0, y0, x1, y1 in on:
+        out[max(0, int(y0 * s)):min(H, int(np.ceil(y1 * s))), max(0, int(x0 * s)):min(W, int(np.ceil(x1 * s)))] = 128
+    return out
+
 # %% ../nbs/33_detect.ipynb #dc5fb212
 def _home(tr:Track, fps:float):
     "Where the finder's sightings put a person at frame t: (cx, cy, size) on the line through a running median of five sightings, and the seconds to the nearest one."
@@ -504,7 +544,7 @@ def _follow_step(F:dict, t:int, img:np.ndarray, width, height, fps, every):
     ch = min(H, int(F['side'] * s))                  # 1.8 times their size, or the picture's height: as square as that allows, as wide
     cw = min(W, max(ch, int(F['side'] * s / 1.5)))   # as their body needs (1.2 times it), so that the crop takes in few of the people beside
     x0 = int(np.clip(ref[0] * s - cw / 2, 0, W - cw)); y0 = int(np.clip(ref[1] * s - ch / 2, 0, H - ch))
-    k, kb = _as_h36m(F['det'], img, x0, y0, cw, ch, width, height)
+    k, kb = _as_h36m(F['det'], _hidden_others(img, F['masks'], t, width), x0, y0, cw, ch, width, height)
     theirs = lambda b: (_compatible(ref, b, max(t - F['seen'], 1) * dt if recent else every * dt, 0.3, 2.0) <= 1
                         and _on_line(*home, b) and not _nearer_other(home[0], F['rivals'], t, b))
     if kb is not None and not theirs(kb):          # someone else: the tracker took them while the person was hidden, and stays on them
@@ -530,7 +570,9 @@ def _follow(reader, people:list[Track], width, height, fps, every,
         fs.append(dict(out=Track(tr.id), det=(make_detector or (lambda: PoseDetector(static=True)))(), f=f, b=b, home=_home(tr, fps), side=1.8 * b[:, 2].max(),
                        box=None, seen=None, span=(f[0] - every, f[-1] + every), given={}, wait=0, misses=0, stride=max(1, int(stride)), finder=None))
     for F, tr in zip(fs, people):
-        F['rivals'] = [(_home(o, fps), (o.frames[0] - every, o.frames[-1] + every)) for o in (everyone or people) if o is not tr and o.id != tr.id]
+        others = [o for o in (everyone or people) if o is not tr and o.id != tr.id]
+        F['rivals'] = [(_home(o, fps), (o.frames[0] - every, o.frames[-1] + every)) for o in others]
+        F['masks'] = _masks(tr, others, every)
     if cands is not None: _given(cands, fs)
     def frames(t0=0, t1=None):
         t = t0
@@ -1214,7 +1256,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
             follow = asked(rest)
         else: rest, follow = seen, asked(seen) or steady[:max_people]
         kw = dict(fps=fps, max_gap_s=max_gap_s, source=PoseDetector.name, path=path, n_frames=T, person=person)
-        same, tracks = set(), []
+        same, tracks, get = set(), [], reader.get   # `get`: the frames the lifter is followed on once chosen, those beside them hidden
         if follow and again:                   # second pass: each person on their own crop
             probed = {t: k for tr in follow for t, k in tr.probed.items()}
             given = [cs + ([probed[t]] if t in probed else []) for t, cs in enumerate(cands)]
@@ -1231,6 +1273,8 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
         if follow and again and tracks:        # someone was found on their crops (else: whom the first pass had, below)
             kp = select_person(tracks, width, height, **kw)
             mine = [tr for tr in follow if tr.id == kp.person]
+            if mine and (hide := _masks(mine[0], [o for o in seen if o is not mine[0] and o.id != kp.person], every)):
+                get = lambda t, g=reader.get: None if (img := g(t)) is None else _hidden_others(img, hide, t, width)   # from here on
             full = on_crops(mine) if strides[kp.person] > 1 else None   # the lifter is someone the tracker was not on: now at every frame
             found = len(full[0].frames) if full else int(kp.observed.sum())
             if (sharper is not None and far and mine and np.median(np.array(mine[0].boxes)[:, 2]) < sharper[1]   # far away: few pixels,
@@ -1238,7 +1282,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
                 sharp = _follow(_reader(sharper[0]())[0], mine, width, height, fps, every, given, T, make_detector=tracked, everyone=seen)   # on sharper crops
                 if sharp and len(sharp[0].frames) > found: full = sharp; found = len(sharp[0].frames)
             if any_order and mine and not mine[0].probed and found < 0.9 * T:   # a face the plates hide, seen by the finder now and then:
-                held = _probe(reader.get, mine[0], width, height, fps, T, cands)   # held on weaker fits by a tracker of its own, start to end
+                held = _probe(get, mine[0], width, height, fps, T, cands)   # held on weaker fits by a tracker of its own, start to end
                 if len(held) > found: full = [Track(kp.person, *map(list, zip(*held)))]
             if full:
                 tracks = [full[0] if tr.id == kp.person else tr for tr in tracks]
@@ -1267,9 +1311,9 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
     kp = cleaned(kp)
     if any_order:                              # lost inside: followed back into the loss; found late: back to the start; lost early: on to the end
         with silence_native_stderr(not native_logs):
-            if (on := _followed_back(kp, reader.get, max_gap_s)) is not kp: kp = cleaned(on)
-            on = _followed_on(kp, reader.get, max_gap_s)
-            if lost: on = _followed_on(on, reader.get, max_gap_s, back=False)
+            if (on := _followed_back(kp, get, max_gap_s)) is not kp: kp = cleaned(on)
+            on = _followed_on(kp, get, max_gap_s)
+            if lost: on = _followed_on(on, get, max_gap_s, back=False)
         if on is not kp: kp = cleaned(on)
     return kp
 
