@@ -13,10 +13,10 @@ from .core import PerfectRepError, runs, interpolate_missing
 from .skeleton import J
 
 # %% auto #0
-__all__ = ['BARS_SAID', 'IN_STEP', 'MOVING', 'MIRRORED', 'CLOSE_CHOICE', 'camera_summary', 'Keypoints2D', 'fill_gaps',
-           'outside_picture', 'Track', 'track_people', 'repetitions', 'movement', 'shins_turn', 'turn_keypoints',
-           'people_shins_turn', 'in_step', 'choose_lifter', 'describe_person', 'close_rival', 'close_choice',
-           'select_person', 'video_cuts']
+__all__ = ['BARS_SAID', 'IN_STEP', 'MOVING', 'MIRRORED', 'CLOSE_CHOICE', 'camera_summary', 'followed_of', 'Keypoints2D',
+           'fill_gaps', 'outside_picture', 'Track', 'track_people', 'repetitions', 'movement', 'shins_turn',
+           'turn_keypoints', 'people_shins_turn', 'in_step', 'choose_lifter', 'describe_person', 'close_rival',
+           'close_choice', 'select_person', 'video_cuts']
 
 # %% ../nbs/32_people.ipynb #9254e263
 def _speed_words(k:float # filmed rate over played rate
@@ -41,6 +41,13 @@ def camera_summary(camera, # (T, 2, 3) each frame's pixels into the reference fr
                 jump_at_s=round((j + 1) / (fps or 30.), 2), reference_frame=int(np.argmin(np.abs(c - np.eye(2, 3)).sum((1, 2)))),
                 maps=[[round(float(a), 5), round(float(b), 5), round(float(x), 2), round(float(y), 2)]
                       for a, b, x, y in zip(c[:, 0, 0], c[:, 1, 0], c[:, 0, 2], c[:, 1, 2])])
+
+# %% ../nbs/32_people.ipynb #f01d0f60
+def followed_of(person, # the followed person's id
+                n:int # how many people were seen, the followed person among them
+               ) -> str:
+    "Who was followed among how many, in words: ids are the trackers' and need not run from 1 to n."
+    return f'followed person {person} ({n} {"person" if n == 1 else "people"} seen)'
 
 # %% ../nbs/32_people.ipynb #75b6e563
 BARS_SAID = {'plain': 'bars of one colour', 'blurred': 'a blurred copy of itself'}   # `Keypoints2D.bars` in words
@@ -108,7 +115,7 @@ class Keypoints2D:
         if self.crop: s += f' (the clip\'s own picture at ({self.crop[0]}, {self.crop[1]}) of its frame, inside {BARS_SAID.get(self.bars, "bars")})'
         if self.people:
             p = next((q for q in self.people if q['id'] == self.person), None)
-            s += f'; followed person {self.person} of {len(self.people)} seen'
+            s += f'; {followed_of(self.person, len(self.people))}'
             if p: s += f' (frames {p["first"]}-{p["last"]}, median height {p["height_px"]:.0f} px, centre at {p["centre"][0]:.0%}, {p["centre"][1]:.0%} of the frame)'
             if self.others: s += '; others: ' + '; '.join(self.others)
         s += f'; person detected in {seen}/{T} frames'

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 from .core import PerfectRepError, atomic_path, runs
 from .skeleton import J
-from .people import outside_picture, close_choice
+from .people import outside_picture, close_choice, followed_of
 from .reps import RepSegmentation
 from .bodyframe import BodyFrame, knee_angles, hip_angles, elbow_angles
 from .form import BAR_AT, bar_position, hidden_reason, judged_from
@@ -155,7 +155,7 @@ def followed(self:FormReport) -> str:
     kp = self.kpts
     if kp is None or len(getattr(kp, 'people', [])) < 2: return ''
     me = next((p for p in kp.people if p['id'] == kp.person), {})
-    return (f'followed person {kp.person} of {len(kp.people)} seen ({me.get("description", "")}); others: '
+    return (f'{followed_of(kp.person, len(kp.people))}: {me.get("description", "")}; others: '
             + '; '.join(kp.others) + '; to analyse another, pass --person with their number')
 
 @patch
