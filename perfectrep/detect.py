@@ -456,7 +456,7 @@ def _extent(tr:Track, margin:float=0.15):
     return np.array([lo[0], lo[1], hi[0], hi[1]]), still
 
 def _masks(tr:Track, others:list, # a person and everyone else the finder saw (`Track`s)
-           every:int # frames between two looks for everyone: a mask holds this long past someone's first and last sightings
+           every:int # frames between two looks for everyone: a mask holds from this long before someone's first sighting to as long after their last
           ) -> list: # [((x0, y0, x1, y1) pixels, (first, last) frames)]
     "The parts of the picture to hide from a person's crops: everyone else who stayed in one place, beside the person: their extent less the person's own columns (kept only where most of it is left)."
     own, _ = _extent(tr)
