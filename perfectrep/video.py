@@ -24,6 +24,13 @@ __all__ = ['VIDEO_SUFFIXES', 'IMAGE_SUFFIXES', 'CAPTURE_TAGS', 'BAR_EDGE', 'BAR_
            'Frames', 'write_video', 'Content', 'picture_box', 'content_box', 'cropped_to', 'open_video', 'read_image',
            'side_by_side', 'pass_in_front']
 
+# %% ../nbs/31_video.ipynb #68dcaa83
+# imageio-ffmpeg starts ffmpeg with `os.setpgrp` run in the forked child, and a child forked while other threads run
+# (MediaPipe's, the frame readers') can hang there before ffmpeg starts (imageio-ffmpeg's issue 58; seen here as
+# `make test` waiting twenty minutes on a video being written). Its own switch leaves the child alone (ffmpeg then also
+# gets a terminal's Ctrl-C, which stops the analysis anyway); a value the user set is kept
+os.environ.setdefault('IMAGEIO_FFMPEG_NO_PREVENT_SIGINT', '1')
+
 # %% ../nbs/31_video.ipynb #a26141cb
 VIDEO_SUFFIXES = ('.mp4', '.mov', '.m4v', '.avi', '.mkv', '.webm', '.mpg', '.mpeg', '.wmv', '.flv', '.3gp', '.ts', '.mts', '.gif')
 IMAGE_SUFFIXES = ('.jpg', '.jpeg', '.png', '.bmp', '.webp', '.tif', '.tiff')
