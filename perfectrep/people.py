@@ -116,7 +116,7 @@ class Keypoints2D:
         if self.people:
             p = next((q for q in self.people if q['id'] == self.person), None)
             s += f'; {followed_of(self.person, len(self.people))}'
-            if p: s += f' (frames {p["first"]}-{p["last"]}, median height {p["height_px"]:.0f} px, centre at {p["centre"][0]:.0%}, {p["centre"][1]:.0%} of the frame)'
+            if p: s += f': frames {p["first"]}-{p["last"]}, median height {p["height_px"]:.0f} px, centre at {p["centre"][0]:.0%}, {p["centre"][1]:.0%} of the frame'
             if self.others: s += '; others: ' + '; '.join(self.others)
         s += f'; person detected in {seen}/{T} frames'
         if self.detect_step > 1: s += f' (detection on every {self.detect_step}. frame, {self.fps / self.detect_step:g} fps, interpolated between)'
