@@ -446,25 +446,30 @@ def _detect_all(reader, width, height, fps, n_frames, detector, progress, finder
     return cands, samples, isinstance(finder, PeopleFinder) and not finder.seen_large
 
 # %% ../nbs/33_detect.ipynb #21885e1a
+def _still(tr:Track, within:float=0.25) -> bool:
+    "Whether a person stayed at one place while seen (their box's centre ranged over less than `within` of its size)."
+    b = np.array(tr.boxes)
+    return bool(np.hypot(*np.ptp(b[:, :2], 0)) <= within * np.median(b[:, 2]))
+
 def _extent(tr:Track, margin:float=0.15):
-    "(x0, y0, x1, y1) round every sure joint of a person's sightings, `margin` of their size wider on each side, pixels; and whether they stayed in one place (every sighting's centre within half their size of the median)."
+    "(x0, y0, x1, y1) round every sure joint of a person's sightings, `margin` of their size wider on each side, pixels."
     b = np.array(tr.boxes)
     size = float(np.median(b[:, 2]))
-    still = bool((np.hypot(*(b[:, :2] - np.median(b[:, :2], 0)).T) <= 0.5 * size).all())
     pts = np.concatenate([k[k[:, 2] > 0.5, :2] for k in tr.kpts] + [b[:, :2]])
     lo, hi = pts.min(0) - margin * size, pts.max(0) + margin * size
-    return np.array([lo[0], lo[1], hi[0], hi[1]]), still
+    return np.array([lo[0], lo[1], hi[0], hi[1]])
 
 def _masks(tr:Track, others:list, # a person and everyone else the finder saw (`Track`s)
            every:int # frames between two looks for everyone: a mask holds from this long before someone's first sighting to as long after their last
           ) -> list: # [((x0, y0, x1, y1) pixels, (first, last) frames)]
     "The parts of the picture to hide from a person's crops: everyone else who stayed in one place, beside the person: their extent less the person's own columns (kept only where most of it is left)."
-    own, _ = _extent(tr)
+    own = _extent(tr)
     out = []
     for o in others:
-        r, still = _extent(o)
-        if not still or o.frames[-1] - o.frames[0] < every: continue   # walking, or not seen for as long as two looks apart:
-                                                                      # where they are between looks is a guess
+        r = _extent(o)
+        if not _still(o, 1.0) or o.frames[-1] - o.frames[0] < every: continue   # walking (a spotter stepping in or a reflection
+                                                                      # swaying stay within their size), or not seen for as long as
+                                                                      # two looks apart: where they are between looks is a guess
         w = r[2] - r[0]
         if r[0] < own[2] and r[2] > own[0]:           # sharing some of the person's columns: the part on the far side
             if (r[0] + r[2]) / 2 > (own[0] + own[2]) / 2: r[0] = own[2]
@@ -683,11 +688,6 @@ def _overlaid(k:np.ndarray, f:np.ndarray, # (17, 3) skeletons, pixels + confiden
     both, box = (k[:, 2] > 0) & (f[:, 2] > 0), _box(f)
     if not both.any() or box is None: return False
     return bool(np.median(np.linalg.norm(k[both, :2] - f[both, :2], axis=-1)) <= near * box[2])
-
-def _still(tr:Track) -> bool:
-    "Whether a person stayed at one place while seen (their box's centre moved less than a quarter of its size)."
-    b = np.array(tr.boxes)
-    return bool(np.hypot(*np.ptp(b[:, :2], 0)) <= 0.25 * np.median(b[:, 2]))
 
 def _still_alike(tracks:list[Track]) -> list[Track]:
     "Copies of `tracks` with those of one still person seen again and again at one place joined (in time order, under the first one's id): the looks link sightings a few looks apart at most, so someone standing still, or a thing the detector takes for a person, seen now and then over minutes came out as many people seen once."
