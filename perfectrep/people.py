@@ -322,7 +322,7 @@ def in_step(a:Track, b:Track, # two people's tracks
             fps:float, # frames per second (0: 30)
             width:int=0, height:int=0, turn:int=0 # the picture's size and the quarter turns counter-clockwise that set it upright
            ) -> bool:
-    "Whether two people move up and down in step, over at least 3 s where both were seen: with no delay better than with any of 0.1-0.5 s, at least `IN_STEP`."
+    "Whether two people move up and down in step, over at least 3 s where both were seen: correlating at least `IN_STEP` with no delay, and better with some delay under 0.15 s (a tracker's smoothing lags one fit behind another: 0.1 s measured) than with any of 0.15-0.5 s."
     f = fps or 30.
     def heights(tr):                                # (T, 3) hips, shoulders, wrists up the picture, in body sizes; NaN unseen
         k = np.zeros((n_frames, 17, 3))
@@ -343,8 +343,9 @@ def in_step(a:Track, b:Track, # two people's tracks
         return num / np.sqrt(da * db) if da > 0 and db > 0 else np.nan
     r0 = corr(0)
     if not r0 >= IN_STEP: return False
-    late = [corr(s * L) for L in range(max(2, round(0.1 * f)), round(0.5 * f) + 1) for s in (1, -1)]
-    return bool(r0 > np.nanmax(late + [-1.]))
+    soon = max(2, int(np.ceil(0.15 * f)))
+    late = [corr(s * L) for L in range(soon, round(0.5 * f) + 1) for s in (1, -1)]
+    return bool(np.nanmax([r0] + [corr(s * L) for L in range(1, soon) for s in (1, -1)]) > np.nanmax(late + [-1.]))
 
 # %% ../nbs/32_people.ipynb #0f094270
 MOVING = 0.15   # a person whose `movement` is above this moves up and down (body sizes, range x regularity)
