@@ -1182,10 +1182,11 @@ def _followed_on(kp:Keypoints2D, get, # the followed person; the detection's fra
     if not seen.any(): return kp
     t0 = int(np.argmax(seen)) if back else T - 1 - int(np.argmax(seen[::-1]))     # the first (last) sighting
     if (t0 if back else T - 1 - t0) < max(2, BACK_S * fps): return kp
-    lock = int(round(0.3 * fps))
-    lead = range(min(T - 1, t0 + lock), t0 - 1, -1) if back else range(max(0, t0 - lock), t0 + 1)   # where the detection has them, toward t0
     on = range(t0 - 1, -1, -1) if back else range(t0 + 1, T)
-    return _with_fits(kp, _crop_follow(kp, get, t0, lead, on), max_gap_s)
+    for lock in (0.3, 1.0):     # the lead: where the detection has them, toward t0; a longer one where the short one gave nothing
+        lead = range(min(T - 1, t0 + round(lock * fps)), t0 - 1, -1) if back else range(max(0, t0 - round(lock * fps)), t0 + 1)
+        if fits := _crop_follow(kp, get, t0, lead, on): break   # (a dim close-up: the tracker found nobody on the 0.3 s after the
+    return _with_fits(kp, fits, max_gap_s)                      # squatter's first sighting at 9 s, and held them to the start from 1 s after)
 
 # %% ../nbs/33_detect.ipynb #d4c3f6e5
 def _followed_back(kp:Keypoints2D, get, # the followed person; the detection's frames by index (a reader's `get`)
