@@ -416,15 +416,17 @@ def describe_person(row:dict, # a row of `choose_lifter`
 CLOSE_CHOICE = 0.75   # another person moving up and down at least this share as much as the followed person: a close choice
 
 def close_rival(people:list, # everyone seen: rows of `choose_lifter` (`Keypoints2D.people`)
-                person # the followed person's id
+                person, # the followed person's id
+                whole:int|None=None # frames in the clip: score each other person as if seen in all of them (who could be a close choice, followed over the whole clip)
                ) -> dict|None: # the closest such row, or None
     """The other person who moves up and down (`MOVING`) at least `CLOSE_CHOICE` as much as the followed person, scoring
     at least half as high: the lifter could as well be them (what set them apart was how long each was seen, their size
     and their place in the picture). Not someone smaller moving in step with them: their reflection in a mirror."""
     me = next((q for q in people if q['id'] == person), None)
     if me is None or not me.get('score') or 'movement' not in me: return None
+    score = lambda q: q.get('score', 0.) * (whole / max(q.get('frames', whole), 1) if whole else 1.)   # the score is persistence x ...
     near = [q for q in people if q['id'] != person and q.get('movement', 0.) > max(MOVING, CLOSE_CHOICE * me['movement'])
-            and q.get('score', 0.) >= 0.5 * me['score'] and not _reflection(q, me)]
+            and score(q) >= 0.5 * me['score'] and not _reflection(q, me)]
     return max(near, key=lambda q: q['score'], default=None)
 
 # %% ../nbs/32_people.ipynb #83a7648f
