@@ -1224,12 +1224,11 @@ def _rival_followed(kp:Keypoints2D, tracks:list[Track], # the followed person; t
     from 0.7 to 6.0 s of 8.5 s and scored under half the followed one, so was not named. Only this person is followed
     on: followed on for everyone, people the looks lost were followed onto others (a spotter took the covered bench press's
     lifter's place). Nor anyone under half the followed person's size: the bench press beside a mirror had the spotter's
-    reflection, a third of the lifter's size, fitted moving up and down as the plates crossed his legs, and followed on
-    he was named."""
+    reflection, a third of the lifter's size, fitted moving up and down as the plates crossed his legs: followed on, he
+    was named."""
     if close_rival(kp.people, kp.person) is not None: return None
-    q = close_rival(kp.people, kp.person, whole=kp.n_frames)
-    me = next(r for r in kp.people if r['id'] == kp.person)
-    if q is None or q['height_px'] < 0.5 * me['height_px']: return None
+    if (q := close_rival(kp.people, kp.person, whole=kp.n_frames)) is None: return None
+    if q['height_px'] < 0.5 * next(r for r in kp.people if r['id'] == kp.person)['height_px']: return None
     theirs = [o for o in seen if o.id == q['id']]
     hide = _masks(theirs[0], [o for o in seen if o is not theirs[0]], every) if theirs else []
     look = (lambda t: None if (img := get(t)) is None else _hidden_others(img, hide, t, kp.width)) if hide else get
