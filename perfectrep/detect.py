@@ -490,6 +490,13 @@ def _hidden_others(img:np.ndarray, masks:list, # a frame (possibly downscaled); 
         out[max(0, int(y0 * s)):min(H, int(np.ceil(y1 * s))), max(0, int(x0 * s)):min(W, int(np.ceil(x1 * s)))] = 128
     return out
 
+def _seen_alone(get, tr:Track, seen:list, # the frames by index (a reader's `get`); a person; everyone the looks saw
+                every:int, width:int # frames between two looks; the original frames' width, pixels
+               ):
+    "`get` with everyone who stays beside person `tr` hidden (`_masks`, `_hidden_others`); `get` itself where nobody does."
+    hide = _masks(tr, [o for o in seen if o is not tr and o.id != tr.id], every)
+    return (lambda t: None if (img := get(t)) is None else _hidden_others(img, hide, t, width)) if hide else get
+
 # %% ../nbs/33_detect.ipynb #dc5fb212
 def _home(tr:Track, fps:float):
     "Where the finder's sightings put a person at frame t: (cx, cy, size) on the line through a running median of five sightings, and the seconds to the nearest one."
@@ -1230,8 +1237,7 @@ def _rival_followed(kp:Keypoints2D, tracks:list[Track], # the followed person; t
     if (q := close_rival(kp.people, kp.person, whole=kp.n_frames)) is None: return None
     if q['height_px'] < 0.5 * next(r for r in kp.people if r['id'] == kp.person)['height_px']: return None
     theirs = [o for o in seen if o.id == q['id']]
-    hide = _masks(theirs[0], [o for o in seen if o is not theirs[0]], every) if theirs else []
-    look = (lambda t: None if (img := get(t)) is None else _hidden_others(img, hide, t, kp.width)) if hide else get
+    look = _seen_alone(get, theirs[0], seen, every, kp.width) if theirs else get
     rk = select_person(tracks, kp.width, kp.height, **{**kw, 'person': q['id']})
     on = _followed_on(_followed_on(rk, look, kw['max_gap_s']), look, kw['max_gap_s'], back=False)
     if on is rk: return None
@@ -1301,8 +1307,7 @@ def detect_frames(frames, # (h, w, 3) uint8 RGB frames, possibly downscaled: a l
         if follow and again and tracks:        # someone was found on their crops (else: whom the first pass had, below)
             kp = select_person(tracks, width, height, **kw)
             mine = [tr for tr in follow if tr.id == kp.person]
-            if mine and (hide := _masks(mine[0], [o for o in seen if o is not mine[0] and o.id != kp.person], every)):
-                get = lambda t, g=reader.get: None if (img := g(t)) is None else _hidden_others(img, hide, t, width)   # from here on
+            if mine: get = _seen_alone(reader.get, mine[0], seen, every, width)   # from here on
             full = on_crops(mine) if strides[kp.person] > 1 else None   # the lifter is someone the tracker was not on: now at every frame
             found = len(full[0].frames) if full else int(kp.observed.sum())
             if (sharper is not None and far and mine and np.median(np.array(mine[0].boxes)[:, 2]) < sharper[1]   # far away: few pixels,
