@@ -124,7 +124,8 @@ DIM = {'closeup_a_mirror_right_dim'}
 # them in the picture, smaller (the camera 3 m from the lifter and the mirror 1-1.5 m beyond them: half to two thirds of
 # their size) and partly hidden by them, moving in step. name: (clip, the reflection's scale, its centre's offset to the
 # right in lifter heights). Not flipped: a mirror across the line of sight keeps left and right where they are (it shows
-# the lifter's other side; the clip's own side stands in for it). The lifter is checked against the clip analysed alone
+# the lifter's other side; the clip's own side stands in for it: `perfectrep.video.reflected_in_line`). The lifter is checked
+# against the clip analysed alone
 IN_LINE = {
     'squat_front_reflection_behind': ('gym_backsquat_front.mp4', 0.5, 0.05),
     'deadlift_front_reflection_behind': ('gym_deadlift_front.mp4', 0.65, 0.25),
@@ -176,35 +177,6 @@ def mirrored(path: Path, out: Path) -> Path:
         v = Video(path)
         write_video(dest, ((f[:, ::-1] * 0.85).astype(np.uint8) for f in v.frames()), v.fps, crf=18)
     return dest
-
-
-def reflected_in_line(path: Path, out: Path, scale: float, dx: float, dy: float = 0.08) -> Path:
-    """The clip with the lifter's reflection in a mirror in line with the camera: the person (BlazePose's segmentation of
-    each frame) scaled by `scale`, 15 % darker, standing `dx` of the lifter's height to the right of them and their feet
-    `dy` higher (further away), behind the lifter, who hides them where they overlap (written once into `out`)."""
-    import cv2, mediapipe as mp
-    from perfectrep.video import Video, write_video
-    dest = out / f'{path.stem}_inline_{scale}_{dx}.mp4'
-    if dest.exists(): return dest
-    v = Video(path)
-    frames = list(v.frames())
-    H, W = frames[0].shape[:2]
-    with mp.solutions.pose.Pose(static_image_mode=True, model_complexity=1, enable_segmentation=True) as pose:
-        masks = [m if (m := pose.process(f).segmentation_mask) is not None else np.zeros((H, W), np.float32) for f in frames]
-    often = np.mean([m > 0.5 for m in masks], 0) > 0.5          # the lifter's place: where the person is in most frames
-    ys, xs = np.nonzero(often if often.any() else np.any([m > 0.5 for m in masks], 0))
-    x, bottom, tall = xs.mean(), ys.max(), ys.max() - ys.min()
-    sw, sh = int(W * scale), int(H * scale)
-    ox, oy = int(round(x + dx * tall - scale * x)), int(round(bottom - dy * tall - scale * bottom))
-    a, b, c, d = max(ox, 0), min(ox + sw, W), max(oy, 0), min(oy + sh, H)
-    def composed():
-        for f, m in zip(frames, masks):
-            o = f.astype(np.float32)
-            r = cv2.resize(f, (sw, sh), interpolation=cv2.INTER_AREA).astype(np.float32)[c - oy:d - oy, a - ox:b - ox] * 0.85
-            alpha = cv2.resize(m, (sw, sh), interpolation=cv2.INTER_AREA)[c - oy:d - oy, a - ox:b - ox, None] * (1 - m[c:d, a:b, None])
-            o[c:d, a:b] = o[c:d, a:b] * (1 - alpha) + r * alpha
-            yield np.clip(o, 0, 255).astype(np.uint8)
-    return write_video(dest, composed(), v.fps, crf=18)
 
 
 def on_lifter(kp, alone, within: float = 0.1):
@@ -275,6 +247,7 @@ def main():
     if not REAL.is_dir(): sys.exit(f'no real videos: {REAL} is absent (it is in the developers\' ../shared)')
     from perfectrep.pipeline import analyze
     from perfectrep.people import close_rival
+    from perfectrep.video import reflected_in_line
     out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
     head = f"{'scene':34s} {'followed':>8s} {'frames':>6s} {'reps':>4s} {'count':>5s} {'exercise':>9s} {'people':>6s} {'close':>5s} {'secs':>5s}  others"
     print(head); print('-' * (len(head) + 30))
@@ -286,7 +259,8 @@ def main():
         known = name in KNOWN or name in KNOWN_IN_LINE
         if name in IN_LINE or name in KNOWN_IN_LINE:
             clip, scale, dx = {**IN_LINE, **KNOWN_IN_LINE}[name]
-            video, truth = reflected_in_line(REAL / clip, out, scale, dx), json.loads((REAL / 'truth.json').read_text())[clip]
+            video, truth = out / f'{Path(clip).stem}_inline_{scale}_{dx}.mp4', json.loads((REAL / 'truth.json').read_text())[clip]
+            if not video.exists(): reflected_in_line(video, REAL / clip, scale, dx)       # written once into `out`
             if clip not in alone: alone[clip] = analyze(REAL / clip, outdir=out / f'{Path(clip).stem}_alone').kpts
         else: video, span, window, truth = build(name, out)
         t0 = time.perf_counter()

@@ -22,7 +22,7 @@ from fastcore.basics import patch
 __all__ = ['VIDEO_SUFFIXES', 'IMAGE_SUFFIXES', 'CAPTURE_TAGS', 'BAR_EDGE', 'BAR_STEP', 'FLAT_STD', 'COPY_STEP', 'COPY_DEPTH',
            'COPY_CORR', 'COPY_PEAK', 'MOST_EDGES', 'CONTENT_FRAMES', 'CONTENT_SIDE', 'is_video', 'is_image', 'Video',
            'Frames', 'write_video', 'Content', 'picture_box', 'content_box', 'cropped_to', 'open_video', 'read_image',
-           'side_by_side', 'pass_in_front']
+           'side_by_side', 'pass_in_front', 'reflected_in_line']
 
 # %% ../nbs/31_video.ipynb #68dcaa83
 # imageio-ffmpeg starts ffmpeg with `os.setpgrp` run in the forked child, and a child forked while other threads run
@@ -679,3 +679,38 @@ def pass_in_front(out, # the .mp4 to write
                 if b > a: f = f.copy(); f[:, a:b] = piece[:, a - x:b - x]
             yield f
     return write_video(out, frames(), v.fps)
+
+# %% ../nbs/31_video.ipynb #92d4b6ba
+def reflected_in_line(out, # the .mp4 to write
+                      clip, # a video of one person (the lifter)
+                      scale:float=0.6, # the reflection's size against the lifter's
+                      dx:float=0.2, # its centre's offset to the right of the lifter's, in the lifter's heights
+                      dy:float=0.08, # its feet's height above the lifter's (further away), in the lifter's heights
+                      dim:float=0.85 # its brightness against the lifter's
+                     ) -> Path:
+    "The clip with the lifter's reflection in a mirror in line with the camera standing behind them: a test scene."
+    import mediapipe as mp
+    v = Video(clip)
+    frames = list(v.frames())
+    if not frames: raise PerfectRepError(f'{v.path}: no frame could be decoded')
+    H, W = frames[0].shape[:2]
+    with mp.solutions.pose.Pose(static_image_mode=True, model_complexity=1, enable_segmentation=True) as pose:
+        masks = [m if (m := pose.process(f).segmentation_mask) is not None else np.zeros((H, W), np.float32) for f in frames]
+    on = np.array([m > 0.5 for m in masks])
+    if not on.any(): raise PerfectRepError(f'{v.path}: no person found to reflect')
+    often = on.mean(0) > 0.5                           # the lifter's place: where the person is in most frames
+    ys, xs = np.nonzero(often if often.any() else on.any(0))
+    x, bottom, tall = xs.mean(), ys.max(), ys.max() - ys.min()
+    sw, sh = int(W * scale), int(H * scale)
+    ox, oy = int(round(x + dx * tall - scale * x)), int(round(bottom - dy * tall - scale * bottom))
+    a, b, c, d = max(ox, 0), min(ox + sw, W), max(oy, 0), min(oy + sh, H)
+    if a >= b or c >= d: raise PerfectRepError(f'the reflection ({scale} of the size, {dx} heights right) lies outside the picture')
+    def composed():
+        for f, m in zip(frames, masks):
+            o = f.astype(np.float32)
+            r = np.asarray(Image.fromarray(f).resize((sw, sh), Image.BILINEAR), np.float32)[c - oy:d - oy, a - ox:b - ox] * dim
+            alpha = np.asarray(Image.fromarray(m).resize((sw, sh), Image.BILINEAR))[c - oy:d - oy, a - ox:b - ox, None]
+            alpha = alpha * (1 - m[c:d, a:b, None])      # the lifter stands in front of their reflection
+            o[c:d, a:b] = o[c:d, a:b] * (1 - alpha) + r * alpha
+            yield np.clip(o, 0, 255).astype(np.uint8)
+    return write_video(out, composed(), v.fps, crf=18)
