@@ -680,6 +680,19 @@ def pass_in_front(out, # the .mp4 to write
             yield f
     return write_video(out, frames(), v.fps)
 
+# %% ../nbs/31_video.ipynb #250a8dc1
+def _behind(frames, person, at, box, dim:float) -> Iterator[np.ndarray]:
+    "Each frame with its person (`person(frame)`, a mask) scaled and dimmed into `box` (a, b, c, d: columns and rows) of the placement `at` (x, y, w, h), behind the person themself."
+    (ox, oy, sw, sh), (a, b, c, d) = at, box
+    for f in frames:
+        m = person(f)
+        o = f.astype(np.float32)
+        r = np.asarray(Image.fromarray(f).resize((sw, sh), Image.BILINEAR), np.float32)[c - oy:d - oy, a - ox:b - ox] * dim
+        alpha = np.asarray(Image.fromarray(m).resize((sw, sh), Image.BILINEAR))[c - oy:d - oy, a - ox:b - ox, None]
+        alpha = alpha * (1 - m[c:d, a:b, None])          # the lifter stands in front of their reflection
+        o[c:d, a:b] = o[c:d, a:b] * (1 - alpha) + r * alpha
+        yield np.clip(o, 0, 255).astype(np.uint8)
+
 # %% ../nbs/31_video.ipynb #92d4b6ba
 def reflected_in_line(out, # the .mp4 to write
                       clip, # a video of one person (the lifter)
@@ -691,26 +704,18 @@ def reflected_in_line(out, # the .mp4 to write
     "The clip with the lifter's reflection in a mirror in line with the camera standing behind them: a test scene."
     import mediapipe as mp
     v = Video(clip)
-    frames = list(v.frames())
-    if not frames: raise PerfectRepError(f'{v.path}: no frame could be decoded')
-    H, W = frames[0].shape[:2]
     with mp.solutions.pose.Pose(static_image_mode=True, model_complexity=1, enable_segmentation=True) as pose:
-        masks = [m if (m := pose.process(f).segmentation_mask) is not None else np.zeros((H, W), np.float32) for f in frames]
-    on = np.array([m > 0.5 for m in masks])
-    if not on.any(): raise PerfectRepError(f'{v.path}: no person found to reflect')
-    often = on.mean(0) > 0.5                           # the lifter's place: where the person is in most frames
-    ys, xs = np.nonzero(often if often.any() else on.any(0))
-    x, bottom, tall = xs.mean(), ys.max(), ys.max() - ys.min()
-    sw, sh = int(W * scale), int(H * scale)
-    ox, oy = int(round(x + dx * tall - scale * x)), int(round(bottom - dy * tall - scale * bottom))
-    a, b, c, d = max(ox, 0), min(ox + sw, W), max(oy, 0), min(oy + sh, H)
-    if a >= b or c >= d: raise PerfectRepError(f'the reflection ({scale} of the size, {dx} heights right) lies outside the picture')
-    def composed():
-        for f, m in zip(frames, masks):
-            o = f.astype(np.float32)
-            r = np.asarray(Image.fromarray(f).resize((sw, sh), Image.BILINEAR), np.float32)[c - oy:d - oy, a - ox:b - ox] * dim
-            alpha = np.asarray(Image.fromarray(m).resize((sw, sh), Image.BILINEAR))[c - oy:d - oy, a - ox:b - ox, None]
-            alpha = alpha * (1 - m[c:d, a:b, None])      # the lifter stands in front of their reflection
-            o[c:d, a:b] = o[c:d, a:b] * (1 - alpha) + r * alpha
-            yield np.clip(o, 0, 255).astype(np.uint8)
-    return write_video(out, composed(), v.fps, crf=18)
+        person = lambda f: m if (m := pose.process(f).segmentation_mask) is not None else np.zeros(f.shape[:2], np.float32)
+        n, count = 0, 0                                 # two passes, the frames never all held: where the person is, then the scene
+        for f in v.frames(): n, count = n + 1, count + (person(f) > 0.5)
+        if not n: raise PerfectRepError(f'{v.path}: no frame could be decoded')
+        if not np.any(count): raise PerfectRepError(f'{v.path}: no person found to reflect')
+        often = count > 0.5 * n                         # the lifter's place: where the person is in most frames
+        ys, xs = np.nonzero(often if often.any() else count > 0)
+        x, bottom, tall = xs.mean(), ys.max(), ys.max() - ys.min()
+        H, W = count.shape
+        sw, sh = int(W * scale), int(H * scale)
+        ox, oy = int(round(x + dx * tall - scale * x)), int(round(bottom - dy * tall - scale * bottom))
+        a, b, c, d = max(ox, 0), min(ox + sw, W), max(oy, 0), min(oy + sh, H)
+        if a >= b or c >= d: raise PerfectRepError(f'the reflection ({scale} of the size, {dx} heights right) lies outside the picture')
+        return write_video(out, _behind(v.frames(), person, (ox, oy, sw, sh), (a, b, c, d), dim), v.fps, crf=18)
