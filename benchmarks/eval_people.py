@@ -256,19 +256,23 @@ def main():
     bad = 0
     picked = lambda scenes: [n for n in scenes if not a.only or any(n.startswith(o) for o in a.only)]
     names = picked(SCENES) + picked(IN_LINE) + ((list(KNOWN) + list(KNOWN_IN_LINE)) if a.known else [])
+    inline = {**IN_LINE, **KNOWN_IN_LINE}
     alone = {}                                    # a clip analysed on its own, for the scenes with a reflection in line
     for name in names:
         known = name in KNOWN or name in KNOWN_IN_LINE
-        if name in IN_LINE or name in KNOWN_IN_LINE:
-            clip, scale, dx = {**IN_LINE, **KNOWN_IN_LINE}[name]
+        if name in inline:
+            clip, scale, dx = inline[name]
             video, truth = out / f'{Path(clip).stem}_inline_{scale}_{dx}.mp4', json.loads((REAL / 'truth.json').read_text())[clip]
             if not video.exists(): reflected_in_line(video, REAL / clip, scale, dx)       # written once into `out`
             if clip not in alone: alone[clip] = analyze(REAL / clip, outdir=out / f'{Path(clip).stem}_alone').kpts
-        else: video, span, window, truth = build(name, out)
+            followed = lambda kp, ref=alone[clip]: on_lifter(kp, ref)
+        else:
+            video, span, window, truth = build(name, out)
+            followed = lambda kp, span=span, window=window: followed_share(kp, span, window, kp.fps)
         t0 = time.perf_counter()
         r = analyze(video, outdir=out / name)      # as the command runs it: annotated, so detected on frames kept at the annotation's size
         dt = time.perf_counter() - t0
-        share, n = on_lifter(r.kpts, alone[clip]) if name in IN_LINE or name in KNOWN_IN_LINE else followed_share(r.kpts, span, window, r.kpts.fps)
+        share, n = followed(r.kpts)
         ok = share == 1.0 and len(r.reps) == truth['reps']
         rival = close_rival(r.kpts.people, r.kpts.person)        # said in the notes: the choice was close
         bad += not ok and not known
@@ -277,7 +281,7 @@ def main():
         if known and not ok and rival:     # the remedy the notes give: --person with the close choice's number
             t0 = time.perf_counter()
             r = analyze(video, outdir=out / f'{name}_person', person=rival['id'])
-            share, n = on_lifter(r.kpts, alone[clip]) if name in KNOWN_IN_LINE else followed_share(r.kpts, span, window, r.kpts.fps)
+            share, n = followed(r.kpts)
             ok = share == 1.0 and len(r.reps) == truth['reps']
             bad += not ok
             print(line(f'  ... with --person {rival["id"]}', share, n, truth, r, '-', time.perf_counter() - t0, '', '' if ok else '   <-- MISSED'), flush=True)
