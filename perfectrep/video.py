@@ -22,7 +22,7 @@ from fastcore.basics import patch
 __all__ = ['VIDEO_SUFFIXES', 'IMAGE_SUFFIXES', 'CAPTURE_TAGS', 'BAR_EDGE', 'BAR_STEP', 'FLAT_STD', 'COPY_STEP', 'COPY_DEPTH',
            'COPY_CORR', 'COPY_PEAK', 'MOST_EDGES', 'CONTENT_FRAMES', 'CONTENT_SIDE', 'is_video', 'is_image', 'Video',
            'Frames', 'write_video', 'Content', 'picture_box', 'content_box', 'cropped_to', 'open_video', 'read_image',
-           'side_by_side', 'pass_in_front', 'reflected_in_line']
+           'side_by_side', 'pass_in_front', 'reflected_in_line', 'standing_behind']
 
 # %% ../nbs/31_video.ipynb #68dcaa83
 # imageio-ffmpeg starts ffmpeg with `os.setpgrp` run in the forked child, and a child forked while other threads run
@@ -680,16 +680,30 @@ def pass_in_front(out, # the .mp4 to write
             yield f
     return write_video(out, frames(), v.fps)
 
+# %% ../nbs/31_video.ipynb #a1b2c3d4
+def _where_person(frames, person, path) -> tuple:
+    "(x, bottom, height, width, (H, W)) of the person of a clip's frames (`person(frame)`, a mask): the mean column, lowest row and extent of where they are in most frames, pixels, and the frames' size."
+    n, count = 0, 0
+    for f in frames: n, count = n + 1, count + (person(f) > 0.5)
+    if not n: raise PerfectRepError(f'{path}: no frame could be decoded')
+    if not np.any(count): raise PerfectRepError(f'{path}: no person found in it')
+    often = count > 0.5 * n                             # the person's place: where they are in most frames
+    ys, xs = np.nonzero(often if often.any() else count > 0)
+    return xs.mean(), ys.max(), ys.max() - ys.min(), xs.max() - xs.min(), count.shape
+
 # %% ../nbs/31_video.ipynb #250a8dc1
-def _behind(frames, person, at, box, dim:float) -> Iterator[np.ndarray]:
-    "Each frame with its person (`person(frame)`, a mask) scaled and dimmed into `box` (a, b, c, d: columns and rows) of the placement `at` (x, y, w, h), behind the person themself."
+def _behind(frames, person, at, box, dim:float, others=None) -> Iterator[np.ndarray]:
+    "Each frame with a person scaled and dimmed into `box` (a, b, c, d: columns and rows) of the placement `at` (x, y, w, h), behind the frame's own person (`person(frame)`, a mask): that person themself, or the next of `others` ((frame, mask) pairs already at the placement's size, float)."
     (ox, oy, sw, sh), (a, b, c, d) = at, box
     for f in frames:
         m = person(f)
+        if others is None:
+            g = np.asarray(Image.fromarray(f).resize((sw, sh), Image.BILINEAR), np.float32)
+            n = np.asarray(Image.fromarray(m).resize((sw, sh), Image.BILINEAR))
+        else: g, n = next(others)
         o = f.astype(np.float32)
-        r = np.asarray(Image.fromarray(f).resize((sw, sh), Image.BILINEAR), np.float32)[c - oy:d - oy, a - ox:b - ox] * dim
-        alpha = np.asarray(Image.fromarray(m).resize((sw, sh), Image.BILINEAR))[c - oy:d - oy, a - ox:b - ox, None]
-        alpha = alpha * (1 - m[c:d, a:b, None])          # the lifter stands in front of their reflection
+        r = g[c - oy:d - oy, a - ox:b - ox] * dim
+        alpha = n[c - oy:d - oy, a - ox:b - ox, None] * (1 - m[c:d, a:b, None])   # the person in the frame stands in front
         o[c:d, a:b] = o[c:d, a:b] * (1 - alpha) + r * alpha
         yield np.clip(o, 0, 255).astype(np.uint8)
 
@@ -706,16 +720,47 @@ def reflected_in_line(out, # the .mp4 to write
     v = Video(clip)
     with mp.solutions.pose.Pose(static_image_mode=True, model_complexity=1, enable_segmentation=True) as pose:
         person = lambda f: m if (m := pose.process(f).segmentation_mask) is not None else np.zeros(f.shape[:2], np.float32)
-        n, count = 0, 0                                 # two passes, the frames never all held: where the person is, then the scene
-        for f in v.frames(): n, count = n + 1, count + (person(f) > 0.5)
-        if not n: raise PerfectRepError(f'{v.path}: no frame could be decoded')
-        if not np.any(count): raise PerfectRepError(f'{v.path}: no person found to reflect')
-        often = count > 0.5 * n                         # the lifter's place: where the person is in most frames
-        ys, xs = np.nonzero(often if often.any() else count > 0)
-        x, bottom, tall = xs.mean(), ys.max(), ys.max() - ys.min()
-        H, W = count.shape
+        x, bottom, tall, _, (H, W) = _where_person(v.frames(), person, v.path)   # two passes, the frames never all held: where the person is, then the scene
         sw, sh = int(W * scale), int(H * scale)
         ox, oy = int(round(x + dx * tall - scale * x)), int(round(bottom - dy * tall - scale * bottom))
         a, b, c, d = max(ox, 0), min(ox + sw, W), max(oy, 0), min(oy + sh, H)
         if a >= b or c >= d: raise PerfectRepError(f'the reflection ({scale} of the size, {dx} heights right) lies outside the picture')
         return write_video(out, _behind(v.frames(), person, (ox, oy, sw, sh), (a, b, c, d), dim), v.fps, crf=18)
+
+# %% ../nbs/31_video.ipynb #c1825ae2
+def _back_and_forth(items:list) -> Iterator:
+    "The items played forward, then backward, then forward again, without end (each end once per turn)."
+    turn = items + items[-2:0:-1]
+    while turn: yield from turn
+
+# %% ../nbs/31_video.ipynb #ecb018cb
+def standing_behind(out, # the .mp4 to write
+                    clip, # a video of one person (the lifter)
+                    other, # a video of another person (a spotter, someone waiting)
+                    size:float=0.95, # the other's size against the lifter's (the longer side of where each is in most frames of their clip)
+                    dx:float=0.0, # the other's centre's offset to the right of the lifter's, in the lifter's sizes
+                    dy:float=0.03, # the other's feet's height above the lifter's lowest point (further away), in the lifter's sizes
+                    flip:bool=False, # the other turned left to right (facing the other way)
+                    dim:float=1.0 # the other's brightness against the lifter's
+                   ) -> Path:
+    "The clip with another person standing behind the lifter, hidden by them where they overlap: a test scene."
+    import mediapipe as mp
+    v, w = Video(clip), Video(other)
+    turned = lambda f: np.ascontiguousarray(f[:, ::-1]) if flip else f
+    with mp.solutions.pose.Pose(static_image_mode=True, model_complexity=1, enable_segmentation=True) as pose:
+        person = lambda f: m if (m := pose.process(f).segmentation_mask) is not None else np.zeros(f.shape[:2], np.float32)
+        x, bottom, th, tw, (H, W) = _where_person(v.frames(), person, v.path)
+        x2, bottom2, h2, w2, (H2, W2) = _where_person((turned(f) for f in w.frames()), person, w.path)
+        s = size * max(th, tw) / max(h2, w2, 1)
+        sw, sh = int(W2 * s), int(H2 * s)
+        ox, oy = int(round(x + dx * max(th, tw) - s * x2)), int(round(bottom - dy * max(th, tw) - s * bottom2))
+        a, b, c, d = max(ox, 0), min(ox + sw, W), max(oy, 0), min(oy + sh, H)
+        if a >= b or c >= d: raise PerfectRepError(f'the other person ({size} of the size, {dx} sizes right) lies outside the picture')
+        held = []                                       # at the placement's size, as many as the lifter's frames at most
+        for f in w.frames():
+            if len(held) >= v.n_frames: break
+            f = turned(f)
+            held.append((np.asarray(Image.fromarray(f).resize((sw, sh), Image.BILINEAR)),
+                         np.asarray(Image.fromarray(person(f)).resize((sw, sh), Image.BILINEAR))))
+        others = ((g.astype(np.float32), n) for g, n in _back_and_forth(held))
+        return write_video(out, _behind(v.frames(), person, (ox, oy, sw, sh), (a, b, c, d), dim, others), v.fps, crf=18)
