@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor, Future
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 from .core import interpolate_missing, atomic_path, runs
-from .skeleton import mediapipe33_to_h36m, J
+from .skeleton import mediapipe33_to_h36m, J, PARENTS
 from .video import Video, Frames, read_image, open_video, picture_box, cropped_to, CONTENT_FRAMES
 from .people import Keypoints2D, Track, _box, _body_size, _compatible, _shared_boxes, _jumps, track_people, choose_lifter, select_person, fill_gaps, describe_person, outside_picture, close_rival
 
@@ -445,6 +445,30 @@ def _detect_all(reader, width, height, fps, n_frames, detector, progress, finder
                 if finder is not None: finder.close()
     return cands, samples, isinstance(finder, PeopleFinder) and not finder.seen_large
 
+# %% ../nbs/33_detect.ipynb #5e0c7a91
+def _outline(kpts:list, # (17, 3) skeletons, pixels of the original frame + confidence
+             H:int, W:int, s:float, # the frame's size and its scale against the original
+             thick:float=0.12 # a limb's thickness, share of the skeleton's size
+            ) -> np.ndarray: # (H, W) bool
+    "Where a body lies over its skeletons: each bone between sure joints drawn `thick` of the body's size thick, each sure joint a disc as wide."
+    import cv2
+    m = np.zeros((H, W), np.uint8)
+    for k in kpts:
+        ok, b = k[:, 2] > 0.3, _box(k)
+        if ok.sum() < 6 or b is None: continue
+        w, p = max(3, int(round(thick * b[2] * s))), np.round(k[:, :2] * s).astype(int)
+        for j, q in enumerate(PARENTS):
+            if q >= 0 and ok[j] and ok[q]: cv2.line(m, tuple(map(int, p[j])), tuple(map(int, p[q])), 1, w)
+        for j in np.flatnonzero(ok): cv2.circle(m, tuple(map(int, p[j])), w // 2, 1, -1)
+    return m.astype(bool)
+
+class _Outline:
+    "Someone's body over their sightings less the person's own (`_outline`), drawn once for each frame size it is asked at."
+    def __init__(self, theirs:list, own:list): self.theirs, self.own, self._at = theirs, own, {}
+    def at(self, H:int, W:int, s:float) -> np.ndarray:
+        if (H, W) not in self._at: self._at[H, W] = _outline(self.theirs, H, W, s) & ~_outline(self.own, H, W, s)
+        return self._at[H, W]
+
 # %% ../nbs/33_detect.ipynb #21885e1a
 def _still(tr:Track, within:float=0.25) -> bool:
     "Whether a person stayed at one place while seen (their box's centre ranged over less than `within` of its size)."
@@ -461,8 +485,8 @@ def _extent(tr:Track, margin:float=0.15):
 
 def _masks(tr:Track, others:list, # a person and everyone else the finder saw (`Track`s)
            every:int # frames between two looks for everyone: a mask holds from this long before someone's first sighting to as long after their last
-          ) -> list: # [((x0, y0, x1, y1) pixels, (first, last) frames)]
-    "The parts of the picture to hide from a person's crops: everyone else who stayed in one place, beside the person: their extent less the person's own columns (kept only where most of it is left)."
+          ) -> list: # [((x0, y0, x1, y1) pixels or an `_Outline`, (first, last) frames)]
+    "The parts of the picture to hide from a person's crops: everyone else who stayed in one place, beside the person: their extent less the person's own columns (kept only where most of it is left); behind or in front of the person: their outline less the person's own."
     own = _extent(tr)
     out = []
     for o in others:
@@ -474,7 +498,7 @@ def _masks(tr:Track, others:list, # a person and everyone else the finder saw (`
         if r[0] < own[2] and r[2] > own[0]:           # sharing some of the person's columns: the part on the far side
             if (r[0] + r[2]) / 2 > (own[0] + own[2]) / 2: r[0] = own[2]
             else: r[2] = own[0]
-        if r[2] - r[0] < 0.5 * w: continue             # mostly in front of or behind the person: not hidden
+        if r[2] - r[0] < 0.5 * w: r = _Outline(o.kpts, tr.kpts)   # mostly in front of or behind the person: their body's shape
         out.append((r, (o.frames[0] - every, o.frames[-1] + every)))
     return out
 
@@ -486,7 +510,9 @@ def _hidden_others(img:np.ndarray, masks:list, # a frame (possibly downscaled); 
     if not on: return img
     out, s = img.copy(), img.shape[1] / width
     H, W = img.shape[:2]
-    for x0, y0, x1, y1 in on:
+    for r in on:
+        if isinstance(r, _Outline): out[r.at(H, W, s)] = 128; continue
+        x0, y0, x1, y1 = r
         out[max(0, int(y0 * s)):min(H, int(np.ceil(y1 * s))), max(0, int(x0 * s)):min(W, int(np.ceil(x1 * s)))] = 128
     return out
 
