@@ -306,7 +306,7 @@ def main():
     print(head); print('-' * (len(head) + 30))
     bad = 0
     picked = lambda scenes: [n for n in scenes if not a.only or any(n.startswith(o) for o in a.only)]
-    names = picked(SCENES) + picked(IN_LINE) + picked(BEHIND) + ((list(KNOWN) + list(KNOWN_IN_LINE) + list(KNOWN_BEHIND)) if a.known else [])
+    names = picked(SCENES) + picked(IN_LINE) + picked(BEHIND) + ((picked(KNOWN) + picked(KNOWN_IN_LINE) + picked(KNOWN_BEHIND)) if a.known else [])
     inline, behind = {**IN_LINE, **KNOWN_IN_LINE}, {**BEHIND, **KNOWN_BEHIND}
     alone = {}                                    # a clip analysed on its own, for the scenes checked against it
     for name in names:

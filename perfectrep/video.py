@@ -680,7 +680,7 @@ def pass_in_front(out, # the .mp4 to write
             yield f
     return write_video(out, frames(), v.fps)
 
-# %% ../nbs/31_video.ipynb #a1b2c3d4
+# %% ../nbs/31_video.ipynb #3f9d2b61
 def _where_person(frames, person, path) -> tuple:
     "(x, bottom, height, width, (H, W)) of the person of a clip's frames (`person(frame)`, a mask): the mean column, lowest row and extent of where they are in most frames, pixels, and the frames' size."
     n, count = 0, 0
