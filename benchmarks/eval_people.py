@@ -6,7 +6,7 @@ For each scene: the share of the frames with the lifter detected where the follo
 centre inside the lifter's part of the scene; with the reflection in line or someone behind, their skeleton on the one found in their clip
 analysed alone), the rep count against the truth, the other person the analysis said was
 nearly as likely the lifter (`perfectrep.people.close_rival`, `close`), who else was listed, the seconds taken; where the
-lifter is checked against their clip alone, first the share of frames where a limb of the fit lies elsewhere (`limbs_off`:
+lifter is checked against their clip alone, first the share of frames where a limb of the fit lies elsewhere (`against_alone`:
 an arm or a leg taken from someone overlapping the lifter; reported, not counted).
 Then the outdoor demo (sports2d_demo.mp4, a man jumping on a box while a woman walks through): the man must be chosen
 and followed, never the woman, while he is on the box.
@@ -166,7 +166,7 @@ KNOWN = {
 # lifter's crops) and the one skeleton takes limbs of both (a leg on each), in a few frames or many: the side-on back
 # squat 67 % of the frames on the lifter, the portrait bar squat 89 %, the lower-body squat 97 % (each counted exactly;
 # the lower-body squat's scene composed with OpenCV's resizing instead read other 55 %, flagged as looking like a squat);
-# a limb elsewhere (`limbs_off`) in 62 %, 35 % and 10 % of the frames
+# a limb elsewhere (`against_alone`) in 62 %, 35 % and 10 % of the frames
 KNOWN_IN_LINE = {
     'backsquat_side_reflection_behind': ('gym_backsquat_rear.mp4', 0.65, 0.25),
     'portrait_squat_reflection_behind': ('studio_bar_squat_overlay_portrait.mp4', 0.65, 0.25),
@@ -217,32 +217,22 @@ def mirrored(path: Path, out: Path) -> Path:
     return dest
 
 
-def joint_gaps(kp, alone):
-    """Per frame where both the scene's followed person and the lifter in their clip alone were detected (and saw some
-    joint alike): how far apart the joints both saw (confidence over 0.3) lie, in the lifter's heights; and how many
-    frames both were detected in."""
+def against_alone(kp, alone, within: float = 0.1, limb: float = 0.15):
+    """The scene's followed person against the lifter in their clip analysed alone, over the frames where both were
+    detected (and saw some joint alike), with the distances of the joints both saw (confidence over 0.3) in the
+    lifter's heights: the share of frames where the two skeletons agree (the median distance under `within`), how many
+    frames both were detected in, and a note of the share where a limb lies elsewhere (the 90th percentile over `limb`:
+    a fit that takes an arm or a leg from someone overlapping the lifter)."""
     n = min(len(kp.kpts), len(alone.kpts))
     a, b = kp.kpts[:n], alone.kpts[:n]
     both = kp.observed[:n] & alone.observed[:n]
     seen = (a[..., 2] > 0.3) & (b[..., 2] > 0.3)
     tall = np.median(np.ptp(b[alone.observed[:n], :, 1], axis=1))
     d = np.linalg.norm(a[..., :2] - b[..., :2], axis=-1) / tall
-    return [d[t][seen[t]] for t in np.flatnonzero(both) if seen[t].any()], int(both.sum())
-
-
-def on_lifter(kp, alone, within: float = 0.1):
-    """Of the frames where both the scene's followed person and the lifter in their clip alone were detected, the share
-    where the two skeletons agree (the median distance of the joints both saw under `within` of the lifter's height)."""
-    gaps, n = joint_gaps(kp, alone)
-    return float(np.mean([np.median(g) < within for g in gaps])) if gaps else 0.0, n
-
-
-def limbs_off(kp, alone, within: float = 0.15):
-    """Of the same frames, the share where a limb of the followed skeleton lies elsewhere (the 90th percentile of the
-    distances of the joints both saw over `within` of the lifter's height): a fit that takes an arm or a leg from someone
-    overlapping the lifter."""
-    gaps, _ = joint_gaps(kp, alone)
-    return float(np.mean([np.percentile(g, 90) > within for g in gaps])) if gaps else 0.0
+    gaps = [d[t][seen[t]] for t in np.flatnonzero(both) if seen[t].any()]
+    if not gaps: return 0.0, int(both.sum()), ''
+    off = np.mean([np.percentile(g, 90) > limb for g in gaps])
+    return float(np.mean([np.median(g) < within for g in gaps])), int(both.sum()), f'limbs elsewhere in {off:.0%} of the frames; '
 
 
 def dimmed(video: Path, out: Path) -> Path:
@@ -322,25 +312,23 @@ def main():
                 if not video.exists(): standing_behind(video, REAL / clip, REAL / other, size, dx, dy, flip)
             truth = json.loads((REAL / 'truth.json').read_text())[clip]
             if clip not in alone: alone[clip] = analyze(REAL / clip, outdir=out / f'{Path(clip).stem}_alone').kpts
-            followed = lambda kp, ref=alone[clip]: on_lifter(kp, ref)
-            mixed = lambda kp, ref=alone[clip]: f'limbs elsewhere in {limbs_off(kp, ref):.0%} of the frames; '
+            followed = lambda kp, ref=alone[clip]: against_alone(kp, ref)
         else:
             video, span, window, truth = build(name, out)
-            followed = lambda kp, span=span, window=window: followed_share(kp, span, window, kp.fps)
-            mixed = lambda kp: ''
+            followed = lambda kp, span=span, window=window: (*followed_share(kp, span, window, kp.fps), '')
         t0 = time.perf_counter()
         r = analyze(video, outdir=out / name)      # as the command runs it: annotated, so detected on frames kept at the annotation's size
         dt = time.perf_counter() - t0
-        share, n = followed(r.kpts)
+        share, n, note = followed(r.kpts)
         ok = share == 1.0 and len(r.reps) == truth['reps']
         rival = close_rival(r.kpts.people, r.kpts.person)        # said in the notes: the choice was close
         bad += not ok and not known
-        print(line(name, share, n, truth, r, rival['id'] if rival else '-', dt, (mixed(r.kpts) + '; '.join(r.kpts.others))[:150],
+        print(line(name, share, n, truth, r, rival['id'] if rival else '-', dt, (note + '; '.join(r.kpts.others))[:150],
                    '' if ok else '   <-- KNOWN MISS' if known else '   <-- MISSED'), flush=True)
         if known and not ok and rival:     # the remedy the notes give: --person with the close choice's number
             t0 = time.perf_counter()
             r = analyze(video, outdir=out / f'{name}_person', person=rival['id'])
-            share, n = followed(r.kpts)
+            share, n, _ = followed(r.kpts)
             ok = share == 1.0 and len(r.reps) == truth['reps']
             bad += not ok
             print(line(f'  ... with --person {rival["id"]}', share, n, truth, r, '-', time.perf_counter() - t0, '', '' if ok else '   <-- MISSED'), flush=True)

@@ -6,7 +6,7 @@ Docs: https://perfectrep.github.io/perfectrep/video.html.md"""
 
 # %% ../nbs/31_video.ipynb #42831130
 from __future__ import annotations
-import bisect, io, os, queue, re, threading
+import bisect, contextlib, io, os, queue, re, threading
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -691,18 +691,33 @@ def _where_person(frames, person, path) -> tuple:
     ys, xs = np.nonzero(often if often.any() else count > 0)
     return xs.mean(), ys.max(), ys.max() - ys.min(), xs.max() - xs.min(), count.shape
 
+@contextlib.contextmanager
+def _segmenter():
+    "`person(frame)`: BlazePose's mask of the person in a frame (the model inside the mediapipe wheel; zeros where it finds nobody)."
+    import mediapipe as mp
+    with mp.solutions.pose.Pose(static_image_mode=True, model_complexity=1, enable_segmentation=True) as pose:
+        yield lambda f: m if (m := pose.process(f).segmentation_mask) is not None else np.zeros(f.shape[:2], np.float32)
+
+def _placed(ox:int, oy:int, sw:int, sh:int, W:int, H:int, what:str) -> tuple:
+    "(a, b, c, d): the columns and rows of a W x H picture that an sw x sh placement at (ox, oy) covers; an error naming `what` where it covers none."
+    a, b, c, d = max(ox, 0), min(ox + sw, W), max(oy, 0), min(oy + sh, H)
+    if a >= b or c >= d: raise PerfectRepError(f'{what} lies outside the picture')
+    return a, b, c, d
+
+def _scaled(f:np.ndarray, m:np.ndarray, sw:int, sh:int) -> tuple:
+    "A frame and its person's mask resized to sw x sh (bilinear)."
+    return (np.asarray(Image.fromarray(f).resize((sw, sh), Image.BILINEAR)),
+            np.asarray(Image.fromarray(m).resize((sw, sh), Image.BILINEAR)))
+
 # %% ../nbs/31_video.ipynb #250a8dc1
 def _behind(frames, person, at, box, dim:float, others=None) -> Iterator[np.ndarray]:
-    "Each frame with a person scaled and dimmed into `box` (a, b, c, d: columns and rows) of the placement `at` (x, y, w, h), behind the frame's own person (`person(frame)`, a mask): that person themself, or the next of `others` ((frame, mask) pairs already at the placement's size, float)."
+    "Each frame with a person scaled and dimmed into `box` (a, b, c, d: columns and rows) of the placement `at` (x, y, w, h), behind the frame's own person (`person(frame)`, a mask): that person themself, or the next of `others` ((frame, mask) pairs already at the placement's size, `_scaled`)."
     (ox, oy, sw, sh), (a, b, c, d) = at, box
     for f in frames:
         m = person(f)
-        if others is None:
-            g = np.asarray(Image.fromarray(f).resize((sw, sh), Image.BILINEAR), np.float32)
-            n = np.asarray(Image.fromarray(m).resize((sw, sh), Image.BILINEAR))
-        else: g, n = next(others)
+        g, n = _scaled(f, m, sw, sh) if others is None else next(others)
         o = f.astype(np.float32)
-        r = g[c - oy:d - oy, a - ox:b - ox] * dim
+        r = g[c - oy:d - oy, a - ox:b - ox].astype(np.float32) * dim
         alpha = n[c - oy:d - oy, a - ox:b - ox, None] * (1 - m[c:d, a:b, None])   # the person in the frame stands in front
         o[c:d, a:b] = o[c:d, a:b] * (1 - alpha) + r * alpha
         yield np.clip(o, 0, 255).astype(np.uint8)
@@ -716,16 +731,13 @@ def reflected_in_line(out, # the .mp4 to write
                       dim:float=0.85 # its brightness against the lifter's
                      ) -> Path:
     "The clip with the lifter's reflection in a mirror in line with the camera standing behind them: a test scene."
-    import mediapipe as mp
     v = Video(clip)
-    with mp.solutions.pose.Pose(static_image_mode=True, model_complexity=1, enable_segmentation=True) as pose:
-        person = lambda f: m if (m := pose.process(f).segmentation_mask) is not None else np.zeros(f.shape[:2], np.float32)
+    with _segmenter() as person:
         x, bottom, tall, _, (H, W) = _where_person(v.frames(), person, v.path)   # two passes, the frames never all held: where the person is, then the scene
         sw, sh = int(W * scale), int(H * scale)
         ox, oy = int(round(x + dx * tall - scale * x)), int(round(bottom - dy * tall - scale * bottom))
-        a, b, c, d = max(ox, 0), min(ox + sw, W), max(oy, 0), min(oy + sh, H)
-        if a >= b or c >= d: raise PerfectRepError(f'the reflection ({scale} of the size, {dx} heights right) lies outside the picture')
-        return write_video(out, _behind(v.frames(), person, (ox, oy, sw, sh), (a, b, c, d), dim), v.fps, crf=18)
+        box = _placed(ox, oy, sw, sh, W, H, f'the reflection ({scale} of the size, {dx} heights right)')
+        return write_video(out, _behind(v.frames(), person, (ox, oy, sw, sh), box, dim), v.fps, crf=18)
 
 # %% ../nbs/31_video.ipynb #c1825ae2
 def _back_and_forth(items:list) -> Iterator:
@@ -744,23 +756,18 @@ def standing_behind(out, # the .mp4 to write
                     dim:float=1.0 # the other's brightness against the lifter's
                    ) -> Path:
     "The clip with another person standing behind the lifter, hidden by them where they overlap: a test scene."
-    import mediapipe as mp
     v, w = Video(clip), Video(other)
     turned = lambda f: np.ascontiguousarray(f[:, ::-1]) if flip else f
-    with mp.solutions.pose.Pose(static_image_mode=True, model_complexity=1, enable_segmentation=True) as pose:
-        person = lambda f: m if (m := pose.process(f).segmentation_mask) is not None else np.zeros(f.shape[:2], np.float32)
+    with _segmenter() as person:
         x, bottom, th, tw, (H, W) = _where_person(v.frames(), person, v.path)
         x2, bottom2, h2, w2, (H2, W2) = _where_person((turned(f) for f in w.frames()), person, w.path)
         s = size * max(th, tw) / max(h2, w2, 1)
         sw, sh = int(W2 * s), int(H2 * s)
         ox, oy = int(round(x + dx * max(th, tw) - s * x2)), int(round(bottom - dy * max(th, tw) - s * bottom2))
-        a, b, c, d = max(ox, 0), min(ox + sw, W), max(oy, 0), min(oy + sh, H)
-        if a >= b or c >= d: raise PerfectRepError(f'the other person ({size} of the size, {dx} sizes right) lies outside the picture')
+        box = _placed(ox, oy, sw, sh, W, H, f'the other person ({size} of the size, {dx} sizes right)')
         held = []                                       # at the placement's size, as many as the lifter's frames at most
         for f in w.frames():
             if len(held) >= v.n_frames: break
             f = turned(f)
-            held.append((np.asarray(Image.fromarray(f).resize((sw, sh), Image.BILINEAR)),
-                         np.asarray(Image.fromarray(person(f)).resize((sw, sh), Image.BILINEAR))))
-        others = ((g.astype(np.float32), n) for g, n in _back_and_forth(held))
-        return write_video(out, _behind(v.frames(), person, (ox, oy, sw, sh), (a, b, c, d), dim, others), v.fps, crf=18)
+            held.append(_scaled(f, person(f), sw, sh))
+        return write_video(out, _behind(v.frames(), person, (ox, oy, sw, sh), box, dim, _back_and_forth(held)), v.fps, crf=18)
